@@ -1,0 +1,280 @@
+// The typed AST: what a source file says, with a SourceSpan on every node. No PEGTL type reaches here.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "compiler/source.hpp"
+
+namespace reps::ast {
+
+struct Name {
+    std::string text;
+    SourceSpan span;
+};
+
+struct Duration {
+    std::int64_t seconds = 0;
+    SourceSpan span;
+};
+
+struct Text {
+    std::string value;  // escapes resolved
+    SourceSpan span;
+};
+
+// ---- Catalog ----
+
+struct EquipmentExpr {
+    enum class Kind { name, none, all_of, any_of };
+    Kind kind = Kind::none;
+    Name name;                           // Kind::name
+    std::vector<EquipmentExpr> operands;  // all_of (a + b), any_of (a | b)
+    SourceSpan span;
+};
+
+struct RegionDecl {
+    Name name;
+    std::optional<Text> title;
+    SourceSpan span;
+};
+
+struct MuscleDecl {
+    Name name;
+    std::optional<Text> title;
+    Name region;
+    SourceSpan span;
+};
+
+struct EquipmentDecl {
+    Name name;
+    std::optional<Text> title;
+    bool loadable = false;
+    bool pair = false;
+    SourceSpan span;
+};
+
+enum class Sides { both, each };
+enum class Measure { reps, time, reps_or_time };
+
+struct ExerciseDecl {
+    Name name;
+    Text title;
+    std::vector<Name> aka;
+    std::optional<Name> pattern;
+    std::vector<Name> primary;
+    std::vector<Name> secondary;
+    std::optional<EquipmentExpr> equipment;
+    std::optional<Sides> sides;
+    std::optional<Measure> measure;
+    std::optional<Duration> rep;
+    std::vector<Name> easier;
+    std::vector<Name> harder;
+    std::optional<Name> fit_category;
+    std::optional<Name> fit_name;
+    std::vector<Name> fields_seen;  // keyword and span of each field, to report a field given twice
+    SourceSpan span;
+};
+
+struct ProfileDecl {
+    Name name;
+    std::optional<Text> title;
+    std::vector<Name> equipment;
+    SourceSpan span;
+};
+
+// ---- Prescriptions ----
+
+struct Amount {
+    enum class Kind { reps, range, at_least, duration };
+    Kind kind = Kind::reps;
+    std::int64_t value = 0;  // reps, lower bound of a range, or seconds
+    std::int64_t upper = 0;  // upper bound of a range
+    SourceSpan span;
+};
+
+struct DosePart {
+    std::optional<std::int64_t> sets;  // absent for a single amount ("5min")
+    SourceSpan sets_span;
+    Amount amount;
+    SourceSpan span;
+};
+
+struct Dose {
+    DosePart from;
+    std::optional<DosePart> to;  // a progression "2x8 -> 3x12"
+    std::optional<Amount> step;  // reps or duration per step
+    SourceSpan span;
+};
+
+struct Load {
+    enum class Kind { mass, pair, bodyweight, bodyweight_plus, percent_1rm, rpe, rir };
+    Kind kind = Kind::mass;
+    std::string text;  // as written, without '@'
+    double value = 0;
+    std::string unit;  // "kg" / "lb"
+    SourceSpan span;
+};
+
+struct Tempo {
+    std::array<std::int64_t, 4> phases{};  // seconds; 'x' counts 1
+    std::string text;
+    SourceSpan span;
+};
+
+struct Flag {
+    bool set = false;
+    SourceSpan span;
+};
+
+struct Modifiers {
+    Flag each;
+    Flag alt;
+    std::optional<Load> load;
+    std::optional<Duration> rest;
+    std::optional<Tempo> tempo;
+    std::optional<Duration> hold;
+    std::vector<Name> alternatives;
+    std::optional<Text> cue;
+    std::vector<SourceSpan> repeated;  // modifiers given twice (error E0206)
+};
+
+// A prescription, or an entry of a superset/circuit/intervals/emom/amrap (which has no dose sets).
+struct Prescription {
+    Name exercise;
+    std::optional<Dose> dose;  // absent for interval and tabata entries
+    Modifiers modifiers;
+    SourceSpan span;
+};
+
+// ---- Statements ----
+
+struct Statement;
+
+struct RestStatement {
+    Duration duration;
+    SourceSpan span;
+};
+
+struct NoteStatement {
+    Text text;
+    SourceSpan span;
+};
+
+struct DefaultsStatement {
+    std::optional<Duration> rest;
+    std::optional<Duration> transition;
+    std::optional<Duration> switch_;
+    SourceSpan span;
+};
+
+struct FocusStatement {
+    bool full_body = false;
+    std::vector<Name> regions;
+    SourceSpan span;
+};
+
+enum class PhaseKind { warmup, cooldown };
+
+struct PhaseBlock {
+    PhaseKind kind = PhaseKind::warmup;
+    std::vector<Statement> body;
+    SourceSpan span;
+};
+
+enum class GroupKind { superset, circuit };
+
+struct GroupBlock {
+    GroupKind kind = GroupKind::superset;
+    std::int64_t rounds = 0;
+    SourceSpan rounds_span;
+    std::optional<Duration> rest;
+    std::vector<Prescription> entries;
+    SourceSpan span;
+};
+
+struct IntervalsBlock {
+    bool tabata = false;
+    std::int64_t rounds = 0;
+    SourceSpan rounds_span;
+    Duration work;
+    Duration rest;
+    std::vector<Prescription> entries;
+    SourceSpan span;
+};
+
+enum class TimedKind { emom, amrap };
+
+struct TimedBlock {
+    TimedKind kind = TimedKind::emom;
+    Duration duration;
+    std::vector<Prescription> entries;
+    SourceSpan span;
+};
+
+struct Statement {
+    std::variant<Prescription, RestStatement, NoteStatement, DefaultsStatement, FocusStatement, PhaseBlock,
+                 GroupBlock, IntervalsBlock, TimedBlock>
+        node;
+};
+
+struct WorkoutDecl {
+    Name name;
+    std::optional<Text> title;
+    std::vector<Statement> body;
+    SourceSpan span;
+};
+
+// ---- Programs ----
+
+struct CivilDate {
+    int year = 0, month = 0, day = 0;
+    SourceSpan span;
+};
+
+struct TimeOfDay {
+    int hour = 0, minute = 0;
+    SourceSpan span;
+};
+
+struct SessionDecl {
+    Name weekday;  // "mon" .. "sun"
+    TimeOfDay time;
+    std::optional<Name> workout;
+    // A run session when workout is absent.
+    Text run_title;
+    Duration run_duration;
+    std::optional<Name> run_intensity;  // "easy" / "hard"
+    SourceSpan span;
+};
+
+struct ProgramDecl {
+    Name name;
+    std::optional<Text> title;
+    std::optional<CivilDate> start;
+    std::optional<std::int64_t> weeks;
+    SourceSpan weeks_span;
+    std::optional<Text> timezone;
+    std::vector<SessionDecl> sessions;
+    SourceSpan span;
+};
+
+struct ImportDecl {
+    Text path;
+    SourceSpan span;
+};
+
+using Declaration = std::variant<ImportDecl, RegionDecl, MuscleDecl, EquipmentDecl, ExerciseDecl, ProfileDecl,
+                                 WorkoutDecl, ProgramDecl>;
+
+struct File {
+    std::uint32_t file_id = 0;
+    std::vector<Declaration> declarations;
+};
+
+}  // namespace reps::ast

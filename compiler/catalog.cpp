@@ -1,0 +1,311 @@
+// Builds the catalog from the catalog declarations of every file and resolves their references.
+#include "compiler/catalog.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace reps {
+namespace {
+
+// Edits needed to turn a into b (Damerau: a swap of neighbours counts one), case-insensitive.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size(), m = b.size();
+    std::vector<std::size_t> two_back(m + 1), previous(m + 1), current(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
+    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+    for (std::size_t i = 1; i <= n; ++i) {
+        current[0] = i;
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+                current[j] = std::min(current[j], two_back[j - 2] + 1);
+            }
+        }
+        two_back.swap(previous);
+        previous.swap(current);
+    }
+    return previous[m];
+}
+
+template <typename Map>
+std::vector<std::string_view> keys_of(const Map& map) {
+    std::vector<std::string_view> keys;
+    keys.reserve(map.size());
+    for (const auto& [key, value] : map) keys.push_back(key);
+    std::sort(keys.begin(), keys.end());  // deterministic suggestions
+    return keys;
+}
+
+int find_in(const std::unordered_map<std::string, int>& map, std::string_view name) {
+    const auto found = map.find(std::string(name));
+    return found == map.end() ? -1 : found->second;
+}
+
+std::string title_or_name(const std::optional<ast::Text>& title, const ast::Name& name) {
+    return title ? title->value : name.text;
+}
+
+class CatalogBuilder {
+public:
+    CatalogBuilder(const SourceManager& sources, Diagnostics& diagnostics) : sources_(sources), diagnostics_(diagnostics) {}
+
+    Catalog build(const std::vector<ast::File>& files) {
+        // Declarations first (names may be used before they are declared), then references.
+        for (const auto& file : files) {
+            for (const auto& declaration : file.declarations) declare(declaration, sources_.file(file.file_id).embedded);
+        }
+        for (const auto& file : files) {
+            for (const auto& declaration : file.declarations) resolve(declaration);
+        }
+        return std::move(catalog_);
+    }
+
+private:
+    bool claim(std::unordered_map<std::string, int>& names, const ast::Name& name, int index, const char* kind,
+               const SourceSpan& previous_span) {
+        const auto [it, inserted] = names.emplace(name.text, index);
+        if (!inserted) {
+            auto& diagnostic = diagnostics_.error("E0101", name.span, fmt::format("duplicate {} '{}'", kind, name.text),
+                                                  "rename one of the two declarations");
+            (void)it;
+            if (previous_span.line != 0) {
+                diagnostic.notes.push_back(fmt::format("'{}' was first declared at {}:{}:{}", name.text,
+                                                       sources_.file(previous_span.file).path, previous_span.line,
+                                                       sources_.character_column(previous_span)));
+            }
+        }
+        return inserted;
+    }
+
+    void declare(const ast::Declaration& declaration, bool stdlib) {
+        if (const auto* region = std::get_if<ast::RegionDecl>(&declaration)) {
+            const int index = static_cast<int>(catalog_.regions.size());
+            const int existing = catalog_.find_region(region->name.text);
+            if (claim(catalog_.region_names, region->name, index, "region",
+                      existing >= 0 ? catalog_.regions[existing].span : SourceSpan{})) {
+                catalog_.regions.push_back(Region{region->name.text, title_or_name(region->title, region->name), region->name.span});
+            }
+        } else if (const auto* muscle = std::get_if<ast::MuscleDecl>(&declaration)) {
+            const int index = static_cast<int>(catalog_.muscles.size());
+            const int existing = catalog_.find_muscle(muscle->name.text);
+            if (claim(catalog_.muscle_names, muscle->name, index, "muscle",
+                      existing >= 0 ? catalog_.muscles[existing].span : SourceSpan{})) {
+                catalog_.muscles.push_back(Muscle{muscle->name.text, title_or_name(muscle->title, muscle->name), -1, muscle->name.span});
+            }
+        } else if (const auto* equipment = std::get_if<ast::EquipmentDecl>(&declaration)) {
+            const int index = static_cast<int>(catalog_.equipment.size());
+            const int existing = catalog_.find_equipment(equipment->name.text);
+            if (claim(catalog_.equipment_names, equipment->name, index, "equipment",
+                      existing >= 0 ? catalog_.equipment[existing].span : SourceSpan{})) {
+                catalog_.equipment.push_back(Equipment{equipment->name.text, title_or_name(equipment->title, equipment->name),
+                                                       equipment->loadable, equipment->pair, equipment->name.span});
+            }
+        } else if (const auto* exercise = std::get_if<ast::ExerciseDecl>(&declaration)) {
+            declare_exercise(*exercise, stdlib);
+        } else if (const auto* profile = std::get_if<ast::ProfileDecl>(&declaration)) {
+            const int index = static_cast<int>(catalog_.profiles.size());
+            const int existing = catalog_.find_profile(profile->name.text);
+            if (claim(catalog_.profile_names, profile->name, index, "profile",
+                      existing >= 0 ? catalog_.profiles[existing].span : SourceSpan{})) {
+                catalog_.profiles.push_back(Profile{profile->name.text, title_or_name(profile->title, profile->name), {}, profile->name.span});
+            }
+        }
+    }
+
+    void declare_exercise(const ast::ExerciseDecl& decl, bool stdlib) {
+        const int index = static_cast<int>(catalog_.exercises.size());
+        auto previous = [&](const std::string& name) {
+            const int existing = catalog_.find_exercise(name);
+            return existing >= 0 ? catalog_.exercises[existing].span : SourceSpan{};
+        };
+        if (!claim(catalog_.exercise_names, decl.name, index, "exercise", previous(decl.name.text))) return;
+        Exercise exercise;
+        exercise.name = decl.name.text;
+        exercise.title = decl.title.value;
+        exercise.span = decl.name.span;
+        exercise.stdlib = stdlib;
+        for (const auto& alias : decl.aka) {
+            if (claim(catalog_.exercise_names, alias, index, "exercise name (alias)", previous(alias.text))) {
+                exercise.aliases.push_back(alias.text);
+            }
+        }
+        if (decl.pattern) exercise.pattern = decl.pattern->text;
+        if (decl.sides) exercise.sides = *decl.sides;
+        if (decl.measure) exercise.measure = *decl.measure;
+        if (decl.rep) {
+            exercise.rep_seconds = decl.rep->seconds;
+            if (decl.rep->seconds == 0 || decl.rep->seconds > 600) {
+                diagnostics_.error("E0303", decl.rep->span, "the time per rep must be between 1s and 10min");
+            }
+        }
+        if (decl.fit_category) exercise.fit_category = decl.fit_category->text;
+        if (decl.fit_name) exercise.fit_name = decl.fit_name->text;
+        // A field given twice is a mistake, not an override.
+        for (std::size_t i = 0; i < decl.fields_seen.size(); ++i) {
+            for (std::size_t j = 0; j < i; ++j) {
+                if (decl.fields_seen[i].text == decl.fields_seen[j].text) {
+                    diagnostics_.error("E0101", decl.fields_seen[i].span,
+                                       fmt::format("field '{}' given twice in exercise '{}'", decl.fields_seen[i].text, decl.name.text),
+                                       "merge the two lines into one");
+                    break;
+                }
+            }
+        }
+        catalog_.exercises.push_back(std::move(exercise));
+    }
+
+    int resolve_name(const std::unordered_map<std::string, int>& names, const ast::Name& name, const char* code,
+                     const char* kind) {
+        const int index = find_in(names, name.text);
+        if (index < 0) {
+            auto& diagnostic = diagnostics_.error(code, name.span, fmt::format("unknown {} '{}'", kind, name.text));
+            if (auto suggestion = closest_name(name.text, keys_of(names))) {
+                diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
+            }
+        }
+        return index;
+    }
+
+    void resolve(const ast::Declaration& declaration) {
+        if (const auto* muscle = std::get_if<ast::MuscleDecl>(&declaration)) {
+            const int index = catalog_.find_muscle(muscle->name.text);
+            const int region = resolve_name(catalog_.region_names, muscle->region, "E0105", "region");
+            if (index >= 0 && catalog_.muscles[index].span.offset == muscle->name.span.offset &&
+                catalog_.muscles[index].span.file == muscle->name.span.file) {
+                catalog_.muscles[index].region = region;
+            }
+        } else if (const auto* exercise = std::get_if<ast::ExerciseDecl>(&declaration)) {
+            resolve_exercise(*exercise);
+        } else if (const auto* profile = std::get_if<ast::ProfileDecl>(&declaration)) {
+            const int index = catalog_.find_profile(profile->name.text);
+            std::vector<int> equipment;
+            for (const auto& name : profile->equipment) {
+                const int item = resolve_name(catalog_.equipment_names, name, "E0103", "equipment");
+                if (item >= 0) equipment.push_back(item);
+            }
+            std::sort(equipment.begin(), equipment.end());
+            equipment.erase(std::unique(equipment.begin(), equipment.end()), equipment.end());
+            if (index >= 0 && catalog_.profiles[index].span.offset == profile->name.span.offset) {
+                catalog_.profiles[index].equipment = std::move(equipment);
+            }
+        }
+    }
+
+    void resolve_exercise(const ast::ExerciseDecl& decl) {
+        const int index = catalog_.find_exercise(decl.name.text);
+        const bool owner = index >= 0 && catalog_.exercises[index].span.offset == decl.name.span.offset &&
+                           catalog_.exercises[index].span.file == decl.name.span.file;
+        std::vector<int> primary, secondary, easier, harder;
+        for (const auto& name : decl.primary) {
+            if (int m = resolve_name(catalog_.muscle_names, name, "E0104", "muscle"); m >= 0) primary.push_back(m);
+        }
+        for (const auto& name : decl.secondary) {
+            if (int m = resolve_name(catalog_.muscle_names, name, "E0104", "muscle"); m >= 0) secondary.push_back(m);
+        }
+        for (const auto& name : decl.easier) {
+            if (int e = resolve_name(catalog_.exercise_names, name, "E0102", "exercise"); e >= 0) easier.push_back(e);
+        }
+        for (const auto& name : decl.harder) {
+            if (int e = resolve_name(catalog_.exercise_names, name, "E0102", "exercise"); e >= 0) harder.push_back(e);
+        }
+        std::vector<EquipmentSet> equipment{EquipmentSet{}};
+        if (decl.equipment) equipment = normal_form(*decl.equipment);
+        if (!owner) return;
+        auto& exercise = catalog_.exercises[index];
+        exercise.primary = std::move(primary);
+        exercise.secondary = std::move(secondary);
+        exercise.easier = std::move(easier);
+        exercise.harder = std::move(harder);
+        exercise.equipment = std::move(equipment);
+    }
+
+    // Disjunctive normal form, capped so that a hostile expression cannot explode.
+    std::vector<EquipmentSet> normal_form(const ast::EquipmentExpr& expr) {
+        constexpr std::size_t max_alternatives = 256;
+        switch (expr.kind) {
+        case ast::EquipmentExpr::Kind::none:
+            return {EquipmentSet{}};
+        case ast::EquipmentExpr::Kind::name: {
+            const int item = resolve_name(catalog_.equipment_names, expr.name, "E0103", "equipment");
+            return {item >= 0 ? EquipmentSet{item} : EquipmentSet{}};
+        }
+        case ast::EquipmentExpr::Kind::any_of: {
+            std::vector<EquipmentSet> result;
+            for (const auto& operand : expr.operands) {
+                for (auto& set : normal_form(operand)) {
+                    if (std::find(result.begin(), result.end(), set) == result.end()) result.push_back(std::move(set));
+                }
+            }
+            if (result.size() > max_alternatives) return too_many(expr);
+            return result;
+        }
+        case ast::EquipmentExpr::Kind::all_of: {
+            std::vector<EquipmentSet> result{EquipmentSet{}};
+            for (const auto& operand : expr.operands) {
+                std::vector<EquipmentSet> next;
+                for (const auto& left : result) {
+                    for (const auto& right : normal_form(operand)) {
+                        EquipmentSet merged;
+                        std::set_union(left.begin(), left.end(), right.begin(), right.end(), std::back_inserter(merged));
+                        if (std::find(next.begin(), next.end(), merged) == next.end()) next.push_back(std::move(merged));
+                        if (next.size() > max_alternatives) return too_many(expr);
+                    }
+                }
+                result = std::move(next);
+            }
+            return result;
+        }
+        }
+        return {EquipmentSet{}};
+    }
+
+    std::vector<EquipmentSet> too_many(const ast::EquipmentExpr& expr) {
+        diagnostics_.error("E0003", expr.span, "equipment expression has too many alternatives (more than 256)",
+                           "list the setups that matter; 'a | b' is one of a or b, 'a + b' both");
+        return {EquipmentSet{}};
+    }
+
+    const SourceManager& sources_;
+    Diagnostics& diagnostics_;
+    Catalog catalog_;
+};
+
+}  // namespace
+
+int Catalog::find_exercise(std::string_view name) const { return find_in(exercise_names, name); }
+int Catalog::find_region(std::string_view name) const { return find_in(region_names, name); }
+int Catalog::find_muscle(std::string_view name) const { return find_in(muscle_names, name); }
+int Catalog::find_equipment(std::string_view name) const { return find_in(equipment_names, name); }
+int Catalog::find_profile(std::string_view name) const { return find_in(profile_names, name); }
+
+std::optional<std::string> Catalog::suggest_exercise(std::string_view name) const { return closest_name(name, keys_of(exercise_names)); }
+std::optional<std::string> Catalog::suggest_region(std::string_view name) const { return closest_name(name, keys_of(region_names)); }
+std::optional<std::string> Catalog::suggest_muscle(std::string_view name) const { return closest_name(name, keys_of(muscle_names)); }
+std::optional<std::string> Catalog::suggest_equipment(std::string_view name) const { return closest_name(name, keys_of(equipment_names)); }
+std::optional<std::string> Catalog::suggest_profile(std::string_view name) const { return closest_name(name, keys_of(profile_names)); }
+
+std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string_view>& candidates) {
+    // Allow about one edit per three characters, at least one and at most three.
+    const std::size_t allowed = std::clamp<std::size_t>(name.size() / 3, 1, 3);
+    std::optional<std::string> best;
+    std::size_t best_distance = allowed + 1;
+    for (const auto candidate : candidates) {
+        const std::size_t length_gap = candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size();
+        if (length_gap > allowed) continue;
+        const std::size_t distance = edit_distance(name, candidate);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = std::string(candidate);
+        }
+    }
+    return best;
+}
+
+Catalog build_catalog(const std::vector<ast::File>& files, const SourceManager& sources, Diagnostics& diagnostics) {
+    return CatalogBuilder(sources, diagnostics).build(files);
+}
+
+}  // namespace reps

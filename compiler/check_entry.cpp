@@ -1,0 +1,317 @@
+// Checks a prescription or block entry against the catalog (SPEC 5.1-5.3) and chooses its option.
+#include "compiler/check_entry.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace reps {
+namespace {
+
+constexpr std::int64_t max_sets = 100;
+constexpr std::int64_t max_reps = 1000;
+constexpr std::int64_t max_seconds = 24 * 3600;
+constexpr std::size_t max_steps = 520;  // one per week of the longest program
+
+bool is_reps(ast::Amount::Kind kind) { return kind != ast::Amount::Kind::duration; }
+
+bool takes_load(const Catalog& catalog, const EquipmentSet& set, const std::optional<ast::Load>& load) {
+    if (!load) return true;
+    switch (load->kind) {
+    case ast::Load::Kind::mass:
+        return std::any_of(set.begin(), set.end(), [&](int e) { return catalog.equipment[e].loadable; });
+    case ast::Load::Kind::pair:
+        return std::any_of(set.begin(), set.end(),
+                           [&](int e) { return catalog.equipment[e].loadable && catalog.equipment[e].pair; });
+    default:
+        return true;  // bodyweight, %1RM, RPE and RIR say how hard, not with what
+    }
+}
+
+bool profile_has(const Catalog& catalog, int profile, const EquipmentSet& set) {
+    if (profile < 0) return true;
+    const auto& owned = catalog.profiles[profile].equipment;
+    return std::includes(owned.begin(), owned.end(), set.begin(), set.end());
+}
+
+std::string equipment_text(const Catalog& catalog, const std::vector<EquipmentSet>& alternatives) {
+    std::vector<std::string> parts;
+    for (const auto& set : alternatives) {
+        if (set.empty()) {
+            parts.push_back("none");
+            continue;
+        }
+        std::vector<std::string> names;
+        for (int e : set) names.push_back(catalog.equipment[e].name);
+        parts.push_back(fmt::format("{}", fmt::join(names, " + ")));
+    }
+    return fmt::format("{}", fmt::join(parts, " | "));
+}
+
+}  // namespace
+
+std::int64_t work_seconds(const checked::Entry& entry, const checked::DoseStep& step) {
+    if (step.amount.kind == ast::Amount::Kind::duration) return step.amount.value;
+    const std::int64_t reps = step.amount.upper;  // a range uses its upper bound; "5+" uses 5
+    return reps * entry.rep_seconds * (entry.sides == checked::SideMode::alt ? 2 : 1);
+}
+
+std::int64_t set_seconds(const checked::Entry& entry, const checked::DoseStep& step, std::int64_t switch_seconds) {
+    const std::int64_t work = work_seconds(entry, step);
+    return entry.sides == checked::SideMode::each ? 2 * work + switch_seconds : work;
+}
+
+checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryContext context,
+                                   const checked::Defaults& defaults) const {
+    checked::Entry entry;
+    entry.span = prescription.span;
+    const auto& modifiers = prescription.modifiers;
+
+    // Names: the exercise, then each alternative.
+    std::vector<const ast::Name*> names{&prescription.exercise};
+    for (const auto& alternative : modifiers.alternatives) names.push_back(&alternative);
+    bool resolved = true;
+    for (const auto* name : names) {
+        const int index = catalog.find_exercise(name->text);
+        if (index < 0) {
+            auto& diagnostic = diagnostics.error("E0102", name->span, fmt::format("unknown exercise '{}'", name->text));
+            if (auto suggestion = catalog.suggest_exercise(name->text)) {
+                diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
+            } else {
+                diagnostic.help = "`reps catalog TERM` searches the catalog; declare your own with `exercise`";
+            }
+            resolved = false;
+        }
+        entry.options.push_back(index);
+    }
+
+    for (const auto& span : modifiers.repeated) {
+        diagnostics.error("E0206", span, "modifier given twice", "keep one of them");
+    }
+    if (modifiers.each.set && modifiers.alt.set) {
+        diagnostics.error("E0204", modifiers.alt.span, "'each' together with 'alt'",
+                          "'each' does every set once per side; 'alt' alternates sides within a set: choose one");
+    }
+
+    // The dose and its progression.
+    if (prescription.dose) {
+        const auto& dose = *prescription.dose;
+        auto check_part = [&](const ast::DosePart& part) {
+            bool ok = true;
+            if (part.sets && *part.sets >= 0 && (*part.sets < 1 || *part.sets > max_sets)) {
+                diagnostics.error("E0301", part.sets_span, fmt::format("{} sets is out of range", *part.sets),
+                                  "sets run from 1 to 100");
+                ok = false;
+            }
+            const auto& amount = part.amount;
+            if (amount.value < 0 || amount.upper < 0) return false;  // reported at parse time
+            if (amount.kind == ast::Amount::Kind::duration) {
+                if (amount.value < 1 || amount.value > max_seconds) {
+                    diagnostics.error("E0303", amount.span, "a work duration runs from 1s to 24h");
+                    ok = false;
+                }
+            } else if (amount.value < 1 || amount.upper > max_reps) {
+                diagnostics.error("E0302", amount.span, fmt::format("reps out of range"), "reps run from 1 to 1000");
+                ok = false;
+            } else if (amount.kind == ast::Amount::Kind::range && amount.value > amount.upper) {
+                diagnostics.error("E0302", amount.span,
+                                  fmt::format("rep range {}-{} runs backwards", amount.value, amount.upper),
+                                  fmt::format("write {}-{}", amount.upper, amount.value));
+                ok = false;
+            }
+            return ok;
+        };
+        bool ok = check_part(dose.from);
+        if (dose.to) ok = check_part(*dose.to) && ok;
+        auto step_of = [](const ast::DosePart& part) {
+            return checked::DoseStep{part.sets.value_or(1),
+                                     checked::Amount{part.amount.kind, part.amount.value, part.amount.upper}};
+        };
+        if (ok && dose.to) {
+            const auto& from = dose.from;
+            const auto& to = *dose.to;
+            const bool plain = (from.amount.kind == ast::Amount::Kind::reps || from.amount.kind == ast::Amount::Kind::duration);
+            if (!plain || from.amount.kind != to.amount.kind || from.sets.has_value() != to.sets.has_value()) {
+                diagnostics.error("E0308", dose.span, "a progression runs between doses of the same form",
+                                  "like 2x8 -> 3x12 or 3x30s -> 3x45s; ranges and N+ cannot progress");
+                ok = false;
+            } else if (to.sets.value_or(1) < from.sets.value_or(1) || to.amount.value < from.amount.value) {
+                diagnostics.error("E0306", dose.span, "the progression goes down",
+                                  "a progression starts at the easier dose: 2x8 -> 3x12");
+                ok = false;
+            }
+            std::int64_t step = from.amount.kind == ast::Amount::Kind::duration ? 10 : 2;
+            if (ok && dose.step) {
+                if (dose.step->value < 1 || is_reps(dose.step->kind) != is_reps(from.amount.kind)) {
+                    diagnostics.error("E0306", dose.step->span,
+                                      is_reps(from.amount.kind) ? "the step of a reps progression is a number of reps, at least 1"
+                                                                : "the step of a timed progression is a duration, at least 1s");
+                    ok = false;
+                }
+                step = dose.step->value;
+            }
+            if (ok) {
+                // Reps first, then sets: 2x8, 2x10, 2x12, 3x8, 3x10, 3x12.
+                for (std::int64_t sets = from.sets.value_or(1); sets <= to.sets.value_or(1) && entry.steps.size() < max_steps; ++sets) {
+                    for (std::int64_t value = from.amount.value; entry.steps.size() < max_steps;) {
+                        entry.steps.push_back(checked::DoseStep{sets, checked::Amount{from.amount.kind, value, value}});
+                        if (value >= to.amount.value) break;
+                        value = std::min(value + step, to.amount.value);
+                    }
+                }
+            }
+        } else if (ok) {
+            entry.steps.push_back(step_of(dose.from));
+        }
+        if (!ok) resolved = false;
+    }
+
+    // Modifier values.
+    if (modifiers.tempo) {
+        std::int64_t total = 0;
+        for (auto phase : modifiers.tempo->phases) {
+            if (phase > 9) {
+                diagnostics.error("E0305", modifiers.tempo->span, fmt::format("tempo phase {} is above 9", phase),
+                                  "each tempo phase is 0-9 seconds, or x for explosive");
+                resolved = false;
+                break;
+            }
+            total += std::max<std::int64_t>(phase, 0);
+        }
+        if (resolved && total == 0) {
+            diagnostics.error("E0305", modifiers.tempo->span, "a tempo of 0-0-0-0 takes no time",
+                              "give at least one phase a second, like 2-0-1-0");
+            resolved = false;
+        }
+    }
+    if (modifiers.rest) {
+        if (modifiers.rest->seconds == 0) {
+            diagnostics.error("E0304", modifiers.rest->span, "a rest of zero", "to go straight on, leave the rest out");
+        } else if (modifiers.rest->seconds > max_seconds) {
+            diagnostics.error("E0303", modifiers.rest->span, "a rest runs up to 24h");
+        }
+        if (context != EntryContext::prescription) {
+            diagnostics.warning("W0102", modifiers.rest->span, "'rest' on a block entry has no effect",
+                                "put the rest on the block: 'superset 3 rounds rest 90s { ... }'");
+        }
+    }
+    if (modifiers.hold && modifiers.hold->seconds > 600) {
+        diagnostics.error("E0303", modifiers.hold->span, "a hold runs up to 10min");
+        resolved = false;
+    }
+    if (!resolved) {
+        entry.exercise = -1;
+        return entry;
+    }
+
+    // Every option is type-checked against the prescription.
+    const bool timed_dose = !entry.steps.empty() && entry.steps.front().amount.kind == ast::Amount::Kind::duration;
+    bool options_ok = true;
+    for (std::size_t i = 0; i < entry.options.size(); ++i) {
+        const auto& exercise = catalog.exercises[entry.options[i]];
+        const SourceSpan& where = names[i]->span;
+        const std::string who = i == 0 ? fmt::format("'{}'", names[i]->text)
+                                       : fmt::format("alternative '{}'", names[i]->text);
+        if (!entry.steps.empty() && context != EntryContext::intervals) {
+            const SourceSpan& amount_span = prescription.dose->from.amount.span;
+            if (!timed_dose && exercise.measure == ast::Measure::time) {
+                diagnostics.error("E0201", i == 0 ? amount_span : where,
+                                  fmt::format("{} is measured in time, but the dose is a number of reps", who),
+                                  "give a duration, like 3x30s");
+                options_ok = false;
+            } else if (timed_dose && exercise.measure == ast::Measure::reps) {
+                diagnostics.error("E0202", i == 0 ? amount_span : where,
+                                  fmt::format("{} is measured in reps, but the dose is a duration", who),
+                                  "give reps, like 3x12");
+                options_ok = false;
+            }
+        }
+        if (exercise.sides == ast::Sides::both && (modifiers.each.set || modifiers.alt.set)) {
+            const auto& flag = modifiers.each.set ? modifiers.each : modifiers.alt;
+            diagnostics.error("E0203", i == 0 ? flag.span : where,
+                              fmt::format("'{}' on {}, which works both sides at once", modifiers.each.set ? "each" : "alt", who),
+                              i == 0 ? "remove it" : "choose a unilateral alternative");
+            options_ok = false;
+        }
+        const bool any_load = std::any_of(exercise.equipment.begin(), exercise.equipment.end(),
+                                          [&](const EquipmentSet& set) { return takes_load(catalog, set, modifiers.load); });
+        if (!any_load) {
+            const bool pair = modifiers.load->kind == ast::Load::Kind::pair;
+            diagnostics.error("E0205", i == 0 ? modifiers.load->span : where,
+                              fmt::format("{} cannot take @{}: its equipment ({}) has no {}", who, modifiers.load->text,
+                                          equipment_text(catalog, exercise.equipment),
+                                          pair ? "loadable pair" : "loadable equipment"),
+                              pair ? "use a single load like @16kg, or an exercise done with a pair of dumbbells"
+                                   : "for added weight on a bodyweight exercise write @bw+10kg, or set the effort with @rpe 8");
+            options_ok = false;
+        }
+    }
+    if (!options_ok) {
+        entry.exercise = -1;
+        return entry;
+    }
+
+    // The option used: the first whose equipment the profile has and that can take the load.
+    for (int option : entry.options) {
+        for (const auto& set : catalog.exercises[option].equipment) {
+            if (profile_has(catalog, profile, set) && takes_load(catalog, set, modifiers.load)) {
+                entry.exercise = option;
+                entry.equipment = set;
+                break;
+            }
+        }
+        if (entry.exercise >= 0) break;
+    }
+    if (entry.exercise < 0) {
+        std::vector<std::string> needs;
+        for (int option : entry.options) {
+            needs.push_back(fmt::format("'{}' needs {}", catalog.exercises[option].name,
+                                        equipment_text(catalog, catalog.exercises[option].equipment)));
+        }
+        auto& diagnostic = diagnostics.error(
+            "E0401", prescription.exercise.span,
+            fmt::format("no option fits profile '{}': {}", catalog.profiles[profile].name, fmt::join(needs, "; ")),
+            "add an alternative with 'or EXERCISE', or add the equipment to the profile");
+        (void)diagnostic;
+        return entry;
+    }
+
+    const auto& chosen = catalog.exercises[entry.exercise];
+    if (modifiers.each.set) {
+        entry.sides = checked::SideMode::each;
+    } else if (modifiers.alt.set) {
+        entry.sides = checked::SideMode::alt;
+    } else if (chosen.sides == ast::Sides::each && context != EntryContext::intervals && context != EntryContext::amrap) {
+        entry.sides = checked::SideMode::each;
+        diagnostics.warning("W0101", prescription.exercise.span,
+                            fmt::format("'{}' is unilateral: assuming each side", chosen.name),
+                            "write 'each' (or 'alt') to say so");
+    }
+    entry.load = modifiers.load;
+    if (modifiers.rest && context == EntryContext::prescription) entry.rest = modifiers.rest->seconds;
+    entry.tempo = modifiers.tempo;
+    entry.hold = modifiers.hold ? modifiers.hold->seconds : 0;
+    if (modifiers.cue) entry.cue = modifiers.cue->value;
+    std::int64_t rep = chosen.rep_seconds;
+    if (entry.tempo) {
+        rep = 0;
+        for (auto phase : entry.tempo->phases) rep += phase;
+    }
+    entry.rep_seconds = rep + entry.hold;
+    if (timed_dose && (modifiers.tempo || modifiers.hold)) {
+        diagnostics.warning("W0102", modifiers.tempo ? modifiers.tempo->span : modifiers.hold->span,
+                            "tempo and hold do not change a timed set", "they set the time per rep of a reps set");
+    }
+
+    // Too long a set makes absurd timelines; bound one set to a day.
+    for (const auto& step : entry.steps) {
+        if (set_seconds(entry, step, defaults.switch_) > max_seconds) {
+            diagnostics.error("E0303", prescription.dose->span, "one set of this dose lasts over 24h");
+            entry.exercise = -1;
+            break;
+        }
+    }
+    return entry;
+}
+
+}  // namespace reps

@@ -1,0 +1,116 @@
+// The checked program: workouts with every name resolved, options chosen and defaults applied.
+// Lowering turns it into timelines with plain arithmetic; nothing here can fail any more.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ast.hpp"
+#include "compiler/catalog.hpp"
+
+namespace reps::checked {
+
+enum class SideMode { none, each, alt };
+
+struct Amount {
+    ast::Amount::Kind kind = ast::Amount::Kind::reps;
+    std::int64_t value = 0;  // reps, range lower bound, or seconds
+    std::int64_t upper = 0;  // range upper bound (= value otherwise)
+};
+
+struct DoseStep {
+    std::int64_t sets = 1;
+    Amount amount;
+};
+
+// An exercise to do: a prescription, or one entry of a group, intervals, emom or amrap.
+struct Entry {
+    int exercise = -1;                // the chosen option (catalog index)
+    std::vector<int> options;         // the exercise and its `or` alternatives, in order
+    EquipmentSet equipment;           // the equipment the chosen option uses
+    std::vector<DoseStep> steps;      // one per progression step (one for a fixed dose); empty: no dose
+    SideMode sides = SideMode::none;  // after "assuming each side"
+    std::optional<ast::Load> load;
+    std::optional<std::int64_t> rest;  // per-exercise rest between sets
+    std::optional<ast::Tempo> tempo;
+    std::int64_t hold = 0;
+    std::optional<std::string> cue;
+    std::int64_t rep_seconds = 3;     // time per rep: rep (or tempo) + hold
+    SourceSpan span;
+};
+
+struct Defaults {
+    std::int64_t rest = 60;
+    std::int64_t transition = 30;
+    std::int64_t switch_ = 5;
+};
+
+struct Block {
+    enum class Kind { prescription, superset, circuit, intervals, tabata, emom, amrap, rest, note };
+    Kind kind = Kind::prescription;
+    ast::PhaseKind phase_kind = ast::PhaseKind::warmup;
+    bool in_phase = false;  // false: main
+    Defaults defaults;      // in effect at this block
+    std::vector<Entry> entries;
+    std::int64_t rounds = 1;          // superset/circuit/intervals rounds
+    std::optional<std::int64_t> rest; // group rest between rounds; intervals rest
+    std::int64_t work = 0;            // intervals work; emom/amrap/rest duration
+    std::string text;                 // note
+    SourceSpan span;
+};
+
+struct Workout {
+    std::string name, title;
+    std::vector<Block> blocks;
+    bool has_warmup = false;
+    bool full_body_focus = false;
+    std::vector<int> focus_regions;
+    std::vector<SourceSpan> focus_spans;
+    std::string file;
+    SourceSpan span;
+};
+
+struct Session {
+    int weekday = 0;  // 0 = monday
+    std::string weekday_name;
+    int hour = 0, minute = 0;
+    int workout = -1;  // index into Program::workouts' owner (Checked::workouts); -1 for a run
+    std::string run_title;
+    std::int64_t run_seconds = 0;
+    std::string run_intensity;
+    int index = 0;
+    SourceSpan span;
+};
+
+struct Program {
+    std::string name, title;
+    int start_year = 0, start_month = 0, start_day = 0;
+    int weeks = 1;
+    std::string timezone;
+    std::vector<Session> sessions;
+    std::string file;
+    SourceSpan span;
+};
+
+}  // namespace reps::checked
+
+namespace reps {
+
+struct CheckOptions {
+    std::string profile;  // --profile NAME, empty for none
+};
+
+struct CheckedProgram {
+    Catalog catalog;
+    std::vector<checked::Workout> workouts;  // of the user's files, in declaration order
+    std::vector<checked::Program> programs;
+    int profile = -1;
+};
+
+// Resolves and checks every workout and program in the user's files (not the stdlib's).
+CheckedProgram check_program(const std::vector<ast::File>& files, const SourceManager& sources,
+                             const CheckOptions& options, Diagnostics& diagnostics);
+
+}  // namespace reps

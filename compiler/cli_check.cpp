@@ -1,0 +1,145 @@
+// `reps check FILE...` and what every compiling command shares: loading and checking one file,
+// and reporting its diagnostics as text (with a summary line) or as one JSON document.
+#include <algorithm>
+#include <ostream>
+
+#include "compiler/cli_internal.hpp"
+#include "compiler/dump.hpp"
+#include "compiler/lints.hpp"
+#include "compiler/lower.hpp"
+
+namespace reps::cli {
+
+namespace {
+
+bool has_code(const Diagnostics& diagnostics, std::string_view code) {
+    return std::any_of(diagnostics.list().begin(), diagnostics.list().end(),
+                       [&](const Diagnostic& d) { return d.code == code; });
+}
+
+std::string plural(std::size_t count, std::string_view noun) {
+    return std::to_string(count) + ' ' + std::string(noun) + (count == 1 ? "" : "s");
+}
+
+const ast::File* main_file(const LoadedProgram& loaded) {
+    for (const ast::File& file : loaded.files) {
+        if (file.file_id == loaded.main_file) return &file;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::string printable(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        out += (byte < 0x20 || byte == 0x7F) ? '?' : c;
+    }
+    return out;
+}
+
+std::string summary_counts(const Diagnostics& diagnostics) {
+    std::string out;
+    if (diagnostics.error_count() > 0) out = plural(diagnostics.error_count(), "error");
+    if (diagnostics.warning_count() > 0) {
+        out += (out.empty() ? "" : ", ") + plural(diagnostics.warning_count(), "warning");
+    }
+    return out;
+}
+
+Diagnostics Reporter::make_diagnostics() const {
+    Diagnostics diagnostics;
+    diagnostics.set_werror(options_.werror);
+    diagnostics.set_suppressed(options_.suppressed);
+    return diagnostics;
+}
+
+void Reporter::report(std::string_view display_path, Diagnostics& diagnostics, bool summary) {
+    diagnostics.sort_by_position();
+    if (options_.json_diagnostics) {
+        all_.insert(all_.end(), diagnostics.list().begin(), diagnostics.list().end());
+        return;
+    }
+    render_text(err_, sources_, diagnostics.list(), RenderOptions{options_.color});
+    const std::string counts = summary_counts(diagnostics);
+    if (summary && !counts.empty()) err_ << printable(display_path) << ": " << counts << '\n';
+}
+
+void Reporter::finish() {
+    if (options_.json_diagnostics) render_json(err_, sources_, all_);
+}
+
+Compilation compile(const std::string& path, const Options& options, SourceManager& sources,
+                    Diagnostics& diagnostics, bool check) {
+    Compilation result;
+    result.loaded = load_program(path, sources, diagnostics);
+    if (result.loaded.read_failed) {
+        result.read_failed = true;
+        // Printed like any diagnostic without a position: "reps: error: cannot read 'x.reps': ...".
+        const std::string& reason = result.loaded.read_error;
+        diagnostics.error("", SourceSpan{}, reason.empty() ? "cannot read '" + path + "'" : reason);
+        return result;
+    }
+    // A syntax error leaves a partial AST; checking it would only add follow-on errors.
+    if (!check || diagnostics.has_errors()) return result;
+
+    CheckOptions check_options;
+    check_options.profile = options.profile;
+    result.checked = check_program(result.loaded.files, sources, check_options, diagnostics);
+    if (!options.profile.empty() && result.checked.profile < 0 && !has_code(diagnostics, "E0107")) {
+        std::string help;
+        if (auto close = result.checked.catalog.suggest_profile(options.profile)) {
+            help = "did you mean '" + *close + "'?";
+        } else if (!result.checked.catalog.profiles.empty()) {
+            help = "profiles: ";
+            for (std::size_t i = 0; i < result.checked.catalog.profiles.size(); ++i) {
+                help += (i > 0 ? ", " : "") + result.checked.catalog.profiles[i].name;
+            }
+        }
+        diagnostics.error("E0107", SourceSpan{}, "unknown profile '" + printable(options.profile) + "'", help);
+    }
+    // Before looking at has_errors: an allowed warning must not fail a --werror build.
+    apply_allow_comments(diagnostics, sources);
+    if (diagnostics.has_errors()) return result;
+    LintOptions lint_options;
+    lint_options.session_min_seconds = options.session_min_seconds;
+    lint_options.session_max_seconds = options.session_max_seconds;
+    lint_options.week = options.week;
+    run_lints(result.checked, sources, lint_options, diagnostics);
+    apply_allow_comments(diagnostics, sources);
+    return result;
+}
+
+int run_check(const Options& options, std::ostream& out, std::ostream& err) {
+    Reporter reporter(options, err);
+    int status = 0;
+    for (const std::string& path : options.args) {
+        Diagnostics diagnostics = reporter.make_diagnostics();
+        Compilation compiled = compile(path, options, reporter.sources(), diagnostics, options.dump != Dump::ast);
+        if (compiled.read_failed) {
+            reporter.report(path, diagnostics, false);
+            status = 2;
+            continue;
+        }
+        if (options.dump == Dump::ast) {
+            // The AST is shown even after a syntax error: what was parsed is what a reader wants to see.
+            if (const ast::File* file = main_file(compiled.loaded)) dump_ast(out, *file, reporter.sources());
+        } else if (!diagnostics.has_errors() && options.dump == Dump::checked) {
+            dump_checked(out, compiled.checked);
+        } else if (!diagnostics.has_errors() && options.dump == Dump::timeline) {
+            for (const checked::Workout& workout : compiled.checked.workouts) {
+                dump_timeline(out, lower_workout(compiled.checked, workout, options.week, reporter.sources()));
+            }
+            for (const checked::Program& plan : compiled.checked.programs) {
+                dump_timeline(out, lower_program(compiled.checked, plan, reporter.sources()));
+            }
+        }
+        reporter.report(path, diagnostics);
+        if (diagnostics.has_errors()) status = std::max(status, 1);
+    }
+    reporter.finish();
+    return status;
+}
+
+}  // namespace reps::cli

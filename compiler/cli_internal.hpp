@@ -1,0 +1,99 @@
+// Shared by the `reps` subcommands (cli*.cpp): parsed options, usage errors, and the report of
+// diagnostics, so each command file holds only its own flow.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/checked.hpp"
+#include "compiler/diagnostics.hpp"
+#include "compiler/loader.hpp"
+#include "compiler/source.hpp"
+
+namespace reps::cli {
+
+inline constexpr std::string_view version = "0.1.0";
+
+// A mistake on the command line: printed as "reps: error: MESSAGE" with a usage hint, exit 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+enum class Dump { none, ast, checked, timeline };
+
+struct Options {
+    std::string command;
+    std::vector<std::string> args;  // the positional arguments after the command
+    // Common to check and build.
+    bool json_diagnostics = false;
+    bool color = false;  // --color resolved against the terminal and NO_COLOR
+    bool werror = false;
+    std::vector<std::string> suppressed;  // codes from -W no-CODE
+    Dump dump = Dump::none;
+    std::string profile;
+    int week = 1;
+    bool week_given = false;
+    std::int64_t session_min_seconds = 30 * 60;  // --session-range, for the session-length lint
+    std::int64_t session_max_seconds = 60 * 60;
+    // build only.
+    std::string to;
+    std::string output;  // -o; empty: stdout
+    std::string workout;
+    std::string program;
+    std::string at;
+};
+
+// Prints each file's diagnostics as it is done (text) or all of them as one document at the end
+// (--diagnostics json). One SourceManager serves the whole run so that the JSON document can
+// name every file.
+class Reporter {
+public:
+    Reporter(const Options& options, std::ostream& err) : options_(options), err_(err) {}
+
+    SourceManager& sources() { return sources_; }
+    // A fresh list with --werror and -W no-CODE applied.
+    Diagnostics make_diagnostics() const;
+    // Sorts and prints one file's diagnostics, then "FILE: 2 errors, 1 warning" (text mode only).
+    void report(std::string_view display_path, Diagnostics& diagnostics, bool summary = true);
+    // Prints the JSON document (always, even when empty, so tools can rely on it).
+    void finish();
+
+private:
+    const Options& options_;
+    std::ostream& err_;
+    SourceManager sources_;
+    std::vector<Diagnostic> all_;
+};
+
+// One input file taken through loading and, unless `check` is false, checking.
+struct Compilation {
+    LoadedProgram loaded;
+    CheckedProgram checked;
+    bool read_failed = false;
+};
+
+// Loads `path` (adding "cannot read 'x'" if the file cannot be read), checks it with the
+// options' profile, reporting an unknown --profile once (E0107) whether or not check_program did,
+// and runs the coaching lints; `# reps: allow CODE` comments are applied.
+Compilation compile(const std::string& path, const Options& options, SourceManager& sources,
+                    Diagnostics& diagnostics, bool check);
+
+// "2 errors, 1 warning"; empty when there is nothing to count.
+std::string summary_counts(const Diagnostics& diagnostics);
+
+// Command-line text goes back to the terminal: control bytes become '?'.
+std::string printable(std::string_view text);
+
+// The commands; each returns the exit code.
+int run_check(const Options& options, std::ostream& out, std::ostream& err);
+int run_build(const Options& options, std::ostream& out, std::ostream& err);
+int run_catalog(const Options& options, std::ostream& out, std::ostream& err);
+
+// The --to formats, in the order help lists them.
+std::vector<std::string_view> format_names();
+
+}  // namespace reps::cli

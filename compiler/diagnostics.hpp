@@ -1,0 +1,72 @@
+// Diagnostics: phases collect them in one list and keep going; one renderer prints them.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/source.hpp"
+
+namespace reps {
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string code;  // "E0102"
+    SourceSpan span;   // line 0: no position (command-line problems)
+    std::string message;
+    std::vector<std::string> notes;
+    std::string help;
+};
+
+struct CodeInfo {
+    std::string_view code;
+    Severity severity;
+    std::string_view summary;
+    std::string_view explanation;
+};
+
+// The registry (compiler/diagnostic_codes.def). nullptr for an unknown code.
+const CodeInfo* find_code(std::string_view code);
+std::vector<CodeInfo> all_codes();
+
+class Diagnostics {
+public:
+    Diagnostic& error(std::string_view code, SourceSpan span, std::string message, std::string help = {});
+    Diagnostic& warning(std::string_view code, SourceSpan span, std::string message, std::string help = {});
+    void add(Diagnostic diagnostic);
+
+    bool has_errors() const { return errors_ > 0; }
+    std::size_t error_count() const { return errors_; }
+    std::size_t warning_count() const { return list_.size() - errors_; }
+    const std::vector<Diagnostic>& list() const { return list_; }
+
+    // Warnings named here are dropped ("-W no-W0101"); with werror the rest become errors.
+    void set_suppressed(std::vector<std::string> codes) { suppressed_ = std::move(codes); }
+    void set_werror(bool werror) { werror_ = werror; }
+    // Drops the warnings (codes W...) for which `drop` is true, even when --werror made them errors.
+    void drop_warnings_if(const std::function<bool(const Diagnostic&)>& drop);
+    // Stable order for output: by file, then position, then insertion.
+    void sort_by_position();
+
+private:
+    std::vector<Diagnostic> list_;
+    std::vector<std::string> suppressed_;
+    std::size_t errors_ = 0;
+    bool werror_ = false;
+};
+
+struct RenderOptions {
+    bool color = false;
+};
+
+// GCC/Clang layout: "file:line:col: error[E0102]: message", the source line, a caret, help: lines.
+void render_text(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics,
+                 const RenderOptions& options);
+// The same data as one JSON document: {"diagnostics": [...]}.
+void render_json(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace reps

@@ -1,0 +1,138 @@
+// The coaching lints of SPEC 5.4 and the `# reps: allow CODE` comments that silence them.
+#include "compiler/lints.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "compiler/lower.hpp"
+
+namespace reps {
+namespace {
+
+std::string minutes_text(std::int64_t seconds) { return fmt::format("{}min", (seconds + 59) / 60); }
+
+std::set<std::string> regions_reached(const CheckedProgram& program, const checked::Workout& workout) {
+    std::set<std::string> regions;
+    const auto& catalog = program.catalog;
+    for (const auto& block : workout.blocks) {
+        for (const auto& entry : block.entries) {
+            if (entry.exercise < 0) continue;
+            for (int muscle : catalog.exercises[entry.exercise].primary) {
+                const int region = catalog.muscles[muscle].region;
+                if (region >= 0) regions.insert(catalog.regions[region].name);
+            }
+        }
+    }
+    return regions;
+}
+
+void lint_workout(const CheckedProgram& program, const checked::Workout& workout, const SourceManager& sources,
+                  const LintOptions& options, Diagnostics& diagnostics) {
+    if (!workout.has_warmup) {
+        diagnostics.warning("W0201", workout.span, fmt::format("workout '{}' has no warm-up", workout.name),
+                            "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
+    }
+    const auto reached = regions_reached(program, workout);
+    for (std::size_t i = 0; i < workout.focus_regions.size(); ++i) {
+        const auto& region = program.catalog.regions[workout.focus_regions[i]];
+        if (!reached.count(region.name)) {
+            diagnostics.warning("W0202", workout.focus_spans[i],
+                                fmt::format("focus '{}' is not reached: no exercise has a primary muscle in {}", region.name, region.title),
+                                "add an exercise for it, or drop it from the focus");
+        }
+    }
+    if (workout.full_body_focus) {
+        // Full body: lower body, an upper push, a pull and the core.
+        const std::pair<const char*, std::vector<const char*>> parts[] = {
+            {"lower body (legs or hips)", {"legs", "hips"}},
+            {"upper-body push (chest or shoulders)", {"chest", "shoulders"}},
+            {"pull (back)", {"back"}},
+            {"core", {"core"}},
+        };
+        std::vector<std::string> missing;
+        for (const auto& [label, regions] : parts) {
+            const bool any = std::any_of(regions.begin(), regions.end(), [&](const char* r) { return reached.count(r) > 0; });
+            const bool known = std::any_of(regions.begin(), regions.end(), [&](const char* r) { return program.catalog.find_region(r) >= 0; });
+            if (known && !any) missing.push_back(label);
+        }
+        if (!missing.empty()) {
+            diagnostics.warning("W0202", workout.span,
+                                fmt::format("workout '{}' claims full_body but misses the {}", workout.name, fmt::join(missing, ", the ")),
+                                "add exercises for them, or name the regions it covers: 'focus legs, core'");
+        }
+    }
+    const auto lowered = lower_workout(program, workout, options.week, sources);
+    if (lowered.total_seconds < options.session_min_seconds || lowered.total_seconds > options.session_max_seconds) {
+        diagnostics.warning("W0205", workout.span,
+                            fmt::format("workout '{}' lasts {}, outside {}-{}", workout.name, minutes_text(lowered.total_seconds),
+                                        minutes_text(options.session_min_seconds), minutes_text(options.session_max_seconds)),
+                            "change the range with --session-range 20min-45min");
+    }
+}
+
+void lint_program(const CheckedProgram& program, const checked::Program& plan, Diagnostics& diagnostics) {
+    // Strength on consecutive days, the week wrapping from sunday to monday.
+    std::vector<const checked::Session*> strength, runs;
+    for (const auto& session : plan.sessions) (session.workout >= 0 ? strength : runs).push_back(&session);
+    for (const auto* later : strength) {
+        for (const auto* earlier : strength) {
+            if ((earlier->weekday + 1) % 7 == later->weekday && later != earlier) {
+                diagnostics.warning("W0203", later->span,
+                                    fmt::format("strength on consecutive days: {} and {}", earlier->weekday_name, later->weekday_name),
+                                    "leave a recovery day between strength sessions");
+                break;
+            }
+        }
+    }
+    for (const auto* session : strength) {
+        const int start = session->hour * 60 + session->minute;
+        for (const auto* run : runs) {
+            if (run->weekday != session->weekday) continue;
+            const int run_start = run->hour * 60 + run->minute;
+            const int run_end = run_start + static_cast<int>((run->run_seconds + 59) / 60);
+            if (start < run_start) {
+                diagnostics.warning("W0204", session->span,
+                                    fmt::format("strength at {:02}:{:02} comes before the run at {:02}:{:02}", session->hour,
+                                                session->minute, run->hour, run->minute),
+                                    "run first, then strength 4-6 hours later");
+            } else if (start - run_end < 4 * 60) {
+                diagnostics.warning("W0204", session->span,
+                                    fmt::format("strength at {:02}:{:02} is {}h{:02} after the run ends; leave at least 4h",
+                                                session->hour, session->minute, (start - run_end) / 60, (start - run_end) % 60),
+                                    "move the strength session later in the day");
+            }
+        }
+    }
+    (void)program;
+}
+
+}  // namespace
+
+void run_lints(const CheckedProgram& program, const SourceManager& sources, const LintOptions& options,
+               Diagnostics& diagnostics) {
+    for (const auto& workout : program.workouts) lint_workout(program, workout, sources, options, diagnostics);
+    for (const auto& plan : program.programs) lint_program(program, plan, diagnostics);
+}
+
+void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources) {
+    diagnostics.drop_warnings_if([&](const Diagnostic& diagnostic) {
+        if (diagnostic.span.line == 0) return false;
+        const auto line = sources.line_text(diagnostic.span);
+        const auto marker = line.find("# reps: allow ");
+        if (marker == std::string_view::npos) return false;
+        std::string_view codes = line.substr(marker + 14);
+        while (!codes.empty()) {
+            const auto comma = codes.find(',');
+            std::string_view code = codes.substr(0, comma);
+            while (!code.empty() && (code.front() == ' ' || code.front() == '\t')) code.remove_prefix(1);
+            while (!code.empty() && (code.back() == ' ' || code.back() == '\t' || code.back() == '\r')) code.remove_suffix(1);
+            if (code == diagnostic.code) return true;
+            codes = comma == std::string_view::npos ? std::string_view{} : codes.substr(comma + 1);
+        }
+        return false;
+    });
+}
+
+}  // namespace reps

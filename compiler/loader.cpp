@@ -1,0 +1,178 @@
+// Reads the stdlib and the user's files, following imports inside the root directory.
+#include "compiler/loader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "compiler/parse.hpp"
+#include "compiler/stdlib.hpp"
+
+namespace reps {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Reads a regular file whole; an empty optional and a reason otherwise.
+std::optional<std::string> read_file(const fs::path& path, std::string& reason) {
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (error) {
+        reason = error.value() == ENOENT ? "No such file or directory" : error.message();
+        return std::nullopt;
+    }
+    if (fs::is_directory(status)) {
+        reason = "it is a directory";
+        return std::nullopt;
+    }
+    if (!fs::is_regular_file(status)) {
+        reason = "it is not a regular file";
+        return std::nullopt;
+    }
+    const auto size = fs::file_size(path, error);
+    if (!error && size > max_file_bytes) {
+        reason = fmt::format("it is larger than the {} MiB limit", max_file_bytes / (1024 * 1024));
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        reason = std::strerror(errno);
+        return std::nullopt;
+    }
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    return std::move(contents).str();
+}
+
+bool is_inside(const fs::path& root, const fs::path& path) {
+    const auto mismatch = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+    return mismatch.first == root.end();
+}
+
+class Loader {
+public:
+    Loader(SourceManager& sources, Diagnostics& diagnostics) : sources_(sources), diagnostics_(diagnostics) {}
+
+    void load_stdlib(LoadedProgram& program) {
+        for (const auto& embedded : stdlib_files()) {
+            const auto id = sources_.add(std::string(embedded.path), std::string(embedded.text), true);
+            program.files.push_back(parse_file(sources_, id, diagnostics_));
+        }
+    }
+
+    void load_main(LoadedProgram& program, std::string display_path, std::string text, const fs::path& canonical) {
+        root_ = canonical.parent_path();
+        const auto id = sources_.add(std::move(display_path), std::move(text));
+        program.main_file = id;
+        load_parsed(program, id, canonical);
+    }
+
+    void set_root(const fs::path& root) { root_ = root; }
+
+private:
+    void load_parsed(LoadedProgram& program, std::uint32_t id, const fs::path& canonical) {
+        if (!check_utf8(sources_, id, diagnostics_)) {
+            program.files.push_back(ast::File{id, {}});
+            return;
+        }
+        stack_.push_back(canonical);
+        loaded_.push_back(canonical);
+        ast::File file = parse_file(sources_, id, diagnostics_);
+        std::vector<const ast::ImportDecl*> imports;
+        for (const auto& declaration : file.declarations) {
+            if (const auto* import = std::get_if<ast::ImportDecl>(&declaration)) imports.push_back(import);
+        }
+        const fs::path directory = canonical.parent_path();
+        const std::string importer = sources_.file(id).path;
+        program.files.push_back(std::move(file));
+        // `imports` point into the file just moved into the vector; copy what we need first.
+        std::vector<ast::ImportDecl> pending;
+        for (const auto* import : imports) pending.push_back(*import);
+        for (const auto& import : pending) load_import(program, import, directory, importer);
+        stack_.pop_back();
+    }
+
+    void load_import(LoadedProgram& program, const ast::ImportDecl& import, const fs::path& directory,
+                     const std::string& importer) {
+        const fs::path written(import.path.value);
+        if (written.is_absolute() || import.path.value.empty()) {
+            diagnostics_.error("E0112", import.path.span,
+                               fmt::format("import '{}' is an absolute path", import.path.value),
+                               "import paths are relative to the importing file");
+            return;
+        }
+        std::error_code error;
+        const fs::path target = fs::weakly_canonical(directory / written, error);
+        if (error || !is_inside(root_, target)) {
+            diagnostics_.error("E0112", import.path.span,
+                               fmt::format("import '{}' leaves the directory of the file being built", import.path.value),
+                               fmt::format("imports must stay inside '{}'", root_.string()));
+            return;
+        }
+        if (std::find(stack_.begin(), stack_.end(), target) != stack_.end()) {
+            auto& diagnostic = diagnostics_.error("E0113", import.path.span,
+                                                  fmt::format("import cycle: '{}' imports a file that imports it", importer));
+            diagnostic.help = "move the shared declarations into a file that both import";
+            return;
+        }
+        if (std::find(loaded_.begin(), loaded_.end(), target) != loaded_.end()) return;  // already loaded
+        if (++import_count_ > max_imports) {
+            diagnostics_.error("E0003", import.path.span, fmt::format("more than {} imported files", max_imports));
+            return;
+        }
+        std::string reason;
+        auto text = read_file(target, reason);
+        if (!text) {
+            diagnostics_.error("E0111", import.path.span,
+                               fmt::format("cannot import '{}': {}", import.path.value, reason));
+            return;
+        }
+        const auto display = (fs::path(importer).parent_path() / written).lexically_normal().string();
+        const auto id = sources_.add(display, std::move(*text));
+        load_parsed(program, id, target);
+    }
+
+    SourceManager& sources_;
+    Diagnostics& diagnostics_;
+    fs::path root_;
+    std::vector<fs::path> stack_;
+    std::vector<fs::path> loaded_;
+    std::size_t import_count_ = 0;
+};
+
+}  // namespace
+
+LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sources, Diagnostics& diagnostics) {
+    LoadedProgram program;
+    std::string reason;
+    auto text = read_file(path, reason);
+    if (!text) {
+        program.read_failed = true;
+        program.read_error = fmt::format("cannot read '{}': {}", path.string(), reason);
+        return program;
+    }
+    Loader loader(sources, diagnostics);
+    loader.load_stdlib(program);
+    std::error_code error;
+    auto canonical = fs::weakly_canonical(fs::absolute(path, error), error);
+    loader.load_main(program, path.string(), std::move(*text), canonical);
+    return program;
+}
+
+LoadedProgram load_program_text(std::string display_path, std::string text, const std::filesystem::path& directory,
+                                SourceManager& sources, Diagnostics& diagnostics) {
+    LoadedProgram program;
+    Loader loader(sources, diagnostics);
+    loader.load_stdlib(program);
+    std::error_code error;
+    auto canonical = fs::weakly_canonical(fs::absolute(directory, error), error) / fs::path(display_path).filename();
+    loader.load_main(program, std::move(display_path), std::move(text), canonical);
+    return program;
+}
+
+}  // namespace reps

@@ -1,0 +1,1151 @@
+// The one translation unit that runs the PEGTL grammar: actions build the typed AST directly.
+#include "compiler/parse.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string_view>
+
+#include <fmt/format.h>
+#include <tao/pegtl.hpp>
+
+#include "grammar/error_messages.hpp"
+#include "grammar/grammar.hpp"
+
+namespace reps {
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = reps::grammar;
+
+// Parenthesised equipment expressions are the only recursion in the grammar; bound it.
+constexpr int max_paren_depth = 32;
+// Numbers above this cannot mean anything here; reported at parse time (E0004).
+constexpr std::int64_t max_number = 1'000'000'000'000LL;
+
+struct ParseState {
+    std::uint32_t file_id = 0;
+    ast::File* out = nullptr;
+    Diagnostics* diagnostics = nullptr;
+
+    // Context for messages.
+    std::string context_name;
+    std::string context_decl;
+
+    // Scratch values, consumed by the enclosing rule's action.
+    std::optional<ast::Text> title;
+    ast::Name name;
+    ast::Duration duration;
+    ast::Amount amount;
+    std::optional<std::int64_t> pending_sets;
+    SourceSpan pending_sets_span;
+    std::vector<ast::DosePart> dose_parts;
+    std::optional<ast::Amount> step;
+    ast::Load load;
+    std::int64_t rounds = 0;
+    SourceSpan rounds_span;
+    std::vector<ast::EquipmentExpr> equipment_stack;
+    int paren_depth = 0;
+    bool loadable = false;
+    bool pair = false;
+
+    // Builders of the declaration being parsed.
+    ast::ExerciseDecl exercise;
+    ast::ProfileDecl profile;
+    ast::WorkoutDecl workout;
+    ast::ProgramDecl program;
+    ast::SessionDecl session;
+
+    // Builders of statements.
+    bool in_phase = false;
+    ast::PhaseBlock phase;
+    ast::Prescription prescription;
+    ast::GroupBlock group;
+    ast::IntervalsBlock intervals;
+    ast::TimedBlock timed;
+    bool in_timed = false;  // block entries go to `timed` rather than `group`
+    ast::DefaultsStatement defaults;
+    ast::FocusStatement focus;
+
+    std::vector<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
+};
+
+template <typename Input>
+SourceSpan span_of(const Input& in, const ParseState& state) {
+    const auto position = in.position();
+    return SourceSpan{state.file_id, static_cast<std::uint32_t>(position.byte),
+                      static_cast<std::uint32_t>(position.line), static_cast<std::uint32_t>(position.column),
+                      static_cast<std::uint32_t>(in.size())};
+}
+
+SourceSpan join(const SourceSpan& first, const SourceSpan& last) {
+    SourceSpan span = first;
+    span.length = last.offset + last.length - first.offset;
+    return span;
+}
+
+// Parses a run of digits; reports E0004 and returns -1 when it is absurdly large.
+std::int64_t parse_integer(std::string_view digits, const SourceSpan& span, ParseState& state) {
+    std::int64_t value = 0;
+    const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (result.ec != std::errc() || value > max_number) {
+        state.diagnostics->error("E0004", span, fmt::format("number '{}' is too large", digits),
+                                 "sets run 1-100, reps 1-1000, durations up to 24h");
+        return -1;
+    }
+    return value;
+}
+
+double parse_decimal(std::string_view text) {
+    double value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+}
+
+// "1h30min", "90s", "1:30" -> seconds; -1 after reporting an absurd value.
+std::int64_t parse_duration_text(std::string_view text, const SourceSpan& span, ParseState& state) {
+    std::int64_t total = 0;
+    std::size_t i = 0;
+    bool overflow = false;
+    auto add = [&](std::int64_t value, std::int64_t factor) {
+        if (value > max_number) overflow = true;
+        else total += value * factor;
+        if (total > max_number) overflow = true;
+    };
+    while (i < text.size()) {
+        std::size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        std::int64_t value = 0;
+        if (std::from_chars(text.data() + start, text.data() + i, value).ec != std::errc()) overflow = true;
+        if (i >= text.size()) break;
+        if (text[i] == ':') {  // m:ss
+            std::int64_t seconds = (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
+            add(value, 60);
+            add(seconds, 1);
+            i += 3;
+        } else if (text[i] == 'h') {
+            add(value, 3600);
+            ++i;
+        } else if (text.substr(i, 3) == "min") {
+            add(value, 60);
+            i += 3;
+        } else {  // 's'
+            add(value, 1);
+            ++i;
+        }
+    }
+    if (overflow) {
+        state.diagnostics->error("E0004", span, fmt::format("duration '{}' is too large", text),
+                                 "durations are at most 24h");
+        return -1;
+    }
+    return total;
+}
+
+// The text between the quotes of a string literal, escapes resolved.
+std::string unescape(std::string_view quoted) {
+    std::string value;
+    value.reserve(quoted.size());
+    for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+        if (quoted[i] == '\\') {
+            ++i;
+            value += quoted[i] == 'n' ? '\n' : quoted[i];
+        } else {
+            value += quoted[i];
+        }
+    }
+    return value;
+}
+
+std::string_view trimmed_word(std::string_view text) {
+    const auto end = text.find_first_of(" \t\r\n;");
+    return text.substr(0, end);
+}
+
+void mark_repeated(bool already, const SourceSpan& span, ast::Modifiers& modifiers) {
+    if (already) modifiers.repeated.push_back(span);
+}
+
+// ---- Actions --------------------------------------------------------------------------------
+
+template <typename Rule>
+struct action : pegtl::nothing<Rule> {};
+
+// Strings.
+template <typename Input>
+ast::Text text_of(const Input& in, const ParseState& state) {
+    return ast::Text{unescape(in.string_view()), span_of(in, state)};
+}
+
+template <>
+struct action<g::title> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.title = text_of(in, state); }
+};
+template <>
+struct action<g::exercise_title> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.exercise.title = text_of(in, state); }
+};
+template <>
+struct action<g::cue> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        auto& modifiers = state.prescription.modifiers;
+        mark_repeated(modifiers.cue.has_value(), span_of(in, state), modifiers);
+        modifiers.cue = text_of(in, state);
+    }
+};
+template <>
+struct action<g::note_text> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.body().push_back(ast::Statement{ast::NoteStatement{text_of(in, state), span_of(in, state)}});
+    }
+};
+template <>
+struct action<g::import_path> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.out->declarations.emplace_back(ast::ImportDecl{text_of(in, state), span_of(in, state)});
+    }
+};
+template <>
+struct action<g::timezone_name> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.program.timezone = text_of(in, state); }
+};
+template <>
+struct action<g::run_title> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.session.run_title = text_of(in, state); }
+};
+
+// Names.
+template <typename Input>
+ast::Name name_of(const Input& in, const ParseState& state) {
+    return ast::Name{in.string(), span_of(in, state)};
+}
+
+template <const char* Kind>
+struct declaration_name_action {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.name = name_of(in, state);
+        state.title.reset();
+        state.context_name = state.name.text;
+        state.context_decl = fmt::format("{} '{}'", Kind, state.name.text);
+    }
+};
+inline constexpr char region_kind[] = "region";
+inline constexpr char muscle_kind[] = "muscle";
+inline constexpr char equipment_kind[] = "equipment";
+inline constexpr char exercise_kind[] = "exercise";
+inline constexpr char profile_kind[] = "profile";
+inline constexpr char workout_kind[] = "workout";
+inline constexpr char program_kind[] = "program";
+
+template <> struct action<g::region_name> : declaration_name_action<region_kind> {};
+template <> struct action<g::muscle_name> : declaration_name_action<muscle_kind> {};
+template <>
+struct action<g::equipment_name> : declaration_name_action<equipment_kind> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        declaration_name_action<equipment_kind>::apply(in, state);
+        state.loadable = state.pair = false;
+    }
+};
+template <>
+struct action<g::exercise_name> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        declaration_name_action<exercise_kind>::apply(in, state);
+        state.exercise = ast::ExerciseDecl{};
+        state.exercise.name = state.name;
+    }
+};
+template <>
+struct action<g::profile_name> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        declaration_name_action<profile_kind>::apply(in, state);
+        state.profile = ast::ProfileDecl{};
+        state.profile.name = state.name;
+    }
+};
+template <>
+struct action<g::workout_name> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        declaration_name_action<workout_kind>::apply(in, state);
+        state.workout = ast::WorkoutDecl{};
+        state.workout.name = state.name;
+        state.in_phase = false;
+    }
+};
+template <>
+struct action<g::program_name> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        declaration_name_action<program_kind>::apply(in, state);
+        state.program = ast::ProgramDecl{};
+        state.program.name = state.name;
+    }
+};
+
+// Catalog declarations.
+template <>
+struct action<g::region_decl> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.out->declarations.emplace_back(ast::RegionDecl{state.name, state.title, span_of(in, state)});
+    }
+};
+template <>
+struct action<g::region_ref> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.out->declarations.emplace_back(
+            ast::MuscleDecl{state.name, state.title, name_of(in, state), SourceSpan{}});
+    }
+};
+template <>
+struct action<g::muscle_decl> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        std::get<ast::MuscleDecl>(state.out->declarations.back()).span = span_of(in, state);
+    }
+};
+template <>
+struct action<g::equipment_loadable> {
+    static void apply0(ParseState& state) { state.loadable = true; }
+};
+template <>
+struct action<g::equipment_pair> {
+    static void apply0(ParseState& state) { state.pair = true; }
+};
+template <>
+struct action<g::equipment_decl> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.out->declarations.emplace_back(
+            ast::EquipmentDecl{state.name, state.title, state.loadable, state.pair, span_of(in, state)});
+    }
+};
+
+template <typename Input>
+void see_field(const Input& in, ParseState& state) {
+    state.exercise.fields_seen.push_back(ast::Name{std::string(trimmed_word(in.string_view())), span_of(in, state)});
+}
+template <>
+struct action<g::alias_name> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.exercise.aka.push_back(name_of(in, state)); }
+};
+template <>
+struct action<g::pattern_name> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.exercise.pattern = name_of(in, state); }
+};
+template <>
+struct action<g::muscle_ref> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.exercise.primary.push_back(name_of(in, state)); }
+};
+template <>
+struct action<g::secondary_muscle> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.exercise.secondary.push_back(name_of(in, state)); }
+};
+template <>
+struct action<g::easier_ref> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.exercise.easier.push_back(name_of(in, state)); }
+};
+template <>
+struct action<g::harder_ref> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.exercise.harder.push_back(name_of(in, state)); }
+};
+template <>
+struct action<g::fit_category> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.exercise.fit_category = name_of(in, state); }
+};
+template <>
+struct action<g::fit_name> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.exercise.fit_name = name_of(in, state); }
+};
+template <>
+struct action<g::sides_value> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.exercise.sides = in.string_view() == "each" ? ast::Sides::each : ast::Sides::both;
+    }
+};
+template <>
+struct action<g::measure_value> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto text = in.string_view();
+        const bool has_or = text.find(" or") != std::string_view::npos || text.find("\tor") != std::string_view::npos;
+        state.exercise.measure = has_or ? ast::Measure::reps_or_time
+                                        : (text == "time" ? ast::Measure::time : ast::Measure::reps);
+    }
+};
+template <>
+struct action<g::rep_duration> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto span = span_of(in, state);
+        state.exercise.rep = ast::Duration{parse_duration_text(in.string_view(), span, state), span};
+    }
+};
+template <>
+struct action<g::equipment_field> {
+    static void apply0(ParseState& state) {
+        state.exercise.equipment = std::move(state.equipment_stack.back());
+        state.equipment_stack.clear();
+    }
+};
+// Every field records its keyword, so the checker can report a field given twice.
+template <> struct action<g::aka_field> { template <typename I> static void apply(const I& in, ParseState& s) { see_field(in, s); } };
+template <> struct action<g::pattern_field> : action<g::aka_field> {};
+template <> struct action<g::primary_field> : action<g::aka_field> {};
+template <> struct action<g::secondary_field> : action<g::aka_field> {};
+template <> struct action<g::sides_field> : action<g::aka_field> {};
+template <> struct action<g::measure_field> : action<g::aka_field> {};
+template <> struct action<g::rep_field> : action<g::aka_field> {};
+template <> struct action<g::easier_field> : action<g::aka_field> {};
+template <> struct action<g::harder_field> : action<g::aka_field> {};
+template <> struct action<g::fit_field> : action<g::aka_field> {};
+template <>
+struct action<g::exercise_decl> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.exercise.span = span_of(in, state);
+        state.out->declarations.emplace_back(std::move(state.exercise));
+        state.exercise = ast::ExerciseDecl{};
+    }
+};
+
+// Equipment expressions reduce on a stack as their rules succeed (post-order).
+template <>
+struct action<g::equipment_ref> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        ast::EquipmentExpr expr;
+        expr.kind = ast::EquipmentExpr::Kind::name;
+        expr.name = name_of(in, state);
+        expr.span = expr.name.span;
+        state.equipment_stack.push_back(std::move(expr));
+    }
+};
+template <>
+struct action<g::equipment_none> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        ast::EquipmentExpr expr;
+        expr.kind = ast::EquipmentExpr::Kind::none;
+        expr.span = span_of(in, state);
+        state.equipment_stack.push_back(std::move(expr));
+    }
+};
+void combine_equipment(ParseState& state, ast::EquipmentExpr::Kind kind) {
+    auto right = std::move(state.equipment_stack.back());
+    state.equipment_stack.pop_back();
+    auto& left = state.equipment_stack.back();
+    if (left.kind != kind) {
+        ast::EquipmentExpr combined;
+        combined.kind = kind;
+        combined.span = left.span;
+        combined.operands.push_back(std::move(left));
+        left = std::move(combined);
+    }
+    left.span = join(left.span, right.span);
+    left.operands.push_back(std::move(right));
+}
+template <>
+struct action<g::equipment_and> {
+    static void apply0(ParseState& state) { combine_equipment(state, ast::EquipmentExpr::Kind::all_of); }
+};
+template <>
+struct action<g::equipment_or> {
+    static void apply0(ParseState& state) { combine_equipment(state, ast::EquipmentExpr::Kind::any_of); }
+};
+template <>
+struct action<g::open_paren> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        if (++state.paren_depth > max_paren_depth) {
+            throw pegtl::parse_error(
+                fmt::format("equipment expression nested more than {} parentheses deep", max_paren_depth), in);
+        }
+    }
+};
+template <>
+struct action<g::close_paren> {
+    static void apply0(ParseState& state) { --state.paren_depth; }
+};
+
+template <>
+struct action<g::profile_equipment> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.profile.equipment.push_back(name_of(in, state)); }
+};
+template <>
+struct action<g::profile_decl> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.profile.title = state.title;
+        state.profile.span = span_of(in, state);
+        state.out->declarations.emplace_back(std::move(state.profile));
+    }
+};
+
+// Durations in their contexts.
+template <typename Input>
+ast::Duration duration_of(const Input& in, ParseState& state) {
+    const auto span = span_of(in, state);
+    return ast::Duration{parse_duration_text(in.string_view(), span, state), span};
+}
+template <>
+struct action<g::rest_duration> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.duration = duration_of(in, state); }
+};
+template <> struct action<g::hold_duration> : action<g::rest_duration> {};
+template <> struct action<g::transition_duration> : action<g::rest_duration> {};
+template <> struct action<g::switch_duration> : action<g::rest_duration> {};
+template <>
+struct action<g::group_rest_duration> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.group.rest = duration_of(in, state); }
+};
+template <>
+struct action<g::work_duration> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.intervals.work = duration_of(in, state); }
+};
+template <>
+struct action<g::off_duration> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.intervals.rest = duration_of(in, state); }
+};
+template <>
+struct action<g::block_duration> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.timed.duration = duration_of(in, state); }
+};
+template <>
+struct action<g::run_duration> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.session.run_duration = duration_of(in, state); }
+};
+
+// Amounts and doses.
+template <>
+struct action<g::amount_duration> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto duration = duration_of(in, state);
+        state.amount = ast::Amount{ast::Amount::Kind::duration, duration.seconds, duration.seconds, duration.span};
+    }
+};
+template <>
+struct action<g::amount_range> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto span = span_of(in, state);
+        const auto text = in.string_view();
+        const auto dash = text.find('-');
+        state.amount = ast::Amount{ast::Amount::Kind::range, parse_integer(text.substr(0, dash), span, state),
+                                   parse_integer(text.substr(dash + 1), span, state), span};
+    }
+};
+template <>
+struct action<g::amount_at_least> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto span = span_of(in, state);
+        const auto value = parse_integer(in.string_view().substr(0, in.size() - 1), span, state);
+        state.amount = ast::Amount{ast::Amount::Kind::at_least, value, value, span};
+    }
+};
+template <>
+struct action<g::amount_reps> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto span = span_of(in, state);
+        const auto value = parse_integer(in.string_view(), span, state);
+        state.amount = ast::Amount{ast::Amount::Kind::reps, value, value, span};
+    }
+};
+template <>
+struct action<g::sets_prefix> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        auto span = span_of(in, state);
+        span.length -= 1;  // without the 'x'
+        state.pending_sets = parse_integer(in.string_view().substr(0, in.size() - 1), span, state);
+        state.pending_sets_span = span;
+    }
+};
+struct dose_part_action {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.dose_parts.push_back(
+            ast::DosePart{state.pending_sets, state.pending_sets_span, state.amount, span_of(in, state)});
+        state.pending_sets.reset();
+    }
+};
+template <> struct action<g::dose_part> : dose_part_action {};
+template <> struct action<g::progression_target> : dose_part_action {};
+template <>
+struct action<g::step_value> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto span = span_of(in, state);
+        const auto text = in.string_view();
+        if (text.back() >= '0' && text.back() <= '9') {
+            const auto value = parse_integer(text, span, state);
+            state.step = ast::Amount{ast::Amount::Kind::reps, value, value, span};
+        } else {
+            const auto seconds = parse_duration_text(text, span, state);
+            state.step = ast::Amount{ast::Amount::Kind::duration, seconds, seconds, span};
+        }
+    }
+};
+template <>
+struct action<g::prescription_dose> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        ast::Dose dose;
+        dose.from = state.dose_parts.at(0);
+        if (state.dose_parts.size() > 1) dose.to = state.dose_parts[1];
+        dose.step = state.step;
+        dose.span = span_of(in, state);
+        state.prescription.dose = std::move(dose);
+        state.dose_parts.clear();
+        state.step.reset();
+    }
+};
+template <>
+struct action<g::entry_amount> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        ast::Dose dose;
+        dose.from = ast::DosePart{std::nullopt, SourceSpan{}, state.amount, span_of(in, state)};
+        dose.span = dose.from.span;
+        state.prescription.dose = std::move(dose);
+    }
+};
+
+// Loads.
+template <typename Input>
+void set_load(const Input& in, ParseState& state, ast::Load::Kind kind, double value, std::string unit) {
+    state.load = ast::Load{kind, std::string(in.string_view()), value, std::move(unit), span_of(in, state)};
+}
+std::string_view mass_unit_of(std::string_view text) { return text.substr(text.size() - 2); }
+double mass_value_of(std::string_view text) { return parse_decimal(text.substr(0, text.size() - 2)); }
+
+template <>
+struct action<g::load_bodyweight> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto text = in.string_view();
+        if (text.size() > 2) {
+            const auto extra = text.substr(3);
+            set_load(in, state, ast::Load::Kind::bodyweight_plus, mass_value_of(extra), std::string(mass_unit_of(extra)));
+        } else {
+            set_load(in, state, ast::Load::Kind::bodyweight, 0, "");
+        }
+    }
+};
+template <>
+struct action<g::load_pair> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto text = in.string_view();
+        const auto mass = text.substr(text.find('x') + 1);
+        set_load(in, state, ast::Load::Kind::pair, mass_value_of(mass), std::string(mass_unit_of(mass)));
+    }
+};
+template <>
+struct action<g::load_mass> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto text = in.string_view();
+        set_load(in, state, ast::Load::Kind::mass, mass_value_of(text), std::string(mass_unit_of(text)));
+    }
+};
+template <>
+struct action<g::load_percent> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto text = in.string_view();
+        set_load(in, state, ast::Load::Kind::percent_1rm, parse_decimal(text.substr(0, text.size() - 1)), "");
+    }
+};
+template <>
+struct action<g::rpe_value> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.load = ast::Load{ast::Load::Kind::rpe, "rpe " + in.string(), parse_decimal(in.string_view()), "",
+                               span_of(in, state)};
+    }
+};
+template <>
+struct action<g::rir_value> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.load = ast::Load{ast::Load::Kind::rir, "rir " + in.string(), parse_decimal(in.string_view()), "",
+                               span_of(in, state)};
+    }
+};
+template <>
+struct action<g::load> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        auto& modifiers = state.prescription.modifiers;
+        mark_repeated(modifiers.load.has_value(), span_of(in, state), modifiers);
+        state.load.span = span_of(in, state);
+        modifiers.load = state.load;
+    }
+};
+
+// Modifiers.
+template <>
+struct action<g::modifier_each> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        auto& modifiers = state.prescription.modifiers;
+        mark_repeated(modifiers.each.set, span_of(in, state), modifiers);
+        modifiers.each = ast::Flag{true, span_of(in, state)};
+    }
+};
+template <>
+struct action<g::modifier_alt> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        auto& modifiers = state.prescription.modifiers;
+        mark_repeated(modifiers.alt.set, span_of(in, state), modifiers);
+        modifiers.alt = ast::Flag{true, span_of(in, state)};
+    }
+};
+template <>
+struct action<g::modifier_rest> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        auto& modifiers = state.prescription.modifiers;
+        mark_repeated(modifiers.rest.has_value(), span_of(in, state), modifiers);
+        modifiers.rest = state.duration;
+    }
+};
+template <>
+struct action<g::modifier_hold> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        auto& modifiers = state.prescription.modifiers;
+        mark_repeated(modifiers.hold.has_value(), span_of(in, state), modifiers);
+        modifiers.hold = state.duration;
+    }
+};
+template <>
+struct action<g::tempo_value> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        auto& modifiers = state.prescription.modifiers;
+        const auto span = span_of(in, state);
+        mark_repeated(modifiers.tempo.has_value(), span, modifiers);
+        ast::Tempo tempo;
+        tempo.text = in.string();
+        tempo.span = span;
+        std::string_view rest = in.string_view();
+        for (auto& phase : tempo.phases) {
+            const auto dash = rest.find('-');
+            const auto part = rest.substr(0, dash);
+            phase = part == "x" ? 1 : parse_integer(part, span, state);
+            rest = dash == std::string_view::npos ? std::string_view{} : rest.substr(dash + 1);
+        }
+        modifiers.tempo = tempo;
+    }
+};
+template <>
+struct action<g::alternative_ref> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.prescription.modifiers.alternatives.push_back(name_of(in, state));
+    }
+};
+
+// Prescriptions and entries.
+template <typename Input>
+void start_prescription(const Input& in, ParseState& state) {
+    state.prescription = ast::Prescription{};
+    state.prescription.exercise = name_of(in, state);
+    state.context_name = state.prescription.exercise.text;
+}
+template <> struct action<g::prescription_exercise> { template <typename I> static void apply(const I& in, ParseState& s) { start_prescription(in, s); } };
+template <> struct action<g::entry_exercise> : action<g::prescription_exercise> {};
+template <> struct action<g::interval_exercise> : action<g::prescription_exercise> {};
+template <>
+struct action<g::prescription> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.prescription.span = span_of(in, state);
+        state.body().push_back(ast::Statement{std::move(state.prescription)});
+    }
+};
+template <>
+struct action<g::entry> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.prescription.span = span_of(in, state);
+        (state.in_timed ? state.timed.entries : state.group.entries).push_back(std::move(state.prescription));
+    }
+};
+template <>
+struct action<g::interval_entry> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.prescription.span = span_of(in, state);
+        state.intervals.entries.push_back(std::move(state.prescription));
+    }
+};
+template <>
+struct action<g::tabata_exercise> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        ast::Prescription entry;
+        entry.exercise = name_of(in, state);
+        entry.span = entry.exercise.span;
+        state.intervals.entries.push_back(std::move(entry));
+    }
+};
+
+// Statements.
+template <>
+struct action<g::rest_statement> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.body().push_back(ast::Statement{ast::RestStatement{state.duration, span_of(in, state)}});
+    }
+};
+template <>
+struct action<g::defaults_rest> {
+    static void apply0(ParseState& state) { state.defaults.rest = state.duration; }
+};
+template <>
+struct action<g::defaults_transition> {
+    static void apply0(ParseState& state) { state.defaults.transition = state.duration; }
+};
+template <>
+struct action<g::defaults_switch> {
+    static void apply0(ParseState& state) { state.defaults.switch_ = state.duration; }
+};
+template <>
+struct action<g::defaults_statement> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.defaults.span = span_of(in, state);
+        state.body().push_back(ast::Statement{std::move(state.defaults)});
+        state.defaults = ast::DefaultsStatement{};
+    }
+};
+template <>
+struct action<g::focus_full_body> {
+    static void apply0(ParseState& state) { state.focus.full_body = true; }
+};
+template <>
+struct action<g::focus_region> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.focus.regions.push_back(name_of(in, state)); }
+};
+template <>
+struct action<g::focus_statement> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.focus.span = span_of(in, state);
+        state.body().push_back(ast::Statement{std::move(state.focus)});
+        state.focus = ast::FocusStatement{};
+    }
+};
+template <>
+struct action<g::phase_kind> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.phase = ast::PhaseBlock{};
+        state.phase.kind = in.string_view() == "warmup" ? ast::PhaseKind::warmup : ast::PhaseKind::cooldown;
+        state.in_phase = true;
+    }
+};
+template <>
+struct action<g::phase_block> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.phase.span = span_of(in, state);
+        state.in_phase = false;
+        state.workout.body.push_back(ast::Statement{std::move(state.phase)});
+    }
+};
+template <>
+struct action<g::round_count> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.rounds_span = span_of(in, state);
+        state.rounds = parse_integer(in.string_view(), state.rounds_span, state);
+    }
+};
+template <>
+struct action<g::group_kind> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.group = ast::GroupBlock{};
+        state.group.kind = in.string_view() == "superset" ? ast::GroupKind::superset : ast::GroupKind::circuit;
+        state.in_timed = false;
+        state.context_decl = fmt::format("the {}", in.string_view());
+    }
+};
+template <>
+struct action<g::group_block> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.group.rounds = state.rounds;
+        state.group.rounds_span = state.rounds_span;
+        state.group.span = span_of(in, state);
+        state.body().push_back(ast::Statement{std::move(state.group)});
+    }
+};
+template <>
+struct action<g::kw_intervals> {
+    static void apply0(ParseState& state) { state.intervals = ast::IntervalsBlock{}; }
+};
+template <> struct action<g::kw_tabata> : action<g::kw_intervals> {};
+template <>
+struct action<g::intervals_block> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.intervals.rounds = state.rounds;
+        state.intervals.rounds_span = state.rounds_span;
+        state.intervals.span = span_of(in, state);
+        state.body().push_back(ast::Statement{std::move(state.intervals)});
+    }
+};
+template <>
+struct action<g::tabata_block> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto span = span_of(in, state);
+        state.intervals.tabata = true;
+        state.intervals.rounds = 8;
+        state.intervals.rounds_span = span;
+        state.intervals.work = ast::Duration{20, span};
+        state.intervals.rest = ast::Duration{10, span};
+        state.intervals.span = span;
+        state.body().push_back(ast::Statement{std::move(state.intervals)});
+    }
+};
+template <>
+struct action<g::timed_kind> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.timed = ast::TimedBlock{};
+        state.timed.kind = in.string_view() == "emom" ? ast::TimedKind::emom : ast::TimedKind::amrap;
+        state.in_timed = true;
+        state.context_decl = fmt::format("the {}", in.string_view());
+    }
+};
+template <>
+struct action<g::timed_block> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.timed.span = span_of(in, state);
+        state.in_timed = false;
+        state.body().push_back(ast::Statement{std::move(state.timed)});
+    }
+};
+template <>
+struct action<g::workout_decl> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.workout.title = state.title;
+        state.workout.span = span_of(in, state);
+        state.out->declarations.emplace_back(std::move(state.workout));
+        state.workout = ast::WorkoutDecl{};
+    }
+};
+
+// Programs.
+template <>
+struct action<g::date> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto text = in.string_view();
+        auto number = [&](std::size_t at, std::size_t length) {
+            int value = 0;
+            std::from_chars(text.data() + at, text.data() + at + length, value);
+            return value;
+        };
+        state.program.start = ast::CivilDate{number(0, 4), number(5, 2), number(8, 2), span_of(in, state)};
+    }
+};
+template <>
+struct action<g::week_count> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.program.weeks_span = span_of(in, state);
+        state.program.weeks = parse_integer(in.string_view(), state.program.weeks_span, state);
+    }
+};
+template <>
+struct action<g::weekday> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.session = ast::SessionDecl{};
+        state.session.weekday = name_of(in, state);
+    }
+};
+template <>
+struct action<g::time_of_day> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        const auto text = in.string_view();
+        const auto colon = text.find(':');
+        int hour = 0, minute = 0;
+        std::from_chars(text.data(), text.data() + colon, hour);
+        std::from_chars(text.data() + colon + 1, text.data() + text.size(), minute);
+        state.session.time = ast::TimeOfDay{hour, minute, span_of(in, state)};
+    }
+};
+template <>
+struct action<g::session_workout> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.session.workout = name_of(in, state); }
+};
+template <>
+struct action<g::run_intensity> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.session.run_intensity = name_of(in, state); }
+};
+template <>
+struct action<g::session_item> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.session.span = span_of(in, state);
+        state.program.sessions.push_back(std::move(state.session));
+    }
+};
+template <>
+struct action<g::program_decl> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        state.program.title = state.title;
+        state.program.span = span_of(in, state);
+        state.out->declarations.emplace_back(std::move(state.program));
+        state.program = ast::ProgramDecl{};
+    }
+};
+
+// ---- Errors ---------------------------------------------------------------------------------
+
+// What stands at the point of failure, for "found ..." in messages.
+template <typename Input>
+std::string found_at(const Input& in) {
+    if (in.empty()) return "the end of the file";
+    const char* begin = in.current();
+    const std::size_t available = in.size(64);
+    if (*begin == '\n' || *begin == '\r') return "the end of the line";
+    std::size_t length = 0;
+    while (length < available && length < 24) {
+        const char c = begin[length];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';') break;
+        ++length;
+    }
+    while (length > 0 && length < available && (static_cast<unsigned char>(begin[length]) & 0xC0) == 0x80) --length;
+    if (length == 0) length = 1;
+    return fmt::format("'{}'", std::string_view(begin, length));
+}
+
+std::string expand(std::string_view message, const ParseState& state) {
+    std::string text(message);
+    for (auto [key, value] : {std::pair<std::string_view, const std::string*>{"{name}", &state.context_name},
+                              {"{decl}", &state.context_decl}}) {
+        for (auto at = text.find(key); at != std::string::npos; at = text.find(key)) text.replace(at, key.size(), *value);
+    }
+    return text;
+}
+
+template <typename Rule>
+struct control : pegtl::normal<Rule> {
+    template <typename Input, typename... States>
+    [[noreturn]] static void raise(const Input& in, States&&... states) {
+        static_assert(g::error_message<Rule> != nullptr, "every rule inside must<> needs an error message");
+        const ParseState& state = (states, ...);
+        throw pegtl::parse_error(fmt::format("{}, found {}", expand(g::error_message<Rule>, state), found_at(in)), in);
+    }
+};
+
+}  // namespace
+
+bool check_utf8(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics) {
+    const std::string& text = sources.file(file_id).text;
+    std::uint32_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+        bool valid = length > 0 && i + length <= text.size();
+        for (std::size_t k = 1; valid && k < length; ++k) {
+            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        }
+        if (valid && length > 1) {  // reject overlong forms and surrogates
+            const auto next = static_cast<unsigned char>(text[i + 1]);
+            valid = !(byte == 0xC0 || byte == 0xC1 || (byte == 0xE0 && next < 0xA0) || (byte == 0xED && next > 0x9F) ||
+                      (byte == 0xF0 && next < 0x90) || byte > 0xF4 || (byte == 0xF4 && next > 0x8F));
+        }
+        if (!valid || byte == 0) {
+            const SourceSpan span{file_id, static_cast<std::uint32_t>(i), line,
+                                  static_cast<std::uint32_t>(i - line_start + 1), 1};
+            diagnostics.error("E0002", span,
+                              byte == 0 ? std::string("unexpected NUL byte: this looks like a binary file, not a .reps text file")
+                                        : fmt::format("invalid UTF-8 byte 0x{:02X}", byte),
+                              "save the file as UTF-8 text");
+            return false;
+        }
+        if (byte == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+        i += length;
+    }
+    return true;
+}
+
+ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics) {
+    const SourceFile& source = sources.file(file_id);
+    ast::File file;
+    file.file_id = file_id;
+    ParseState state;
+    state.file_id = file_id;
+    state.out = &file;
+    state.diagnostics = &diagnostics;
+    pegtl::memory_input<pegtl::tracking_mode::eager, pegtl::eol::lf_crlf> in(source.text, source.path);
+    try {
+        pegtl::parse<g::file, action, control>(in, state);
+    } catch (const pegtl::parse_error& error) {
+        const auto& position = error.positions().front();
+        const std::string_view rest = std::string_view(source.text).substr(position.byte);
+        std::uint32_t length = 1;
+        while (length < rest.size() && length < 40 && rest[length] != ' ' && rest[length] != '\n' && rest[length] != '\r' &&
+               rest[length] != '\t' && rest[0] != '\n' && rest[length] != ';')
+            ++length;
+        if (rest.empty() || rest[0] == '\n' || rest[0] == '\r') length = 1;
+        const SourceSpan span{file_id, static_cast<std::uint32_t>(position.byte), static_cast<std::uint32_t>(position.line),
+                              static_cast<std::uint32_t>(position.column), length};
+        diagnostics.error("E0001", span, std::string(error.message()));
+    }
+    return file;
+}
+
+}  // namespace reps

@@ -1,0 +1,55 @@
+// The source files of one compilation and the line/column arithmetic diagnostics need.
+#include "compiler/source.hpp"
+
+#include <algorithm>
+
+namespace reps {
+
+namespace {
+
+// A UTF-8 continuation byte (0b10xxxxxx) never starts a character.
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Spans from any phase may be stale or hand-made; never index past the text.
+std::size_t clamped_offset(const std::string& text, const SourceSpan& span) {
+    return std::min<std::size_t>(span.offset, text.size());
+}
+
+std::size_t line_start(const std::string& text, std::size_t offset) {
+    if (offset == 0) return 0;
+    const auto newline = text.rfind('\n', offset - 1);
+    return newline == std::string::npos ? 0 : newline + 1;
+}
+
+}  // namespace
+
+std::uint32_t SourceManager::add(std::string path, std::string text, bool embedded) {
+    // Strip the BOM here too, so every phase sees the same offsets whoever read the file.
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    files_.push_back(SourceFile{std::move(path), std::move(text), embedded});
+    return static_cast<std::uint32_t>(files_.size() - 1);
+}
+
+std::string_view SourceManager::line_text(const SourceSpan& span) const {
+    if (span.file >= files_.size()) return {};
+    const std::string& text = files_[span.file].text;
+    const std::size_t offset = clamped_offset(text, span);
+    const std::size_t begin = line_start(text, offset);
+    std::size_t end = text.find('\n', offset);
+    if (end == std::string::npos) end = text.size();
+    if (end > begin && text[end - 1] == '\r') --end;
+    return std::string_view(text).substr(begin, end - begin);
+}
+
+std::uint32_t SourceManager::character_column(const SourceSpan& span) const {
+    if (span.file >= files_.size()) return span.column;
+    const std::string& text = files_[span.file].text;
+    const std::size_t offset = clamped_offset(text, span);
+    std::uint32_t column = 1;
+    for (std::size_t i = line_start(text, offset); i < offset; ++i) {
+        if (!is_continuation(text[i])) ++column;
+    }
+    return column;
+}
+
+}  // namespace reps

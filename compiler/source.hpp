@@ -1,0 +1,40 @@
+// Source files and spans: every AST node, diagnostic and timeline origin points back here.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reps {
+
+struct SourceSpan {
+    std::uint32_t file = 0;    // index into SourceManager
+    std::uint32_t offset = 0;  // byte offset
+    std::uint32_t line = 0;    // 1-based; 0 means "no position"
+    std::uint32_t column = 0;  // 1-based byte column (the renderer counts characters)
+    std::uint32_t length = 0;  // bytes
+};
+
+struct SourceFile {
+    std::string path;  // as shown in diagnostics
+    std::string text;  // contents, BOM removed
+    bool embedded = false;  // part of the stdlib
+};
+
+class SourceManager {
+public:
+    std::uint32_t add(std::string path, std::string text, bool embedded = false);
+    const SourceFile& file(std::uint32_t id) const { return files_[id]; }
+    std::size_t size() const { return files_.size(); }
+
+    // The text of the line a span starts on, without its line end.
+    std::string_view line_text(const SourceSpan& span) const;
+    // 1-based column counted in characters (UTF-8 code points), not bytes.
+    std::uint32_t character_column(const SourceSpan& span) const;
+
+private:
+    std::vector<SourceFile> files_;
+};
+
+}  // namespace reps

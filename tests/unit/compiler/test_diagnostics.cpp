@@ -1,0 +1,353 @@
+// Diagnostics: the registry, collection rules, and the exact text and JSON the renderers print.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "compiler/diagnostics.hpp"
+#include "compiler/explain.hpp"
+#include "compiler/source.hpp"
+
+using namespace reps;
+
+namespace {
+
+// A span over the first occurrence of `needle` in file `id`, with line and byte column filled in.
+SourceSpan span_of(const SourceManager& sources, std::uint32_t id, std::string_view needle, std::uint32_t length = ~0u) {
+    const std::string& text = sources.file(id).text;
+    const auto offset = text.find(needle);
+    REQUIRE(offset != std::string::npos);
+    SourceSpan span;
+    span.file = id;
+    span.offset = static_cast<std::uint32_t>(offset);
+    span.line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') ++span.line, line_start = i + 1;
+    }
+    span.column = static_cast<std::uint32_t>(offset - line_start + 1);
+    span.length = length == ~0u ? static_cast<std::uint32_t>(needle.size()) : length;
+    return span;
+}
+
+std::string text_of(const SourceManager& sources, const std::vector<Diagnostic>& list, bool color = false) {
+    std::ostringstream out;
+    render_text(out, sources, list, RenderOptions{color});
+    return out.str();
+}
+
+std::string text_of(const SourceManager& sources, const Diagnostics& diagnostics) {
+    return text_of(sources, diagnostics.list());
+}
+
+}  // namespace
+
+TEST_CASE("source manager: lines and character columns") {
+    SourceManager sources;
+    const auto id = sources.add("a.reps", "\xEF\xBB\xBFworkout x {\r\n  \xC3\xA9t\xC3\xA9 3x5\r\nlast");
+    CHECK(sources.file(id).text.starts_with("workout"));  // BOM removed
+    CHECK(sources.size() == 1);
+
+    const SourceSpan second = span_of(sources, id, "3x5");
+    CHECK(sources.line_text(second) == "  \xC3\xA9t\xC3\xA9 3x5");  // no \r
+    CHECK(second.column == 9);                                      // bytes
+    CHECK(sources.character_column(second) == 7);                   // characters
+
+    // Offsets at the end of a line and at the end of the file.
+    SourceSpan eol = second;
+    eol.offset += 3;  // the '\r'
+    CHECK(sources.line_text(eol) == "  \xC3\xA9t\xC3\xA9 3x5");
+    SourceSpan eof{id, static_cast<std::uint32_t>(sources.file(id).text.size()), 3, 5, 0};
+    CHECK(sources.line_text(eof) == "last");
+    CHECK(sources.character_column(eof) == 5);
+    SourceSpan past = eof;
+    past.offset += 100;
+    CHECK(sources.line_text(past) == "last");
+
+    // Invalid UTF-8 still counts every byte that is not a continuation byte.
+    const auto bad = sources.add("b.reps", "\xFF\xC3x\x80\x80y");
+    CHECK(sources.character_column(span_of(sources, bad, "y")) == 4);
+    CHECK(sources.line_text(SourceSpan{9, 0, 1, 1, 0}).empty());  // unknown file
+}
+
+TEST_CASE("render_text: an error with help") {
+    SourceManager sources;
+    std::string text;
+    for (int i = 1; i < 12; ++i) text += "# line\n";
+    text += "  goblet_sqat 3x12 @16kg\n";
+    const auto id = sources.add("runners.reps", text);
+    Diagnostics diagnostics;
+    diagnostics.error("E0102", span_of(sources, id, "goblet_sqat"), "unknown exercise 'goblet_sqat'",
+                      "did you mean 'goblet_squat'?");
+    CHECK(text_of(sources, diagnostics) ==
+          "runners.reps:12:3: error[E0102]: unknown exercise 'goblet_sqat'\n"
+          "   12 |   goblet_sqat 3x12 @16kg\n"
+          "      |   ^~~~~~~~~~~\n"
+          "help: did you mean 'goblet_squat'?\n");
+
+    SUBCASE("with colour") {
+        CHECK(text_of(sources, diagnostics.list(), true) ==
+              "\033[01m\033[Krunners.reps:12:3:\033[m\033[K \033[01;31m\033[Kerror[E0102]:\033[m\033[K "
+              "\033[01m\033[Kunknown exercise 'goblet_sqat'\033[m\033[K\n"
+              "   12 |   goblet_sqat 3x12 @16kg\n"
+              "      |   \033[01;32m\033[K^~~~~~~~~~~\033[m\033[K\n"
+              "\033[01;36m\033[Khelp:\033[m\033[K did you mean 'goblet_squat'?\n");
+    }
+}
+
+TEST_CASE("render_text: tabs are one space so the caret lines up") {
+    SourceManager sources;
+    const auto id = sources.add("t.reps", "workout w {\n\t\tsquat 3x12 @16kg\n}\n");
+    Diagnostics diagnostics;
+    diagnostics.error("E0205", span_of(sources, id, "@16kg"), "load the equipment cannot take");
+    CHECK(text_of(sources, diagnostics) ==
+          "t.reps:2:14: error[E0205]: load the equipment cannot take\n"
+          "    2 |   squat 3x12 @16kg\n"
+          "      |              ^~~~~\n");
+}
+
+TEST_CASE("render_text: multibyte characters count once") {
+    SourceManager sources;
+    const auto id = sources.add("u.reps", "note \"\xC3\xA9l\xC3\xA9vation \xE2\x86\x92\" xx\n");
+    Diagnostics diagnostics;
+    diagnostics.error("E0001", span_of(sources, id, "xx"), "syntax error");
+    CHECK(text_of(sources, diagnostics) ==
+          "u.reps:1:20: error[E0001]: syntax error\n"
+          "    1 | note \"\xC3\xA9l\xC3\xA9vation \xE2\x86\x92\" xx\n"
+          "      |                    ^~\n");
+
+    // A span covering multibyte characters gets one '~' per character, not per byte.
+    Diagnostics wide;
+    wide.error("E0001", span_of(sources, id, "\xC3\xA9l\xC3\xA9"), "syntax error");
+    CHECK(text_of(sources, wide) ==
+          "u.reps:1:7: error[E0001]: syntax error\n"
+          "    1 | note \"\xC3\xA9l\xC3\xA9vation \xE2\x86\x92\" xx\n"
+          "      |       ^~~\n");
+}
+
+TEST_CASE("render_text: spans clip to the line, empty spans get a caret") {
+    SourceManager sources;
+    const auto id = sources.add("s.reps", "workout w {\n  squat 3x12\n}\n");
+    Diagnostics diagnostics;
+    diagnostics.error("E0001", span_of(sources, id, "3x12", 40), "too long");
+    diagnostics.error("E0001", span_of(sources, id, "3x12", 0), "empty");
+    // At the line end (the newline itself): the caret goes one past the last character.
+    SourceSpan end = span_of(sources, id, "\n  squat", 1);
+    diagnostics.error("E0001", end, "expected '}' to close workout 'w'");
+    CHECK(text_of(sources, diagnostics) ==
+          "s.reps:2:9: error[E0001]: too long\n"
+          "    2 |   squat 3x12\n"
+          "      |         ^~~~\n"
+          "s.reps:2:9: error[E0001]: empty\n"
+          "    2 |   squat 3x12\n"
+          "      |         ^\n"
+          "s.reps:1:12: error[E0001]: expected '}' to close workout 'w'\n"
+          "    1 | workout w {\n"
+          "      |            ^\n");
+}
+
+TEST_CASE("render_text: a warning with notes, a wide line number, no position") {
+    SourceManager sources;
+    std::string text(123455, '\n');
+    text += "split_squat 3x8\n";
+    const auto id = sources.add("long.reps", text);
+    Diagnostics diagnostics;
+    Diagnostic& w = diagnostics.warning("W0101", span_of(sources, id, "split_squat"), "assuming each side",
+                                        "write 'each' or 'alt'");
+    w.notes.push_back("'split_squat' is declared 'sides each'");
+    diagnostics.error("E0402", SourceSpan{}, "nothing to build: the file has no workout or program");
+    CHECK(text_of(sources, diagnostics) ==
+          "long.reps:123456:1: warning[W0101]: assuming each side\n"
+          " 123456 | split_squat 3x8\n"
+          "        | ^~~~~~~~~~~\n"
+          "note: 'split_squat' is declared 'sides each'\n"
+          "help: write 'each' or 'alt'\n"
+          "reps: error[E0402]: nothing to build: the file has no workout or program\n");
+    CHECK(text_of(sources, diagnostics.list(), true).find("\033[01;35m\033[Kwarning[W0101]:\033[m\033[K") !=
+          std::string::npos);
+    CHECK(diagnostics.error_count() == 1);
+    CHECK(diagnostics.warning_count() == 1);
+}
+
+TEST_CASE("render_text: control bytes and invalid UTF-8 are shown as '?'") {
+    SourceManager sources;
+    const auto id = sources.add("c.reps", "a\033[31m b\xFF\xE2\x80 c\r d\n");
+    Diagnostics diagnostics;
+    diagnostics.error("E0002", span_of(sources, id, "\xFF", 1), "invalid UTF-8 \033[2J");
+    CHECK(text_of(sources, diagnostics) ==
+          "c.reps:1:9: error[E0002]: invalid UTF-8 ?[2J\n"
+          "    1 | a?[31m b?? c? d\n"
+          "      |         ^\n");
+}
+
+TEST_CASE("render_text: long lines show a window around the caret") {
+    SourceManager sources;
+    const std::string line = std::string(300, 'a') + "HERE" + std::string(300, 'b');
+    const auto id = sources.add("w.reps", line + "\n");
+    Diagnostics diagnostics;
+    diagnostics.error("E0003", span_of(sources, id, "HERE"), "here");
+    const std::string shown = "..." + std::string(60, 'a') + "HERE" + std::string(96, 'b') + "...";
+    CHECK(text_of(sources, diagnostics) ==
+          "w.reps:1:301: error[E0003]: here\n"
+          "    1 | " + shown + "\n"
+          "      | " + std::string(63, ' ') + "^~~~\n");
+
+    // Near the start no leading "...", and a span running past the window stops at its edge.
+    Diagnostics start;
+    start.error("E0003", SourceSpan{id, 2, 1, 3, 500}, "start");
+    CHECK(text_of(sources, start) ==
+          "w.reps:1:3: error[E0003]: start\n"
+          "    1 | " + std::string(160, 'a') + "...\n"
+          "      |   ^" + std::string(157, '~') + "\n");
+}
+
+TEST_CASE("diagnostics: werror and suppression") {
+    SourceManager sources;
+    const auto id = sources.add("x.reps", "lunge 3x8\n");
+    const SourceSpan span = span_of(sources, id, "lunge");
+
+    Diagnostics werror;
+    werror.set_werror(true);
+    werror.warning("W0101", span, "assuming each side");
+    REQUIRE(werror.list().size() == 1);
+    CHECK(werror.list()[0].severity == Severity::error);
+    CHECK(werror.list()[0].code == "W0101");
+    CHECK(werror.has_errors());
+    CHECK(werror.warning_count() == 0);
+    CHECK(text_of(sources, werror).starts_with("x.reps:1:1: error[W0101]: assuming each side\n"));
+
+    Diagnostics suppressed;
+    suppressed.set_werror(true);
+    suppressed.set_suppressed({"w0101"});
+    suppressed.warning("W0101", span, "assuming each side").notes.push_back("goes nowhere");
+    suppressed.warning("W0102", span, "unused modifier");
+    Diagnostic lint{Severity::warning, "W0101", span, "added directly", {}, {}};
+    suppressed.add(lint);
+    suppressed.set_suppressed({"E0102"});  // errors cannot be suppressed
+    suppressed.error("E0102", span, "unknown exercise");
+    REQUIRE(suppressed.list().size() == 2);
+    CHECK(suppressed.list()[0].code == "W0102");
+    CHECK(suppressed.list()[1].code == "E0102");
+    CHECK(suppressed.error_count() == 2);
+}
+
+TEST_CASE("diagnostics: sort by file, line, column; no position last") {
+    SourceManager sources;
+    sources.add("a.reps", "x\ny\n");
+    sources.add("b.reps", "z\n");
+    Diagnostics diagnostics;
+    diagnostics.error("E0001", SourceSpan{1, 0, 1, 1, 1}, "b1");
+    diagnostics.error("E0402", SourceSpan{}, "none1");
+    diagnostics.error("E0001", SourceSpan{0, 2, 2, 1, 1}, "a2");
+    diagnostics.warning("W0101", SourceSpan{0, 0, 1, 1, 1}, "a1 first");
+    diagnostics.error("E0402", SourceSpan{}, "none2");
+    diagnostics.error("E0001", SourceSpan{0, 0, 1, 1, 1}, "a1 second");
+    diagnostics.sort_by_position();
+    std::vector<std::string> order;
+    for (const Diagnostic& d : diagnostics.list()) order.push_back(d.message);
+    CHECK(order == std::vector<std::string>{"a1 first", "a1 second", "a2", "b1", "none1", "none2"});
+    CHECK(diagnostics.error_count() == 5);
+}
+
+TEST_CASE("render_json: the same data as one document") {
+    SourceManager sources;
+    const auto id = sources.add("j.reps", "\xC3\xA9 goblet_sqat 3x12\nnext\n");
+    Diagnostics diagnostics;
+    Diagnostic& d = diagnostics.error("E0102", span_of(sources, id, "goblet_sqat"), "unknown exercise 'goblet_sqat'",
+                                      "did you mean 'goblet_squat'?");
+    d.notes.push_back("a note");
+    diagnostics.warning("W0101", span_of(sources, id, "3x12\nne"), "spans two lines");
+    diagnostics.error("E0402", SourceSpan{}, "nothing to build");
+    std::ostringstream out;
+    render_json(out, sources, diagnostics.list());
+    CHECK(out.str() == R"({
+  "diagnostics": [
+    {
+      "severity": "error",
+      "code": "E0102",
+      "file": "j.reps",
+      "line": 1,
+      "column": 3,
+      "end_line": 1,
+      "end_column": 14,
+      "message": "unknown exercise 'goblet_sqat'",
+      "notes": [
+        "a note"
+      ],
+      "help": "did you mean 'goblet_squat'?"
+    },
+    {
+      "severity": "warning",
+      "code": "W0101",
+      "file": "j.reps",
+      "line": 1,
+      "column": 15,
+      "end_line": 2,
+      "end_column": 3,
+      "message": "spans two lines",
+      "notes": [],
+      "help": null
+    },
+    {
+      "severity": "error",
+      "code": "E0402",
+      "file": null,
+      "line": 0,
+      "column": 0,
+      "end_line": 0,
+      "end_column": 0,
+      "message": "nothing to build",
+      "notes": [],
+      "help": null
+    }
+  ]
+}
+)");
+
+    std::ostringstream empty;
+    render_json(empty, sources, {});
+    CHECK(empty.str() == "{\n  \"diagnostics\": []\n}\n");
+}
+
+TEST_CASE("registry: every code is unique and explained") {
+    const std::vector<CodeInfo> codes = all_codes();
+    REQUIRE(codes.size() >= 30);
+    std::set<std::string_view> seen;
+    for (const CodeInfo& info : codes) {
+        CAPTURE(info.code);
+        CHECK(seen.insert(info.code).second);
+        CHECK(info.code.size() == 5);
+        CHECK((info.code[0] == 'E') == (info.severity == Severity::error));
+        CHECK(!info.summary.empty());
+        CHECK(!info.explanation.empty());
+        CHECK(find_code(info.code) != nullptr);
+    }
+    CHECK(find_code("E0102")->summary == "unknown exercise");
+    CHECK(find_code("W0101")->severity == Severity::warning);
+    CHECK(find_code("E9999") == nullptr);
+}
+
+TEST_CASE("explain: prints the registry entry") {
+    std::ostringstream out, err;
+    CHECK(explain("E0304", out, err) == 0);
+    CHECK(out.str() ==
+          "E0304 (error): rest of zero\n\n"
+          "A rest, transition or switch must last at least 1s. To go straight on, leave the rest out.\n");
+    CHECK(err.str().empty());
+
+    std::ostringstream lower, lower_err;
+    CHECK(explain("w0101", lower, lower_err) == 0);
+    CHECK(lower.str().starts_with("W0101 (warning): assuming each side\n\nThe exercise is unilateral"));
+
+    // An explanation ending in an example block ends with exactly one newline.
+    std::ostringstream example, example_err;
+    CHECK(explain("E0102", example, example_err) == 0);
+    CHECK(example.str().ends_with("# did you mean 'goblet_squat'?\n"));
+    CHECK(!example.str().ends_with("\n\n"));
+
+    std::ostringstream none, none_err;
+    CHECK(explain("E9999", none, none_err) == 2);
+    CHECK(none.str().empty());
+    CHECK(none_err.str() == "reps: error: unknown diagnostic code 'E9999'; codes look like E0102 or W0101\n");
+}
