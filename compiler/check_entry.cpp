@@ -19,6 +19,7 @@ bool takes_load(const Catalog& catalog, const EquipmentSet& set, const std::opti
     if (!load) return true;
     switch (load->kind) {
     case ast::Load::Kind::mass:
+    case ast::Load::Kind::bodyweight_plus:  // added mass needs something to carry it: a vest, a belt
         return std::any_of(set.begin(), set.end(), [&](int e) { return catalog.equipment[e].loadable; });
     case ast::Load::Kind::pair:
         return std::any_of(set.begin(), set.end(),
@@ -111,7 +112,9 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
                     ok = false;
                 }
             } else if (amount.value < 1 || amount.upper > max_reps) {
-                diagnostics.error("E0302", amount.span, fmt::format("reps out of range"), "reps run from 1 to 1000");
+                diagnostics.error("E0302", amount.span,
+                                  fmt::format("{} reps is out of range", amount.value < 1 ? amount.value : amount.upper),
+                                  "reps run from 1 to 1000");
                 ok = false;
             } else if (amount.kind == ast::Amount::Kind::range && amount.value > amount.upper) {
                 diagnostics.error("E0302", amount.span,
@@ -237,12 +240,14 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
                                           [&](const EquipmentSet& set) { return takes_load(catalog, set, modifiers.load); });
         if (!any_load) {
             const bool pair = modifiers.load->kind == ast::Load::Kind::pair;
+            const std::string equipment = equipment_text(catalog, exercise.equipment);
             diagnostics.error("E0205", i == 0 ? modifiers.load->span : where,
-                              fmt::format("{} cannot take @{}: its equipment ({}) has no {}", who, modifiers.load->text,
-                                          equipment_text(catalog, exercise.equipment),
-                                          pair ? "loadable pair" : "loadable equipment"),
+                              equipment == "none"
+                                  ? fmt::format("{} is a bodyweight exercise, so it cannot take @{}", who, modifiers.load->text)
+                                  : fmt::format("{} cannot take @{}: none of its equipment ({}) is {}", who, modifiers.load->text,
+                                                equipment, pair ? "a loadable pair" : "loadable"),
                               pair ? "use a single load like @16kg, or an exercise done with a pair of dumbbells"
-                                   : "for added weight on a bodyweight exercise write @bw+10kg, or set the effort with @rpe 8");
+                                   : "set the effort instead, like @rpe 8, or declare an exercise whose equipment takes a load");
             options_ok = false;
         }
     }
@@ -283,9 +288,12 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
         entry.sides = checked::SideMode::alt;
     } else if (chosen.sides == ast::Sides::each && context != EntryContext::intervals && context != EntryContext::amrap) {
         entry.sides = checked::SideMode::each;
-        diagnostics.warning("W0101", prescription.exercise.span,
-                            fmt::format("'{}' is unilateral: assuming each side", chosen.name),
-                            "write 'each' (or 'alt') to say so");
+        // Only the written exercise warns: an alternative cannot say `each` without breaking a two-sided first option.
+        if (entry.exercise == entry.options.front()) {
+            diagnostics.warning("W0101", prescription.exercise.span,
+                                fmt::format("'{}' is unilateral: assuming each side", chosen.name),
+                                "write 'each' (or 'alt') to say so");
+        }
     }
     entry.load = modifiers.load;
     if (modifiers.rest && context == EntryContext::prescription) entry.rest = modifiers.rest->seconds;

@@ -13,6 +13,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "compiler/catalog.hpp"
 #include "compiler/cli_internal.hpp"
 #include "compiler/explain.hpp"
 
@@ -37,7 +38,10 @@ int not_available(const Options& options, std::ostream&, std::ostream& err) {
 // Options that only some commands take; the common ones (--color, --diagnostics) go anywhere.
 const std::set<std::string, std::less<>> compile_options = {"werror", "-W", "dump", "profile", "week",
                                                                      "session-range"};
-const std::set<std::string, std::less<>> build_only_options = {"to", "output", "workout", "program", "at"};
+const std::set<std::string, std::less<>> build_only_options = {"to", "output", "workout", "program", "at",
+                                                                   "timezone", "alarm", "dtstamp"};
+// `reps play` takes these and, from the build options, --workout.
+const std::set<std::string, std::less<>> play_only_options = {"speed", "plain", "say", "log"};
 
 struct Command {
     std::string_view name;
@@ -59,12 +63,14 @@ const Command commands[] = {
      true, false, run_check},
     {"build",
      "reps build FILE --to FORMAT [-o OUT] [--workout NAME | --program NAME] [--week N] [--profile NAME] "
-     "[--at DATETIME]",
+     "[--at DATETIME] [--timezone ZONE] [--alarm DURATION] [--dtstamp EPOCH]",
      1, 1, true, true, run_build},
     {"catalog", "reps catalog [TERM]", 0, many, false, false, run_catalog},
     {"explain", "reps explain CODE", 1, 1, false, false, run_explain},
     {"help", "reps help", 0, 1, false, false, run_help},
-    {"play", "reps play FILE", 0, many, false, false, not_available},
+    {"play",
+     "reps play FILE [--workout NAME] [--week N] [--profile NAME] [--speed X] [--plain] [--say] [--log FILE]", 1, 1,
+     true, false, run_play},
     {"fmt", "reps fmt FILE...", 0, many, false, false, not_available},
 };
 
@@ -75,7 +81,7 @@ const Command* find_command(std::string_view name) {
     return nullptr;
 }
 
-constexpr std::string_view general_usage = "reps <check|build|catalog|explain|help> [options] [args]";
+constexpr std::string_view general_usage = "reps <check|build|play|catalog|explain|help> [options] [args]";
 
 int run_help(const Options&, std::ostream& out, std::ostream&) {
     std::string formats;
@@ -85,6 +91,7 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
         << "Commands:\n"
         << "  check FILE...            report the diagnostics of each file\n"
         << "  build FILE --to FORMAT   compile a workout or program (FORMAT: " << formats << ")\n"
+        << "  play FILE                play a workout in the terminal, with a countdown and cues\n"
         << "  catalog [TERM]           list the exercise catalog, or search it\n"
         << "  explain CODE             explain a diagnostic code, e.g. E0102\n"
         << "  help                     show this help\n"
@@ -97,6 +104,16 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
         << "  --week N                 progression week of a workout, 1-520 (default 1)\n"
         << "  --profile NAME           choose exercise options that the equipment profile allows\n"
         << "  --at DATETIME            when a single workout takes place, e.g. 2026-12-01T17:30\n"
+        << "  --timezone ZONE          time zone of --at for --to ics, e.g. Europe/Berlin (default UTC)\n"
+        << "  --alarm DURATION         --to ics: a reminder this long before each event, e.g. 15min\n"
+        << "  --dtstamp EPOCH          --to ics: DTSTAMP, seconds since 1970 (else SOURCE_DATE_EPOCH, else now)\n"
+        << "\n"
+        << "Play options (and --workout, --week, --profile):\n"
+        << "  --speed X                run the clock X times faster (demos, tests)\n"
+        << "  --plain                  one line per segment change (the default when stdout is not a terminal)\n"
+        << "  --say                    speak the cues with espeak-ng, when it is installed\n"
+        << "  --log FILE               append the end summary to FILE as one JSON line\n"
+        << "  keys: space pause/resume, n next, b back, +/- rest 10s longer/shorter, q quit\n"
         << "\n"
         << "Check and build options:\n"
         << "  --werror                 treat warnings as errors\n"
@@ -186,6 +203,25 @@ std::pair<std::int64_t, std::int64_t> parse_session_range(const std::string& tex
     return {*low, *high};
 }
 
+// --dtstamp 1767225600: whole seconds since 1970, as SOURCE_DATE_EPOCH is written.
+std::int64_t parse_epoch(const std::string& text) {
+    bool digits = !text.empty() && text.size() <= 12;
+    for (char c : text) digits = digits && c >= '0' && c <= '9';
+    if (!digits) throw UsageError("--dtstamp takes whole seconds since 1970 like 1767225600, not '" + text + "'");
+    return std::stoll(text);
+}
+
+// --speed 1000, --speed 0.5: a plain decimal number above 0, at most a million.
+double parse_speed(const std::string& text) {
+    char* end = nullptr;
+    const bool shape = !text.empty() && text.find_first_not_of("0123456789.") == std::string::npos;
+    const double speed = shape ? std::strtod(text.c_str(), &end) : 0;
+    if (!shape || end != text.c_str() + text.size() || !(speed > 0) || speed > 1e6) {
+        throw UsageError("--speed takes a number above 0 and at most 1000000, like 2 or 0.5, not '" + text + "'");
+    }
+    return speed;
+}
+
 Dump parse_dump(const std::string& text) {
     if (text == "ast") return Dump::ast;
     if (text == "checked") return Dump::checked;
@@ -218,6 +254,13 @@ Parsed parse(int argc, const char* const argv[]) {
         ("profile", po::value<std::string>(), "")                   //
         ("session-range", po::value<std::string>(), "")             //
         ("at", po::value<std::string>(), "")                        //
+        ("timezone", po::value<std::string>(), "")                  //
+        ("alarm", po::value<std::string>(), "")                     //
+        ("dtstamp", po::value<std::string>(), "")                   //
+        ("speed", po::value<std::string>(), "")                     //
+        ("plain", "")                                               //
+        ("say", "")                                                 //
+        ("log", po::value<std::string>(), "")                       //
         ("command", po::value<std::string>(), "")                   //
         ("args", po::value<std::vector<std::string>>(), "");
     po::positional_options_description positional;
@@ -229,7 +272,10 @@ Parsed parse(int argc, const char* const argv[]) {
         const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), vm);
     } catch (const po::error& e) {
-        throw UsageError(e.what());
+        std::string message = e.what();
+        // Boost names the short-only option "--W".
+        if (const auto at = message.find("'--W'"); at != std::string::npos) message.replace(at, 5, "'-W'");
+        throw UsageError(message);
     }
     const auto text = [&](const char* name) { return vm.count(name) ? vm[name].as<std::string>() : std::string(); };
 
@@ -243,12 +289,20 @@ Parsed parse(int argc, const char* const argv[]) {
 
     if (options.command.empty()) throw UsageError("no command given");
     parsed.command = find_command(options.command);
-    if (parsed.command == nullptr) throw UsageError("unknown command '" + options.command + "'");
+    if (parsed.command == nullptr) {
+        std::vector<std::string_view> names;
+        for (const Command& command : commands) names.push_back(command.name);
+        const auto close = closest_name(options.command, names);
+        throw UsageError("unknown command '" + options.command + "'" +
+                         (close ? "; did you mean '" + *close + "'?" : std::string()));
+    }
     const Command& command = *parsed.command;
     for (const auto& [name, value] : vm) {
         const bool compile = compile_options.contains(name);
-        const bool build = build_only_options.contains(name);
-        if ((compile && !command.compiles) || (build && !command.builds)) {
+        const bool plays = command.run == run_play;
+        const bool build = build_only_options.contains(name) && !(plays && name == "workout");
+        const bool play = play_only_options.contains(name);
+        if ((compile && !command.compiles) || (build && !command.builds) || (play && !plays)) {
             const std::string shown = name == "-W" ? "-W" : "--" + name;
             throw UsageError("'reps " + options.command + "' does not take " + shown);
         }
@@ -288,6 +342,19 @@ Parsed parse(int argc, const char* const argv[]) {
     options.workout = text("workout");
     options.program = text("program");
     options.at = text("at");
+    options.timezone = text("timezone");
+    if (vm.count("alarm")) {
+        options.alarm = parse_duration(text("alarm"));
+        if (!options.alarm || *options.alarm > 7 * 24 * 3600) {
+            throw UsageError("--alarm takes a duration up to 7 days like 15min, 1h or 90s, not '" + text("alarm") + "'");
+        }
+    }
+    if (vm.count("dtstamp")) options.dtstamp = parse_epoch(text("dtstamp"));
+    if (vm.count("speed")) options.speed = parse_speed(text("speed"));
+    options.plain = vm.count("plain") > 0;
+    options.say = vm.count("say") > 0;
+    options.log = text("log");
+    if (vm.count("log") && options.log.empty()) throw UsageError("--log needs a file name");
     return parsed;
 }
 

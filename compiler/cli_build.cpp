@@ -7,6 +7,9 @@
 #include "compiler/cli_internal.hpp"
 #include "compiler/dump.hpp"
 #include "compiler/lower.hpp"
+#include "runtime/fit_export.hpp"
+#include "runtime/html_export.hpp"
+#include "runtime/ics_export.hpp"
 #include "runtime/json_export.hpp"
 #include "runtime/output.hpp"
 #include "runtime/text_export.hpp"
@@ -18,7 +21,31 @@ namespace {
 // What an exporter may need besides the timeline.
 struct ExportContext {
     std::string at;  // --at DATETIME, empty when not given
+    std::string timezone;  // --timezone, empty: UTC
+    std::optional<std::int64_t> alarm;
+    std::optional<std::int64_t> dtstamp;
+    Diagnostics* warnings = nullptr;  // where an exporter says what its format cannot carry
 };
+
+IcsOptions ics_options(const ExportContext& context) { return IcsOptions{context.dtstamp, context.alarm}; }
+
+// --at 2026-12-01T17:30 (checked by check_datetime) splits into the date and the time of day.
+std::string workout_to_ics(const timeline::Timeline& t, const ExportContext& context) {
+    return to_ics(t, context.at.substr(0, 10), context.at.substr(11, 5), context.timezone, ics_options(context));
+}
+
+std::string program_to_ics(const timeline::Program& p, const ExportContext& context) {
+    return to_ics(p, ics_options(context));
+}
+
+// FIT cannot carry everything a timeline holds (%1RM, RPE, unmapped exercises...); each loss is a warning.
+std::string workout_to_fit(const timeline::Timeline& t, const ExportContext& context) {
+    FitResult fit = to_fit(t);
+    for (std::string& warning : fit.warnings) {
+        if (context.warnings != nullptr) context.warnings->warning("", SourceSpan{}, std::move(warning));
+    }
+    return std::move(fit.bytes);
+}
 
 // An exporter returns the bytes to write and throws std::exception when it cannot export.
 using WorkoutExporter = std::string (*)(const timeline::Timeline&, const ExportContext&);
@@ -35,11 +62,12 @@ struct Format {
 constexpr Format formats[] = {
     {"text", false, [](const timeline::Timeline& t, const ExportContext&) { return to_text(t); },
      [](const timeline::Program& p, const ExportContext&) { return to_text(p); }},
-    {"html", false, nullptr, nullptr},
+    {"html", false, [](const timeline::Timeline& t, const ExportContext& c) { return to_html(t, c.at); },
+     [](const timeline::Program& p, const ExportContext&) { return to_html(p); }},
     {"json", false, [](const timeline::Timeline& t, const ExportContext&) { return to_json(t); },
      [](const timeline::Program& p, const ExportContext&) { return to_json(p); }},
-    {"ics", false, nullptr, nullptr},
-    {"fit", true, nullptr, nullptr},
+    {"ics", false, workout_to_ics, program_to_ics},
+    {"fit", true, workout_to_fit, nullptr},
 };
 
 const Format* find_format(std::string_view name) {
@@ -72,11 +100,6 @@ void check_datetime(const std::string& text) {
     if (!valid) throw UsageError("--at takes a local date and time like 2026-12-01T17:30, not '" + text + "'");
 }
 
-struct Target {
-    const checked::Workout* workout = nullptr;
-    const checked::Program* program = nullptr;
-};
-
 template <typename Item>
 std::vector<std::string_view> names_of(const std::vector<Item>& items) {
     std::vector<std::string_view> names;
@@ -97,7 +120,9 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string_vi
     return {};
 }
 
-// --workout, --program, or the only one of either in the user's files; otherwise a diagnostic.
+}  // namespace
+
+// Shared with `reps play` (cli_internal.hpp).
 std::optional<Target> choose_target(const Options& options, const CheckedProgram& checked, const std::string& path,
                                     Diagnostics& diagnostics) {
     const auto workouts = names_of(checked.workouts);
@@ -114,10 +139,9 @@ std::optional<Target> choose_target(const Options& options, const CheckedProgram
                           did_you_mean(options.program, programs));
         return std::nullopt;
     }
-    if (workouts.size() + programs.size() == 1) {
-        if (!workouts.empty()) return Target{&checked.workouts.front(), nullptr};
-        return Target{nullptr, &checked.programs.front()};
-    }
+    // A program is built from the workouts it schedules, so one program wins over any workouts.
+    if (programs.size() == 1) return Target{nullptr, &checked.programs.front()};
+    if (programs.empty() && workouts.size() == 1) return Target{&checked.workouts.front(), nullptr};
     if (workouts.empty() && programs.empty()) {
         diagnostics.error("E0402", SourceSpan{}, "nothing to build: '" + printable(path) + "' has no workout or program");
         return std::nullopt;
@@ -126,12 +150,12 @@ std::optional<Target> choose_target(const Options& options, const CheckedProgram
     if (!workouts.empty()) help += "--workout NAME: " + list(workouts);
     if (!workouts.empty() && !programs.empty()) help += "; or with ";
     if (!programs.empty()) help += "--program NAME: " + list(programs);
-    const std::string what = programs.empty()   ? "several workouts"
-                             : workouts.empty() ? "several programs"
-                                                : "several workouts and programs";
+    const std::string what = programs.empty() ? "several workouts" : "several programs";
     diagnostics.error("E0402", SourceSpan{}, "nothing to build: '" + printable(path) + "' has " + what, help);
     return std::nullopt;
 }
+
+namespace {
 
 // The format --to names, or nullptr when only dumping. Unknown or unavailable formats end the run.
 const Format* requested_format(const Options& options) {
@@ -147,6 +171,38 @@ const Format* requested_format(const Options& options) {
         throw std::runtime_error("--to " + std::string(format->name) + " is not available yet");
     }
     return format;
+}
+
+// Exports the target and writes it to -o or `out`; the reason on failure, empty on success.
+std::string write_output(const Format& format, const Options& options, const std::optional<timeline::Timeline>& workout,
+                         const std::optional<timeline::Program>& program, std::ostream& out,
+                         Diagnostics& export_warnings) {
+    const std::string to = "--to " + std::string(format.name);
+    if (workout && format.workout == nullptr) return to + " cannot export a single workout";
+    if (program && format.program == nullptr) return to + " cannot export a program";
+    if (workout && format.name == "ics" && options.at.empty()) return to + " for a workout needs --at DATETIME";
+    if (program && !options.timezone.empty()) {
+        return "--timezone applies to a workout with --at, and program '" + program->name + "' sets its own time zone";
+    }
+    std::string bytes;
+    try {
+        const ExportContext context{options.at, options.timezone, options.alarm, options.dtstamp, &export_warnings};
+        bytes = workout ? format.workout(*workout, context) : format.program(*program, context);
+    } catch (const std::exception& e) {
+        return to + ": " + e.what();
+    }
+    if (export_warnings.has_errors()) return {};  // --werror made the exporter's warnings errors: no output
+    if (!options.output.empty()) {
+        std::string error;
+        write_file_atomically(options.output, bytes, error);
+        return error;
+    }
+    if (format.binary && &out == &std::cout && ::isatty(STDOUT_FILENO) == 1) {
+        return to + " writes binary data; use -o FILE or redirect stdout";
+    }
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    return {};
 }
 
 }  // namespace
@@ -166,6 +222,12 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
         throw UsageError("--week applies to a workout; a program builds each of its weeks");
     }
     if (!options.at.empty()) check_datetime(options.at);
+    if ((!options.timezone.empty() || options.alarm || options.dtstamp) && options.to != "ics") {
+        throw UsageError("--timezone, --alarm and --dtstamp apply to --to ics");
+    }
+    if (!options.timezone.empty() && !is_known_timezone(options.timezone)) {
+        throw UsageError("unknown time zone '" + options.timezone + "' for --timezone; use a name like Europe/Berlin");
+    }
 
     const std::string& path = options.args.front();
     Reporter reporter(options, err);
@@ -197,9 +259,10 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     const std::optional<Target> target = choose_target(options, compiled.checked, path, diagnostics);
     if (!target) return finish(1);
     if (target->program != nullptr && (options.week_given || !options.at.empty())) {
-        finish(0);
-        err << "reps: error: " << (options.week_given ? "--week" : "--at") << " applies to a workout, and program '"
-            << target->program->name << "' sets its own weeks and dates\n";
+        reporter.report(path, diagnostics);
+        reporter.fail(std::string(options.week_given ? "--week" : "--at") + " applies to a workout, and program '" +
+                      target->program->name + "' sets its own weeks and dates");
+        reporter.finish();
         return 2;
     }
 
@@ -216,33 +279,14 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     }
 
     // Warnings come first, so that a terminal shows them above the output.
-    finish(0);
-    const ExportContext context{options.at};
-    if (workout && format->workout == nullptr) {
-        err << "reps: error: --to " << format->name << " cannot export a single workout\n";
-        return 2;
-    }
-    if (program && format->program == nullptr) {
-        err << "reps: error: --to " << format->name << " cannot export a program\n";
-        return 2;
-    }
-    const std::string bytes = workout ? format->workout(*workout, context) : format->program(*program, context);
-
-    if (options.output.empty()) {
-        if (format->binary && &out == &std::cout && ::isatty(STDOUT_FILENO) == 1) {
-            err << "reps: error: --to " << format->name << " writes binary data; use -o FILE or redirect stdout\n";
-            return 2;
-        }
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        return 0;
-    }
-    std::string error;
-    if (!write_file_atomically(options.output, bytes, error)) {
-        err << "reps: error: " << printable(error) << '\n';
-        return 2;
-    }
-    return 0;
+    reporter.report(path, diagnostics);
+    Diagnostics export_warnings = reporter.make_diagnostics();
+    const std::string failure = write_output(*format, options, workout, program, out, export_warnings);
+    reporter.report(path, export_warnings, false);
+    if (!failure.empty()) reporter.fail(failure);
+    reporter.finish();
+    if (!failure.empty()) return 2;
+    return export_warnings.has_errors() ? 1 : 0;
 }
 
 }  // namespace reps::cli

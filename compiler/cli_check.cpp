@@ -66,6 +66,14 @@ void Reporter::report(std::string_view display_path, Diagnostics& diagnostics, b
     if (summary && !counts.empty()) err_ << printable(display_path) << ": " << counts << '\n';
 }
 
+void Reporter::fail(std::string message) {
+    if (options_.json_diagnostics) {
+        all_.push_back(Diagnostic{Severity::error, "", SourceSpan{}, std::move(message), {}, {}});
+        return;
+    }
+    err_ << "reps: error: " << printable(message) << '\n';
+}
+
 void Reporter::finish() {
     if (options_.json_diagnostics) render_json(err_, sources_, all_);
 }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -45,6 +46,14 @@ struct Options {
     std::string workout;
     std::string program;
     std::string at;
+    std::string timezone;                    // --timezone, for --to ics with --at; empty: UTC
+    std::optional<std::int64_t> alarm;       // --alarm, seconds before each event
+    std::optional<std::int64_t> dtstamp;     // --dtstamp EPOCH; else SOURCE_DATE_EPOCH, else now
+    // play only (it takes --workout too).
+    double speed = 1.0;  // --speed X: the clock runs X times faster
+    bool plain = false;  // --plain: one line per segment change
+    bool say = false;    // --say: spoken cues through espeak-ng
+    std::string log;     // --log FILE: append the summary as a JSON line
 };
 
 // Prints each file's diagnostics as it is done (text) or all of them as one document at the end
@@ -59,6 +68,9 @@ public:
     Diagnostics make_diagnostics() const;
     // Sorts and prints one file's diagnostics, then "FILE: 2 errors, 1 warning" (text mode only).
     void report(std::string_view display_path, Diagnostics& diagnostics, bool summary = true);
+    // A failure that is not about the input (an exporter, a file to write): "reps: error: MESSAGE"
+    // in text mode, a diagnostic without code or position in the JSON document.
+    void fail(std::string message);
     // Prints the JSON document (always, even when empty, so tools can rely on it).
     void finish();
 
@@ -91,6 +103,18 @@ std::string printable(std::string_view text);
 // The commands; each returns the exit code.
 int run_check(const Options& options, std::ostream& out, std::ostream& err);
 int run_build(const Options& options, std::ostream& out, std::ostream& err);
+int run_play(const Options& options, std::ostream& out, std::ostream& err);
+
+// What `build` (and `play`) compiles: a workout or a program of the checked file.
+struct Target {
+    const checked::Workout* workout = nullptr;
+    const checked::Program* program = nullptr;
+};
+
+// --workout, --program, else the only program, else the only workout of the user's files;
+// otherwise a diagnostic (E0106, E0108, E0402) and nullopt.
+std::optional<Target> choose_target(const Options& options, const CheckedProgram& checked, const std::string& path,
+                                    Diagnostics& diagnostics);
 int run_catalog(const Options& options, std::ostream& out, std::ostream& err);
 
 // The --to formats, in the order help lists them.

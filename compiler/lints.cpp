@@ -11,7 +11,14 @@
 namespace reps {
 namespace {
 
-std::string minutes_text(std::int64_t seconds) { return fmt::format("{}min", (seconds + 59) / 60); }
+// "29:18", "1:07:46": exact, so a 29:18 session never reads as "30min, outside 30min-60min".
+std::string clock_text(std::int64_t seconds) {
+    if (seconds >= 3600) return fmt::format("{}:{:02}:{:02}", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+std::string minutes_text(std::int64_t seconds) {
+    return seconds % 60 == 0 ? fmt::format("{}min", seconds / 60) : clock_text(seconds);
+}
 
 std::set<std::string> regions_reached(const CheckedProgram& program, const checked::Workout& workout) {
     std::set<std::string> regions;
@@ -65,10 +72,13 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
     }
     const auto lowered = lower_workout(program, workout, options.week, sources);
     if (lowered.total_seconds < options.session_min_seconds || lowered.total_seconds > options.session_max_seconds) {
+        const bool too_long = lowered.total_seconds > options.session_max_seconds;
         diagnostics.warning("W0205", workout.span,
-                            fmt::format("workout '{}' lasts {}, outside {}-{}", workout.name, minutes_text(lowered.total_seconds),
+                            fmt::format("workout '{}' lasts {}, {} than the {}-{} a session should take", workout.name,
+                                        clock_text(lowered.total_seconds), too_long ? "longer" : "shorter",
                                         minutes_text(options.session_min_seconds), minutes_text(options.session_max_seconds)),
-                            "change the range with --session-range 20min-45min");
+                            too_long ? "cut sets or rests, or allow longer sessions with --session-range 30min-75min"
+                                     : "add work, or allow shorter sessions with --session-range 15min-60min");
     }
 }
 
@@ -122,16 +132,20 @@ void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources
         const auto line = sources.line_text(diagnostic.span);
         const auto marker = line.find("# reps: allow ");
         if (marker == std::string_view::npos) return false;
-        std::string_view codes = line.substr(marker + 14);
-        while (!codes.empty()) {
-            const auto comma = codes.find(',');
-            std::string_view code = codes.substr(0, comma);
-            while (!code.empty() && (code.front() == ' ' || code.front() == '\t')) code.remove_prefix(1);
-            while (!code.empty() && (code.back() == ' ' || code.back() == '\t' || code.back() == '\r')) code.remove_suffix(1);
-            if (code == diagnostic.code) return true;
-            codes = comma == std::string_view::npos ? std::string_view{} : codes.substr(comma + 1);
+        // Codes separated by commas or spaces; the first word that is not a code ends the list,
+        // so "# reps: allow W0205 (a long session on purpose)" works.
+        std::string_view rest = line.substr(marker + 14);
+        while (true) {
+            while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' || rest.front() == ',')) rest.remove_prefix(1);
+            const auto end = rest.find_first_of(" \t,\r");
+            const std::string_view word = rest.substr(0, end);
+            const bool is_code = word.size() == 5 && (word[0] == 'W' || word[0] == 'E') &&
+                                 std::all_of(word.begin() + 1, word.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (!is_code) return false;
+            if (word == diagnostic.code) return true;
+            if (end == std::string_view::npos) return false;
+            rest.remove_prefix(end);
         }
-        return false;
     });
 }
 

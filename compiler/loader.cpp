@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "compiler/parse.hpp"
 #include "compiler/stdlib.hpp"
@@ -81,6 +82,7 @@ private:
             return;
         }
         stack_.push_back(canonical);
+        names_.push_back(sources_.file(id).path);
         loaded_.push_back(canonical);
         ast::File file = parse_file(sources_, id, diagnostics_);
         std::vector<const ast::ImportDecl*> imports;
@@ -95,6 +97,7 @@ private:
         for (const auto* import : imports) pending.push_back(*import);
         for (const auto& import : pending) load_import(program, import, directory, importer);
         stack_.pop_back();
+        names_.pop_back();
     }
 
     void load_import(LoadedProgram& program, const ast::ImportDecl& import, const fs::path& directory,
@@ -114,9 +117,12 @@ private:
                                fmt::format("imports must stay inside '{}'", root_.string()));
             return;
         }
-        if (std::find(stack_.begin(), stack_.end(), target) != stack_.end()) {
+        if (const auto cycle = std::find(stack_.begin(), stack_.end(), target); cycle != stack_.end()) {
+            // Name the whole chain: a.reps -> b.reps -> a.reps.
+            std::vector<std::string> chain(names_.begin() + (cycle - stack_.begin()), names_.end());
+            chain.push_back(names_[static_cast<std::size_t>(cycle - stack_.begin())]);
             auto& diagnostic = diagnostics_.error("E0113", import.path.span,
-                                                  fmt::format("import cycle: '{}' imports a file that imports it", importer));
+                                                  fmt::format("import cycle: {}", fmt::join(chain, " -> ")));
             diagnostic.help = "move the shared declarations into a file that both import";
             return;
         }
@@ -141,6 +147,7 @@ private:
     Diagnostics& diagnostics_;
     fs::path root_;
     std::vector<fs::path> stack_;
+    std::vector<std::string> names_;  // display paths, parallel to stack_
     std::vector<fs::path> loaded_;
     std::size_t import_count_ = 0;
 };

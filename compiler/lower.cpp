@@ -126,7 +126,8 @@ private:
                 const auto& entry = block.entries[(round - 1) % block.entries.size()];
                 auto& segment = add_work(entry, round, static_cast<int>(block.rounds), Side::none, block.work);
                 segment.seconds = block.work;
-                segment.amount_text = "max";
+                // A timed exercise (a plank) holds for the interval; a reps exercise does as many as it can.
+                segment.amount_text = catalog_.exercises[entry.exercise].measure == ast::Measure::time ? short_duration(block.work) : "max";
                 segment.as_many_as_possible = true;
                 add(SegmentKind::rest, row.rest);  // the last rest is kept
             }
@@ -155,6 +156,8 @@ private:
                 parts.push_back(std::move(part));
             }
             auto& segment = add_work(block.entries.front(), 1, 1, Side::none, block.work);
+            // Every entry's equipment and muscles count, not just the first's.
+            for (std::size_t i = 1; i < block.entries.size(); ++i) used_.push_back(&block.entries[i]);
             segment.title = "AMRAP";
             segment.seconds = block.work;
             segment.amount_text = short_duration(block.work);

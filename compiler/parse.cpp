@@ -1,6 +1,7 @@
 // The one translation unit that runs the PEGTL grammar: actions build the typed AST directly.
 #include "compiler/parse.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string_view>
@@ -22,6 +23,11 @@ constexpr int max_paren_depth = 32;
 // Numbers above this cannot mean anything here; reported at parse time (E0004).
 constexpr std::int64_t max_number = 1'000'000'000'000LL;
 
+// A limit of the parser (not a grammar error): reported as E0003.
+struct limit_error : tao::pegtl::parse_error {
+    using tao::pegtl::parse_error::parse_error;
+};
+
 struct ParseState {
     std::uint32_t file_id = 0;
     ast::File* out = nullptr;
@@ -30,6 +36,7 @@ struct ParseState {
     // Context for messages.
     std::string context_name;
     std::string context_decl;
+    std::string workout_context;  // restored when a block inside the workout closes
 
     // Scratch values, consumed by the enclosing rule's action.
     std::optional<ast::Text> title;
@@ -65,6 +72,9 @@ struct ParseState {
     bool in_timed = false;  // block entries go to `timed` rather than `group`
     ast::DefaultsStatement defaults;
     ast::FocusStatement focus;
+
+    std::vector<SourceSpan> open_braces;  // for "the '{' opened here" notes
+    std::string pending_note;             // a note for the parse error being raised
 
     std::vector<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
 };
@@ -277,6 +287,7 @@ struct action<g::workout_name> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
         declaration_name_action<workout_kind>::apply(in, state);
+        state.workout_context = state.context_decl;
         state.workout = ast::WorkoutDecl{};
         state.workout.name = state.name;
         state.in_phase = false;
@@ -403,7 +414,9 @@ struct action<g::rep_duration> {
 };
 template <>
 struct action<g::equipment_field> {
-    static void apply0(ParseState& state) {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) {
+        see_field(in, state);
         state.exercise.equipment = std::move(state.equipment_stack.back());
         state.equipment_stack.clear();
     }
@@ -478,10 +491,14 @@ struct action<g::open_paren> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
         if (++state.paren_depth > max_paren_depth) {
-            throw pegtl::parse_error(
-                fmt::format("equipment expression nested more than {} parentheses deep", max_paren_depth), in);
+            throw limit_error(fmt::format("equipment expression nested more than {} parentheses deep", max_paren_depth), in);
         }
     }
+};
+template <>
+struct action<g::equipment_group> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.equipment_stack.back().span = span_of(in, state); }
 };
 template <>
 struct action<g::close_paren> {
@@ -878,6 +895,7 @@ struct action<g::phase_kind> {
         state.phase = ast::PhaseBlock{};
         state.phase.kind = in.string_view() == "warmup" ? ast::PhaseKind::warmup : ast::PhaseKind::cooldown;
         state.in_phase = true;
+        state.context_decl = fmt::format("the {}", in.string_view());
     }
 };
 template <>
@@ -887,6 +905,7 @@ struct action<g::phase_block> {
         state.phase.span = span_of(in, state);
         state.in_phase = false;
         state.workout.body.push_back(ast::Statement{std::move(state.phase)});
+        state.context_decl = state.workout_context;
     }
 };
 template <>
@@ -915,11 +934,15 @@ struct action<g::group_block> {
         state.group.rounds_span = state.rounds_span;
         state.group.span = span_of(in, state);
         state.body().push_back(ast::Statement{std::move(state.group)});
+        state.context_decl = state.workout_context;
     }
 };
 template <>
 struct action<g::kw_intervals> {
-    static void apply0(ParseState& state) { state.intervals = ast::IntervalsBlock{}; }
+    static void apply0(ParseState& state) {
+        state.intervals = ast::IntervalsBlock{};
+        state.context_decl = "the intervals block";
+    }
 };
 template <> struct action<g::kw_tabata> : action<g::kw_intervals> {};
 template <>
@@ -930,6 +953,7 @@ struct action<g::intervals_block> {
         state.intervals.rounds_span = state.rounds_span;
         state.intervals.span = span_of(in, state);
         state.body().push_back(ast::Statement{std::move(state.intervals)});
+        state.context_decl = state.workout_context;
     }
 };
 template <>
@@ -963,6 +987,7 @@ struct action<g::timed_block> {
         state.timed.span = span_of(in, state);
         state.in_timed = false;
         state.body().push_back(ast::Statement{std::move(state.timed)});
+        state.context_decl = state.workout_context;
     }
 };
 template <>
@@ -1047,6 +1072,24 @@ struct action<g::program_decl> {
     }
 };
 
+// Braces: remember where each block opened, for the note on a missing '}'.
+template <>
+struct action<g::open_brace> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.open_braces.push_back(span_of(in, state)); }
+};
+struct close_brace_action {
+    static void apply0(ParseState& state) {
+        if (!state.open_braces.empty()) state.open_braces.pop_back();
+    }
+};
+template <> struct action<g::group_close> : close_brace_action {};
+template <> struct action<g::phase_close> : close_brace_action {};
+template <> struct action<g::workout_close> : close_brace_action {};
+template <> struct action<g::exercise_close> : close_brace_action {};
+template <> struct action<g::profile_close> : close_brace_action {};
+template <> struct action<g::program_close> : close_brace_action {};
+
 // ---- Errors ---------------------------------------------------------------------------------
 
 // What stands at the point of failure, for "found ..." in messages.
@@ -1067,24 +1110,66 @@ std::string found_at(const Input& in) {
     return fmt::format("'{}'", std::string_view(begin, length));
 }
 
-std::string expand(std::string_view message, const ParseState& state) {
+// The character at the point of failure (one UTF-8 sequence), for "unknown escape '\\t'".
+template <typename Input>
+std::string char_at(const Input& in) {
+    if (in.empty()) return "";
+    std::size_t length = 1;
+    const std::size_t available = in.size(4);
+    while (length < available && (static_cast<unsigned char>(in.current()[length]) & 0xC0) == 0x80) ++length;
+    return std::string(in.current(), length);
+}
+
+std::string expand(std::string_view message, const std::vector<std::pair<std::string_view, std::string>>& values) {
     std::string text(message);
-    for (auto [key, value] : {std::pair<std::string_view, const std::string*>{"{name}", &state.context_name},
-                              {"{decl}", &state.context_decl}}) {
-        for (auto at = text.find(key); at != std::string::npos; at = text.find(key)) text.replace(at, key.size(), *value);
+    for (const auto& [key, value] : values) {
+        for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
+            text.replace(at, key.size(), value);
+        }
     }
     return text;
 }
+
+template <typename Rule>
+inline constexpr bool closes_block =
+    std::is_same_v<Rule, g::group_close> || std::is_same_v<Rule, g::phase_close> || std::is_same_v<Rule, g::workout_close> ||
+    std::is_same_v<Rule, g::exercise_close> || std::is_same_v<Rule, g::profile_close> || std::is_same_v<Rule, g::program_close>;
 
 template <typename Rule>
 struct control : pegtl::normal<Rule> {
     template <typename Input, typename... States>
     [[noreturn]] static void raise(const Input& in, States&&... states) {
         static_assert(g::error_message<Rule> != nullptr, "every rule inside must<> needs an error message");
-        const ParseState& state = (states, ...);
-        throw pegtl::parse_error(fmt::format("{}, found {}", expand(g::error_message<Rule>, state), found_at(in)), in);
+        ParseState& state = (states, ...);
+        const std::string found = found_at(in);
+        std::string message = expand(g::error_message<Rule>, {{"{name}", state.context_name},
+                                                             {"{decl}", state.context_decl},
+                                                             {"{found}", found},
+                                                             {"{char}", char_at(in)}});
+        // "expected X" messages say what stood there instead; the others name it themselves.
+        if (message.rfind("expected", 0) == 0) message += ", found " + found;
+        if constexpr (closes_block<Rule>) {
+            if (!state.open_braces.empty()) {
+                const auto& brace = state.open_braces.back();
+                state.pending_note = fmt::format("the block opened with '{{' at line {}, column {}", brace.line, brace.column);
+            }
+        }
+        throw pegtl::parse_error(message, in);
     }
 };
+
+// Where parsing can resume after a syntax error: the next line that starts a declaration.
+std::size_t next_declaration(std::string_view text, std::size_t from) {
+    static constexpr std::string_view keywords[] = {"import ", "region ", "muscle ", "equipment ", "exercise ",
+                                                    "profile ", "workout ", "program "};
+    for (auto line = text.find('\n', from); line != std::string_view::npos; line = text.find('\n', line + 1)) {
+        const auto rest = text.substr(line + 1);
+        for (auto keyword : keywords) {
+            if (rest.rfind(keyword, 0) == 0) return line + 1;
+        }
+    }
+    return std::string_view::npos;
+}
 
 }  // namespace
 
@@ -1123,27 +1208,44 @@ bool check_utf8(const SourceManager& sources, std::uint32_t file_id, Diagnostics
 }
 
 ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics) {
+    constexpr int max_syntax_errors = 20;
     const SourceFile& source = sources.file(file_id);
+    const std::string_view text = source.text;
     ast::File file;
     file.file_id = file_id;
-    ParseState state;
-    state.file_id = file_id;
-    state.out = &file;
-    state.diagnostics = &diagnostics;
-    pegtl::memory_input<pegtl::tracking_mode::eager, pegtl::eol::lf_crlf> in(source.text, source.path);
-    try {
-        pegtl::parse<g::file, action, control>(in, state);
-    } catch (const pegtl::parse_error& error) {
-        const auto& position = error.positions().front();
-        const std::string_view rest = std::string_view(source.text).substr(position.byte);
-        std::uint32_t length = 1;
-        while (length < rest.size() && length < 40 && rest[length] != ' ' && rest[length] != '\n' && rest[length] != '\r' &&
-               rest[length] != '\t' && rest[0] != '\n' && rest[length] != ';')
-            ++length;
-        if (rest.empty() || rest[0] == '\n' || rest[0] == '\r') length = 1;
-        const SourceSpan span{file_id, static_cast<std::uint32_t>(position.byte), static_cast<std::uint32_t>(position.line),
-                              static_cast<std::uint32_t>(position.column), length};
-        diagnostics.error("E0001", span, std::string(error.message()));
+    std::size_t offset = 0;
+    std::size_t line = 1;
+    for (int errors = 0; errors < max_syntax_errors; ++errors) {
+        ParseState state;
+        state.file_id = file_id;
+        state.out = &file;
+        state.diagnostics = &diagnostics;
+        pegtl::memory_input<pegtl::tracking_mode::eager, pegtl::eol::lf_crlf> in(
+            text.data() + offset, text.data() + text.size(), source.path, offset, line, 1);
+        try {
+            pegtl::parse<g::file, action, control>(in, state);
+            return file;
+        } catch (const pegtl::parse_error& error) {
+            const auto& position = error.positions().front();
+            const std::string_view rest = text.substr(position.byte);
+            std::uint32_t length = 1;
+            if (!rest.empty() && rest[0] != '\n' && rest[0] != '\r') {
+                while (length < rest.size() && length < 40 && rest[length] != ' ' && rest[length] != '\n' &&
+                       rest[length] != '\r' && rest[length] != '\t' && rest[length] != ';')
+                    ++length;
+            }
+            const SourceSpan span{file_id, static_cast<std::uint32_t>(position.byte), static_cast<std::uint32_t>(position.line),
+                                  static_cast<std::uint32_t>(position.column), length};
+            const bool limit = dynamic_cast<const limit_error*>(&error) != nullptr;
+            auto& diagnostic = diagnostics.error(limit ? "E0003" : "E0001", span, std::string(error.message()));
+            if (!state.pending_note.empty()) diagnostic.notes.push_back(state.pending_note);
+            // Resume at the next line that starts a declaration, so one run reports every broken declaration.
+            const auto resume = next_declaration(text, std::max<std::size_t>(position.byte, offset));
+            if (resume == std::string_view::npos) return file;
+            line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(offset),
+                                                        text.begin() + static_cast<std::ptrdiff_t>(resume), '\n'));
+            offset = resume;
+        }
     }
     return file;
 }

@@ -22,9 +22,9 @@ template< typename Entry, typename Close > inline constexpr auto error_message< 
 
 template<> inline constexpr auto error_message< statement_end > = "expected the end of the statement (a new line, ';' or '}')";
 template<> inline constexpr auto error_message< file_end > = "expected a declaration: import, region, muscle, equipment, exercise, profile, workout or program";
-template<> inline constexpr auto error_message< uppercase_in_name > = "names are lower case: use a-z, 0-9 and '_'";
+template<> inline constexpr auto error_message< uppercase_in_name > = "expected a lower-case name (a-z, 0-9 and '_')";
 
-template<> inline constexpr auto error_message< escape_code > = "unknown escape in a string; use \\\" \\\\ or \\n";
+template<> inline constexpr auto error_message< escape_code > = "unknown escape '\\{char}' in a string; use \\\" \\\\ or \\n";
 template<> inline constexpr auto error_message< string_body > = "unterminated string: a string ends with '\"' on the same line";
 
 template<> inline constexpr auto error_message< rest_duration > = "expected a rest duration like 90s, 2min or 1:30";
@@ -62,10 +62,10 @@ template<> inline constexpr auto error_message< group_rounds > = "expected the n
 template<> inline constexpr auto error_message< group_rest > = "unexpected input";
 template<> inline constexpr auto error_message< open_brace > = "expected '{' to open the block";
 template<> inline constexpr auto error_message< group_close > = "expected an entry like 'burpee 10' or '}' to close the block";
-template<> inline constexpr auto error_message< misplaced_in_group > = "this block holds only exercise entries (like 'burpee 10'); put rests, notes and other blocks outside it";
+template<> inline constexpr auto error_message< misplaced_in_group > = "{found} cannot stand inside {decl}, which holds only exercise entries like 'burpee 10'; put it before or after the block";
 template<> inline constexpr auto error_message< tabata_exercise > = "expected an exercise name after 'tabata'";
-template<> inline constexpr auto error_message< nested_phase > = "a warmup or cooldown cannot hold another warmup or cooldown";
-template<> inline constexpr auto error_message< phase_close > = "expected a statement or '}' to close the warmup/cooldown";
+template<> inline constexpr auto error_message< nested_phase > = "a {found} block cannot stand inside {decl}; phases do not nest";
+template<> inline constexpr auto error_message< phase_close > = "expected a statement or '}' to close {decl}";
 template<> inline constexpr auto error_message< workout_close > = "expected a statement or '}' to close {decl}";
 
 template<> inline constexpr auto error_message< alias_name > = "expected an alias name after 'aka'";

@@ -254,7 +254,7 @@ struct block_body : seq< seps, star< Entry, sp, must< statement_end >, seps >, C
 // A statement that a block cannot hold, caught so the message can say why.
 struct misplaced_statement : sor< kw_warmup, kw_cooldown, kw_superset, kw_circuit, kw_intervals, kw_tabata,
                                   kw_emom, kw_amrap, kw_rest, kw_note, kw_defaults, kw_focus > {};
-struct misplaced_in_group : seq< misplaced_statement, raise< misplaced_in_group > > {};
+struct misplaced_in_group : seq< at< misplaced_statement >, raise< misplaced_in_group > > {};
 struct group_entry : sor< misplaced_in_group, entry > {};
 struct group_close : one< '}' > {};
 struct interval_entry_item : sor< misplaced_in_group, interval_entry > {};
@@ -277,7 +277,7 @@ struct timed_kind : sor< kw_emom, kw_amrap > {};
 struct timed_block : if_must< timed_kind, sp, block_duration, sp, open_brace,
                               block_body< group_entry, must< group_close > > > {};
 
-struct nested_phase : seq< sor< kw_warmup, kw_cooldown >, raise< nested_phase > > {};
+struct nested_phase : seq< at< sor< kw_warmup, kw_cooldown > >, raise< nested_phase > > {};
 struct phase_statement : sor< nested_phase, rest_statement, note_statement, defaults_statement, group_block,
                               intervals_block, tabata_block, timed_block, prescription > {};
 struct phase_close : one< '}' > {};

@@ -17,9 +17,10 @@ namespace html {
 
 std::string short_duration(std::int64_t seconds) {
     if (seconds < 60) return fmt::format("{}s", seconds);
+    if (seconds % 60 != 0) return format_clock(seconds);
+    if (seconds < 3600) return fmt::format("{} min", seconds / 60);
     if (seconds % 3600 == 0) return fmt::format("{} h", seconds / 3600);
-    if (seconds % 60 == 0 && seconds < 3600) return fmt::format("{} min", seconds / 60);
-    return format_clock(seconds);
+    return fmt::format("{} h {} min", seconds / 3600, seconds % 3600 / 60);
 }
 
 std::string day_label(std::string_view date, std::string_view weekday) {

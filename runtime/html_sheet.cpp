@@ -44,8 +44,15 @@ std::string equipment_list(const timeline::Timeline& timeline) {
     return out + "</ul></div>\n";
 }
 
-// Regions with a primary muscle first (filled chips), then those only assisting (outlined);
-// inside a chip the primary muscles, then the assisting ones in grey.
+// "Deep Core (Transverse Abdominis)" -> "Deep Core": the summary has room for the common name only.
+std::string short_name(const std::string& title) {
+    const auto paren = title.find(" (");
+    return paren == std::string::npos || paren == 0 ? title : title.substr(0, paren);
+}
+
+// Regions with a primary muscle first (filled chips, naming those muscles), then the regions
+// only assisting (outlined chips, naming the assisting muscles in grey): a page has room for
+// no more than that.
 std::string region_summary(const timeline::Timeline& timeline) {
     struct Region {
         std::string title;
@@ -59,7 +66,7 @@ std::string region_summary(const timeline::Timeline& timeline) {
             order.push_back(use.region);
             it->second.title = !use.region_title.empty() ? use.region_title : !use.region.empty() ? use.region : "Other";
         }
-        const std::string& muscle = use.muscle_title.empty() ? use.muscle : use.muscle_title;
+        const std::string muscle = short_name(use.muscle_title.empty() ? use.muscle : use.muscle_title);
         (use.primary ? it->second.primary : it->second.secondary).push_back(muscle);
     }
     std::string out = "<div class=\"regions\"><h2>Regions worked</h2>";
@@ -68,19 +75,13 @@ std::string region_summary(const timeline::Timeline& timeline) {
     for (const bool primary : {true, false}) {
         for (const auto& name : order) {
             const Region& region = regions[name];
-            if (region.primary.empty() != !primary) continue;
+            if (region.primary.empty() == primary) continue;
             out += primary ? "<li class=\"primary\">" : "<li>";
             out += "<b>" + html_escape(region.title) + "</b> ";
-            for (std::size_t i = 0; i < region.primary.size(); ++i) {
-                out += (i > 0 ? ", " : "") + html_escape(region.primary[i]);
-            }
-            if (!region.secondary.empty()) {
-                out += "<span class=\"assist\">";
-                for (std::size_t i = 0; i < region.secondary.size(); ++i) {
-                    out += (i > 0 || !region.primary.empty() ? ", " : "") + html_escape(region.secondary[i]);
-                }
-                out += "</span>";
-            }
+            const auto& muscles = primary ? region.primary : region.secondary;
+            if (!primary) out += "<span class=\"assist\">";
+            for (std::size_t i = 0; i < muscles.size(); ++i) out += (i > 0 ? ", " : "") + html_escape(muscles[i]);
+            if (!primary) out += "</span>";
             out += "</li>";
         }
     }

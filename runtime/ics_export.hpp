@@ -22,7 +22,8 @@ struct IcsOptions {
 //   UID      <program>-<index>-<YYYYMMDD>@reps (index = the session line's position), stable
 //            across compilations and unique per occurrence;
 //   SUMMARY  "<workout title> (week N)" or "Run: <title> (week N)";
-//   DTSTART  the session's local date and time with TZID (UTC "Z" form for the zone "UTC");
+//   DTSTART  the session's local date and time with TZID (UTC "Z" form for the zone "UTC"); a
+//            time that a clock change skips is moved forward, as RFC 5545 reads it (02:30 -> 03:30);
 //   DTEND    start + timeline length rounded up to the minute (a run: its duration);
 //   DESCRIPTION the printable timeline (to_text), or for a run "Run: <title> (50:00, hard)".
 // Lines end in CRLF and are folded at 75 octets, never inside a UTF-8 character.

@@ -1,0 +1,391 @@
+// End-to-end tests of the `reps` command line, run in-process through run_cli: exit codes and
+// the exact text on stdout and stderr for the files in tests/e2e/data.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compiler/cli.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+Run run_reps(std::initializer_list<std::string> args) {
+    std::vector<std::string> owned(args);
+    std::vector<const char*> argv = {"reps"};
+    for (const std::string& arg : owned) argv.push_back(arg.c_str());
+    std::ostringstream out, err;
+    Run run;
+    run.code = reps::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+    run.out = out.str();
+    run.err = err.str();
+    return run;
+}
+
+std::string data(const std::string& name) { return std::string(REPS_TEST_DATA_DIR) + "/e2e/data/" + name; }
+
+std::string read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Sets (or, with nullptr, unsets) an environment variable for one scope.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const char* value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        if (value != nullptr) ::setenv(name, value, 1);
+        else ::unsetenv(name);
+    }
+    ~ScopedEnv() {
+        if (old_) ::setenv(name_, old_->c_str(), 1);
+        else ::unsetenv(name_);
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
+// A fresh directory under the system temp directory, removed with everything in it.
+class TempDir {
+public:
+    TempDir() : path_(fs::temp_directory_path() / ("reps-cli-tests-" + std::to_string(::getpid()))) {
+        fs::remove_all(path_);
+        fs::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+const std::string usage_hint = "Try 'reps --help' for more information.\n";
+
+}  // namespace
+
+TEST_CASE("help and version") {
+    const Run help = run_reps({"--help"});
+    CHECK(help.code == 0);
+    CHECK(help.out.starts_with("usage: reps <check|build|catalog|explain|help> [options] [args]\n"));
+    CHECK(help.out.find("  build FILE --to FORMAT") != std::string::npos);
+    CHECK(help.err.empty());
+    CHECK(run_reps({"help"}).out == help.out);
+    CHECK(run_reps({"build", "--help"}).out == help.out);
+
+    const Run version = run_reps({"--version"});
+    CHECK(version.code == 0);
+    CHECK(version.out == "reps 0.1.0\n");
+    CHECK(version.err.empty());
+}
+
+TEST_CASE("usage errors exit 2 with a short usage message") {
+    SUBCASE("unknown command") {
+        const Run run = run_reps({"frobnicate", "x.reps"});
+        CHECK(run.code == 2);
+        CHECK(run.out.empty());
+        CHECK(run.err == "reps: error: unknown command 'frobnicate'\n"
+                         "usage: reps <check|build|catalog|explain|help> [options] [args]\n" + usage_hint);
+    }
+    SUBCASE("a command close to a known one") {
+        const Run run = run_reps({"chek", "x.reps"});
+        CHECK(run.code == 2);
+        CHECK(run.err.starts_with("reps: error: unknown command 'chek'; did you mean 'check'?\n"));
+    }
+    SUBCASE("no command") {
+        const Run run = run_reps({});
+        CHECK(run.code == 2);
+        CHECK(run.err.starts_with("reps: error: no command given\n"));
+    }
+    SUBCASE("unknown option") {
+        const Run run = run_reps({"check", "--frobnicate", data("ok.reps")});
+        CHECK(run.code == 2);
+        CHECK(run.err.starts_with("reps: error: unrecognised option '--frobnicate'\nusage: reps check FILE..."));
+    }
+    SUBCASE("missing FILE") {
+        const Run run = run_reps({"check"});
+        CHECK(run.code == 2);
+        CHECK(run.err.starts_with("reps: error: 'reps check' takes at least one FILE\n"));
+    }
+    SUBCASE("an option the command does not take") {
+        const Run run = run_reps({"check", data("ok.reps"), "--to", "json"});
+        CHECK(run.code == 2);
+        CHECK(run.err.starts_with("reps: error: 'reps check' does not take --to\n"));
+    }
+    SUBCASE("bad values") {
+        CHECK(run_reps({"build", data("ok.reps"), "--to", "json", "--week", "0"}).err.starts_with(
+            "reps: error: --week must be a whole number from 1 to 520, not '0'\n"));
+        CHECK(run_reps({"check", data("ok.reps"), "--color", "sometimes"}).code == 2);
+        CHECK(run_reps({"check", data("ok.reps"), "--diagnostics", "xml"}).code == 2);
+        CHECK(run_reps({"check", data("ok.reps"), "-W", "W0101"}).err.starts_with(
+            "reps: error: -W takes no-CODE to silence a warning, e.g. -W no-W0101, not 'W0101'\n"));
+        CHECK(run_reps({"check", data("ok.reps"), "-W", "no-E0102"}).code == 2);
+        CHECK(run_reps({"build", data("ok.reps"), "--to", "json", "--at", "2026-12-01 17:30"}).code == 2);
+        CHECK(run_reps({"build", data("ok.reps"), "--to", "pdf"}).err.starts_with(
+            "reps: error: unknown format 'pdf' for --to; choose one of text, html, json, ics, fit\n"));
+    }
+}
+
+TEST_CASE("check: exit codes and diagnostics") {
+    SUBCASE("a file that cannot be read is an I/O error") {
+        const Run run = run_reps({"check", data("missing.reps")});
+        CHECK(run.code == 2);
+        CHECK(run.out.empty());
+        CHECK(run.err == "reps: error: cannot read '" + data("missing.reps") + "': No such file or directory\n");
+    }
+    SUBCASE("an error") {
+        const Run run = run_reps({"check", data("error.reps")});
+        CHECK(run.code == 1);
+        CHECK(run.out.empty());
+        CHECK(run.err == data("error.reps") + ":3:3: error[E0102]: unknown exercise 'goblet_sqat'\n"
+                             "    3 |   goblet_sqat 3x12\n"
+                             "      |   ^~~~~~~~~~~\n"
+                             "help: did you mean 'goblet_squat'?\n" +
+                             data("error.reps") + ": 1 error\n");
+    }
+    SUBCASE("a clean file") {
+        const Run run = run_reps({"check", data("ok.reps")});
+        CHECK(run.code == 0);
+        CHECK(run.out.empty());
+        CHECK(run.err.empty());
+    }
+    SUBCASE("several files: each is reported, the worst exit code wins") {
+        const Run run = run_reps({"check", data("ok.reps"), data("error.reps"), data("warning.reps")});
+        CHECK(run.code == 1);
+        CHECK(run.err.find(data("error.reps") + ": 1 error\n") != std::string::npos);
+        CHECK(run.err.find(data("warning.reps") + ": 1 warning\n") != std::string::npos);
+        CHECK(run_reps({"check", data("error.reps"), data("missing.reps")}).code == 2);
+    }
+}
+
+TEST_CASE("check: warnings, --werror and -W no-CODE") {
+    const Run plain = run_reps({"check", data("warning.reps")});
+    CHECK(plain.code == 0);
+    CHECK(plain.err.starts_with(data("warning.reps") + ":9:3: warning[W0101]: "));
+    CHECK(plain.err.ends_with(data("warning.reps") + ": 1 warning\n"));
+
+    const Run werror = run_reps({"check", "--werror", data("warning.reps")});
+    CHECK(werror.code == 1);
+    CHECK(werror.err.starts_with(data("warning.reps") + ":9:3: error[W0101]: "));
+    CHECK(werror.err.ends_with(data("warning.reps") + ": 1 error\n"));
+
+    const Run silenced = run_reps({"check", "-W", "no-W0101", data("warning.reps")});
+    CHECK(silenced.code == 0);
+    CHECK(silenced.err.empty());
+    CHECK(run_reps({"check", "--werror", "-Wno-W0101", data("warning.reps")}).code == 0);
+
+    // ok.reps lasts 35 minutes: inside the default 30-60, outside a range given on the command line.
+    const Run range = run_reps({"check", "--session-range", "40min-1h", data("ok.reps")});
+    CHECK(range.code == 0);
+    CHECK(range.err.find("warning[W0205]") != std::string::npos);
+    CHECK(run_reps({"check", "--session-range", "20min-45min", data("ok.reps")}).err.empty());
+    CHECK(run_reps({"check", "--session-range", "1h-30min", data("ok.reps")}).code == 2);
+
+    // `# reps: allow W0205` in two.reps keeps its short workouts quiet.
+    const Run allowed = run_reps({"check", data("two.reps")});
+    CHECK(allowed.code == 0);
+    CHECK(allowed.err.empty());
+}
+
+TEST_CASE("--diagnostics json") {
+    const Run run = run_reps({"check", "--diagnostics", "json", data("error.reps")});
+    CHECK(run.code == 1);
+    const auto document = nlohmann::json::parse(run.err);
+    REQUIRE(document["diagnostics"].size() == 1);
+    const auto& d = document["diagnostics"][0];
+    CHECK(d["severity"] == "error");
+    CHECK(d["code"] == "E0102");
+    CHECK(d["file"] == data("error.reps"));
+    CHECK(d["line"] == 3);
+    CHECK(d["column"] == 3);
+    CHECK(d["end_line"] == 3);
+    CHECK(d["end_column"] == 14);
+    CHECK(d["message"] == "unknown exercise 'goblet_sqat'");
+    CHECK(d["help"] == "did you mean 'goblet_squat'?");
+    CHECK(run.err.find(": 1 error") == std::string::npos);  // no summary line in JSON mode
+
+    const Run clean = run_reps({"check", "--diagnostics", "json", data("ok.reps")});
+    CHECK(clean.code == 0);
+    CHECK(nlohmann::json::parse(clean.err)["diagnostics"].empty());
+}
+
+TEST_CASE("--color and NO_COLOR") {
+    const auto colored = [](const Run& run) { return run.err.find('\033') != std::string::npos; };
+    {
+        ScopedEnv no_color("NO_COLOR", nullptr);
+        CHECK(colored(run_reps({"check", "--color", "always", data("error.reps")})));
+        CHECK_FALSE(colored(run_reps({"check", "--color", "never", data("error.reps")})));
+    }
+    ScopedEnv no_color("NO_COLOR", "1");
+    CHECK_FALSE(colored(run_reps({"check", "--color", "auto", data("error.reps")})));
+    CHECK_FALSE(colored(run_reps({"check", data("error.reps")})));
+    CHECK(colored(run_reps({"check", "--color", "always", data("error.reps")})));  // as in GCC, always wins
+}
+
+TEST_CASE("build --to json and text") {
+    const Run run = run_reps({"build", data("ok.reps"), "--to", "json"});
+    CHECK(run.code == 0);
+    CHECK(run.err.empty());
+    const auto timeline = nlohmann::json::parse(run.out);
+    CHECK(timeline["format"] == "reps-timeline/1");
+    CHECK(timeline["workout"] == "legs_day");
+    CHECK(timeline["week"] == 1);
+    CHECK(timeline["total_seconds"] == 2118);
+    CHECK(timeline["equipment"] == nlohmann::json::array({"bench", "dumbbell", "kettlebell"}));
+    CHECK(timeline["segments"][0]["exercise"] == "easy_cardio");
+
+    const Run text = run_reps({"build", data("ok.reps"), "--to", "text"});
+    CHECK(text.code == 0);
+    CHECK(text.out.starts_with("Legs Day\nWorkout: legs_day   Week: 1   Total: 35:18\n"));
+
+    const Run program = run_reps({"build", data("plan.reps"), "--to", "json"});
+    CHECK(program.code == 0);
+    const auto plan = nlohmann::json::parse(program.out);
+    CHECK(plan["format"] == "reps-program/1");
+    CHECK(plan["program"] == "legs_plan");
+    CHECK(plan["sessions"].size() == 4);
+}
+
+TEST_CASE("build: options that do not fit the target") {
+    const Run week = run_reps({"build", data("plan.reps"), "--to", "json", "--week", "2"});
+    CHECK(week.code == 2);
+    CHECK(week.out.empty());
+    CHECK(week.err == "reps: error: --week applies to a workout, and program 'legs_plan' sets its own weeks and dates\n");
+}
+
+TEST_CASE("build -o writes atomically, and not at all when the input has errors") {
+    TempDir dir;
+    const fs::path output = dir.path() / "out.json";
+    const Run written = run_reps({"build", data("ok.reps"), "--to", "json", "-o", output.string()});
+    CHECK(written.code == 0);
+    CHECK(written.out.empty());
+    CHECK(nlohmann::json::parse(read(output))["format"] == "reps-timeline/1");
+    CHECK(read(output) == run_reps({"build", data("ok.reps"), "--to", "json"}).out);
+
+    const fs::path existing = dir.path() / "existing.json";
+    std::ofstream(existing) << "old";
+    const Run failed = run_reps({"build", data("error.reps"), "--to", "json", "-o", existing.string()});
+    CHECK(failed.code == 1);
+    CHECK(read(existing) == "old");
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 2);  // no temp files
+
+    const std::string unwritable_path = (dir.path() / "no/such.json").string();
+    const Run unwritable = run_reps({"build", data("ok.reps"), "--to", "json", "-o", unwritable_path});
+    CHECK(unwritable.code == 2);
+    CHECK(unwritable.err == "reps: error: cannot write '" + unwritable_path + "': No such file or directory\n");
+    // With --diagnostics json the failure is part of the one document on stderr.
+    const Run as_json =
+        run_reps({"build", data("ok.reps"), "--to", "json", "-o", unwritable_path, "--diagnostics", "json"});
+    CHECK(as_json.code == 2);
+    CHECK(nlohmann::json::parse(as_json.err)["diagnostics"][0]["message"] ==
+          "cannot write '" + unwritable_path + "': No such file or directory");
+}
+
+TEST_CASE("build: choosing the workout") {
+    const Run none_chosen = run_reps({"build", data("two.reps"), "--to", "json"});
+    CHECK(none_chosen.code == 1);
+    CHECK(none_chosen.out.empty());
+    CHECK(none_chosen.err == "reps: error[E0402]: nothing to build: '" + data("two.reps") + "' has several workouts\n"
+                             "help: choose one with --workout NAME: upper, lower\n" +
+                             data("two.reps") + ": 1 error\n");
+
+    const Run chosen = run_reps({"build", data("two.reps"), "--to", "json", "--workout", "lower"});
+    CHECK(chosen.code == 0);
+    CHECK(nlohmann::json::parse(chosen.out)["workout"] == "lower");
+
+    const Run typo = run_reps({"build", data("two.reps"), "--to", "json", "--workout", "lowr"});
+    CHECK(typo.code == 1);
+    CHECK(typo.out.empty());
+    CHECK(typo.err == "reps: error[E0106]: unknown workout 'lowr'\nhelp: did you mean 'lower'?\n" +
+                          data("two.reps") + ": 1 error\n");
+
+    const Run program = run_reps({"build", data("two.reps"), "--to", "json", "--program", "lower"});
+    CHECK(program.code == 1);
+    CHECK(program.err.starts_with("reps: error[E0108]: unknown program 'lower'\n"));
+
+    const Run profile = run_reps({"build", data("plan.reps"), "--to", "json", "--profile", "hom"});
+    CHECK(profile.code == 1);
+    CHECK(profile.err.find("error[E0107]: unknown profile 'hom'") != std::string::npos);
+    CHECK(profile.err.find("help: did you mean 'home'?") != std::string::npos);
+}
+
+TEST_CASE("--dump prints each phase") {
+    const Run ast = run_reps({"check", "--dump", "ast", data("ok.reps")});
+    CHECK(ast.code == 0);
+    CHECK(ast.out.starts_with("File \"" + data("ok.reps") + "\"\n  Workout @2:1\n    name: legs_day @2:9\n"));
+
+    const Run checked = run_reps({"check", "--dump", "checked", data("ok.reps")});
+    CHECK(checked.code == 0);
+    CHECK(checked.out.find("Workout legs_day \"Legs Day\"") != std::string::npos);
+    CHECK(checked.out.find("Entry goblet_squat @8:3") != std::string::npos);
+
+    const Run timeline = run_reps({"build", "--dump", "timeline", data("ok.reps")});
+    CHECK(timeline.code == 0);
+    CHECK(timeline.out.starts_with("Timeline legs_day \"Legs Day\"\n  week: 1\n  total: 2118s\n"));
+
+    // After a syntax or name error the AST is still shown; later phases are not.
+    CHECK(run_reps({"check", "--dump", "ast", data("error.reps")}).out.find("goblet_sqat") != std::string::npos);
+    const Run failed = run_reps({"check", "--dump", "timeline", data("error.reps")});
+    CHECK(failed.code == 1);
+    CHECK(failed.out.empty());
+}
+
+TEST_CASE("explain") {
+    const Run known = run_reps({"explain", "E0102"});
+    CHECK(known.code == 0);
+    CHECK(known.out.starts_with("E0102 (error): unknown exercise\n\n"));
+    const Run unknown = run_reps({"explain", "E9999"});
+    CHECK(unknown.code == 2);
+    CHECK(unknown.out.empty());
+    CHECK(unknown.err.starts_with("reps: error: unknown diagnostic code 'E9999'"));
+}
+
+TEST_CASE("catalog") {
+    const Run all = run_reps({"catalog"});
+    CHECK(all.code == 0);
+    CHECK(all.out.find("\ngoblet_squat ") != std::string::npos);
+    CHECK(all.out.starts_with("ab_wheel_rollout "));  // sorted by name
+
+    const Run search = run_reps({"catalog", "goblet"});
+    CHECK(search.code == 0);
+    CHECK(search.out.find("Kettlebell Goblet Squat") != std::string::npos);
+    CHECK(search.out.find("kettlebell | dumbbell") != std::string::npos);
+
+    const Run entry = run_reps({"catalog", "kettlebell_goblet_squat"});  // an alias shows the full entry
+    CHECK(entry.code == 0);
+    CHECK(entry.out.starts_with("goblet_squat: Kettlebell Goblet Squat\n  aliases    kettlebell_goblet_squat\n"));
+    CHECK(entry.out.find("  fit        squat / goblet_squat\n") != std::string::npos);
+
+    const Run nothing = run_reps({"catalog", "qqqqqqqq"});
+    CHECK(nothing.code == 1);
+    CHECK(nothing.out.empty());
+    CHECK(nothing.err == "reps: error: no exercise matches 'qqqqqqqq'\n");
+
+    const Run close = run_reps({"catalog", "gobblet"});
+    CHECK(close.code == 1);
+    CHECK(close.err == "reps: error: no exercise matches 'gobblet'\nhelp: did you mean 'goblet'?\n");
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# End-to-end test of `reps play` in a real terminal: tmux runs it, send-keys presses space, n
+# and q (and Ctrl-C, and a SIGTERM from outside), capture-pane reads the screen, and after each
+# run the pane's modes are checked: alternate screen left, cursor shown, line wrap on, and
+# `stty -a` with icanon and echo back on.
+# Usage: play_tmux_test.sh BUILD_DIR. Exit 77 (skipped) without tmux, unless CI or
+# REPS_INSTALL_TEST_TOOLS is set, in which case tmux is installed with apt-get.
+set -euo pipefail
+
+build_dir=${1:?usage: play_tmux_test.sh BUILD_DIR}
+reps=$(cd "$build_dir" && pwd)/reps
+[[ -x $reps ]] || { echo "FAIL: no reps executable in $build_dir"; exit 1; }
+
+if ! command -v tmux >/dev/null 2>&1; then
+    if [[ -n ${CI:-} || -n ${REPS_INSTALL_TEST_TOOLS:-} ]]; then
+        echo "installing tmux"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq >/dev/null && apt-get install -y -qq tmux >/dev/null
+    else
+        echo "SKIP: tmux is not installed (set REPS_INSTALL_TEST_TOOLS=1 to install it)"
+        exit 77
+    fi
+fi
+
+work=$(mktemp -d)
+socket="reps-e2e-$$"
+tmux_() { tmux -u -L "$socket" -f /dev/null "$@"; }
+cleanup() {
+    tmux_ kill-server >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A small workout: 2 sets of 5 squats (15s each, 30s rest between), a transition, a plank.
+cat >"$work/tiny.reps" <<'EOF'
+workout tiny "Tiny Test Workout" {  # reps: allow W0201, W0205
+  defaults rest 30s transition 10s
+  goblet_squat 2x5 @16kg "Chest up"
+  plank 20s
+}
+EOF
+
+failures=0
+fail() {
+    echo "FAIL: $*"
+    echo "--- screen ---"
+    screen
+    echo "--------------"
+    failures=$((failures + 1))
+}
+screen() { tmux_ capture-pane -p -t play; }
+flag() { tmux_ display -p -t play "#{$1}"; }
+
+# Waits up to 10s for the screen to show `text`.
+wait_for() {
+    local text=$1
+    for _ in $(seq 100); do
+        if screen | grep -qF -- "$text"; then return 0; fi
+        sleep 0.1
+    done
+    fail "timed out waiting for '$text'"
+    return 1
+}
+
+expect() { screen | grep -qF -- "$1" || fail "screen lacks '$1'"; }
+expect_not() { ! screen | grep -qF -- "$1" || fail "screen still shows '$1'"; }
+
+# The pane's terminal must be as a shell left it: cooked mode, echo, main screen, cursor, wrap.
+check_restored() {
+    local what=$1
+    wait_for "STTY-DONE" || return
+    [[ $(flag alternate_on) == 0 ]] || fail "$what: the alternate screen is still on"
+    [[ $(flag cursor_flag) == 1 ]] || fail "$what: the cursor is still hidden"
+    [[ $(flag wrap_flag) == 1 ]] || fail "$what: line wrap is still off"
+    local modes
+    modes=$(screen | tr -s ' \n' '\n\n')
+    grep -qx -- "icanon" <<<"$modes" || fail "$what: stty -a shows no icanon"
+    grep -qx -- "echo" <<<"$modes" || fail "$what: stty -a shows no echo"
+    ! grep -qx -- "-icanon" <<<"$modes" || fail "$what: the terminal is left in raw mode"
+}
+
+# Each run: a shell in an 80x24 pane runs reps, then prints its exit status and the tty modes.
+start() {
+    tmux_ kill-server >/dev/null 2>&1 || true
+    tmux_ new-session -d -s play -x 80 -y 24 \
+        "cd '$work' && env LANG=C.UTF-8 NO_COLOR= '$reps' play tiny.reps; echo \"EXIT=\$?\"; stty -a; echo STTY-DONE; sleep 60"
+    wait_for "Tiny Test Workout" || true
+}
+
+# 1. The screen, pause, skip, quit.
+start
+expect "WORK"
+expect "Kettlebell Goblet Squat"
+expect "Set 1 of 2"
+expect "5 reps @16kg"
+expect "Chest up"
+expect "elapsed"
+expect "Next: Rest 0:30"
+expect "q quit"
+screen | grep -q "█" || fail "no block-digit countdown on screen"
+[[ $(flag alternate_on) == 1 ]] || fail "the player is not on the alternate screen"
+[[ $(flag cursor_flag) == 0 ]] || fail "the cursor is shown while playing"
+
+tmux_ send-keys -t play Space
+wait_for "PAUSED"
+expect "space resume"
+before=$(screen | grep -F " / 0:15" || true)
+sleep 1.5
+after=$(screen | grep -F " / 0:15" || true)
+[[ -n $before && $before == "$after" ]] || fail "the clock moved while paused ('$before' then '$after')"
+tmux_ send-keys -t play Space
+wait_for "space pause"
+expect_not "PAUSED"
+
+tmux_ send-keys -t play n
+wait_for "REST"
+expect "Next: Kettlebell Goblet Squat"
+tmux_ send-keys -t play +
+wait_for "/ 0:40"
+
+tmux_ send-keys -t play q
+wait_for "EXIT=0"
+expect "Tiny Test Workout (week 1): stopped"
+expect "skipped      1 segment"
+expect "sets done    0 of 3"
+check_restored "after q"
+
+# 2. Ctrl-C: a summary, exit status 130, the terminal restored.
+start
+tmux_ send-keys -t play C-c
+wait_for "EXIT=130"
+expect "stopped"
+check_restored "after Ctrl-C"
+
+# 3. SIGTERM from outside.
+start
+# The pane runs `sh -c`; reps is its child.
+pid=$(pgrep -P "$(flag pane_pid)" -x reps || true)
+if [[ -n $pid ]]; then
+    kill -TERM "$pid"
+    wait_for "EXIT=143"
+    check_restored "after SIGTERM"
+else
+    fail "cannot find the reps process"
+fi
+
+if ((failures > 0)); then
+    echo "play_tmux_test: $failures failed"
+    exit 1
+fi
+echo "play_tmux_test: all checks passed"

@@ -1,0 +1,357 @@
+// Checking: every error of SPEC 5.1 with its code and position, unilateral warnings, options and profiles.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "compiler/checked.hpp"
+#include "compiler/loader.hpp"
+
+using namespace reps;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Compiled {
+    SourceManager sources;
+    Diagnostics diagnostics;
+    LoadedProgram loaded;
+    CheckedProgram program;
+    std::string text;
+};
+
+// Loads `text` with the stdlib and checks it, as `reps check` does (no checking after a syntax error).
+std::unique_ptr<Compiled> compile(std::string text, std::string profile = {}) {
+    auto c = std::make_unique<Compiled>();
+    c->text = text;
+    c->loaded = load_program_text("test.reps", std::move(text), fs::temp_directory_path(), c->sources, c->diagnostics);
+    if (!c->diagnostics.has_errors()) {
+        c->program = check_program(c->loaded.files, c->sources, CheckOptions{std::move(profile)}, c->diagnostics);
+    }
+    c->diagnostics.sort_by_position();
+    return c;
+}
+
+// "line:column" of the n-th occurrence of `needle` in the source.
+std::string at(const Compiled& c, std::string_view needle, int nth = 0) {
+    std::size_t offset = c.text.find(needle);
+    for (int i = 0; i < nth && offset != std::string::npos; ++i) offset = c.text.find(needle, offset + 1);
+    REQUIRE(offset != std::string::npos);
+    const auto line_start = c.text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t column = line_start == std::string::npos || offset == 0 ? offset + 1 : offset - line_start;
+    return std::to_string(1 + std::count(c.text.begin(), c.text.begin() + static_cast<long>(offset), '\n')) + ":" +
+           std::to_string(column);
+}
+
+// Every diagnostic as "CODE line:col", joined with " | " (positions in other files get the file name).
+std::string codes(const Compiled& c) {
+    std::string out;
+    for (const auto& d : c.diagnostics.list()) {
+        if (!out.empty()) out += " | ";
+        out += d.code + " ";
+        if (d.span.line != 0 && d.span.file != c.loaded.main_file) out += c.sources.file(d.span.file).path + ":";
+        out += std::to_string(d.span.line) + ":" + std::to_string(d.span.column);
+    }
+    return out;
+}
+
+const Diagnostic& first(const Compiled& c) {
+    REQUIRE_FALSE(c.diagnostics.list().empty());
+    return c.diagnostics.list().front();
+}
+
+// The exercise the n-th block's first entry uses, by canonical name.
+std::string chosen(const Compiled& c, std::size_t block = 0) {
+    REQUIRE(c.program.workouts.size() == 1);
+    const auto& entry = c.program.workouts[0].blocks.at(block).entries.at(0);
+    REQUIRE(entry.exercise >= 0);
+    return c.program.catalog.exercises[entry.exercise].name;
+}
+
+std::string workout(std::string body) { return "workout w {\n" + body + "\n}\n"; }
+
+}  // namespace
+
+TEST_CASE("check: the stdlib alone is clean") {
+    const auto c = compile("");
+    CHECK(codes(*c) == "");
+    CHECK(c->program.catalog.find_exercise("goblet_squat") >= 0);
+}
+
+TEST_CASE("check: unknown names, with did-you-mean over names and aliases") {
+    const auto typo = compile(workout("  goblet_sqat 3x12"));
+    CHECK(codes(*typo) == "E0102 " + at(*typo, "goblet_sqat"));
+    CHECK(first(*typo).message == "unknown exercise 'goblet_sqat'");
+    CHECK(first(*typo).help == "did you mean 'goblet_squat'?");
+
+    const auto alias = compile(workout("  chinupp 3x5"));
+    CHECK(first(*alias).help == "did you mean 'chinup'?");  // an alias of chin_up
+
+    const auto far = compile(workout("  xyzzy 3x5"));
+    CHECK(codes(*far) == "E0102 " + at(*far, "xyzzy"));
+    CHECK(first(*far).help.find("did you mean") == std::string::npos);
+
+    const auto alternative = compile(workout("  goblet_squat 3x12 or front_sqat"));
+    CHECK(codes(*alternative) == "E0102 " + at(*alternative, "front_sqat"));
+
+    const auto equipment = compile("exercise t_x \"X\" { equipment kettlebel }");
+    CHECK(codes(*equipment) == "E0103 " + at(*equipment, "kettlebel"));
+    CHECK(first(*equipment).help == "did you mean 'kettlebell'?");
+
+    const auto muscle = compile("exercise t_x \"X\" { primary quadz; secondary core }");
+    CHECK(codes(*muscle) == "E0104 " + at(*muscle, "quadz"));
+    CHECK(first(*muscle).help == "did you mean 'quads'?");
+
+    const auto region = compile(workout("  focus legz\n  goblet_squat 3x12"));
+    CHECK(codes(*region) == "E0105 " + at(*region, "legz"));
+    CHECK(first(*region).help == "did you mean 'legs'?");
+
+    const auto program = compile(workout("  goblet_squat 3x12") + "program p { start 2026-12-01; tue 17:30 ww }");
+    CHECK(codes(*program) == "E0106 " + at(*program, "ww"));
+
+    const auto profile = compile("profile home \"Home\" { dumbbell }\n" + workout("  goblet_squat 3x12"), "hom");
+    CHECK(codes(*profile) == "E0107 0:0");
+    CHECK(first(*profile).help == "did you mean 'home'?");
+}
+
+TEST_CASE("check: an alias resolves to its exercise") {
+    const auto c = compile(workout("  kettlebell_goblet_squat 3x12"));
+    CHECK(codes(*c) == "");
+    CHECK(chosen(*c) == "goblet_squat");
+}
+
+TEST_CASE("check: duplicate declarations") {
+    const auto stdlib = compile("exercise goblet_squat \"Mine\" { }");
+    CHECK(codes(*stdlib) == "E0101 " + at(*stdlib, "goblet_squat"));
+    CHECK(first(*stdlib).message == "duplicate exercise 'goblet_squat'");
+    REQUIRE(first(*stdlib).notes.size() == 1);
+    CHECK(first(*stdlib).notes[0].find("stdlib/exercises_legs.reps") != std::string::npos);
+
+    const auto alias = compile("exercise t_squat \"Mine\" { aka goblet_squat }");
+    CHECK(codes(*alias) == "E0101 " + at(*alias, "goblet_squat"));
+
+    const auto alias_of_other = compile("exercise t_a \"A\" { aka t_b }\nexercise t_b \"B\" { }");
+    CHECK(codes(*alias_of_other) == "E0101 " + at(*alias_of_other, "t_b", 1));
+
+    const auto workouts = compile("workout w { burpee 10 }\nworkout w { burpee 20 }");
+    CHECK(codes(*workouts) == "E0101 " + at(*workouts, "w {", 1));
+
+    const auto equipment = compile("equipment bench \"Mine\"");
+    CHECK(codes(*equipment) == "E0101 " + at(*equipment, "bench"));
+
+    const auto field = compile("exercise t_a \"A\" {\n  rep 2s\n  rep 3s\n}");
+    CHECK(codes(*field) == "E0101 " + at(*field, "rep 3s"));
+    const auto equipment_field = compile("exercise t_a \"A\" {\n  equipment bench\n  equipment box\n}");
+    CHECK(codes(*equipment_field) == "E0101 " + at(*equipment_field, "equipment box"));
+}
+
+TEST_CASE("check: imports not found, outside the root, and cyclic") {
+    const auto missing = compile("import \"t_missing_file.reps\"");
+    CHECK(codes(*missing) == "E0111 " + at(*missing, "\"t_missing"));
+
+    const auto outside = compile("import \"../escape.reps\"");
+    CHECK(codes(*outside) == "E0112 " + at(*outside, "\"../"));
+
+    const auto absolute = compile("import \"/etc/hostname\"");
+    CHECK(codes(*absolute) == "E0112 " + at(*absolute, "\"/etc"));
+
+    // A cycle needs real files: main imports a, a imports b, b imports a.
+    char pattern[] = "/tmp/reps_units_XXXXXX";
+    REQUIRE(mkdtemp(pattern) != nullptr);
+    const fs::path dir(pattern);
+    std::ofstream(dir / "main.reps") << "import \"a.reps\"\nworkout w { burpee 10 }\n";
+    std::ofstream(dir / "a.reps") << "import \"b.reps\"\n";
+    std::ofstream(dir / "b.reps") << "\n\nimport \"a.reps\"\n";
+    SourceManager sources;
+    Diagnostics diagnostics;
+    const auto loaded = load_program(dir / "main.reps", sources, diagnostics);
+    CHECK_FALSE(loaded.read_failed);
+    REQUIRE(diagnostics.list().size() == 1);
+    const auto& cycle = diagnostics.list().front();
+    CHECK(cycle.code == "E0113");
+    CHECK(sources.file(cycle.span.file).path.ends_with("b.reps"));
+    CHECK(cycle.span.line == 3);
+    CHECK(cycle.span.column == 8);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("check: the dose must fit the measure") {
+    const auto reps_for_time = compile(workout("  plank 3x12"));
+    CHECK(codes(*reps_for_time) == "E0201 " + at(*reps_for_time, "12"));
+    const auto time_for_reps = compile(workout("  goblet_squat 3x30s"));
+    CHECK(codes(*time_for_reps) == "E0202 " + at(*time_for_reps, "30s"));
+    const auto single = compile(workout("  goblet_squat 5min"));
+    CHECK(codes(*single) == "E0202 " + at(*single, "5min"));
+    CHECK(codes(*compile(workout("  burpee 3x10\n  burpee 3x30s\n  plank 3x30s"))) == "");  // reps or time
+}
+
+TEST_CASE("check: each and alt") {
+    const auto both = compile(workout("  goblet_squat 3x12 each"));
+    CHECK(codes(*both) == "E0203 " + at(*both, "each"));
+    const auto alt = compile(workout("  goblet_squat 3x12 alt"));
+    CHECK(codes(*alt) == "E0203 " + at(*alt, "alt"));
+    const auto together = compile(workout("  reverse_lunge 3x10 each alt"));
+    CHECK(codes(*together) == "E0204 " + at(*together, "alt"));
+    CHECK(codes(*compile(workout("  reverse_lunge 3x10 each\n  reverse_lunge 3x10 alt"))) == "");
+}
+
+TEST_CASE("check: W0101 assumes each side and lowers as each") {
+    const auto c = compile(workout("  single_leg_calf_raise 3x15"));
+    CHECK(codes(*c) == "W0101 " + at(*c, "single_leg_calf_raise"));
+    CHECK(first(*c).severity == Severity::warning);
+    CHECK_FALSE(c->diagnostics.has_errors());
+    CHECK(c->program.workouts.at(0).blocks.at(0).entries.at(0).sides == checked::SideMode::each);
+}
+
+TEST_CASE("check: loads the equipment cannot take") {
+    const auto bodyweight = compile(workout("  burpee 10 @16kg"));
+    CHECK(codes(*bodyweight) == "E0205 " + at(*bodyweight, "@16kg"));
+    const auto pair = compile("exercise t_swing \"Swing\" { equipment kettlebell }\n" + workout("  t_swing 3x10 @2x10kg"));
+    CHECK(codes(*pair) == "E0205 " + at(*pair, "@2x10kg"));
+    CHECK(first(*pair).message.find("loadable pair") != std::string::npos);
+    // Loads that say how hard, not with what, fit anything.
+    CHECK(codes(*compile(workout("  push_up 3x10 @bw+10kg\n  burpee 10 @rpe 8\n  push_up 3x10 @rir 2\n  burpee 10 @70%"))) ==
+          "");
+}
+
+TEST_CASE("check: the equipment used is the first alternative that takes the load") {
+    auto equipment_of = [](const Compiled& c, std::size_t block) {
+        std::set<std::string> sorted;
+        for (int e : c.program.workouts.at(0).blocks.at(block).entries.at(0).equipment) {
+            sorted.insert(c.program.catalog.equipment[e].name);
+        }
+        std::string names;
+        for (const auto& name : sorted) names += name + " ";
+        return names;
+    };
+    const auto c = compile(workout("  goblet_squat 3x12\n  goblet_squat 3x12 @16kg\n  goblet_squat 3x12 @2x10kg\n"
+                                   "  chin_up 3x5\n  chin_up 3x5 @10kg"));
+    CHECK(codes(*c) == "");
+    CHECK(equipment_of(*c, 0) == "kettlebell ");
+    CHECK(equipment_of(*c, 1) == "kettlebell ");
+    CHECK(equipment_of(*c, 2) == "dumbbell ");
+    CHECK(equipment_of(*c, 3) == "pullup_bar ");
+    CHECK(equipment_of(*c, 4) == "pullup_bar weight_vest ");
+}
+
+TEST_CASE("check: out-of-range numbers") {
+    auto check_one = [](const std::string& body, const std::string& code, std::string_view where) {
+        INFO(body);
+        const auto c = compile(workout(body));
+        CHECK(codes(*c) == code + " " + at(*c, where));
+    };
+    check_one("  goblet_squat 0x12", "E0301", "0x");
+    check_one("  goblet_squat 101x12", "E0301", "101");
+    check_one("  superset 0 rounds { burpee 10 }", "E0301", "0");
+    check_one("  goblet_squat 3x0", "E0302", "0");
+    check_one("  goblet_squat 3x1001", "E0302", "1001");
+    check_one("  goblet_squat 3x12-8", "E0302", "12-8");
+    check_one("  plank 25h", "E0303", "25h");
+    check_one("  rest 0s", "E0304", "0s");
+    check_one("  goblet_squat 3x12 rest 0s", "E0304", "0s");
+    check_one("  defaults rest 0s\n  goblet_squat 3x12", "E0304", "0s");
+    check_one("  superset 2 rounds rest 0s { burpee 10 }", "E0304", "0s");
+    check_one("  goblet_squat 3x12 tempo 3-10-1-0", "E0305", "3-10-1-0");
+    check_one("  goblet_squat 3x12 -> 2x8", "E0306", "3x12 -> 2x8");
+    check_one("  goblet_squat 2x12 -> 3x8", "E0306", "2x12 -> 3x8");
+    check_one("  goblet_squat 2x8 -> 3x12 step 0", "E0306", "0");
+    check_one("  plank 30s -> 20s", "E0306", "30s -> 20s");
+    check_one("  goblet_squat 3x8-12 -> 3x15", "E0308", "3x8-12");
+    check_one("  goblet_squat 3x5+ -> 3x8", "E0308", "3x5+");
+    check_one("  burpee 3x12 -> 3x30s", "E0308", "3x12");
+    check_one("  goblet_squat 12 -> 3x15", "E0308", "12");
+    CHECK(codes(*compile(workout("  goblet_squat 100x1000\n  plank 24h\n  goblet_squat 1x8-8"))) == "");
+}
+
+TEST_CASE("check: emom runs whole minutes and each entry fits its minute") {
+    const auto partial = compile(workout("  emom 90s { burpee 10 }"));
+    CHECK(codes(*partial) == "E0307 " + at(*partial, "90s"));
+    // goblet_squat 25 reps x 3s = 75s: more than a minute.
+    const auto too_long = compile(workout("  emom 5min { burpee 5; goblet_squat 25 }"));
+    CHECK(codes(*too_long) == "E0307 " + at(*too_long, "goblet_squat"));
+    // each: 10 x 3s per side + 5s switch + 10 x 3s = 65s.
+    const auto sides = compile(workout("  emom 4min { reverse_lunge 10 each }"));
+    CHECK(codes(*sides) == "E0307 " + at(*sides, "reverse_lunge"));
+    CHECK(codes(*compile(workout("  emom 4min { goblet_squat 20; reverse_lunge 9 each }"))) == "");  // 60s, 59s
+}
+
+TEST_CASE("check: every 'or' option is type-checked against the prescription") {
+    const auto measure = compile(workout("  goblet_squat 3x12 or plank"));
+    CHECK(codes(*measure) == "E0201 " + at(*measure, "plank"));
+    CHECK(first(*measure).message.find("alternative 'plank'") != std::string::npos);
+    const auto sides = compile(workout("  bulgarian_split_squat 3x10 each or goblet_squat"));
+    CHECK(codes(*sides) == "E0203 " + at(*sides, "goblet_squat"));
+    const auto load = compile(workout("  goblet_squat 3x12 @16kg or burpee"));
+    CHECK(codes(*load) == "E0205 " + at(*load, "burpee"));
+    const auto two = compile(workout("  goblet_squat 3x12 @16kg or plank or burpee"));
+    CHECK(codes(*two) == "E0201 " + at(*two, "plank") + " | E0205 " + at(*two, "burpee"));
+}
+
+TEST_CASE("check: profiles choose the first option whose equipment they have") {
+    const std::string source =
+        "profile balls \"Ball\" { stability_ball, bench }\n"
+        "profile bells \"Bells\" { dumbbell }\n"
+        "profile bare \"Nothing\" { bench }\n" +
+        workout("  suspension_hamstring_curl 3x10 or stability_ball_hamstring_curl or dumbbell_romanian_deadlift");
+    CHECK(chosen(*compile(source)) == "suspension_hamstring_curl");  // no profile: the first option
+    CHECK(chosen(*compile(source, "balls")) == "stability_ball_hamstring_curl");
+    CHECK(chosen(*compile(source, "bells")) == "dumbbell_romanian_deadlift");
+
+    const auto none = compile(source, "bare");
+    CHECK(codes(*none) == "E0401 " + at(*none, "suspension_hamstring_curl"));
+    const auto& message = first(*none).message;
+    CHECK(message.find("'bare'") != std::string::npos);
+    CHECK(message.find("suspension") != std::string::npos);
+    CHECK(message.find("stability_ball") != std::string::npos);
+    CHECK(message.find("dumbbell") != std::string::npos);
+
+    // The profile must also hold equipment that takes the load: a pair needs dumbbells.
+    const auto pair = compile("profile kb \"KB\" { kettlebell }\n" + workout("  goblet_squat 3x12 @2x10kg"), "kb");
+    CHECK(codes(*pair) == "E0401 " + at(*pair, "goblet_squat"));
+    const auto single = compile("profile kb \"KB\" { kettlebell }\n" + workout("  goblet_squat 3x12 @16kg"), "kb");
+    CHECK(codes(*single) == "");
+}
+
+TEST_CASE("check: all errors are reported in one run") {
+    const auto c = compile(workout("  goblet_sqat 3x12\n  plank 3x12\n  goblet_squat 3x12 each\n  rest 0s"));
+    CHECK(codes(*c) == "E0102 " + at(*c, "goblet_sqat") + " | E0201 " + at(*c, "12", 1) + " | E0203 " + at(*c, "each") +
+                           " | E0304 " + at(*c, "0s"));
+}
+
+TEST_CASE("check: programs") {
+    const std::string w = workout("  goblet_squat 3x12");
+    auto check_one = [&](const std::string& body, const std::string& code, std::string_view where) {
+        INFO(body);
+        const auto c = compile(w + "program p {\n" + body + "\n}\n");
+        CHECK(codes(*c) == code + " " + (code == "E0403" ? at(*c, "p {") : at(*c, where)));
+    };
+    check_one("  weeks 2\n  tue 17:30 w", "E0403", "");
+    check_one("  start 2026-02-30\n  tue 17:30 w", "E0404", "2026-02-30");
+    check_one("  start 2026-12-01\n  tue 25:00 w", "E0405", "25:00");
+    check_one("  start 2026-12-01\n  tue 17:30 w\n  tue 17:30 run \"R\" 30min", "E0406", "tue 17:30 run");
+    check_one("  start 2026-12-01\n  timezone \"Mars/Olympus\"", "E0407", "\"Mars");
+    check_one("  start 2026-12-01\n  weeks 0", "E0408", "0\n}");
+
+    const auto c = compile(w + "program p \"Plan\" {\n  start 2028-02-29\n  weeks 3\n  timezone \"Europe/Berlin\"\n"
+                               "  sun 08:00 run \"Long\" 90min easy\n  tue 17:30 w\n}\n");
+    CHECK(codes(*c) == "");
+    REQUIRE(c->program.programs.size() == 1);
+    const auto& plan = c->program.programs[0];
+    CHECK(plan.title == "Plan");
+    CHECK(plan.weeks == 3);
+    CHECK(plan.timezone == "Europe/Berlin");
+    REQUIRE(plan.sessions.size() == 2);
+    CHECK(plan.sessions[0].weekday == 6);
+    CHECK(plan.sessions[0].workout == -1);
+    CHECK(plan.sessions[0].run_seconds == 5400);
+    CHECK(plan.sessions[0].run_intensity == "easy");
+    CHECK(plan.sessions[1].weekday == 1);
+    CHECK(plan.sessions[1].workout == 0);
+    CHECK(plan.sessions[1].index == 1);
+}

@@ -1,0 +1,420 @@
+// The ICS exporter: events, UIDs, times and DST, descriptions read back by libical's parser,
+// alarms, DTSTAMP sources, and the bytes (CRLF, 75-octet folds on UTF-8 boundaries).
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <memory>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <libical/ical.h>
+
+#include "runtime/ics_export.hpp"
+#include "runtime/ics_fold.hpp"
+#include "runtime/text_export.hpp"
+#include "sample_timelines.hpp"
+
+using namespace reps;
+
+namespace {
+
+constexpr std::int64_t pinned_dtstamp = 1700000000;  // 2023-11-14T22:13:20Z
+
+IcsOptions pinned(std::optional<std::int64_t> alarm = std::nullopt) { return IcsOptions{pinned_dtstamp, alarm}; }
+
+struct ComponentFree {
+    void operator()(icalcomponent* component) const { icalcomponent_free(component); }
+};
+using Parsed = std::unique_ptr<icalcomponent, ComponentFree>;
+
+Parsed parse(const std::string& text) { return Parsed(icalparser_parse_string(text.c_str())); }
+
+std::vector<icalcomponent*> children(icalcomponent* parent, icalcomponent_kind kind) {
+    std::vector<icalcomponent*> out;
+    for (icalcomponent* c = icalcomponent_get_first_component(parent, kind); c != nullptr;
+         c = icalcomponent_get_next_component(parent, kind)) {
+        out.push_back(c);
+    }
+    return out;
+}
+
+// Every X-LIC-ERROR the parser attached, anywhere in the tree, as "component: message".
+void collect_errors(icalcomponent* component, std::vector<std::string>& errors) {
+    for (icalproperty* p = icalcomponent_get_first_property(component, ICAL_XLICERROR_PROPERTY); p != nullptr;
+         p = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)) {
+        errors.push_back(std::string(icalcomponent_kind_to_string(icalcomponent_isa(component))) + ": " +
+                         icalproperty_get_xlicerror(p));
+    }
+    for (icalcomponent* c = icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT); c != nullptr;
+         c = icalcomponent_get_next_component(component, ICAL_ANY_COMPONENT)) {
+        collect_errors(c, errors);
+    }
+}
+
+// The UTC instant of DTSTART or DTEND, resolved through the VTIMEZONE the file carries.
+std::int64_t utc_of(icalcomponent* vevent, bool end) {
+    const icaltimetype t = end ? icalcomponent_get_dtend(vevent) : icalcomponent_get_dtstart(vevent);
+    REQUIRE(t.zone != nullptr);
+    return static_cast<std::int64_t>(icaltime_as_timet_with_zone(t, t.zone));
+}
+
+std::string utc_clock(std::int64_t seconds) {
+    const std::time_t t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%MZ", &tm);
+    return buffer;
+}
+
+// A complete UTF-8 sequence starts at `at`: its length, or 0.
+std::size_t utf8_length(const std::string& s, std::size_t at) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const unsigned char lead = byte(at);
+    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || at + length > s.size()) return 0;
+    for (std::size_t i = at + 1; i < at + length; ++i) {
+        if ((byte(i) & 0xC0) != 0x80) return 0;
+    }
+    return length;
+}
+
+// RFC 5545 §3.1 on bytes: every line ends in CRLF, no bare CR or LF, at most 75 octets a line,
+// and each physical line is valid UTF-8 by itself (a fold never splits a character).
+void check_bytes(const std::string& ics) {
+    REQUIRE(ics.size() >= 2);
+    CHECK(ics.substr(ics.size() - 2) == "\r\n");
+    std::size_t start = 0;
+    while (start < ics.size()) {
+        const std::size_t end = ics.find("\r\n", start);
+        REQUIRE(end != std::string::npos);
+        const std::string line = ics.substr(start, end - start);
+        INFO("line: " << line);
+        CHECK(line.find('\r') == std::string::npos);
+        CHECK(line.find('\n') == std::string::npos);
+        CHECK(line.size() <= 75);
+        for (std::size_t i = 0; i < line.size();) {
+            const std::size_t length = utf8_length(line, i);
+            REQUIRE_MESSAGE(length > 0, "a fold split a UTF-8 sequence");
+            i += length;
+        }
+        start = end + 2;
+    }
+}
+
+std::string unfolded(const std::string& ics) {
+    std::string out;
+    for (std::size_t i = 0; i < ics.size(); ++i) {
+        if (ics.compare(i, 3, "\r\n ") == 0) {
+            i += 2;
+            continue;
+        }
+        out += ics[i];
+    }
+    return out;
+}
+
+bool has_line(const std::string& ics, const std::string& line) {
+    return ("\r\n" + unfolded(ics)).find("\r\n" + line + "\r\n") != std::string::npos;
+}
+
+timeline::Timeline lasting(std::int64_t seconds, std::string title = "Hour") {
+    timeline::Timeline t;
+    t.workout = "hour";
+    t.title = std::move(title);
+    auto segment = test::work(0, seconds, "easy_cardio", "Easy Cardio", 1, 1, "60min");
+    segment.seconds = seconds;
+    t.segments.push_back(segment);
+    t.total_seconds = seconds;
+    return t;
+}
+
+timeline::Session session_of(timeline::Timeline t, std::string date, std::string time, int week, int index) {
+    timeline::Session s;
+    s.date = std::move(date);
+    s.time = std::move(time);
+    s.week = week;
+    s.index = index;
+    s.workout = t.workout;
+    s.timeline = std::move(t);
+    return s;
+}
+
+// A scoped SOURCE_DATE_EPOCH, restored afterwards.
+struct EnvironmentVariable {
+    std::string name;
+    std::optional<std::string> saved;
+    EnvironmentVariable(std::string variable, const char* value) : name(std::move(variable)) {
+        if (const char* old = std::getenv(name.c_str())) saved = old;
+        if (value != nullptr) ::setenv(name.c_str(), value, 1);
+        else ::unsetenv(name.c_str());
+    }
+    ~EnvironmentVariable() {
+        if (saved) ::setenv(name.c_str(), saved->c_str(), 1);
+        else ::unsetenv(name.c_str());
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a program gives one event per session with stable, unique UIDs") {
+    const auto program = test::sample_program();
+    const std::string ics = to_ics(program, pinned());
+    CHECK(ics == to_ics(program, pinned()));
+
+    const Parsed calendar = parse(ics);
+    REQUIRE(calendar);
+    CHECK(icalcomponent_isa(calendar.get()) == ICAL_VCALENDAR_COMPONENT);
+    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
+    REQUIRE(events.size() == 3);
+    std::vector<std::string> uids;
+    for (icalcomponent* event : events) uids.push_back(icalcomponent_get_uid(event));
+    CHECK(uids == std::vector<std::string>{"runner_strength-0-20261201@reps", "runner_strength-1-20261201@reps",
+                                           "runner_strength-2-20261212@reps"});
+
+    SUBCASE("the same session in another week gets another UID") {
+        auto weekly = program;
+        auto next = weekly.sessions[1];
+        next.date = "2026-12-08";
+        next.week = 2;
+        weekly.sessions.insert(weekly.sessions.begin() + 2, next);
+        const Parsed again = parse(to_ics(weekly, pinned()));
+        std::set<std::string> distinct;
+        for (icalcomponent* event : children(again.get(), ICAL_VEVENT_COMPONENT)) distinct.insert(icalcomponent_get_uid(event));
+        CHECK(distinct.size() == 4);
+        CHECK(distinct.count("runner_strength-1-20261208@reps") == 1);
+    }
+}
+
+TEST_CASE("the calendar header, time zone and event times") {
+    const std::string ics = to_ics(test::sample_program(), pinned());
+    CHECK(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    CHECK(ics.ends_with("END:VCALENDAR\r\n"));
+    CHECK(has_line(ics, "PRODID:-//Reps//reps 0.1//EN"));
+    CHECK(has_line(ics, "VERSION:2.0"));
+    CHECK(has_line(ics, "CALSCALE:GREGORIAN"));
+    CHECK(has_line(ics, "X-WR-CALNAME:Strength for Runners"));
+    CHECK(has_line(ics, "TZID:Europe/Berlin"));
+    CHECK(has_line(ics, "TZOFFSETTO:+0100"));
+    CHECK(has_line(ics, "TZOFFSETTO:+0200"));
+    CHECK(has_line(ics, "DTSTAMP:20231114T221320Z"));
+
+    // Run 06:30 + 50min; workout 17:30 + 17:52 rounded up to 18min; long run 08:00 + 90min.
+    CHECK(has_line(ics, "DTSTART;TZID=Europe/Berlin:20261201T063000"));
+    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261201T072000"));
+    CHECK(has_line(ics, "DTSTART;TZID=Europe/Berlin:20261201T173000"));
+    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261201T174800"));
+    CHECK(has_line(ics, "DTSTART;TZID=Europe/Berlin:20261212T080000"));
+    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261212T093000"));
+
+    const Parsed calendar = parse(ics);
+    const auto zones = children(calendar.get(), ICAL_VTIMEZONE_COMPONENT);
+    REQUIRE(zones.size() == 1);
+    CHECK(children(zones[0], ICAL_XSTANDARD_COMPONENT).size() >= 1);
+    CHECK(children(zones[0], ICAL_XDAYLIGHT_COMPONENT).size() >= 1);
+    // December in Berlin is UTC+1.
+    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
+    CHECK(utc_clock(utc_of(events[1], false)) == "2026-12-01T16:30Z");
+}
+
+TEST_CASE("DTEND is the timeline length rounded up to the minute") {
+    auto program = test::sample_program();
+    program.sessions = {session_of(lasting(3600), "2026-12-03", "17:30", 1, 0),
+                        session_of(lasting(3601), "2026-12-04", "17:30", 1, 1),
+                        session_of(lasting(59), "2026-12-05", "17:30", 1, 2)};
+    const std::string ics = to_ics(program, pinned());
+    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261203T183000"));
+    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261204T183100"));
+    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261205T173100"));
+}
+
+TEST_CASE("times follow the daylight-saving changes of the zone") {
+    auto program = test::sample_program();
+    program.sessions = {session_of(lasting(3600), "2027-03-23", "17:30", 4, 0),
+                        session_of(lasting(3600), "2027-03-30", "17:30", 5, 0),
+                        session_of(lasting(3600), "2027-10-26", "17:30", 1, 1),
+                        session_of(lasting(3600), "2027-11-02", "17:30", 2, 1),
+                        // 01:30 CET + 1h crosses 02:00 -> 03:00 on 2027-03-28: it ends at 03:30 CEST.
+                        session_of(lasting(3600), "2027-03-28", "01:30", 4, 2)};
+    const std::string ics = to_ics(program, pinned());
+    const Parsed calendar = parse(ics);
+    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
+    REQUIRE(events.size() == 5);
+    CHECK(utc_clock(utc_of(events[0], false)) == "2027-03-23T16:30Z");
+    CHECK(utc_clock(utc_of(events[1], false)) == "2027-03-30T15:30Z");
+    CHECK(utc_clock(utc_of(events[2], false)) == "2027-10-26T15:30Z");
+    CHECK(utc_clock(utc_of(events[3], false)) == "2027-11-02T16:30Z");
+    CHECK(utc_clock(utc_of(events[4], false)) == "2027-03-28T00:30Z");
+    CHECK(utc_clock(utc_of(events[4], true)) == "2027-03-28T01:30Z");
+    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20270328T033000"));
+
+    SUBCASE("a skipped time reads with the offset before the gap, a repeated one is the first") {
+        program.sessions = {session_of(lasting(600), "2027-03-28", "02:30", 4, 0),
+                            session_of(lasting(600), "2027-10-31", "02:30", 1, 1)};
+        const std::string edge = to_ics(program, pinned());
+        CHECK(has_line(edge, "DTSTART;TZID=Europe/Berlin:20270328T033000"));  // 01:30Z
+        CHECK(has_line(edge, "DTEND;TZID=Europe/Berlin:20270328T034000"));
+        CHECK(has_line(edge, "DTSTART;TZID=Europe/Berlin:20271031T023000"));
+        CHECK(has_line(edge, "DTEND;TZID=Europe/Berlin:20271031T024000"));
+    }
+}
+
+TEST_CASE("summaries and descriptions read back through libical's parser") {
+    const auto program = test::sample_program();
+    const std::string ics = to_ics(program, pinned());
+    const Parsed calendar = parse(ics);
+    REQUIRE(calendar);
+    std::vector<std::string> errors;
+    collect_errors(calendar.get(), errors);
+    CHECK(errors.empty());
+    CHECK(icalcomponent_count_errors(calendar.get()) == 0);
+
+    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
+    REQUIRE(events.size() == 3);
+    CHECK(std::string(icalcomponent_get_summary(events[0])) == "Run: Intervals (week 1)");
+    CHECK(std::string(icalcomponent_get_description(events[0])) == "Run: Intervals (50:00, hard)");
+    CHECK(std::string(icalcomponent_get_summary(events[1])) == "Sample Session (week 1)");
+    std::string sheet = to_text(*program.sessions[1].timeline);
+    while (!sheet.empty() && sheet.back() == '\n') sheet.pop_back();
+    CHECK(std::string(icalcomponent_get_description(events[1])) == sheet);
+    CHECK(std::string(icalcomponent_get_summary(events[2])) == "Run: Long run (week 2)");
+    CHECK(std::string(icalcomponent_get_description(events[2])) == "Run: Long run (1:30:00)");
+    CHECK(children(events[0], ICAL_VALARM_COMPONENT).empty());
+}
+
+TEST_CASE("--alarm adds a display alarm before each event") {
+    const std::string ics = to_ics(test::sample_program(), pinned(15 * 60));
+    CHECK(has_line(ics, "TRIGGER:-PT15M"));
+    const Parsed calendar = parse(ics);
+    for (icalcomponent* event : children(calendar.get(), ICAL_VEVENT_COMPONENT)) {
+        const auto alarms = children(event, ICAL_VALARM_COMPONENT);
+        REQUIRE(alarms.size() == 1);
+        CHECK(icalproperty_get_action(icalcomponent_get_first_property(alarms[0], ICAL_ACTION_PROPERTY)) ==
+              ICAL_ACTION_DISPLAY);
+        const icaltriggertype trigger =
+            icalproperty_get_trigger(icalcomponent_get_first_property(alarms[0], ICAL_TRIGGER_PROPERTY));
+        CHECK(icaldurationtype_as_int(trigger.duration) == -900);
+        CHECK(std::string(icalcomponent_get_description(alarms[0])) == icalcomponent_get_summary(event));
+    }
+    CHECK_THROWS_AS(to_ics(test::sample_program(), pinned(-60)), std::invalid_argument);
+}
+
+TEST_CASE("DTSTAMP comes from the option, else SOURCE_DATE_EPOCH, else the clock") {
+    SUBCASE("SOURCE_DATE_EPOCH") {
+        EnvironmentVariable epoch("SOURCE_DATE_EPOCH", "1800000000");
+        CHECK(has_line(to_ics(test::sample_program(), IcsOptions{}), "DTSTAMP:20270115T080000Z"));
+        CHECK(has_line(to_ics(test::sample_program(), pinned()), "DTSTAMP:20231114T221320Z"));
+        CHECK_THROWS_AS(to_ics(test::sample_program(), IcsOptions{-1, std::nullopt}), std::invalid_argument);
+    }
+    SUBCASE("a malformed SOURCE_DATE_EPOCH is an error") {
+        EnvironmentVariable epoch("SOURCE_DATE_EPOCH", "yesterday");
+        CHECK_THROWS_WITH_AS(to_ics(test::sample_program(), IcsOptions{}),
+                             "SOURCE_DATE_EPOCH must be a whole number of seconds, not 'yesterday'",
+                             std::invalid_argument);
+    }
+    SUBCASE("the clock") {
+        EnvironmentVariable epoch("SOURCE_DATE_EPOCH", nullptr);
+        const std::time_t now = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        char year[8];
+        std::strftime(year, sizeof year, "%Y", &tm);
+        CHECK(unfolded(to_ics(test::sample_program(), IcsOptions{})).find(std::string("DTSTAMP:") + year) !=
+              std::string::npos);
+    }
+}
+
+TEST_CASE("a single workout at a date, time and zone") {
+    const auto workout = test::sample_timeline();  // week 2
+    const std::string ics = to_ics(workout, "2026-12-01", "17:30", "Europe/Berlin", pinned());
+    const Parsed calendar = parse(ics);
+    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
+    REQUIRE(events.size() == 1);
+    CHECK(std::string(icalcomponent_get_uid(events[0])) == "sample-20261201T1730@reps");
+    CHECK(std::string(icalcomponent_get_summary(events[0])) == "Sample Session (week 2)");
+    CHECK(has_line(ics, "DTSTART;TZID=Europe/Berlin:20261201T173000"));
+    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261201T174800"));
+    CHECK(ics.find("X-WR-CALNAME") == std::string::npos);
+
+    SUBCASE("UTC times carry Z and need no VTIMEZONE") {
+        const std::string utc = to_ics(workout, "2026-12-01", "17:30", "UTC", pinned());
+        CHECK(has_line(utc, "DTSTART:20261201T173000Z"));
+        CHECK(has_line(utc, "DTEND:20261201T174800Z"));
+        CHECK(utc.find("VTIMEZONE") == std::string::npos);
+        CHECK(to_ics(workout, "2026-12-01", "17:30", "", pinned()) == utc);
+    }
+    SUBCASE("bad zones, dates and times are refused") {
+        CHECK_THROWS_WITH_AS(to_ics(workout, "2026-12-01", "17:30", "Mars/Olympus", pinned()),
+                             "unknown time zone 'Mars/Olympus'", std::invalid_argument);
+        CHECK_THROWS_AS(to_ics(workout, "2026-12-01", "17:30", "../../etc/passwd", pinned()), std::invalid_argument);
+        CHECK_THROWS_WITH_AS(to_ics(workout, "2026-02-30", "17:30", "UTC", pinned()),
+                             "invalid date '2026-02-30', expected YYYY-MM-DD", std::invalid_argument);
+        CHECK_THROWS_AS(to_ics(workout, "2026-12-01", "24:00", "UTC", pinned()), std::invalid_argument);
+        CHECK(is_known_timezone("America/New_York"));
+        CHECK(is_known_timezone("UTC"));
+        CHECK_FALSE(is_known_timezone("Europe/Nowhere"));
+    }
+}
+
+TEST_CASE("long lines fold at 75 octets and never inside a UTF-8 character") {
+    timeline::Timeline t = test::sample_timeline();
+    std::string title = "Übung für Läufer ";
+    for (int i = 0; i < 40; ++i) title += i % 2 ? "é" : "💪";
+    t.title = title;
+    for (auto& segment : t.segments) {
+        std::string cue;
+        for (int i = 0; i < 90; ++i) cue += i % 3 == 0 ? "💪" : i % 3 == 1 ? "é" : "a";
+        if (segment.kind == timeline::SegmentKind::work) segment.cue = cue;
+    }
+    for (const char* time : {"17:30", "17:31"}) {
+        const std::string ics = to_ics(t, "2026-12-01", time, "Europe/Berlin", pinned(900));
+        check_bytes(ics);
+        const Parsed calendar = parse(ics);
+        std::vector<std::string> errors;
+        collect_errors(calendar.get(), errors);
+        CHECK(errors.empty());
+        const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
+        REQUIRE(events.size() == 1);
+        CHECK(std::string(icalcomponent_get_summary(events[0])) == title + " (week 2)");
+        std::string sheet = to_text(t);
+        sheet.pop_back();
+        CHECK(std::string(icalcomponent_get_description(events[0])) == sheet);
+    }
+    check_bytes(to_ics(test::sample_program(), pinned(900)));
+}
+
+TEST_CASE("refold_ics") {
+    SUBCASE("75 octets stay on one line, 76 fold") {
+        const std::string exact = "X-A:" + std::string(71, 'a');
+        CHECK(refold_ics(exact + "\r\n") == exact + "\r\n");
+        CHECK(refold_ics(exact + "b\r\n") == exact + "\r\n b\r\n");
+    }
+    SUBCASE("a fold moves back to the start of a character") {
+        const std::string line = "X-A:" + std::string(70, 'a') + "é";  // é is octets 75 and 76
+        CHECK(refold_ics(line + "\r\n") == "X-A:" + std::string(70, 'a') + "\r\n é\r\n");
+        const std::string emoji = "X-A:" + std::string(69, 'a') + "💪";  // octets 74-77
+        CHECK(refold_ics(emoji + "\n") == "X-A:" + std::string(69, 'a') + "\r\n 💪\r\n");
+    }
+    SUBCASE("continuation lines hold 74 octets after the space") {
+        const std::string folded = refold_ics("X-A:" + std::string(71 + 74 + 3, 'a') + "\r\n");
+        CHECK(folded == "X-A:" + std::string(71, 'a') + "\r\n " + std::string(74, 'a') + "\r\n " +
+                            std::string(3, 'a') + "\r\n");
+    }
+    SUBCASE("libical's split line end comes out whole") {
+        // libical 3.0.16 writes a value that ends exactly at a fold as "...\r" CRLF-SPACE "\n".
+        icalproperty* property = icalproperty_new_description(std::string(73, 'a').c_str());
+        const std::string serialized = icalproperty_as_ical_string(property);
+        icalproperty_free(property);
+        const std::string fixed = refold_ics(serialized);
+        check_bytes(fixed);
+        CHECK(unfolded(fixed) == "DESCRIPTION:" + std::string(73, 'a') + "\r\n");
+        CHECK(refold_ics("DESCRIPTION:aaa\r\r\n \n") == "DESCRIPTION:aaa\r\n");
+    }
+    SUBCASE("existing folds are undone first") {
+        CHECK(refold_ics("SUMMARY:ab\r\n cd\r\n\tef\r\n") == "SUMMARY:abcdef\r\n");
+    }
+}
