@@ -66,15 +66,38 @@ std::string amount_phrase(const timeline::Segment& segment) {
     return {};
 }
 
+// The printable row a work segment came from, for what segments do not repeat (alt, tempo, hold).
+const timeline::BlockEntry* entry_of(const timeline::Timeline& timeline, const timeline::Segment& segment) {
+    if (segment.block < 0 || static_cast<std::size_t>(segment.block) >= timeline.blocks.size()) return nullptr;
+    for (const auto& entry : timeline.blocks[static_cast<std::size_t>(segment.block)].entries) {
+        if (entry.exercise == segment.exercise) return &entry;
+    }
+    return nullptr;
+}
+
 // Everything after the kind column of a work line, without the cue.
-std::string work_details(const timeline::Segment& segment) {
+std::string work_details(const timeline::Segment& segment, const timeline::BlockEntry* entry) {
     std::string out = one_line(segment.title.empty() ? segment.exercise : segment.title);
     // "set 1/1" says nothing to a coach, so single-set work (a warm-up jog) goes without.
     if (segment.sets > 1) out += fmt::format(", set {}/{}", segment.set, segment.sets);
     if (segment.side != timeline::Side::none) out += fmt::format(", {}", timeline::to_string(segment.side));
+    if (entry && entry->sides == "alt") out += ", alternating sides";
     if (const auto amount = amount_phrase(segment); !amount.empty()) out += ", " + amount;
     if (segment.load) out += " @" + one_line(segment.load->text);
+    if (entry && !segment.as_many_as_possible) {
+        if (!entry->tempo.empty()) out += " tempo " + entry->tempo;
+        if (entry->hold > 0) out += fmt::format(" hold {}s", entry->hold);
+    }
     return out;
+}
+
+// Notes add no time: each prints where it stands, before the segment that follows it.
+void append_notes_before(std::string& text, const timeline::Timeline& timeline, std::size_t segment_index) {
+    for (const auto& block : timeline.blocks) {
+        if (block.kind == timeline::Block::Kind::note && static_cast<std::size_t>(block.first_segment) == segment_index) {
+            text += fmt::format("{}note: {}\n", indent, one_line(block.text));
+        }
+    }
 }
 
 // Appends `line` plus `words` to `text`, continuing on lines indented by `hanging` columns
@@ -188,18 +211,20 @@ std::string to_text(const timeline::Timeline& timeline) {
     }
 
     std::optional<timeline::Phase> phase;
-    for (const auto& segment : timeline.segments) {
+    for (std::size_t index = 0; index < timeline.segments.size(); ++index) {
+        const auto& segment = timeline.segments[index];
         if (phase != segment.phase) {
             phase = segment.phase;
             text += fmt::format("\n{}\n", phase_heading(segment.phase));
         }
+        append_notes_before(text, timeline, index);
         const auto clocks = fmt::format("{}{:>{}}  {:>{}}  ", indent, format_clock(segment.start),
                                         start_width, format_clock(segment.duration), duration_width);
         if (segment.kind != timeline::SegmentKind::work) {
             text += clocks + timeline::to_string(segment.kind) + "\n";
             continue;
         }
-        const auto line = fmt::format("{}{:<10}  {}", clocks, "work", work_details(segment));
+        const auto line = fmt::format("{}{:<10}  {}", clocks, "work", work_details(segment, entry_of(timeline, segment)));
         if (!segment.cue) {
             text += line + "\n";
             continue;
@@ -214,6 +239,7 @@ std::string to_text(const timeline::Timeline& timeline) {
             append_wrapped(text, std::string(details_column, ' '), cue, details_column);
         }
     }
+    append_notes_before(text, timeline, timeline.segments.size());
     return text;
 }
 

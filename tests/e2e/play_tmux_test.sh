@@ -23,8 +23,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 work=$(mktemp -d)
-socket="reps-e2e-$$"
-tmux_() { tmux -u -L "$socket" -f /dev/null "$@"; }
+# A private server per run (a server still shutting down refuses a new session on its socket).
+run=0
+tmux_() { tmux -u -L "reps-e2e-$$-$run" -f /dev/null "$@"; }
 cleanup() {
     tmux_ kill-server >/dev/null 2>&1 || true
     rm -rf "$work"
@@ -82,6 +83,7 @@ check_restored() {
 # Each run: a shell in an 80x24 pane runs reps, then prints its exit status and the tty modes.
 start() {
     tmux_ kill-server >/dev/null 2>&1 || true
+    run=$((run + 1))
     tmux_ new-session -d -s play -x 80 -y 24 \
         "cd '$work' && env LANG=C.UTF-8 NO_COLOR= '$reps' play tiny.reps; echo \"EXIT=\$?\"; stty -a; echo STTY-DONE; sleep 60"
     wait_for "Tiny Test Workout" || true
