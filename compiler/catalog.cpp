@@ -30,18 +30,29 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return previous[m];
 }
 
-template <typename Map>
-std::vector<std::string_view> keys_of(const Map& map) {
+// The names of one kind in a catalog and its base.
+std::vector<std::string_view> keys_of(const NameMap& map, const NameMap* base) {
     std::vector<std::string_view> keys;
-    keys.reserve(map.size());
+    keys.reserve(map.size() + (base ? base->size() : 0));
     for (const auto& [key, value] : map) keys.push_back(key);
+    if (base) {
+        for (const auto& [key, value] : *base) keys.push_back(key);
+    }
     std::sort(keys.begin(), keys.end());  // deterministic suggestions
     return keys;
 }
 
-int find_in(const std::unordered_map<std::string, int>& map, std::string_view name) {
-    const auto found = map.find(std::string(name));
+int find_in(const NameMap& map, std::string_view name) {
+    const auto found = map.find(name);
     return found == map.end() ? -1 : found->second;
+}
+
+// A lookup in a catalog layer, then in its base (where most names are: the stdlib).
+int find_in(const Catalog* base, const NameMap Catalog::*names, const NameMap& own, std::string_view name) {
+    if (base) {
+        if (const int index = find_in(base->*names, name); index >= 0) return index;
+    }
+    return find_in(own, name);
 }
 
 std::string title_or_name(const std::optional<ast::Text>& title, const ast::Name& name) {
@@ -50,7 +61,8 @@ std::string title_or_name(const std::optional<ast::Text>& title, const ast::Name
 
 class CatalogBuilder {
 public:
-    CatalogBuilder(const SourceManager& sources, Diagnostics& diagnostics) : sources_(sources), diagnostics_(diagnostics) {}
+    CatalogBuilder(const SourceManager& sources, Diagnostics& diagnostics, const Catalog* base)
+        : sources_(sources), diagnostics_(diagnostics), catalog_(base) {}
 
     Catalog build(const std::vector<ast::File>& files) {
         // Declarations first (names may be used before they are declared), then references.
@@ -64,13 +76,14 @@ public:
     }
 
 private:
-    bool claim(std::unordered_map<std::string, int>& names, const ast::Name& name, int index, const char* kind,
+    // Takes `name` for item `index` unless an item (here or in the base) has it: then E0101, with
+    // a note on where the name was first declared when that is known.
+    bool claim(NameMap& names, const ast::Name& name, int index, const char* kind, int existing,
                const SourceSpan& previous_span) {
-        const auto [it, inserted] = names.emplace(name.text, index);
+        const bool inserted = existing < 0 && names.emplace(name.text, index).second;
         if (!inserted) {
             auto& diagnostic = diagnostics_.error("E0101", name.span, fmt::format("duplicate {} '{}'", kind, name.text),
                                                   "rename one of the two declarations");
-            (void)it;
             if (previous_span.line != 0) {
                 diagnostic.notes.push_back(fmt::format("'{}' was first declared at {}:{}:{}", name.text,
                                                        sources_.file(previous_span.file).path, previous_span.line,
@@ -84,21 +97,21 @@ private:
         if (const auto* region = std::get_if<ast::RegionDecl>(&declaration)) {
             const int index = static_cast<int>(catalog_.regions.size());
             const int existing = catalog_.find_region(region->name.text);
-            if (claim(catalog_.region_names, region->name, index, "region",
+            if (claim(catalog_.region_names, region->name, index, "region", existing,
                       existing >= 0 ? catalog_.regions[existing].span : SourceSpan{})) {
                 catalog_.regions.push_back(Region{region->name.text, title_or_name(region->title, region->name), region->name.span});
             }
         } else if (const auto* muscle = std::get_if<ast::MuscleDecl>(&declaration)) {
             const int index = static_cast<int>(catalog_.muscles.size());
             const int existing = catalog_.find_muscle(muscle->name.text);
-            if (claim(catalog_.muscle_names, muscle->name, index, "muscle",
+            if (claim(catalog_.muscle_names, muscle->name, index, "muscle", existing,
                       existing >= 0 ? catalog_.muscles[existing].span : SourceSpan{})) {
                 catalog_.muscles.push_back(Muscle{muscle->name.text, title_or_name(muscle->title, muscle->name), -1, muscle->name.span});
             }
         } else if (const auto* equipment = std::get_if<ast::EquipmentDecl>(&declaration)) {
             const int index = static_cast<int>(catalog_.equipment.size());
             const int existing = catalog_.find_equipment(equipment->name.text);
-            if (claim(catalog_.equipment_names, equipment->name, index, "equipment",
+            if (claim(catalog_.equipment_names, equipment->name, index, "equipment", existing,
                       existing >= 0 ? catalog_.equipment[existing].span : SourceSpan{})) {
                 catalog_.equipment.push_back(Equipment{equipment->name.text, title_or_name(equipment->title, equipment->name),
                                                        equipment->loadable, equipment->pair, equipment->name.span});
@@ -108,7 +121,7 @@ private:
         } else if (const auto* profile = std::get_if<ast::ProfileDecl>(&declaration)) {
             const int index = static_cast<int>(catalog_.profiles.size());
             const int existing = catalog_.find_profile(profile->name.text);
-            if (claim(catalog_.profile_names, profile->name, index, "profile",
+            if (claim(catalog_.profile_names, profile->name, index, "profile", existing,
                       existing >= 0 ? catalog_.profiles[existing].span : SourceSpan{})) {
                 catalog_.profiles.push_back(Profile{profile->name.text, title_or_name(profile->title, profile->name), {}, profile->name.span});
             }
@@ -117,18 +130,19 @@ private:
 
     void declare_exercise(const ast::ExerciseDecl& decl, bool stdlib) {
         const int index = static_cast<int>(catalog_.exercises.size());
-        auto previous = [&](const std::string& name) {
-            const int existing = catalog_.find_exercise(name);
-            return existing >= 0 ? catalog_.exercises[existing].span : SourceSpan{};
+        auto claim_exercise = [&](const ast::Name& name, const char* kind) {
+            const int existing = catalog_.find_exercise(name.text);
+            return claim(catalog_.exercise_names, name, index, kind, existing,
+                         existing >= 0 ? catalog_.exercises[existing].span : SourceSpan{});
         };
-        if (!claim(catalog_.exercise_names, decl.name, index, "exercise", previous(decl.name.text))) return;
+        if (!claim_exercise(decl.name, "exercise")) return;
         Exercise exercise;
         exercise.name = decl.name.text;
         exercise.title = decl.title.value;
         exercise.span = decl.name.span;
         exercise.stdlib = stdlib;
         for (const auto& alias : decl.aka) {
-            if (claim(catalog_.exercise_names, alias, index, "exercise name (alias)", previous(alias.text))) {
+            if (claim_exercise(alias, "exercise name (alias)")) {
                 exercise.aliases.push_back(alias.text);
             }
         }
@@ -157,64 +171,66 @@ private:
         catalog_.exercises.push_back(std::move(exercise));
     }
 
-    int resolve_name(const std::unordered_map<std::string, int>& names, const ast::Name& name, const char* code,
-                     const char* kind) {
-        const int index = find_in(names, name.text);
+    int resolve_name(const NameMap Catalog::*names, const ast::Name& name, const char* code, const char* kind) {
+        const Catalog* base = catalog_.base();
+        const int index = find_in(base, names, catalog_.*names, name.text);
         if (index < 0) {
             auto& diagnostic = diagnostics_.error(code, name.span, fmt::format("unknown {} '{}'", kind, name.text));
-            if (auto suggestion = closest_name(name.text, keys_of(names))) {
+            if (auto suggestion = closest_name(name.text, keys_of(catalog_.*names, base ? &(base->*names) : nullptr))) {
                 diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
             }
         }
         return index;
     }
 
+    // Whether item `index` is the one this declaration (named at `span`) made: a duplicate made none.
+    template <typename T>
+    static bool owns(const LayeredList<T>& list, int index, const SourceSpan& span) {
+        if (index < 0 || static_cast<std::size_t>(index) < list.base_size()) return false;
+        const SourceSpan& own = list[static_cast<std::size_t>(index)].span;
+        return own.offset == span.offset && own.file == span.file;
+    }
+
     void resolve(const ast::Declaration& declaration) {
         if (const auto* muscle = std::get_if<ast::MuscleDecl>(&declaration)) {
             const int index = catalog_.find_muscle(muscle->name.text);
-            const int region = resolve_name(catalog_.region_names, muscle->region, "E0105", "region");
-            if (index >= 0 && catalog_.muscles[index].span.offset == muscle->name.span.offset &&
-                catalog_.muscles[index].span.file == muscle->name.span.file) {
-                catalog_.muscles[index].region = region;
-            }
+            const int region = resolve_name(&Catalog::region_names, muscle->region, "E0105", "region");
+            if (owns(catalog_.muscles, index, muscle->name.span)) catalog_.muscles.own_at(index).region = region;
         } else if (const auto* exercise = std::get_if<ast::ExerciseDecl>(&declaration)) {
             resolve_exercise(*exercise);
         } else if (const auto* profile = std::get_if<ast::ProfileDecl>(&declaration)) {
             const int index = catalog_.find_profile(profile->name.text);
             std::vector<int> equipment;
             for (const auto& name : profile->equipment) {
-                const int item = resolve_name(catalog_.equipment_names, name, "E0103", "equipment");
+                const int item = resolve_name(&Catalog::equipment_names, name, "E0103", "equipment");
                 if (item >= 0) equipment.push_back(item);
             }
             std::sort(equipment.begin(), equipment.end());
             equipment.erase(std::unique(equipment.begin(), equipment.end()), equipment.end());
-            if (index >= 0 && catalog_.profiles[index].span.offset == profile->name.span.offset) {
-                catalog_.profiles[index].equipment = std::move(equipment);
-            }
+            if (owns(catalog_.profiles, index, profile->name.span)) catalog_.profiles.own_at(index).equipment = std::move(equipment);
         }
     }
 
     void resolve_exercise(const ast::ExerciseDecl& decl) {
         const int index = catalog_.find_exercise(decl.name.text);
-        const bool owner = index >= 0 && catalog_.exercises[index].span.offset == decl.name.span.offset &&
-                           catalog_.exercises[index].span.file == decl.name.span.file;
+        const bool owner = owns(catalog_.exercises, index, decl.name.span);
         std::vector<int> primary, secondary, easier, harder;
         for (const auto& name : decl.primary) {
-            if (int m = resolve_name(catalog_.muscle_names, name, "E0104", "muscle"); m >= 0) primary.push_back(m);
+            if (int m = resolve_name(&Catalog::muscle_names, name, "E0104", "muscle"); m >= 0) primary.push_back(m);
         }
         for (const auto& name : decl.secondary) {
-            if (int m = resolve_name(catalog_.muscle_names, name, "E0104", "muscle"); m >= 0) secondary.push_back(m);
+            if (int m = resolve_name(&Catalog::muscle_names, name, "E0104", "muscle"); m >= 0) secondary.push_back(m);
         }
         for (const auto& name : decl.easier) {
-            if (int e = resolve_name(catalog_.exercise_names, name, "E0102", "exercise"); e >= 0) easier.push_back(e);
+            if (int e = resolve_name(&Catalog::exercise_names, name, "E0102", "exercise"); e >= 0) easier.push_back(e);
         }
         for (const auto& name : decl.harder) {
-            if (int e = resolve_name(catalog_.exercise_names, name, "E0102", "exercise"); e >= 0) harder.push_back(e);
+            if (int e = resolve_name(&Catalog::exercise_names, name, "E0102", "exercise"); e >= 0) harder.push_back(e);
         }
         std::vector<EquipmentSet> equipment{EquipmentSet{}};
         if (decl.equipment) equipment = normal_form(*decl.equipment);
         if (!owner) return;
-        auto& exercise = catalog_.exercises[index];
+        auto& exercise = catalog_.exercises.own_at(index);
         exercise.primary = std::move(primary);
         exercise.secondary = std::move(secondary);
         exercise.easier = std::move(easier);
@@ -229,7 +245,7 @@ private:
         case ast::EquipmentExpr::Kind::none:
             return {EquipmentSet{}};
         case ast::EquipmentExpr::Kind::name: {
-            const int item = resolve_name(catalog_.equipment_names, expr.name, "E0103", "equipment");
+            const int item = resolve_name(&Catalog::equipment_names, expr.name, "E0103", "equipment");
             return {item >= 0 ? EquipmentSet{item} : EquipmentSet{}};
         }
         case ast::EquipmentExpr::Kind::any_of: {
@@ -275,17 +291,36 @@ private:
 
 }  // namespace
 
-int Catalog::find_exercise(std::string_view name) const { return find_in(exercise_names, name); }
-int Catalog::find_region(std::string_view name) const { return find_in(region_names, name); }
-int Catalog::find_muscle(std::string_view name) const { return find_in(muscle_names, name); }
-int Catalog::find_equipment(std::string_view name) const { return find_in(equipment_names, name); }
-int Catalog::find_profile(std::string_view name) const { return find_in(profile_names, name); }
+Catalog::Catalog(const Catalog* base) : base_(base) {
+    if (!base) return;
+    regions.set_base(base->regions.own());
+    muscles.set_base(base->muscles.own());
+    equipment.set_base(base->equipment.own());
+    exercises.set_base(base->exercises.own());
+    profiles.set_base(base->profiles.own());
+}
 
-std::optional<std::string> Catalog::suggest_exercise(std::string_view name) const { return closest_name(name, keys_of(exercise_names)); }
-std::optional<std::string> Catalog::suggest_region(std::string_view name) const { return closest_name(name, keys_of(region_names)); }
-std::optional<std::string> Catalog::suggest_muscle(std::string_view name) const { return closest_name(name, keys_of(muscle_names)); }
-std::optional<std::string> Catalog::suggest_equipment(std::string_view name) const { return closest_name(name, keys_of(equipment_names)); }
-std::optional<std::string> Catalog::suggest_profile(std::string_view name) const { return closest_name(name, keys_of(profile_names)); }
+int Catalog::find_exercise(std::string_view name) const { return find_in(base_, &Catalog::exercise_names, exercise_names, name); }
+int Catalog::find_region(std::string_view name) const { return find_in(base_, &Catalog::region_names, region_names, name); }
+int Catalog::find_muscle(std::string_view name) const { return find_in(base_, &Catalog::muscle_names, muscle_names, name); }
+int Catalog::find_equipment(std::string_view name) const { return find_in(base_, &Catalog::equipment_names, equipment_names, name); }
+int Catalog::find_profile(std::string_view name) const { return find_in(base_, &Catalog::profile_names, profile_names, name); }
+
+std::optional<std::string> Catalog::suggest_exercise(std::string_view name) const {
+    return closest_name(name, keys_of(exercise_names, base_ ? &base_->exercise_names : nullptr));
+}
+std::optional<std::string> Catalog::suggest_region(std::string_view name) const {
+    return closest_name(name, keys_of(region_names, base_ ? &base_->region_names : nullptr));
+}
+std::optional<std::string> Catalog::suggest_muscle(std::string_view name) const {
+    return closest_name(name, keys_of(muscle_names, base_ ? &base_->muscle_names : nullptr));
+}
+std::optional<std::string> Catalog::suggest_equipment(std::string_view name) const {
+    return closest_name(name, keys_of(equipment_names, base_ ? &base_->equipment_names : nullptr));
+}
+std::optional<std::string> Catalog::suggest_profile(std::string_view name) const {
+    return closest_name(name, keys_of(profile_names, base_ ? &base_->profile_names : nullptr));
+}
 
 std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string_view>& candidates) {
     // Allow about one edit per three characters, at least one and at most three.
@@ -304,8 +339,9 @@ std::optional<std::string> closest_name(std::string_view name, const std::vector
     return best;
 }
 
-Catalog build_catalog(const std::vector<ast::File>& files, const SourceManager& sources, Diagnostics& diagnostics) {
-    return CatalogBuilder(sources, diagnostics).build(files);
+Catalog build_catalog(const std::vector<ast::File>& files, const SourceManager& sources, Diagnostics& diagnostics,
+                      const Catalog* base) {
+    return CatalogBuilder(sources, diagnostics, base).build(files);
 }
 
 }  // namespace reps

@@ -6,6 +6,8 @@
 
 #include "compiler/check_entry.hpp"
 #include "compiler/checked.hpp"
+#include "compiler/stdlib_catalog.hpp"
+#include "compiler/timeline_size.hpp"
 
 namespace reps {
 namespace {
@@ -33,7 +35,7 @@ public:
         : sources_(sources), options_(options), diagnostics_(diagnostics) {}
 
     CheckedProgram run(const std::vector<ast::File>& files) {
-        result_.catalog = build_catalog(files, sources_, diagnostics_);
+        result_.catalog = build_catalog(files, sources_, diagnostics_, &stdlib_catalog());
         if (!options_.profile.empty()) {
             result_.profile = result_.catalog.find_profile(options_.profile);
             if (result_.profile < 0) {
@@ -68,6 +70,8 @@ public:
                 }
             }
         }
+        // Sizes are only meaningful once every entry checked.
+        if (!diagnostics_.has_errors()) check_timeline_sizes(result_, diagnostics_);
         return std::move(result_);
     }
 

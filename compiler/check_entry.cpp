@@ -69,10 +69,15 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
     const auto& modifiers = prescription.modifiers;
 
     // Names: the exercise, then each alternative.
-    std::vector<const ast::Name*> names{&prescription.exercise};
-    for (const auto& alternative : modifiers.alternatives) names.push_back(&alternative);
+    // The written exercise, then each `or` alternative (no list built: this runs for every entry).
+    const std::size_t option_count = 1 + modifiers.alternatives.size();
+    const auto name_of = [&](std::size_t i) -> const ast::Name& {
+        return i == 0 ? prescription.exercise : modifiers.alternatives[i - 1];
+    };
+    entry.options.reserve(option_count);
     bool resolved = true;
-    for (const auto* name : names) {
+    for (std::size_t option = 0; option < option_count; ++option) {
+        const ast::Name* name = &name_of(option);
         const int index = catalog.find_exercise(name->text);
         if (index < 0) {
             auto& diagnostic = diagnostics.error("E0102", name->span, fmt::format("unknown exercise '{}'", name->text));
@@ -212,19 +217,21 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
     bool options_ok = true;
     for (std::size_t i = 0; i < entry.options.size(); ++i) {
         const auto& exercise = catalog.exercises[entry.options[i]];
-        const SourceSpan& where = names[i]->span;
-        const std::string who = i == 0 ? fmt::format("'{}'", names[i]->text)
-                                       : fmt::format("alternative '{}'", names[i]->text);
+        const SourceSpan& where = name_of(i).span;
+        // Only a diagnostic needs it.
+        const auto who = [&] {
+            return i == 0 ? fmt::format("'{}'", name_of(i).text) : fmt::format("alternative '{}'", name_of(i).text);
+        };
         if (!entry.steps.empty() && context != EntryContext::intervals) {
             const SourceSpan& amount_span = prescription.dose->from.amount.span;
             if (!timed_dose && exercise.measure == ast::Measure::time) {
                 diagnostics.error("E0201", i == 0 ? amount_span : where,
-                                  fmt::format("{} is measured in time, but the dose is a number of reps", who),
+                                  fmt::format("{} is measured in time, but the dose is a number of reps", who()),
                                   "give a duration, like 3x30s");
                 options_ok = false;
             } else if (timed_dose && exercise.measure == ast::Measure::reps) {
                 diagnostics.error("E0202", i == 0 ? amount_span : where,
-                                  fmt::format("{} is measured in reps, but the dose is a duration", who),
+                                  fmt::format("{} is measured in reps, but the dose is a duration", who()),
                                   "give reps, like 3x12");
                 options_ok = false;
             }
@@ -232,7 +239,7 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
         if (exercise.sides == ast::Sides::both && (modifiers.each.set || modifiers.alt.set)) {
             const auto& flag = modifiers.each.set ? modifiers.each : modifiers.alt;
             diagnostics.error("E0203", i == 0 ? flag.span : where,
-                              fmt::format("'{}' on {}, which works both sides at once", modifiers.each.set ? "each" : "alt", who),
+                              fmt::format("'{}' on {}, which works both sides at once", modifiers.each.set ? "each" : "alt", who()),
                               i == 0 ? "remove it" : "choose a unilateral alternative");
             options_ok = false;
         }
@@ -243,8 +250,8 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
             const std::string equipment = equipment_text(catalog, exercise.equipment);
             diagnostics.error("E0205", i == 0 ? modifiers.load->span : where,
                               equipment == "none"
-                                  ? fmt::format("{} is a bodyweight exercise, so it cannot take @{}", who, modifiers.load->text)
-                                  : fmt::format("{} cannot take @{}: none of its equipment ({}) is {}", who, modifiers.load->text,
+                                  ? fmt::format("{} is a bodyweight exercise, so it cannot take @{}", who(), modifiers.load->text)
+                                  : fmt::format("{} cannot take @{}: none of its equipment ({}) is {}", who(), modifiers.load->text,
                                                 equipment, pair ? "a loadable pair" : "loadable"),
                               pair ? "use a single load like @16kg, or an exercise done with a pair of dumbbells"
                                    : "set the effort instead, like @rpe 8, or declare an exercise whose equipment takes a load");

@@ -30,11 +30,6 @@ int run_explain(const Options& options, std::ostream& out, std::ostream& err) {
 
 int run_help(const Options&, std::ostream& out, std::ostream&);
 
-int not_available(const Options& options, std::ostream&, std::ostream& err) {
-    err << "reps: error: 'reps " << options.command << "' is not available yet\n";
-    return 2;
-}
-
 // Options that only some commands take; the common ones (--color, --diagnostics) go anywhere.
 const std::set<std::string, std::less<>> compile_options = {"werror", "-W", "dump", "profile", "week",
                                                                      "session-range"};
@@ -42,6 +37,8 @@ const std::set<std::string, std::less<>> build_only_options = {"to", "output", "
                                                                    "timezone", "alarm", "dtstamp"};
 // `reps play` takes these and, from the build options, --workout.
 const std::set<std::string, std::less<>> play_only_options = {"speed", "plain", "say", "log"};
+const std::set<std::string, std::less<>> check_only_options = {"jobs"};
+const std::set<std::string, std::less<>> fmt_only_options = {"check"};
 
 struct Command {
     std::string_view name;
@@ -57,7 +54,7 @@ constexpr std::size_t many = static_cast<std::size_t>(-1);
 
 const Command commands[] = {
     {"check",
-     "reps check FILE... [--werror] [-W no-CODE] [--profile NAME] [--session-range MIN-MAX] "
+     "reps check FILE... [-j N] [--werror] [-W no-CODE] [--profile NAME] [--session-range MIN-MAX] "
      "[--dump ast|checked|timeline]",
      1, many,
      true, false, run_check},
@@ -71,7 +68,7 @@ const Command commands[] = {
     {"play",
      "reps play FILE [--workout NAME] [--week N] [--profile NAME] [--speed X] [--plain] [--say] [--log FILE]", 1, 1,
      true, false, run_play},
-    {"fmt", "reps fmt FILE...", 0, many, false, false, not_available},
+    {"fmt", "reps fmt [--check] FILE...", 1, many, false, false, run_fmt},
 };
 
 const Command* find_command(std::string_view name) {
@@ -81,7 +78,7 @@ const Command* find_command(std::string_view name) {
     return nullptr;
 }
 
-constexpr std::string_view general_usage = "reps <check|build|play|catalog|explain|help> [options] [args]";
+constexpr std::string_view general_usage = "reps <check|build|play|fmt|catalog|explain|help> [options] [args]";
 
 int run_help(const Options&, std::ostream& out, std::ostream&) {
     std::string formats;
@@ -89,9 +86,10 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
     out << "usage: " << general_usage << "\n"
         << "\n"
         << "Commands:\n"
-        << "  check FILE...            report the diagnostics of each file\n"
+        << "  check FILE...            report the diagnostics of each file (of a directory: every *.reps in it)\n"
         << "  build FILE --to FORMAT   compile a workout or program (FORMAT: " << formats << ")\n"
         << "  play FILE                play a workout in the terminal, with a countdown and cues\n"
+        << "  fmt [--check] FILE...    rewrite files in the canonical layout (--check: list those that differ)\n"
         << "  catalog [TERM]           list the exercise catalog, or search it\n"
         << "  explain CODE             explain a diagnostic code, e.g. E0102\n"
         << "  help                     show this help\n"
@@ -114,6 +112,9 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
         << "  --say                    speak the cues with espeak-ng, when it is installed\n"
         << "  --log FILE               append the end summary to FILE as one JSON line\n"
         << "  keys: space pause/resume, n next, b back, +/- rest 10s longer/shorter, q quit\n"
+        << "\n"
+        << "Check options:\n"
+        << "  -j, --jobs N             check N files at a time (default: one per available core)\n"
         << "\n"
         << "Check and build options:\n"
         << "  --werror                 treat warnings as errors\n"
@@ -222,6 +223,15 @@ double parse_speed(const std::string& text) {
     return speed;
 }
 
+// -j 4: how many files `reps check` works on at once.
+unsigned parse_jobs(const std::string& text) {
+    bool digits = !text.empty() && text.size() <= 4;
+    for (char c : text) digits = digits && c >= '0' && c <= '9';
+    const int jobs = digits ? std::stoi(text) : 0;
+    if (jobs < 1 || jobs > 1024) throw UsageError("-j takes a number of files to check at once, 1-1024, not '" + text + "'");
+    return static_cast<unsigned>(jobs);
+}
+
 Dump parse_dump(const std::string& text) {
     if (text == "ast") return Dump::ast;
     if (text == "checked") return Dump::checked;
@@ -261,6 +271,8 @@ Parsed parse(int argc, const char* const argv[]) {
         ("plain", "")                                               //
         ("say", "")                                                 //
         ("log", po::value<std::string>(), "")                       //
+        ("jobs,j", po::value<std::string>(), "")                    //
+        ("check", "")                                               //
         ("command", po::value<std::string>(), "")                   //
         ("args", po::value<std::vector<std::string>>(), "");
     po::positional_options_description positional;
@@ -302,7 +314,9 @@ Parsed parse(int argc, const char* const argv[]) {
         const bool plays = command.run == run_play;
         const bool build = build_only_options.contains(name) && !(plays && name == "workout");
         const bool play = play_only_options.contains(name);
-        if ((compile && !command.compiles) || (build && !command.builds) || (play && !plays)) {
+        const bool check_only = check_only_options.contains(name) && command.run != run_check;
+        const bool fmt_only = fmt_only_options.contains(name) && command.run != run_fmt;
+        if ((compile && !command.compiles) || (build && !command.builds) || (play && !plays) || check_only || fmt_only) {
             const std::string shown = name == "-W" ? "-W" : "--" + name;
             throw UsageError("'reps " + options.command + "' does not take " + shown);
         }
@@ -350,8 +364,10 @@ Parsed parse(int argc, const char* const argv[]) {
         }
     }
     if (vm.count("dtstamp")) options.dtstamp = parse_epoch(text("dtstamp"));
+    if (vm.count("jobs")) options.jobs = parse_jobs(text("jobs"));
     if (vm.count("speed")) options.speed = parse_speed(text("speed"));
     options.plain = vm.count("plain") > 0;
+    options.fmt_check = vm.count("check") > 0;
     options.say = vm.count("say") > 0;
     options.log = text("log");
     if (vm.count("log") && options.log.empty()) throw UsageError("--log needs a file name");

@@ -7,6 +7,7 @@
 
 #include "compiler/catalog.hpp"
 #include "compiler/cli_internal.hpp"
+#include "compiler/stdlib_catalog.hpp"
 
 namespace reps::cli {
 
@@ -135,15 +136,8 @@ std::optional<std::string> suggestion(const Catalog& catalog, const std::string&
 }  // namespace
 
 int run_catalog(const Options& options, std::ostream& out, std::ostream& err) {
-    SourceManager sources;
-    Diagnostics diagnostics;
-    // Only the stdlib: an empty main file brings nothing else in.
-    const LoadedProgram loaded = load_program_text("<catalog>", "", ".", sources, diagnostics);
-    const Catalog catalog = build_catalog(loaded.files, sources, diagnostics);
-    if (diagnostics.has_errors()) {
-        render_text(err, sources, diagnostics.list(), RenderOptions{options.color});
-        return 2;  // the embedded stdlib is broken: not the user's input
-    }
+    // The stdlib, checked when `reps` was built.
+    const Catalog& catalog = stdlib_catalog();
 
     std::vector<const Exercise*> exercises;
     for (const Exercise& e : catalog.exercises) exercises.push_back(&e);

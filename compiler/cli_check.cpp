@@ -1,12 +1,17 @@
 // `reps check FILE...` and what every compiling command shares: loading and checking one file,
 // and reporting its diagnostics as text (with a summary line) or as one JSON document.
 #include <algorithm>
+#include <filesystem>
 #include <ostream>
+#include <sstream>
+#include <utility>
 
 #include "compiler/cli_internal.hpp"
 #include "compiler/dump.hpp"
 #include "compiler/lints.hpp"
 #include "compiler/lower.hpp"
+#include "compiler/ordered_pool.hpp"
+#include "compiler/stdlib_catalog.hpp"
 
 namespace reps::cli {
 
@@ -78,6 +83,23 @@ void Reporter::finish() {
     if (options_.json_diagnostics) render_json(err_, sources_, all_);
 }
 
+std::vector<Diagnostic> Reporter::take_collected() { return std::exchange(all_, {}); }
+
+void Reporter::absorb(const SourceManager& sources, std::vector<Diagnostic> diagnostics) {
+    // The files the diagnostics point into join this reporter's sources under new ids; the stdlib
+    // keeps its ids, which are the same in every SourceManager.
+    add_stdlib_sources(sources_);
+    std::vector<std::uint32_t> ids(sources.size(), ~0u);
+    for (Diagnostic& diagnostic : diagnostics) {
+        const std::uint32_t file = diagnostic.span.file;
+        if (diagnostic.span.line != 0 && file < sources.size()) {
+            if (ids[file] == ~0u) ids[file] = sources.file(file).embedded ? file : sources_.add(sources.file(file));
+            diagnostic.span.file = ids[file];
+        }
+        all_.push_back(std::move(diagnostic));
+    }
+}
+
 Compilation compile(const std::string& path, const Options& options, SourceManager& sources,
                     Diagnostics& diagnostics, bool check) {
     Compilation result;
@@ -119,33 +141,105 @@ Compilation compile(const std::string& path, const Options& options, SourceManag
     return result;
 }
 
-int run_check(const Options& options, std::ostream& out, std::ostream& err) {
-    Reporter reporter(options, err);
+namespace {
+
+// One input of `reps check`: a file named on the command line or found in a directory named there.
+struct Input {
+    std::string path;
+    std::string error;  // a directory that could not be read or holds no .reps file
+};
+
+// Files as given; a directory stands for every *.reps file below it, in sorted order.
+std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
+    namespace fs = std::filesystem;
+    std::vector<Input> inputs;
+    for (const std::string& arg : args) {
+        std::error_code error;
+        if (!fs::is_directory(arg, error)) {
+            inputs.push_back(Input{arg, {}});
+            continue;
+        }
+        std::vector<std::string> found;
+        for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, error);
+             !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+            if (it->path().extension() == ".reps" && it->is_regular_file(error)) found.push_back(it->path().string());
+        }
+        if (error) {
+            inputs.push_back(Input{arg, "cannot read directory '" + arg + "': " + error.message()});
+        } else if (found.empty()) {
+            inputs.push_back(Input{arg, "no .reps files in directory '" + arg + "'"});
+        }
+        std::sort(found.begin(), found.end());
+        for (auto& path : found) inputs.push_back(Input{std::move(path), {}});
+    }
+    return inputs;
+}
+
+// What checking one file prints, made on any thread and printed in argument order.
+struct FileReport {
+    std::string out;  // --dump output
+    std::string err;  // its diagnostics, rendered (text mode)
+    SourceManager sources;                // --diagnostics json: what the diagnostics point into
+    std::vector<Diagnostic> diagnostics;  // --diagnostics json: for the one document at the end
     int status = 0;
-    for (const std::string& path : options.args) {
+};
+
+FileReport check_file(const Input& input, const Options& options) {
+    FileReport report;
+    std::ostringstream out, err;
+    Reporter reporter(options, err);
+    if (!input.error.empty()) {
+        reporter.fail(input.error);
+        report.status = 2;
+    } else {
+        const std::string& path = input.path;
         Diagnostics diagnostics = reporter.make_diagnostics();
         Compilation compiled = compile(path, options, reporter.sources(), diagnostics, options.dump != Dump::ast);
         if (compiled.read_failed) {
             reporter.report(path, diagnostics, false);
-            status = 2;
-            continue;
-        }
-        if (options.dump == Dump::ast) {
-            // The AST is shown even after a syntax error: what was parsed is what a reader wants to see.
-            if (const ast::File* file = main_file(compiled.loaded)) dump_ast(out, *file, reporter.sources());
-        } else if (!diagnostics.has_errors() && options.dump == Dump::checked) {
-            dump_checked(out, compiled.checked);
-        } else if (!diagnostics.has_errors() && options.dump == Dump::timeline) {
-            for (const checked::Workout& workout : compiled.checked.workouts) {
-                dump_timeline(out, lower_workout(compiled.checked, workout, options.week, reporter.sources()));
+            report.status = 2;
+        } else {
+            if (options.dump == Dump::ast) {
+                // The AST is shown even after a syntax error: what was parsed is what a reader wants to see.
+                if (const ast::File* file = main_file(compiled.loaded)) dump_ast(out, *file, reporter.sources());
+            } else if (!diagnostics.has_errors() && options.dump == Dump::checked) {
+                dump_checked(out, compiled.checked);
+            } else if (!diagnostics.has_errors() && options.dump == Dump::timeline) {
+                for (const checked::Workout& workout : compiled.checked.workouts) {
+                    dump_timeline(out, lower_workout(compiled.checked, workout, options.week, reporter.sources()));
+                }
+                for (const checked::Program& plan : compiled.checked.programs) {
+                    dump_timeline(out, lower_program(compiled.checked, plan, reporter.sources()));
+                }
             }
-            for (const checked::Program& plan : compiled.checked.programs) {
-                dump_timeline(out, lower_program(compiled.checked, plan, reporter.sources()));
-            }
+            reporter.report(path, diagnostics);
+            if (diagnostics.has_errors()) report.status = 1;
         }
-        reporter.report(path, diagnostics);
-        if (diagnostics.has_errors()) status = std::max(status, 1);
     }
+    report.out = std::move(out).str();
+    report.err = std::move(err).str();
+    report.diagnostics = reporter.take_collected();
+    if (!report.diagnostics.empty()) report.sources = reporter.sources();
+    return report;
+}
+
+}  // namespace
+
+int run_check(const Options& options, std::ostream& out, std::ostream& err) {
+    const std::vector<Input> inputs = expand_inputs(options.args);
+    Reporter reporter(options, err);
+    int status = 0;
+    // Files are checked on every available core (or -j N), sharing the stdlib catalog, and printed
+    // in argument order exactly as one after the other would print them.
+    const unsigned jobs = options.jobs > 0 ? options.jobs : available_cores();
+    run_ordered<FileReport>(
+        inputs.size(), jobs, [&](std::size_t i) { return check_file(inputs[i], options); },
+        [&](std::size_t, FileReport report) {
+            out << report.out;
+            err << report.err;
+            if (!report.diagnostics.empty()) reporter.absorb(report.sources, std::move(report.diagnostics));
+            status = std::max(status, report.status);
+        });
     reporter.finish();
     return status;
 }

@@ -40,6 +40,7 @@ struct Options {
     bool week_given = false;
     std::int64_t session_min_seconds = 30 * 60;  // --session-range, for the session-length lint
     std::int64_t session_max_seconds = 60 * 60;
+    unsigned jobs = 0;  // check only, -j N: files checked at once; 0: one per available core
     // build only.
     std::string to;
     std::string output;  // -o; empty: stdout
@@ -54,6 +55,8 @@ struct Options {
     bool plain = false;  // --plain: one line per segment change
     bool say = false;    // --say: spoken cues through espeak-ng
     std::string log;     // --log FILE: append the summary as a JSON line
+    // fmt only.
+    bool fmt_check = false;  // --check: list the files not in the canonical layout, change nothing
 };
 
 // Prints each file's diagnostics as it is done (text) or all of them as one document at the end
@@ -73,6 +76,10 @@ public:
     void fail(std::string message);
     // Prints the JSON document (always, even when empty, so tools can rely on it).
     void finish();
+    // --diagnostics json: hands over what report() and fail() collected, and takes in diagnostics
+    // another Reporter collected against `sources` (`reps check` reports each file on its own).
+    std::vector<Diagnostic> take_collected();
+    void absorb(const SourceManager& sources, std::vector<Diagnostic> diagnostics);
 
 private:
     const Options& options_;
@@ -104,6 +111,7 @@ std::string printable(std::string_view text);
 int run_check(const Options& options, std::ostream& out, std::ostream& err);
 int run_build(const Options& options, std::ostream& out, std::ostream& err);
 int run_play(const Options& options, std::ostream& out, std::ostream& err);
+int run_fmt(const Options& options, std::ostream& out, std::ostream& err);
 
 // What `build` (and `play`) compiles: a workout or a program of the checked file.
 struct Target {

@@ -144,25 +144,26 @@ bool printable(char32_t cp) {
 // One character as the terminal gets it. Characters are split as character_column counts them:
 // a byte that is not a continuation byte starts one, so the caret agrees with the printed column.
 struct Cell {
-    std::size_t begin = 0;  // byte offset in the line
-    std::string shown;
+    std::size_t begin = 0;   // byte offset in the line
+    std::string_view shown;  // the bytes themselves, or a literal standing in for them
 };
 
 std::vector<Cell> cells_of(std::string_view line) {
     std::vector<Cell> cells;
+    cells.reserve(line.size());
     std::size_t i = 0;
     while (i < line.size()) {
         std::size_t end = i + 1;
         while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
         const std::string_view bytes = line.substr(i, end - i);
         char32_t cp = 0;
-        std::string shown = "?";
+        std::string_view shown = "?";
         if (bytes == "\t") {
             shown = " ";  // one cell, so the caret below lines up whatever the tab stops are
         } else if (decode(bytes, cp) && printable(cp)) {
-            shown = std::string(bytes);
+            shown = bytes;
         }
-        cells.push_back(Cell{i, std::move(shown)});
+        cells.push_back(Cell{i, shown});
         i = end;
     }
     return cells;
@@ -170,6 +171,8 @@ std::vector<Cell> cells_of(std::string_view line) {
 
 // Messages quote user text; the same rules keep escape sequences off the terminal.
 std::string sanitize(std::string_view text) {
+    // Most messages are printable ASCII through and through.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) return std::string(text);
     std::string out;
     for (Cell& cell : cells_of(text)) {
         if (text[cell.begin] == '\n') cell.shown = "\n";
@@ -185,7 +188,7 @@ struct Position {
 };
 
 Position end_of(const SourceManager& sources, const SourceSpan& span) {
-    const std::string& text = sources.file(span.file).text;
+    const std::string_view text = sources.file(span.file).text;
     const std::size_t begin = std::min<std::size_t>(span.offset, text.size());
     const std::size_t end = std::min<std::size_t>(std::size_t{span.offset} + span.length, text.size());
     SourceSpan at = span;
@@ -252,7 +255,7 @@ private:
     void excerpt(const SourceSpan& span) {
         const std::string_view line = sources_.line_text(span);
         const std::vector<Cell> cells = cells_of(line);
-        const std::string& text = sources_.file(span.file).text;
+        const std::string_view text = sources_.file(span.file).text;
         const std::size_t line_begin = static_cast<std::size_t>(line.data() - text.data());
 
         // Byte offsets within the line; a span running past the line end stops there.

@@ -2,6 +2,7 @@
 #include "compiler/lints.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include <fmt/format.h>
@@ -20,15 +21,16 @@ std::string minutes_text(std::int64_t seconds) {
     return seconds % 60 == 0 ? fmt::format("{}min", seconds / 60) : clock_text(seconds);
 }
 
-std::set<std::string> regions_reached(const CheckedProgram& program, const checked::Workout& workout) {
-    std::set<std::string> regions;
+// The regions (by catalog index) that the primary muscles of the workout's chosen exercises reach.
+std::vector<bool> regions_reached(const CheckedProgram& program, const checked::Workout& workout) {
     const auto& catalog = program.catalog;
+    std::vector<bool> regions(catalog.regions.size());
     for (const auto& block : workout.blocks) {
         for (const auto& entry : block.entries) {
             if (entry.exercise < 0) continue;
             for (int muscle : catalog.exercises[entry.exercise].primary) {
                 const int region = catalog.muscles[muscle].region;
-                if (region >= 0) regions.insert(catalog.regions[region].name);
+                if (region >= 0) regions[static_cast<std::size_t>(region)] = true;
             }
         }
     }
@@ -44,7 +46,7 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
     const auto reached = regions_reached(program, workout);
     for (std::size_t i = 0; i < workout.focus_regions.size(); ++i) {
         const auto& region = program.catalog.regions[workout.focus_regions[i]];
-        if (!reached.count(region.name)) {
+        if (!reached[static_cast<std::size_t>(workout.focus_regions[i])]) {
             diagnostics.warning("W0202", workout.focus_spans[i],
                                 fmt::format("focus '{}' is not reached: no exercise has a primary muscle in {}", region.name, region.title),
                                 "add an exercise for it, or drop it from the focus");
@@ -52,16 +54,24 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
     }
     if (workout.full_body_focus) {
         // Full body: lower body, an upper push, a pull and the core.
-        const std::pair<const char*, std::vector<const char*>> parts[] = {
+        struct Part {
+            const char* label;
+            std::array<const char*, 2> regions;  // either reaches it; nullptr: no second
+        };
+        static constexpr Part parts[] = {
             {"lower body (legs or hips)", {"legs", "hips"}},
             {"upper-body push (chest or shoulders)", {"chest", "shoulders"}},
-            {"pull (back)", {"back"}},
-            {"core", {"core"}},
+            {"pull (back)", {"back", nullptr}},
+            {"core", {"core", nullptr}},
         };
         std::vector<std::string> missing;
         for (const auto& [label, regions] : parts) {
-            const bool any = std::any_of(regions.begin(), regions.end(), [&](const char* r) { return reached.count(r) > 0; });
-            const bool known = std::any_of(regions.begin(), regions.end(), [&](const char* r) { return program.catalog.find_region(r) >= 0; });
+            bool any = false, known = false;
+            for (const char* name : regions) {
+                const int index = name ? program.catalog.find_region(name) : -1;
+                known = known || index >= 0;
+                any = any || (index >= 0 && reached[static_cast<std::size_t>(index)]);
+            }
             if (known && !any) missing.push_back(label);
         }
         if (!missing.empty()) {
@@ -70,12 +80,12 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
                                 "add exercises for them, or name the regions it covers: 'focus legs, core'");
         }
     }
-    const auto lowered = lower_workout(program, workout, options.week, sources);
-    if (lowered.total_seconds < options.session_min_seconds || lowered.total_seconds > options.session_max_seconds) {
-        const bool too_long = lowered.total_seconds > options.session_max_seconds;
+    const std::int64_t total_seconds = workout_seconds(program, workout, options.week, sources);
+    if (total_seconds < options.session_min_seconds || total_seconds > options.session_max_seconds) {
+        const bool too_long = total_seconds > options.session_max_seconds;
         diagnostics.warning("W0205", workout.span,
                             fmt::format("workout '{}' lasts {}, {} than the {}-{} a session should take", workout.name,
-                                        clock_text(lowered.total_seconds), too_long ? "longer" : "shorter",
+                                        clock_text(total_seconds), too_long ? "longer" : "shorter",
                                         minutes_text(options.session_min_seconds), minutes_text(options.session_max_seconds)),
                             too_long ? "cut sets or rests, or allow longer sessions with --session-range 30min-75min"
                                      : "add work, or allow shorter sessions with --session-range 15min-60min");

@@ -12,7 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "compiler/parse.hpp"
-#include "compiler/stdlib.hpp"
+#include "compiler/stdlib_catalog.hpp"
 
 namespace reps {
 namespace {
@@ -59,12 +59,9 @@ class Loader {
 public:
     Loader(SourceManager& sources, Diagnostics& diagnostics) : sources_(sources), diagnostics_(diagnostics) {}
 
-    void load_stdlib(LoadedProgram& program) {
-        for (const auto& embedded : stdlib_files()) {
-            const auto id = sources_.add(std::string(embedded.path), std::string(embedded.text), true);
-            program.files.push_back(parse_file(sources_, id, diagnostics_));
-        }
-    }
+    // The stdlib was parsed and checked when `reps` was built (stdlib_catalog.hpp): only its
+    // sources are registered, for the positions its catalog's spans name.
+    void load_stdlib(LoadedProgram&) { add_stdlib_sources(sources_); }
 
     void load_main(LoadedProgram& program, std::string display_path, std::string text, const fs::path& canonical) {
         root_ = canonical.parent_path();

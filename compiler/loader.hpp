@@ -12,7 +12,7 @@
 namespace reps {
 
 struct LoadedProgram {
-    std::vector<ast::File> files;  // the stdlib's files first, then the user's in import order
+    std::vector<ast::File> files;  // the user's files in import order (the stdlib comes checked: stdlib_catalog.hpp)
     std::uint32_t main_file = 0;   // file id of the file named on the command line
     bool read_failed = false;      // the main file could not be read (an I/O error: exit 2)
     std::string read_error;        // "cannot read 'x.reps': No such file or directory"

@@ -52,10 +52,13 @@ timeline::Load to_load(const ast::Load& load) {
     return out;
 }
 
+// Builds a timeline, or with `measure` only adds up its length: the same walk either way, so the
+// session-length lint (which runs on every check) cannot disagree with the timeline, while it
+// skips the segments, texts and sets that make up most of the cost of lowering.
 class Lowerer {
 public:
-    Lowerer(const CheckedProgram& program, const SourceManager& sources, int week)
-        : program_(program), catalog_(program.catalog), sources_(sources), week_(std::max(week, 1)) {}
+    Lowerer(const CheckedProgram& program, const SourceManager& sources, int week, bool measure = false)
+        : catalog_(program.catalog), sources_(sources), week_(std::max(week, 1)), measure_(measure) {}
 
     timeline::Timeline lower(const checked::Workout& workout) {
         out_.workout = workout.name;
@@ -84,7 +87,7 @@ public:
             previous_was_block = true;
         }
         out_.total_seconds = clock_;
-        finish_equipment_and_muscles();
+        if (!measure_) finish_equipment_and_muscles();
         return std::move(out_);
     }
 
@@ -125,6 +128,10 @@ private:
             for (int round = 1; round <= block.rounds; ++round) {
                 const auto& entry = block.entries[(round - 1) % block.entries.size()];
                 auto& segment = add_work(entry, round, static_cast<int>(block.rounds), Side::none, block.work);
+                if (measure_) {
+                    add(SegmentKind::rest, row.rest);
+                    continue;
+                }
                 segment.seconds = block.work;
                 // A timed exercise (a plank) holds for the interval; a reps exercise does as many as it can.
                 segment.amount_text = catalog_.exercises[entry.exercise].measure == ast::Measure::time ? short_duration(block.work) : "max";
@@ -147,6 +154,10 @@ private:
         }
         case checked::Block::Kind::amrap: {
             row.work = block.work;
+            if (measure_) {
+                add(SegmentKind::work, block.work);
+                break;
+            }
             std::vector<std::string> parts;
             for (const auto& entry : block.entries) {
                 const auto& exercise = catalog_.exercises[entry.exercise];
@@ -183,6 +194,7 @@ private:
                   const checked::Defaults& defaults) {
         const std::int64_t seconds = work_seconds(entry, step);
         auto fill = [&](timeline::Segment& segment) {
+            if (measure_) return;
             segment.amount_text = amount_text(step.amount);
             if (step.amount.kind == ast::Amount::Kind::duration) segment.seconds = step.amount.value;
             else segment.reps = static_cast<int>(step.amount.upper);
@@ -199,6 +211,7 @@ private:
     timeline::Segment& add_work(const checked::Entry& entry, int set, int sets, Side side, std::int64_t seconds) {
         const auto& exercise = catalog_.exercises[entry.exercise];
         auto& segment = add(SegmentKind::work, seconds);
+        if (measure_) return segment;
         segment.exercise = exercise.name;
         segment.title = exercise.title;
         segment.set = set;
@@ -215,10 +228,13 @@ private:
 
     // Appends a segment; zero-length pauses (a transition of 0s) are left out.
     timeline::Segment& add(SegmentKind kind, std::int64_t seconds) {
-        static timeline::Segment discarded;
         if (seconds <= 0 && kind != SegmentKind::work) {
-            discarded = timeline::Segment{};
-            return discarded;
+            discarded_ = timeline::Segment{};
+            return discarded_;
+        }
+        if (measure_) {
+            clock_ += seconds;
+            return discarded_;
         }
         timeline::Segment segment;
         segment.start = clock_;
@@ -232,6 +248,7 @@ private:
     }
 
     timeline::Block& begin_block(const checked::Block& block) {
+        if (measure_) return block_scratch_;
         timeline::Block row;
         row.kind = static_cast<timeline::Block::Kind>(static_cast<int>(block.kind));
         row.phase = phase_;
@@ -245,6 +262,7 @@ private:
     }
 
     void end_block() {
+        if (measure_) return;
         auto& row = out_.blocks[block_open_];
         row.segment_count = static_cast<int>(out_.segments.size()) - row.first_segment;
         row.duration = clock_ - row.start;
@@ -299,7 +317,6 @@ private:
         for (auto& [key, muscle] : muscles) out_.muscles.push_back(std::move(muscle));
     }
 
-    const CheckedProgram& program_;
     const Catalog& catalog_;
     const SourceManager& sources_;
     int week_;
@@ -308,6 +325,9 @@ private:
     Phase phase_ = Phase::main;
     int block_open_ = -1;
     std::vector<const checked::Entry*> used_;
+    bool measure_ = false;
+    timeline::Segment discarded_;    // what add() hands back for a segment it leaves out
+    timeline::Block block_scratch_;  // what begin_block() hands back when measuring
 };
 
 // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
@@ -338,6 +358,11 @@ std::string civil_from_days(std::int64_t z) {
 timeline::Timeline lower_workout(const CheckedProgram& program, const checked::Workout& workout, int week,
                                  const SourceManager& sources) {
     return Lowerer(program, sources, week).lower(workout);
+}
+
+std::int64_t workout_seconds(const CheckedProgram& program, const checked::Workout& workout, int week,
+                             const SourceManager& sources) {
+    return Lowerer(program, sources, week, true).lower(workout).total_seconds;
 }
 
 timeline::Program lower_program(const CheckedProgram& program, const checked::Program& plan,

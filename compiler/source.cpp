@@ -11,14 +11,14 @@ namespace {
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Spans from any phase may be stale or hand-made; never index past the text.
-std::size_t clamped_offset(const std::string& text, const SourceSpan& span) {
+std::size_t clamped_offset(std::string_view text, const SourceSpan& span) {
     return std::min<std::size_t>(span.offset, text.size());
 }
 
-std::size_t line_start(const std::string& text, std::size_t offset) {
+std::size_t line_start(std::string_view text, std::size_t offset) {
     if (offset == 0) return 0;
     const auto newline = text.rfind('\n', offset - 1);
-    return newline == std::string::npos ? 0 : newline + 1;
+    return newline == std::string_view::npos ? 0 : newline + 1;
 }
 
 }  // namespace
@@ -26,24 +26,36 @@ std::size_t line_start(const std::string& text, std::size_t offset) {
 std::uint32_t SourceManager::add(std::string path, std::string text, bool embedded) {
     // Strip the BOM here too, so every phase sees the same offsets whoever read the file.
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-    files_.push_back(SourceFile{std::move(path), std::move(text), embedded});
+    auto storage = std::make_shared<const std::string>(std::move(text));
+    files_.push_back(SourceFile{std::move(path), std::string_view(*storage), embedded, storage});
+    return static_cast<std::uint32_t>(files_.size() - 1);
+}
+
+std::uint32_t SourceManager::add_static(std::string path, std::string_view text, bool embedded) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    files_.push_back(SourceFile{std::move(path), text, embedded, nullptr});
+    return static_cast<std::uint32_t>(files_.size() - 1);
+}
+
+std::uint32_t SourceManager::add(const SourceFile& file) {
+    files_.push_back(file);
     return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
 std::string_view SourceManager::line_text(const SourceSpan& span) const {
     if (span.file >= files_.size()) return {};
-    const std::string& text = files_[span.file].text;
+    const std::string_view text = files_[span.file].text;
     const std::size_t offset = clamped_offset(text, span);
     const std::size_t begin = line_start(text, offset);
     std::size_t end = text.find('\n', offset);
-    if (end == std::string::npos) end = text.size();
+    if (end == std::string_view::npos) end = text.size();
     if (end > begin && text[end - 1] == '\r') --end;
-    return std::string_view(text).substr(begin, end - begin);
+    return text.substr(begin, end - begin);
 }
 
 std::uint32_t SourceManager::character_column(const SourceSpan& span) const {
     if (span.file >= files_.size()) return span.column;
-    const std::string& text = files_[span.file].text;
+    const std::string_view text = files_[span.file].text;
     const std::size_t offset = clamped_offset(text, span);
     std::uint32_t column = 1;
     for (std::size_t i = line_start(text, offset); i < offset; ++i) {

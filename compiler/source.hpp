@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,17 +15,25 @@ struct SourceSpan {
     std::uint32_t line = 0;    // 1-based; 0 means "no position"
     std::uint32_t column = 0;  // 1-based byte column (the renderer counts characters)
     std::uint32_t length = 0;  // bytes
+
+    friend bool operator==(const SourceSpan&, const SourceSpan&) = default;
 };
 
 struct SourceFile {
-    std::string path;  // as shown in diagnostics
-    std::string text;  // contents, BOM removed
+    std::string path;       // as shown in diagnostics
+    std::string_view text;  // contents, BOM removed: in `storage`, or static (the embedded stdlib)
     bool embedded = false;  // part of the stdlib
+    // Shared and immutable, so copying a SourceManager is cheap and its views stay valid.
+    std::shared_ptr<const std::string> storage;
 };
 
 class SourceManager {
 public:
     std::uint32_t add(std::string path, std::string text, bool embedded = false);
+    // Text that outlives every SourceManager (the stdlib embedded in the binary): not copied.
+    std::uint32_t add_static(std::string path, std::string_view text, bool embedded);
+    // A file of another SourceManager, sharing its text.
+    std::uint32_t add(const SourceFile& file);
     const SourceFile& file(std::uint32_t id) const { return files_[id]; }
     std::size_t size() const { return files_.size(); }
 

@@ -2,7 +2,12 @@
 // Included by exactly one translation unit that parses (compiler/parse.cpp) and by the grammar tests.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <string_view>
+
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
 
 namespace reps::grammar {
 
@@ -100,8 +105,62 @@ struct keyword : sor< kw_import, kw_region, kw_muscle, kw_in, kw_equipment, kw_l
                       kw_weeks, kw_timezone, kw_run, kw_easy, kw_hard, kw_step, kw_bw, kw_rpe,
                       kw_rir > {};
 
+// The same words as `keyword`, as text (a unit test keeps the two lists equal).
+inline constexpr std::string_view reserved_words[] = {
+    "import", "region", "muscle", "in", "equipment", "loadable", "pair", "exercise", "aka", "pattern", "primary",
+    "secondary", "sides", "both", "each", "measure", "reps", "time", "rep", "easier", "harder", "fit", "none",
+    "profile", "workout", "program", "defaults", "rest", "transition", "switch", "focus", "full_body", "warmup",
+    "cooldown", "superset", "circuit", "rounds", "intervals", "on", "off", "tabata", "emom", "amrap", "note",
+    "tempo", "hold", "alt", "or", "start", "weeks", "timezone", "run", "easy", "hard", "step", "bw", "rpe", "rir" };
+
+// Per word length, a bit per first letter of the reserved words of that length: most names are
+// ruled out by these two facts before any comparison.
+inline constexpr auto reserved_first_letters = [] {
+    std::array< std::uint32_t, 16 > masks{};
+    for( const auto word : reserved_words ) masks[ word.size() ] |= 1u << ( word[ 0 ] - 'a' );
+    return masks;
+}();
+
+constexpr bool is_reserved( const std::string_view word ) noexcept
+{
+    if( word.size() >= reserved_first_letters.size() || ( ( reserved_first_letters[ word.size() ] >> ( word[ 0 ] - 'a' ) ) & 1u ) == 0 ) {
+        return false;
+    }
+    for( const auto reserved : reserved_words ) {
+        if( reserved == word ) return true;
+    }
+    return false;
+}
+
+// [a-z] { [a-z0-9_] }, unless it is a reserved word (a reserved word followed by an upper-case
+// letter is a misspelt name, left to `uppercase_in_name` as `not_at< keyword >` would). Written by
+// hand because trying the keyword rules one by one before every name dominated the parse time.
+struct name_word
+{
+   using rule_t = name_word;
+   using subs_t = empty_list;
+
+   template< typename ParseInput >
+   [[nodiscard]] static bool match( ParseInput& in ) noexcept( noexcept( in.size( 1 ) ) )
+   {
+      // in.size( n ) asks for at least n characters (buffered inputs) and returns what is there.
+      const char* const begin = in.current();
+      if( in.size( 1 ) == 0 || begin[ 0 ] < 'a' || begin[ 0 ] > 'z' ) return false;
+      std::size_t length = 1;
+      while( in.size( length + 1 ) > length ) {
+         const char c = begin[ length ];
+         if( !( ( c >= 'a' && c <= 'z' ) || ( c >= '0' && c <= '9' ) || c == '_' ) ) break;
+         ++length;
+      }
+      const bool upper_follows = in.size( length + 1 ) > length && begin[ length ] >= 'A' && begin[ length ] <= 'Z';
+      if( !upper_follows && is_reserved( std::string_view( begin, length ) ) ) return false;
+      in.bump_in_this_line( length );
+      return true;
+   }
+};
+
 // identifier = [a-z] { [a-z0-9_] } - keyword
-struct identifier : seq< not_at< keyword >, name_chars > {};
+struct identifier : seq< name_word, opt< uppercase_in_name > > {};
 
 // One rule per place a name stands, so actions and messages know the context.
 struct region_name : identifier {};
@@ -374,3 +433,7 @@ struct file : seq< seps, star< declaration, sp, must< statement_end >, seps >, m
 // clang-format on
 
 }  // namespace reps::grammar
+
+// name_word consumes at least one character when it succeeds, like any one character rule.
+template< typename Name >
+struct tao::pegtl::analyze_traits< Name, reps::grammar::name_word > : tao::pegtl::analyze_any_traits<> {};

@@ -3,6 +3,7 @@
 // announces its effects with bells, spoken cues, frames or --plain lines.
 #include "runtime/player.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -109,7 +110,6 @@ public:
           style_{options.color && !no_color_set(), utf8_locale()} {}
 
     player::PlayerState& state() { return state_; }
-    const SessionClock& clock() const { return clock_; }
     bool terminal_gone() const { return terminal_gone_; }
 
     void announce(const std::vector<player::Effect>& effects) {
@@ -138,10 +138,13 @@ public:
         if (!terminal_.write(frame)) terminal_gone_ = true;
     }
 
-    // Session time until the loop next has something to do, or -1 to wait for keys and signals.
+    // poll()'s timeout until the loop next has something to do, or -1 to wait for keys and signals.
+    // The screen is drawn at most 25 times a second, however fast --speed runs the clock.
     int timeout() const {
         const Millis wait = screen_ ? state_.until_next_second() : state_.until_segment_end();
-        return wait < 0 ? -1 : clock_.wall_timeout(state_.now() + wait);
+        if (wait < 0) return -1;
+        const int timeout = clock_.wall_timeout(state_.now() + wait);
+        return screen_ ? std::max(timeout, 40) : timeout;
     }
 
 private:
@@ -210,8 +213,8 @@ int run(Session& session, player::Terminal& terminal, player::SignalPipe& signal
             char bytes[64];
             const ssize_t got = ::read(input_fd, bytes, sizeof bytes);
             if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN)) {
-                // End of input on a terminal: it has been closed under us.
-                stop_signal = SIGHUP;
+                // End of input on a raw terminal (Ctrl-D is a plain byte there): it has been closed.
+                if (stop_signal == 0) stop_signal = SIGHUP;
                 session.press(player::Key::quit);
             }
             for (ssize_t i = 0; i < got && !session.state().finished(); ++i) {
@@ -246,6 +249,10 @@ int play(const timeline::Timeline& timeline, const PlayOptions& options, std::os
         stop_signal = run(session, terminal, signals, options.input_fd);
         summary = session.state().summary();
         terminal.restore();
+    }
+    if (summary.completed) {
+        speaker.say("Workout complete.");
+        speaker.let_finish();
     }
     if (!screen) out << '\n';  // the summary stands apart from the --plain lines
     out << player::summary_text(timeline, summary) << std::flush;

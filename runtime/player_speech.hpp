@@ -13,7 +13,7 @@ public:
     // With `enabled`, looks for espeak-ng on PATH; when it is not there, says so on `err` once and
     // stays silent (never a failure: the workout plays on without speech).
     Speaker(bool enabled, std::ostream& err);
-    ~Speaker();
+    ~Speaker();  // cuts off a cue still being spoken (after `q` or a signal), see let_finish()
     Speaker(const Speaker&) = delete;
     Speaker& operator=(const Speaker&) = delete;
 
@@ -21,6 +21,8 @@ public:
     // Speaks `text` in the background, cutting off a cue still being spoken so cues never queue
     // up behind the clock.
     void say(const std::string& text);
+    // Lets the cue being spoken run to its end instead of being cut off when the Speaker goes.
+    void let_finish() { child_ = -1; }
 
 private:
     void stop_current();

@@ -91,7 +91,7 @@ const std::string usage_hint = "Try 'reps --help' for more information.\n";
 TEST_CASE("help and version") {
     const Run help = run_reps({"--help"});
     CHECK(help.code == 0);
-    CHECK(help.out.starts_with("usage: reps <check|build|catalog|explain|help> [options] [args]\n"));
+    CHECK(help.out.starts_with("usage: reps <check|build|play|fmt|catalog|explain|help> [options] [args]\n"));
     CHECK(help.out.find("  build FILE --to FORMAT") != std::string::npos);
     CHECK(help.err.empty());
     CHECK(run_reps({"help"}).out == help.out);
@@ -109,7 +109,7 @@ TEST_CASE("usage errors exit 2 with a short usage message") {
         CHECK(run.code == 2);
         CHECK(run.out.empty());
         CHECK(run.err == "reps: error: unknown command 'frobnicate'\n"
-                         "usage: reps <check|build|catalog|explain|help> [options] [args]\n" + usage_hint);
+                         "usage: reps <check|build|play|fmt|catalog|explain|help> [options] [args]\n" + usage_hint);
     }
     SUBCASE("a command close to a known one") {
         const Run run = run_reps({"chek", "x.reps"});
@@ -388,4 +388,34 @@ TEST_CASE("catalog") {
     const Run close = run_reps({"catalog", "gobblet"});
     CHECK(close.code == 1);
     CHECK(close.err == "reps: error: no exercise matches 'gobblet'\nhelp: did you mean 'goblet'?\n");
+}
+
+TEST_CASE("fmt: --check lists files out of layout, fmt rewrites them, broken files stay as they are") {
+    const fs::path dir = fs::temp_directory_path() / ("reps-fmt-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path messy = dir / "messy.reps";
+    const fs::path broken = dir / "broken.reps";
+    std::ofstream(messy) << "workout   w \"W\"{\n\n\n   goblet_squat 3x12  @16kg   # heavy\n   burpee 20\n}\n";
+    std::ofstream(broken) << "workout w {\n  goblet_squat\n}\n";
+
+    const auto check = run_reps({"fmt", "--check", messy.string()});
+    CHECK(check.code == 1);
+    CHECK(check.out == messy.string() + "\n");
+    CHECK(read(messy).find("workout   w") != std::string::npos);  // --check changes nothing
+
+    const auto format = run_reps({"fmt", messy.string()});
+    CHECK(format.code == 0);
+    CHECK(read(messy) == "workout w \"W\" {\n  goblet_squat  3x12 @16kg  # heavy\n  burpee        20\n}\n");
+    CHECK(run_reps({"fmt", "--check", messy.string()}).code == 0);
+
+    const std::string before = read(broken);
+    const auto failed = run_reps({"fmt", "--color", "never", broken.string()});
+    CHECK(failed.code == 1);
+    CHECK(failed.err.find("error[E0001]") != std::string::npos);
+    CHECK(read(broken) == before);
+    for (const auto& entry : fs::directory_iterator(dir)) CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
+
+    CHECK(run_reps({"fmt", (dir / "missing.reps").string()}).code == 2);
+    CHECK(run_reps({"check", "--check", messy.string()}).code == 2);  // --check belongs to fmt
+    fs::remove_all(dir);
 }

@@ -28,6 +28,7 @@ run=0
 tmux_() { tmux -u -L "reps-e2e-$$-$run" -f /dev/null "$@"; }
 cleanup() {
     tmux_ kill-server >/dev/null 2>&1 || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/reps-e2e-$$-"*  # the servers leave their sockets
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -49,8 +50,9 @@ fail() {
     echo "--------------"
     failures=$((failures + 1))
 }
-screen() { tmux_ capture-pane -p -t play; }
-flag() { tmux_ display -p -t play "#{$1}"; }
+# The pane with its scrollback (the alternate screen has none: there it is just the screen).
+screen() { tmux_ capture-pane -p -S - -t play 2>/dev/null; }
+flag() { tmux_ display -p -t play "#{$1}" 2>/dev/null; }
 
 # Waits up to 10s for the screen to show `text`.
 wait_for() {
@@ -80,12 +82,23 @@ check_restored() {
     ! grep -qx -- "-icanon" <<<"$modes" || fail "$what: the terminal is left in raw mode"
 }
 
-# Each run: a shell in an 80x24 pane runs reps, then prints its exit status and the tty modes.
+# Each run: a shell in an 80x24 pane runs reps (its pid in reps.pid), then prints reps' exit
+# status and the tty modes.
+# The trap keeps that shell alive through Ctrl-C (reps gets the default disposition on exec).
+cat >"$work/run.sh" <<SCRIPT
+trap : INT
+cd '$work'
+sh -c 'echo \$\$ >reps.pid; exec env LANG=C.UTF-8 NO_COLOR= "\$0" play tiny.reps' '$reps'
+echo "EXIT=\$?"
+stty -a
+echo STTY-DONE
+sleep 60
+SCRIPT
 start() {
     tmux_ kill-server >/dev/null 2>&1 || true
     run=$((run + 1))
-    tmux_ new-session -d -s play -x 80 -y 24 \
-        "cd '$work' && env LANG=C.UTF-8 NO_COLOR= '$reps' play tiny.reps; echo \"EXIT=\$?\"; stty -a; echo STTY-DONE; sleep 60"
+    rm -f "$work/reps.pid"
+    tmux_ new-session -d -s play -x 80 -y 24 "sh '$work/run.sh'"
     wait_for "Tiny Test Workout" || true
 }
 
@@ -120,6 +133,13 @@ expect "Next: Kettlebell Goblet Squat"
 tmux_ send-keys -t play +
 wait_for "/ 0:40"
 
+# A resize redraws the frame to the new width at once (SIGWINCH), the last column left empty.
+tmux_ resize-window -t play -x 50 -y 20
+wait_for "rest 10s ·…"
+widest=$(screen | LC_ALL=C.UTF-8 wc -L)
+((widest <= 49)) || fail "after the resize to 50 columns a line is $widest wide"
+expect "Next: Kettlebell Goblet Squat"
+
 tmux_ send-keys -t play q
 wait_for "EXIT=0"
 expect "Tiny Test Workout (week 1): stopped"
@@ -136,8 +156,7 @@ check_restored "after Ctrl-C"
 
 # 3. SIGTERM from outside.
 start
-# The pane runs `sh -c`; reps is its child.
-pid=$(pgrep -P "$(flag pane_pid)" -x reps || true)
+pid=$(cat "$work/reps.pid" 2>/dev/null || true)
 if [[ -n $pid ]]; then
     kill -TERM "$pid"
     wait_for "EXIT=143"

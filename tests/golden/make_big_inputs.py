@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the large fail/ inputs (a 50k-character line, 100000 nested braces, 10000 nested
-parentheses) so they can be regenerated; the generated files are committed beside it."""
+parentheses, a 1000-entry superset) so they can be regenerated; the generated files are committed beside it."""
 import pathlib
 
 FAIL = pathlib.Path(__file__).resolve().parent / "fail"
@@ -26,4 +26,12 @@ write("deep_parens.reps",
       'exercise deep_squat "Deep Squat" {\n'
       "  primary    quads\n"
       "  equipment  " + "(" * depth + "kettlebell" + ")" * depth + "\n"
+      "}\n")
+
+entries = "\n".join("    " + "; ".join(["burpee 1"] * 100) for _ in range(10))
+write("timeline_too_large.reps",
+      "# A superset of 100 rounds of 1000 entries: 100099 segments, over the 100000 a timeline may hold.\n"
+      'workout huge "Huge" {\n'
+      "  defaults transition 0s\n"
+      "  superset 100 rounds {\n" + entries + "\n  }\n"
       "}\n")

@@ -34,7 +34,7 @@ inline std::unique_ptr<Parsed> parse(std::string text) {
 inline std::string where(const Parsed& parsed, const SourceSpan& span) {
     const auto& text = parsed.sources.file(span.file).text;
     return std::to_string(span.line) + ":" + std::to_string(span.column) + "+" + std::to_string(span.length) + " '" +
-           text.substr(span.offset, span.length) + "'";
+           std::string(text.substr(span.offset, span.length)) + "'";
 }
 
 // The one diagnostic of a failed parse, as "CODE line:col message".

@@ -15,7 +15,7 @@ namespace {
 
 // A span over the first occurrence of `needle` in file `id`, with line and byte column filled in.
 SourceSpan span_of(const SourceManager& sources, std::uint32_t id, std::string_view needle, std::uint32_t length = ~0u) {
-    const std::string& text = sources.file(id).text;
+    const std::string_view text = sources.file(id).text;
     const auto offset = text.find(needle);
     REQUIRE(offset != std::string::npos);
     SourceSpan span;

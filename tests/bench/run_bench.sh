@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The check benchmark: generates corpora, times `reps check` against the bare grammar, and prints
+# every figure of the performance targets with its target beside it (README.md here).
+#
+#   run_bench.sh [--build DIR] [--work DIR] [--sizes "10 100"] [--runs N] [--smoke]
+#
+# --build  the build directory holding reps and tests/bench/reps_bench_grammar (default: build)
+# --work   where corpora are generated and kept between runs (default: /tmp/reps-bench)
+# --sizes  the two corpus sizes in MB: the linearity pair; the larger one gives every other figure
+# --runs   repetitions of each timing; the fastest counts (default 3)
+# --smoke  sizes 0.1 and 1, one run, no callgrind, and no verdict: only checks that the runner works
+# Exit status: 0 when every target is met (always in --smoke if the runner worked), 1 otherwise,
+# 2 when something could not run.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+build=build
+work=/tmp/reps-bench
+sizes="10 100"
+runs=3
+smoke=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --build) build=$2; shift 2 ;;
+        --work) work=$2; shift 2 ;;
+        --sizes) sizes=$2; shift 2 ;;
+        --runs) runs=$2; shift 2 ;;
+        --smoke) smoke=1; sizes="0.1 1"; runs=1; shift ;;
+        *) echo "run_bench.sh: unknown argument '$1'" >&2; exit 2 ;;
+    esac
+done
+reps=$build/reps
+grammar=$build/tests/bench/reps_bench_grammar
+for tool in "$reps" "$grammar"; do
+    [ -x "$tool" ] || { echo "run_bench.sh: '$tool' is not built" >&2; exit 2; }
+done
+read -r small large <<<"$sizes"
+mkdir -p "$work"
+
+# One core for the single-core figures; both first cores for the speedup.
+pin1=(); pin2=()
+if command -v taskset >/dev/null && [ "$(nproc --all)" -ge 2 ]; then
+    pin1=(taskset -c 0); pin2=(taskset -c 0,1)
+fi
+
+# A corpus is generated once per size and seed, then reused.
+corpus() {
+    local dir=$work/corpus-$1
+    if [ ! -f "$dir/.done" ] || [ "$(cat "$dir/.done")" != "$1 1 $(md5sum <"$here/generate_corpus.py")" ]; then
+        python3 "$here/generate_corpus.py" --size-mb "$1" --out "$dir" --seed 1 >&2
+        echo "$1 1 $(md5sum <"$here/generate_corpus.py")" >"$dir/.done"
+    fi
+    echo "$dir"
+}
+bytes_of() { find "$1" -name '*.reps' -printf '%s\n' | awk '{s += $1} END {print s}'; }
+
+# measure OUT COMMAND...: the fastest of $runs runs, as "SECONDS PEAK_RSS_KB"; stderr goes to OUT.
+measure() {
+    python3 - "$runs" "$@" <<'EOF'
+import resource, subprocess, sys, time
+runs, out, command = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+best, peak = None, 0
+for _ in range(runs):
+    with open(out, "wb") as err:
+        start = time.perf_counter()
+        status = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=err).returncode
+        seconds = time.perf_counter() - start
+    if status >= 2:
+        sys.exit(f"run_bench.sh: {' '.join(command)} exited {status} (see {out})")
+    best = seconds if best is None else min(best, seconds)
+    peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(f"{best:.4f} {peak}")
+EOF
+}
+
+missed=0
+# verdict NAME VALUE TARGET (ok when VALUE <= TARGET, or >= with "min")
+row() {
+    local name=$1 value=$2 target=$3 direction=$4 unit=$5 ok
+    if [ "$direction" = min ]; then ok=$(awk -v v="$value" -v t="$target" 'BEGIN {print (v >= t)}')
+    else ok=$(awk -v v="$value" -v t="$target" 'BEGIN {print (v <= t)}'); fi
+    local mark="met"
+    if [ "$ok" != 1 ]; then mark="MISSED"; missed=1; fi
+    [ "$smoke" = 1 ] && mark="(smoke)"
+    printf '%-46s %12s %-5s target %s %-8s %s\n' "$name" "$value" "$unit" "$([ "$direction" = min ] && echo '>=' || echo '<=')" "$target" "$mark"
+}
+
+small_dir=$(corpus "$small")
+large_dir=$(corpus "$large")
+large_bytes=$(bytes_of "$large_dir")
+large_mb=$(awk -v b="$large_bytes" 'BEGIN {printf "%.1f", b / 1e6}')
+echo "corpora: $small MB ($(find "$small_dir" -name '*.reps' | wc -l) files), $large_mb MB ($(find "$large_dir" -name '*.reps' | wc -l) files); $runs run(s) each, fastest counts"
+
+read -r t_small _ < <(measure "$work/check-small.err" "${pin1[@]}" "$reps" check -j 1 "$small_dir/")
+read -r t_large rss_large < <(measure "$work/check-1core.err" "${pin1[@]}" "$reps" check -j 1 "$large_dir/")
+read -r t_grammar _ < <(measure "$work/grammar.err" "${pin1[@]}" "$grammar" "$large_dir/")
+read -r t_two _ < <(measure "$work/check-2core.err" "${pin2[@]}" "$reps" check "$large_dir/")
+
+throughput=$(awk -v b="$large_bytes" -v t="$t_large" 'BEGIN {printf "%.1f", b / 1e6 / t}')
+grammar_throughput=$(awk -v b="$large_bytes" -v t="$t_grammar" 'BEGIN {printf "%.1f", b / 1e6 / t}')
+ratio=$(awk -v a="$t_large" -v g="$t_grammar" 'BEGIN {printf "%.2f", a / g}')
+size_ratio=$(awk -v s="$small" -v l="$large" 'BEGIN {printf "%g", l / s}')
+linearity=$(awk -v a="$t_small" -v b="$t_large" 'BEGIN {printf "%.2f", b / a}')
+linear_target=$(awk -v r="$size_ratio" 'BEGIN {printf "%g", r * 1.1}')
+rss_ratio=$(awk -v k="$rss_large" -v b="$large_bytes" 'BEGIN {printf "%.2f", k * 1024 / b}')
+speedup=$(awk -v a="$t_large" -v b="$t_two" 'BEGIN {printf "%.2f", a / b}')
+
+echo
+printf '%-46s %12s %-5s\n' "figure" "measured" ""
+row "check throughput, 1 core ($large_mb MB)" "$throughput" 100 min "MB/s"
+printf '%-46s %12s %-5s (yardstick)\n' "bare grammar throughput, 1 core" "$grammar_throughput" "MB/s"
+row "check time / bare grammar time" "$ratio" 4 max "x"
+row "time at ${large} MB / time at ${small} MB (${size_ratio}x input)" "$linearity" "$linear_target" max "x"
+row "peak memory / input size ($large_mb MB)" "$rss_ratio" 4 max "x"
+if [ ${#pin2[@]} -gt 0 ]; then
+    row "speedup, 2 cores over 1 ($large_mb MB)" "$speedup" 1.8 min "x"
+else
+    echo "speedup, 2 cores over 1: skipped (fewer than 2 cores or no taskset)"
+fi
+if cmp -s "$work/check-1core.err" "$work/check-2core.err"; then
+    echo "output of the 1-core and 2-core runs: identical ($(grep -c 'warning\[' "$work/check-1core.err" || true) warnings, $(grep -c 'error\[' "$work/check-1core.err" || true) errors)"
+else
+    echo "output of the 1-core and 2-core runs: DIFFERENT (see $work/check-*core.err)"; missed=1
+fi
+
+reference=$here/../../examples/runners.reps
+if [ "$smoke" = 0 ] && command -v valgrind >/dev/null; then
+    instructions=$(cd "$work" && valgrind --tool=callgrind --callgrind-out-file=/dev/null "$reps" check "$reference" 2>&1 |
+                   awk '/Collected :/ {print $NF}')
+    row "instructions, reps check examples/runners.reps" "$instructions" 5000000 max ""
+elif [ "$smoke" = 0 ]; then
+    echo "instructions (callgrind): skipped, valgrind is not installed"
+fi
+
+[ "$smoke" = 1 ] && exit 0
+exit $missed

@@ -1,0 +1,122 @@
+// The limits of the issue "robustness" that need files made at test time: a 65 MiB file, 1001
+// imports, a FIFO, symbolic links out of the root. Each is a diagnostic with a position (or, for
+// the file named on the command line, an I/O error), never a crash or a hang.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+#include "compiler/cli.hpp"
+#include "compiler/loader.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+Run check(const fs::path& file) {
+    const std::string path = file.string();
+    const char* argv[] = {"reps", "check", path.c_str(), "--color", "never"};
+    std::ostringstream out, err;
+    Run run;
+    run.code = reps::run_cli(5, argv, out, err);
+    run.out = out.str();
+    run.err = err.str();
+    return run;
+}
+
+// A fresh directory (the root of the files a test writes), removed with everything in it.
+class TempDir {
+public:
+    explicit TempDir(const std::string& name)
+        : path_(fs::temp_directory_path() / ("reps-limits-" + name + "-" + std::to_string(::getpid()))) {
+        fs::remove_all(path_);
+        fs::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    const fs::path& path() const { return path_; }
+    fs::path write(const std::string& name, const std::string& text) const {
+        std::ofstream(path_ / name, std::ios::binary) << text;
+        return path_ / name;
+    }
+
+private:
+    fs::path path_;
+};
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+const std::string legs = "workout legs \"Legs\" {  # reps: allow W0201 W0205\n  goblet_squat 3x12\n}\n";
+
+}  // namespace
+
+TEST_CASE("limits: a file over 64 MiB is refused before it is read") {
+    TempDir dir("size");
+    // Sparse: no disk space is used, and the size check comes before any read.
+    const fs::path big = dir.write("big.reps", "");
+    fs::resize_file(big, reps::max_file_bytes + 1);
+
+    const Run main = check(big);
+    CHECK(main.code == 2);
+    CHECK(main.err == "reps: error: cannot read '" + big.string() + "': it is larger than the 64 MiB limit\n");
+
+    const Run imported = check(dir.write("main.reps", "# imports a huge file\nimport \"big.reps\"\n"));
+    CHECK(imported.code == 1);
+    CHECK(contains(imported.err, "main.reps:2:8: error[E0111]: cannot import 'big.reps': it is larger than the 64 MiB limit\n"));
+}
+
+TEST_CASE("limits: more than 1000 imported files, in a chain") {
+    TempDir dir("imports");
+    const std::size_t files = reps::max_imports + 1;
+    for (std::size_t i = 0; i < files; ++i) {
+        dir.write("f" + std::to_string(i) + ".reps", "import \"f" + std::to_string(i + 1) + ".reps\"\n");
+    }
+    dir.write("f" + std::to_string(files) + ".reps", legs);
+    const Run run = check(dir.path() / "f0.reps");
+    CHECK(run.code == 1);
+    // f0 imports f1 ... f1000 imports f1001: the 1001st import is refused where it is written.
+    CHECK(contains(run.err, "f1000.reps:1:8: error[E0003]: more than 1000 imported files\n"));
+}
+
+TEST_CASE("limits: importing a directory or a FIFO is an error at the import, not a hang") {
+    TempDir dir("special");
+    fs::create_directory(dir.path() / "folder.reps");
+    REQUIRE(::mkfifo((dir.path() / "pipe.reps").c_str(), 0600) == 0);  // a read would block forever
+    const Run run = check(dir.write("main.reps", "import \"folder.reps\"\nimport \"pipe.reps\"\n" + legs));
+    CHECK(run.code == 1);
+    CHECK(contains(run.err, "main.reps:1:8: error[E0111]: cannot import 'folder.reps': it is a directory\n"));
+    CHECK(contains(run.err, "main.reps:2:8: error[E0111]: cannot import 'pipe.reps': it is not a regular file\n"));
+}
+
+TEST_CASE("limits: a symbolic link may not lead an import out of the root") {
+    TempDir outside("outside");
+    const fs::path target = outside.write("secret.reps", legs);
+    TempDir dir("links");
+    fs::create_directory(dir.path() / "sub");
+    fs::create_symlink(target, dir.path() / "sub" / "escape.reps");
+    fs::create_directory_symlink(outside.path(), dir.path() / "elsewhere");
+    dir.write("inside.reps", "region extra \"Extra\"\n");
+    fs::create_symlink("../inside.reps", dir.path() / "sub" / "ok.reps");  // stays in the root: fine
+
+    const Run run = check(dir.write("main.reps", "import \"sub/escape.reps\"\nimport \"elsewhere/secret.reps\"\n"
+                                                 "import \"sub/ok.reps\"\n" + legs));
+    CHECK(run.code == 1);
+    CHECK(contains(run.err, "main.reps:1:8: error[E0112]: import 'sub/escape.reps' leaves the directory of the file being built\n"));
+    CHECK(contains(run.err, "main.reps:2:8: error[E0112]: import 'elsewhere/secret.reps' leaves the directory"));
+    CHECK(!contains(run.err, "main.reps:3:"));
+    CHECK(contains(run.err, "main.reps: 2 errors\n"));
+}

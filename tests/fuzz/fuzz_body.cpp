@@ -1,0 +1,89 @@
+// The fuzz body: load -> check -> lints -> render -> lower -> every exporter, all in memory.
+#include "tests/fuzz/fuzz_body.hpp"
+
+#include <cstdlib>
+#include <sstream>
+
+#include "compiler/checked.hpp"
+#include "compiler/dump.hpp"
+#include "compiler/lints.hpp"
+#include "compiler/loader.hpp"
+#include "compiler/lower.hpp"
+#include "compiler/timeline_size.hpp"
+#include "runtime/fit_export.hpp"
+#include "runtime/html_export.hpp"
+#include "runtime/ics_export.hpp"
+#include "runtime/json_export.hpp"
+#include "runtime/text_export.hpp"
+
+namespace reps::fuzz {
+namespace {
+
+// Fixed stamps keep every run deterministic, so a crash replays.
+const IcsOptions ics_options{0, 600};
+const FitOptions fit_options{0};
+
+std::size_t export_workout(const timeline::Timeline& timeline) {
+    std::ostringstream dump;
+    dump_timeline(dump, timeline);
+    std::size_t bytes = dump.str().size();
+    bytes += to_text(timeline).size();
+    bytes += to_json(timeline).size();
+    bytes += to_html(timeline).size() + to_html(timeline, "2026-12-01T17:30").size();
+    bytes += to_ics(timeline, "2026-12-01", "17:30", "UTC", ics_options).size();
+    bytes += to_ics(timeline, "2026-03-29", "02:30", "Europe/Berlin", ics_options).size();
+    bytes += to_fit(timeline, fit_options).bytes.size();
+    return bytes;
+}
+
+std::size_t export_program(const timeline::Program& program) {
+    std::ostringstream dump;
+    dump_timeline(dump, program);
+    return dump.str().size() + to_text(program).size() + to_json(program).size() + to_html(program).size() +
+           to_ics(program, ics_options).size();
+}
+
+}  // namespace
+
+Outcome run_one(std::string_view input, const std::filesystem::path& root) {
+    if (input.size() > max_input_bytes) input = input.substr(0, max_input_bytes);
+    SourceManager sources;
+    Diagnostics diagnostics;
+    const LoadedProgram loaded = load_program_text("fuzz.reps", std::string(input), root, sources, diagnostics);
+    std::ostringstream dump;
+    for (const auto& file : loaded.files) {
+        if (file.file_id == loaded.main_file) dump_ast(dump, file, sources);
+    }
+    Outcome outcome;
+    if (!diagnostics.has_errors()) {
+        const CheckedProgram checked = check_program(loaded.files, sources, CheckOptions{}, diagnostics);
+        if (!diagnostics.has_errors()) {
+            dump_checked(dump, checked);
+            run_lints(checked, sources, LintOptions{}, diagnostics);
+            apply_allow_comments(diagnostics, sources);
+            for (const auto& workout : checked.workouts) {
+                const TimelineSize bound = timeline_size(workout);
+                for (int week : {1, 3}) {
+                    const timeline::Timeline lowered = lower_workout(checked, workout, week, sources);
+                    // The checker's bound (E0005) must hold for what lowering really builds.
+                    if (static_cast<std::int64_t>(lowered.segments.size()) > bound.segments ||
+                        lowered.total_seconds > bound.seconds) {
+                        std::abort();
+                    }
+                    outcome.exported_bytes += export_workout(lowered);
+                }
+            }
+            for (const auto& plan : checked.programs) {
+                outcome.exported_bytes += export_program(lower_program(checked, plan, sources));
+            }
+        }
+    }
+    diagnostics.sort_by_position();
+    std::ostringstream rendered;
+    render_text(rendered, sources, diagnostics.list(), RenderOptions{true});
+    render_json(rendered, sources, diagnostics.list());
+    for (const auto& diagnostic : diagnostics.list()) outcome.codes.push_back(diagnostic.code);
+    return outcome;
+}
+
+}  // namespace reps::fuzz

@@ -1,0 +1,66 @@
+// `reps fmt`'s layout: indentation, spacing, alignment, comments and strings kept, idempotence.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "compiler/format.hpp"
+
+namespace {
+
+std::string read(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("format: indentation, spacing and blank lines") {
+    const std::string messy =
+        "\n\nworkout   t \"x\"{\n\n\n   goblet_squat 3x12   @16kg\n\tsuperset 3 rounds {  a 10 ; b 20 }\n\n\n"
+        "   note  \"a  b\"\n\n}\n\n\n";
+    CHECK(reps::format_source(messy) ==
+          "workout t \"x\" {\n"
+          "  goblet_squat 3x12 @16kg\n"
+          "  superset 3 rounds { a 10; b 20 }\n"
+          "\n"
+          "  note \"a  b\"\n"
+          "}\n");
+}
+
+TEST_CASE("format: prescriptions and exercise fields line up in columns") {
+    CHECK(reps::format_source("workout w {\n  goblet_squat 3x12\n  burpee 20 each\n\n  plank 3x30s\n}\n") ==
+          "workout w {\n  goblet_squat  3x12\n  burpee        20 each\n\n  plank 3x30s\n}\n");
+    CHECK(reps::format_source("exercise e \"E\" {\n  aka x,y\n  equipment (a|b)+c\n  rep 2s\n}\n") ==
+          "exercise e \"E\" {\n  aka        x, y\n  equipment  (a | b) + c\n  rep        2s\n}\n");
+}
+
+TEST_CASE("format: comments and strings are kept as written") {
+    CHECK(reps::format_source("# top\nworkout w {   # the {brace} in a comment\n  burpee 20 \"a ;  b { }\"   # cue\n}\n") ==
+          "# top\nworkout w {  # the {brace} in a comment\n  burpee 20 \"a ;  b { }\"  # cue\n}\n");
+    CHECK(reps::format_source("workout w {\n  note \"say \\\"hi\\\"  {\"\n}\n") == "workout w {\n  note \"say \\\"hi\\\"  {\"\n}\n");
+}
+
+TEST_CASE("format: CRLF, a BOM and a missing final newline give the canonical text") {
+    CHECK(reps::format_source("\xEF\xBB\xBFworkout w {\r\n  burpee 20\r\n}") == "workout w {\n  burpee 20\n}\n");
+    CHECK(reps::format_source("").empty());
+}
+
+TEST_CASE("format: examples and the stdlib are fixed points after one pass") {
+    std::vector<std::filesystem::path> files;
+    for (const auto* dir : {REPS_EXAMPLES_DIR, REPS_TEST_DATA_DIR "/../stdlib"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+            if (entry.path().extension() == ".reps") files.push_back(entry.path());
+        }
+    }
+    REQUIRE(files.size() > 10);
+    for (const auto& path : files) {
+        INFO(path.string());
+        const auto once = reps::format_source(read(path));
+        CHECK(reps::format_source(once) == once);
+    }
+}
