@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -13,8 +14,10 @@
 
 namespace reps::ast {
 
+// A name as written: a view of the source text, which the SourceManager keeps for as long as
+// the AST is used (names are most of the AST's strings; copying each cost an allocation).
 struct Name {
-    std::string text;
+    std::string_view text;
     SourceSpan span;
 };
 

@@ -56,7 +56,7 @@ int find_in(const Catalog* base, const NameMap Catalog::*names, const NameMap& o
 }
 
 std::string title_or_name(const std::optional<ast::Text>& title, const ast::Name& name) {
-    return title ? title->value : name.text;
+    return title ? title->value : std::string(name.text);
 }
 
 class CatalogBuilder {
@@ -70,7 +70,10 @@ public:
             for (const auto& declaration : file.declarations) declare(declaration, sources_.file(file.file_id).embedded);
         }
         for (const auto& file : files) {
-            for (const auto& declaration : file.declarations) resolve(declaration);
+            for (const auto& declaration : file.declarations) {
+                if (diagnostics_.stop_here(std::visit([](const auto& d) { return d.span; }, declaration))) break;
+                resolve(declaration);
+            }
         }
         return std::move(catalog_);
     }
@@ -99,21 +102,21 @@ private:
             const int existing = catalog_.find_region(region->name.text);
             if (claim(catalog_.region_names, region->name, index, "region", existing,
                       existing >= 0 ? catalog_.regions[existing].span : SourceSpan{})) {
-                catalog_.regions.push_back(Region{region->name.text, title_or_name(region->title, region->name), region->name.span});
+                catalog_.regions.push_back(Region{std::string(region->name.text), title_or_name(region->title, region->name), region->name.span});
             }
         } else if (const auto* muscle = std::get_if<ast::MuscleDecl>(&declaration)) {
             const int index = static_cast<int>(catalog_.muscles.size());
             const int existing = catalog_.find_muscle(muscle->name.text);
             if (claim(catalog_.muscle_names, muscle->name, index, "muscle", existing,
                       existing >= 0 ? catalog_.muscles[existing].span : SourceSpan{})) {
-                catalog_.muscles.push_back(Muscle{muscle->name.text, title_or_name(muscle->title, muscle->name), -1, muscle->name.span});
+                catalog_.muscles.push_back(Muscle{std::string(muscle->name.text), title_or_name(muscle->title, muscle->name), -1, muscle->name.span});
             }
         } else if (const auto* equipment = std::get_if<ast::EquipmentDecl>(&declaration)) {
             const int index = static_cast<int>(catalog_.equipment.size());
             const int existing = catalog_.find_equipment(equipment->name.text);
             if (claim(catalog_.equipment_names, equipment->name, index, "equipment", existing,
                       existing >= 0 ? catalog_.equipment[existing].span : SourceSpan{})) {
-                catalog_.equipment.push_back(Equipment{equipment->name.text, title_or_name(equipment->title, equipment->name),
+                catalog_.equipment.push_back(Equipment{std::string(equipment->name.text), title_or_name(equipment->title, equipment->name),
                                                        equipment->loadable, equipment->pair, equipment->name.span});
             }
         } else if (const auto* exercise = std::get_if<ast::ExerciseDecl>(&declaration)) {
@@ -123,7 +126,7 @@ private:
             const int existing = catalog_.find_profile(profile->name.text);
             if (claim(catalog_.profile_names, profile->name, index, "profile", existing,
                       existing >= 0 ? catalog_.profiles[existing].span : SourceSpan{})) {
-                catalog_.profiles.push_back(Profile{profile->name.text, title_or_name(profile->title, profile->name), {}, profile->name.span});
+                catalog_.profiles.push_back(Profile{std::string(profile->name.text), title_or_name(profile->title, profile->name), {}, profile->name.span});
             }
         }
     }
@@ -143,7 +146,7 @@ private:
         exercise.stdlib = stdlib;
         for (const auto& alias : decl.aka) {
             if (claim_exercise(alias, "exercise name (alias)")) {
-                exercise.aliases.push_back(alias.text);
+                exercise.aliases.emplace_back(alias.text);
             }
         }
         if (decl.pattern) exercise.pattern = decl.pattern->text;
@@ -300,7 +303,49 @@ Catalog::Catalog(const Catalog* base) : base_(base) {
     profiles.set_base(base->profiles.own());
 }
 
-int Catalog::find_exercise(std::string_view name) const { return find_in(base_, &Catalog::exercise_names, exercise_names, name); }
+int Catalog::find_exercise(std::string_view name) const {
+    if (base_ && base_->exercise_index.built()) {
+        if (const int index = base_->exercise_index.find(name); index >= 0) return index;
+        return find_in(exercise_names, name);
+    }
+    if (exercise_index.built()) return exercise_index.find(name);
+    return find_in(base_, &Catalog::exercise_names, exercise_names, name);
+}
+
+std::uint64_t FlatNameIndex::hash_of(std::string_view name) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a: short names, inline, no call
+    for (char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return hash;
+}
+
+void FlatNameIndex::build(const NameMap& names) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * names.size()) capacity *= 2;  // at most half full: short probes
+    slots_.assign(capacity, Slot{});
+    std::size_t bytes = 0;
+    for (const auto& [name, index] : names) bytes += name.size();
+    names_.clear();
+    names_.reserve(bytes);  // no reallocation below: the views stay valid
+    for (const auto& [name, index] : names) {
+        const std::string_view copy(names_.data() + names_.size(), name.size());
+        names_ += name;
+        const std::uint64_t hash = hash_of(copy);
+        std::size_t at = hash & (capacity - 1);
+        while (!slots_[at].name.empty()) at = (at + 1) & (capacity - 1);
+        slots_[at] = Slot{hash, copy, index};
+    }
+}
+
+int FlatNameIndex::find(std::string_view name) const {
+    if (name.empty()) return -1;
+    const std::uint64_t hash = hash_of(name);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+        const Slot& slot = slots_[at];
+        if (slot.name.empty()) return -1;
+        if (slot.hash == hash && slot.name == name) return slot.index;
+    }
+}
 int Catalog::find_region(std::string_view name) const { return find_in(base_, &Catalog::region_names, region_names, name); }
 int Catalog::find_muscle(std::string_view name) const { return find_in(base_, &Catalog::muscle_names, muscle_names, name); }
 int Catalog::find_equipment(std::string_view name) const { return find_in(base_, &Catalog::equipment_names, equipment_names, name); }

@@ -137,6 +137,43 @@ struct NameHash {
 };
 using NameMap = std::unordered_map<std::string, int, NameHash, std::equal_to<>>;
 
+// A flat, open-addressing copy of a NameMap, for the stdlib's exercise names that every
+// prescription looks up: a probe or two into one small array instead of a chase through hash
+// nodes. Built last, where the catalog will stay (its views point into it): a copied or moved
+// catalog starts without it, and lookups then use the map. Derived data: it takes no part in
+// comparing catalogs.
+class FlatNameIndex {
+public:
+    FlatNameIndex() = default;
+    FlatNameIndex(const FlatNameIndex&) {}
+    FlatNameIndex& operator=(const FlatNameIndex&) {
+        slots_.clear();
+        names_.clear();
+        return *this;
+    }
+    FlatNameIndex(FlatNameIndex&&) noexcept {}
+    FlatNameIndex& operator=(FlatNameIndex&& other) noexcept {
+        return *this = static_cast<const FlatNameIndex&>(other);
+    }
+
+    void build(const NameMap& names);
+    bool built() const { return !slots_.empty(); }
+    // The index of `name`, or -1.
+    int find(std::string_view name) const;
+
+    friend bool operator==(const FlatNameIndex&, const FlatNameIndex&) { return true; }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::string_view name;  // empty: a free slot
+        int index = -1;
+    };
+    static std::uint64_t hash_of(std::string_view name);
+    std::vector<Slot> slots_;
+    std::string names_;  // every name, back to back: the slots' views, close together in memory
+};
+
 class Catalog {
 public:
     Catalog() = default;
@@ -168,6 +205,10 @@ public:
     // This layer's names (the base has its own); find_* and suggest_* look in both.
     NameMap exercise_names;  // names and aliases
     NameMap region_names, muscle_names, equipment_names, profile_names;
+    // exercise_names, flat, once the catalog is complete (the stdlib's: see index_names()).
+    FlatNameIndex exercise_index;
+    // Builds exercise_index; the catalog must not change afterwards.
+    void index_names() { exercise_index.build(exercise_names); }
 
     const Catalog* base() const { return base_; }
 

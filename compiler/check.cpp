@@ -83,7 +83,7 @@ private:
             diagnostics_.error("E0101", name.span, fmt::format("duplicate {} '{}'", workout ? "workout" : "program", name.text),
                                "workouts and programs share one namespace; rename one of them");
         }
-        names.push_back(name.text);
+        names.emplace_back(name.text);
     }
 
     // ---- Workouts ----
@@ -95,13 +95,14 @@ private:
         workout.file = sources_.file(decl.span.file).path;
         workout.span = decl.name.span;
         checked::Defaults defaults;
+        workout.blocks.reserve(decl.body.size());  // phases add a few more
         for (const auto& statement : decl.body) visit(statement, workout, defaults, nullptr);
         return workout;
     }
 
     void visit(const ast::Statement& statement, checked::Workout& workout, checked::Defaults& defaults,
                const ast::PhaseBlock* phase) {
-        auto add = [&](checked::Block block) {
+        auto add = [&](checked::Block&& block) {
             block.defaults = defaults;
             block.in_phase = phase != nullptr;
             if (phase) block.phase_kind = phase->kind;
@@ -114,6 +115,7 @@ private:
                 block.span = node.span;
                 if constexpr (std::is_same_v<Node, ast::Prescription>) {
                     block.kind = checked::Block::Kind::prescription;
+                    block.entries.reserve(1);
                     block.entries.push_back(entries_->check(node, EntryContext::prescription, defaults));
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::RestStatement>) {
@@ -150,6 +152,7 @@ private:
                                                                        : checked::Block::Kind::circuit;
                     block.rounds = check_rounds(node.rounds, node.rounds_span);
                     if (node.rest) block.rest = check_rest(*node.rest, "rest");
+                    block.entries.reserve(node.entries.size());
                     for (const auto& entry : node.entries) block.entries.push_back(entries_->check(entry, EntryContext::group, defaults));
                     require_entries(node.entries.empty(), node.span, node.kind == ast::GroupKind::superset ? "superset" : "circuit");
                     add(std::move(block));
@@ -158,6 +161,7 @@ private:
                     block.rounds = check_rounds(node.rounds, node.rounds_span);
                     block.work = check_work(node.work);
                     block.rest = check_rest(node.rest, "rest");
+                    block.entries.reserve(node.entries.size());
                     for (const auto& entry : node.entries) block.entries.push_back(entries_->check(entry, EntryContext::intervals, defaults));
                     require_entries(node.entries.empty(), node.span, "intervals block");
                     add(std::move(block));
@@ -281,6 +285,7 @@ private:
         static constexpr std::string_view weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
         int index = 0;
         for (const auto& session_decl : decl.sessions) {
+            if (diagnostics_.stop_here(session_decl.span)) break;
             checked::Session session;
             session.index = index++;
             session.span = session_decl.span;

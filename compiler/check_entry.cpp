@@ -66,6 +66,7 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
                                    const checked::Defaults& defaults) const {
     checked::Entry entry;
     entry.span = prescription.span;
+    if (diagnostics.stop_here(prescription.span)) return entry;  // exercise -1: not lowered
     const auto& modifiers = prescription.modifiers;
 
     // Names: the exercise, then each alternative.
@@ -268,7 +269,7 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
         for (const auto& set : catalog.exercises[option].equipment) {
             if (profile_has(catalog, profile, set) && takes_load(catalog, set, modifiers.load)) {
                 entry.exercise = option;
-                entry.equipment = set;
+                entry.equipment.assign(set.begin(), set.end());
                 break;
             }
         }

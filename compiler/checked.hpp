@@ -9,6 +9,7 @@
 
 #include "compiler/ast.hpp"
 #include "compiler/catalog.hpp"
+#include "compiler/small_vector.hpp"
 
 namespace reps::checked {
 
@@ -28,9 +29,9 @@ struct DoseStep {
 // An exercise to do: a prescription, or one entry of a group, intervals, emom or amrap.
 struct Entry {
     int exercise = -1;                // the chosen option (catalog index)
-    std::vector<int> options;         // the exercise and its `or` alternatives, in order
-    EquipmentSet equipment;           // the equipment the chosen option uses
-    std::vector<DoseStep> steps;      // one per progression step (one for a fixed dose); empty: no dose
+    SmallVector<int, 2> options;      // the exercise and its `or` alternatives, in order
+    SmallVector<int, 3> equipment;    // the equipment the chosen option uses (sorted indices)
+    SmallVector<DoseStep, 1> steps;   // one per progression step (one for a fixed dose); empty: no dose
     SideMode sides = SideMode::none;  // after "assuming each side"
     std::optional<ast::Load> load;
     std::optional<std::int64_t> rest;  // per-exercise rest between sets

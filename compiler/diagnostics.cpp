@@ -81,6 +81,16 @@ void Diagnostics::add(Diagnostic diagnostic) {
     list_.push_back(std::move(diagnostic));
 }
 
+bool Diagnostics::stop_here(const SourceSpan& span) {
+    if (errors_ < max_errors) return false;
+    if (!stopped_) {
+        stopped_ = true;
+        error("E0003", span, "more than " + std::to_string(max_errors) + " errors: checking stops here",
+              "fix the errors above and check again");
+    }
+    return true;
+}
+
 void Diagnostics::drop_warnings_if(const std::function<bool(const Diagnostic&)>& drop) {
     std::vector<Diagnostic> kept;
     errors_ = 0;

@@ -33,6 +33,10 @@ struct CodeInfo {
 const CodeInfo* find_code(std::string_view code);
 std::vector<CodeInfo> all_codes();
 
+// Checking stops after this many errors: the first ones are what a user fixes first, and a file
+// of a million mistakes (each with a "did you mean" search) must not take hours to report.
+inline constexpr std::size_t max_errors = 100;
+
 class Diagnostics {
 public:
     Diagnostic& error(std::string_view code, SourceSpan span, std::string message, std::string help = {});
@@ -43,6 +47,9 @@ public:
     std::size_t error_count() const { return errors_; }
     std::size_t warning_count() const { return list_.size() - errors_; }
     const std::vector<Diagnostic>& list() const { return list_; }
+    // True once max_errors errors were reported: the phase should skip what is at `span`. The first
+    // call that returns true adds E0003 "checking stops here" at `span`.
+    bool stop_here(const SourceSpan& span);
 
     // Warnings named here are dropped ("-W no-W0101"); with werror the rest become errors.
     void set_suppressed(std::vector<std::string> codes) { suppressed_ = std::move(codes); }
@@ -57,6 +64,7 @@ private:
     std::vector<std::string> suppressed_;
     std::size_t errors_ = 0;
     bool werror_ = false;
+    bool stopped_ = false;
 };
 
 struct RenderOptions {

@@ -97,7 +97,8 @@ private:
     std::string exercise(int i) const { return named(catalog_.exercises, i); }
     std::string region(int i) const { return named(catalog_.regions, i); }
 
-    std::string equipment(const EquipmentSet& set) const {
+    template <typename Set>
+    std::string equipment(const Set& set) const {
         if (set.empty()) return "none";
         std::string out;
         for (int e : set) out += (out.empty() ? "" : " + ") + named(catalog_.equipment, e);

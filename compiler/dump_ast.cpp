@@ -15,7 +15,7 @@ using dump::seconds;
 using dump::Writer;
 using Nest = Writer::Nest;
 
-std::string name(const ast::Name& n) { return n.text + ' ' + at(n.span); }
+std::string name(const ast::Name& n) { return std::string(n.text) + ' ' + at(n.span); }
 
 std::string names(const std::vector<ast::Name>& list) {
     std::string out;

@@ -45,9 +45,17 @@ std::optional<std::string> read_file(const fs::path& path, std::string& reason) 
         reason = std::strerror(errno);
         return std::nullopt;
     }
-    std::ostringstream contents;
-    contents << in.rdbuf();
-    return std::move(contents).str();
+    // Read at its size in one go (a stream copy would grow and copy the buffer); a file that
+    // grows meanwhile is read to its end all the same.
+    std::string contents(error ? 0 : static_cast<std::size_t>(size), '\0');
+    in.read(contents.data(), static_cast<std::streamsize>(contents.size()));
+    contents.resize(static_cast<std::size_t>(in.gcount()));
+    if (in && in.peek() != std::char_traits<char>::eof()) {
+        std::ostringstream rest;
+        rest << in.rdbuf();
+        contents += std::move(rest).str();
+    }
+    return contents;
 }
 
 bool is_inside(const fs::path& root, const fs::path& path) {

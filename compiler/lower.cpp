@@ -61,10 +61,12 @@ public:
         : catalog_(program.catalog), sources_(sources), week_(std::max(week, 1)), measure_(measure) {}
 
     timeline::Timeline lower(const checked::Workout& workout) {
-        out_.workout = workout.name;
-        out_.title = workout.title;
+        if (!measure_) {
+            out_.workout = workout.name;
+            out_.title = workout.title;
+            out_.source_file = workout.file;
+        }
         out_.week = week_;
-        out_.source_file = workout.file;
         bool previous_was_block = false;
         for (const auto& block : workout.blocks) {
             phase_ = !block.in_phase ? Phase::main
@@ -83,7 +85,8 @@ public:
                 continue;
             }
             if (previous_was_block) add(SegmentKind::transition, block.defaults.transition);
-            lower_block(block);
+            if (measure_) clock_ += block_seconds(block);
+            else lower_block(block);
             previous_was_block = true;
         }
         out_.total_seconds = clock_;
@@ -92,6 +95,56 @@ public:
     }
 
 private:
+    // A pause adds its length; add() leaves out pauses of zero or less.
+    static std::int64_t pause(std::int64_t seconds) { return std::max<std::int64_t>(seconds, 0); }
+
+    // One set as work_set() lays it out: the work, or left, switch, right.
+    std::int64_t set_length(const checked::Entry& entry, const checked::DoseStep& step,
+                            const checked::Defaults& defaults) const {
+        const std::int64_t work = work_seconds(entry, step);
+        return entry.sides == checked::SideMode::each ? 2 * work + pause(defaults.switch_) : work;
+    }
+
+    // What lower_block() adds to the clock, in closed form (measuring: the session-length lint
+    // runs on every check). tests/unit/compiler/test_lower.cpp checks the two agree on every case.
+    std::int64_t block_seconds(const checked::Block& block) const {
+        const auto& defaults = block.defaults;
+        switch (block.kind) {
+        case checked::Block::Kind::prescription: {
+            const auto& entry = block.entries.front();
+            const auto& step = step_of(entry);
+            const std::int64_t sets = std::max<std::int64_t>(step.sets, 0);
+            const std::int64_t rest = entry.rest.value_or(defaults.rest);
+            return sets * set_length(entry, step, defaults) + std::max<std::int64_t>(sets - 1, 0) * pause(rest);
+        }
+        case checked::Block::Kind::superset:
+        case checked::Block::Kind::circuit: {
+            const std::int64_t rounds = std::max<std::int64_t>(block.rounds, 0);
+            std::int64_t round = 0;
+            for (const auto& entry : block.entries) round += set_length(entry, step_of(entry), defaults);
+            if (!block.entries.empty()) round += static_cast<std::int64_t>(block.entries.size() - 1) * pause(defaults.transition);
+            return rounds * round + std::max<std::int64_t>(rounds - 1, 0) * pause(block.rest.value_or(defaults.rest));
+        }
+        case checked::Block::Kind::intervals:
+        case checked::Block::Kind::tabata:
+            return std::max<std::int64_t>(block.rounds, 0) * (block.work + pause(block.rest.value_or(0)));
+        case checked::Block::Kind::emom: {
+            std::int64_t total = 0;
+            const int minutes = static_cast<int>(block.work / 60);
+            for (int minute = 1; minute <= minutes; ++minute) {
+                const auto& entry = block.entries[static_cast<std::size_t>(minute - 1) % block.entries.size()];
+                const auto& step = step_of(entry);
+                total += set_length(entry, step, defaults) + pause(60 - set_seconds(entry, step, defaults.switch_));
+            }
+            return total;
+        }
+        case checked::Block::Kind::amrap:
+            return block.work;
+        default:
+            return 0;
+        }
+    }
+
     void lower_block(const checked::Block& block) {
         auto& row = begin_block(block);
         const auto& defaults = block.defaults;

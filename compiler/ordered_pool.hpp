@@ -80,9 +80,11 @@ void run_ordered(std::size_t count, unsigned jobs, Work work, Emit emit) {
         if (stop) break;
         Result result = std::move(*pending.front());
         pending.pop_front();
+        const std::size_t index = emitted++;  // with the pop, so that pending[i - emitted] stays job i
+        changed.notify_all();
         lock.unlock();
         try {
-            emit(emitted, std::move(result));
+            emit(index, std::move(result));
         } catch (...) {
             lock.lock();
             if (!failure) failure = std::current_exception();
@@ -91,8 +93,6 @@ void run_ordered(std::size_t count, unsigned jobs, Work work, Emit emit) {
             break;
         }
         lock.lock();
-        ++emitted;
-        changed.notify_all();
     }
     lock.unlock();
     for (auto& thread : threads) thread.join();

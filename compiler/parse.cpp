@@ -67,7 +67,10 @@ struct ParseState {
     // Builders of statements.
     bool in_phase = false;
     ast::PhaseBlock phase;
-    ast::Prescription prescription;
+    // The prescription or entry being parsed, built in place in its list: once its name has
+    // matched it either completes or the parse throws, and moving a finished one would copy a
+    // large node twice.
+    ast::Prescription* prescription = nullptr;
     ast::GroupBlock group;
     ast::IntervalsBlock intervals;
     ast::TimedBlock timed;
@@ -108,9 +111,16 @@ std::int64_t parse_integer(std::string_view digits, const SourceSpan& span, Pars
     return value;
 }
 
-double parse_decimal(std::string_view text) {
+// Parses a decimal (a load); reports E0004 and returns 0 when it is absurdly large, rather than
+// letting from_chars' out-of-range result pass as 0kg.
+double parse_decimal(std::string_view text, const SourceSpan& span, ParseState& state) {
     double value = 0;
-    std::from_chars(text.data(), text.data() + text.size(), value);
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (result.ec != std::errc() || value > static_cast<double>(max_number)) {
+        state.diagnostics->error("E0004", span, fmt::format("number '{}' is too large", text),
+                                 "loads are masses, percentages, RPE or RIR of everyday size");
+        return 0;
+    }
     return value;
 }
 
@@ -203,7 +213,7 @@ template <>
 struct action<g::cue> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription.modifiers;
+        auto& modifiers = state.prescription->modifiers;
         mark_repeated(modifiers.cue.has_value(), span_of(in, state), modifiers);
         modifiers.cue = text_of(in, state);
     }
@@ -236,7 +246,7 @@ struct action<g::run_title> {
 // Names.
 template <typename Input>
 ast::Name name_of(const Input& in, const ParseState& state) {
-    return ast::Name{in.string(), span_of(in, state)};
+    return ast::Name{in.string_view(), span_of(in, state)};
 }
 
 template <const char* Kind>
@@ -246,7 +256,8 @@ struct declaration_name_action {
         state.name = name_of(in, state);
         state.title.reset();
         state.context_name = state.name.text;
-        state.context_decl = fmt::format("{} '{}'", Kind, state.name.text);
+        // Built in place (its capacity is reused): this runs for every declaration and block.
+        state.context_decl.assign(Kind).append(" '").append(state.name.text).append("'");
     }
 };
 inline constexpr char region_kind[] = "region";
@@ -292,6 +303,8 @@ struct action<g::workout_name> {
         declaration_name_action<workout_kind>::apply(in, state);
         state.workout_context = state.context_decl;
         state.workout = ast::WorkoutDecl{};
+        // Statements are large; growing the list one by one moved each of them several times.
+        state.workout.body.reserve(16);
         state.workout.name = state.name;
         state.in_phase = false;
     }
@@ -348,7 +361,7 @@ struct action<g::equipment_decl> {
 
 template <typename Input>
 void see_field(const Input& in, ParseState& state) {
-    state.exercise.fields_seen.push_back(ast::Name{std::string(trimmed_word(in.string_view())), span_of(in, state)});
+    state.exercise.fields_seen.push_back(ast::Name{trimmed_word(in.string_view()), span_of(in, state)});
 }
 template <>
 struct action<g::alias_name> {
@@ -645,7 +658,7 @@ struct action<g::prescription_dose> {
         if (state.dose_parts.size() > 1) dose.to = state.dose_parts[1];
         dose.step = state.step;
         dose.span = span_of(in, state);
-        state.prescription.dose = std::move(dose);
+        state.prescription->dose = std::move(dose);
         state.dose_parts.clear();
         state.step.reset();
     }
@@ -657,7 +670,7 @@ struct action<g::entry_amount> {
         ast::Dose dose;
         dose.from = ast::DosePart{std::nullopt, SourceSpan{}, state.amount, span_of(in, state)};
         dose.span = dose.from.span;
-        state.prescription.dose = std::move(dose);
+        state.prescription->dose = std::move(dose);
     }
 };
 
@@ -667,7 +680,10 @@ void set_load(const Input& in, ParseState& state, ast::Load::Kind kind, double v
     state.load = ast::Load{kind, std::string(in.string_view()), value, std::move(unit), span_of(in, state)};
 }
 std::string_view mass_unit_of(std::string_view text) { return text.substr(text.size() - 2); }
-double mass_value_of(std::string_view text) { return parse_decimal(text.substr(0, text.size() - 2)); }
+template <typename Input>
+double mass_value_of(std::string_view text, const Input& in, ParseState& state) {
+    return parse_decimal(text.substr(0, text.size() - 2), span_of(in, state), state);
+}
 
 template <>
 struct action<g::load_bodyweight> {
@@ -676,7 +692,7 @@ struct action<g::load_bodyweight> {
         const auto text = in.string_view();
         if (text.size() > 2) {
             const auto extra = text.substr(3);
-            set_load(in, state, ast::Load::Kind::bodyweight_plus, mass_value_of(extra), std::string(mass_unit_of(extra)));
+            set_load(in, state, ast::Load::Kind::bodyweight_plus, mass_value_of(extra, in, state), std::string(mass_unit_of(extra)));
         } else {
             set_load(in, state, ast::Load::Kind::bodyweight, 0, "");
         }
@@ -688,7 +704,7 @@ struct action<g::load_pair> {
     static void apply(const Input& in, ParseState& state) {
         const auto text = in.string_view();
         const auto mass = text.substr(text.find('x') + 1);
-        set_load(in, state, ast::Load::Kind::pair, mass_value_of(mass), std::string(mass_unit_of(mass)));
+        set_load(in, state, ast::Load::Kind::pair, mass_value_of(mass, in, state), std::string(mass_unit_of(mass)));
     }
 };
 template <>
@@ -696,7 +712,7 @@ struct action<g::load_mass> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
         const auto text = in.string_view();
-        set_load(in, state, ast::Load::Kind::mass, mass_value_of(text), std::string(mass_unit_of(text)));
+        set_load(in, state, ast::Load::Kind::mass, mass_value_of(text, in, state), std::string(mass_unit_of(text)));
     }
 };
 template <>
@@ -704,14 +720,15 @@ struct action<g::load_percent> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
         const auto text = in.string_view();
-        set_load(in, state, ast::Load::Kind::percent_1rm, parse_decimal(text.substr(0, text.size() - 1)), "");
+        set_load(in, state, ast::Load::Kind::percent_1rm, parse_decimal(text.substr(0, text.size() - 1), span_of(in, state), state), "");
     }
 };
 template <>
 struct action<g::rpe_value> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        state.load = ast::Load{ast::Load::Kind::rpe, "rpe " + in.string(), parse_decimal(in.string_view()), "",
+        state.load = ast::Load{ast::Load::Kind::rpe, "rpe " + in.string(),
+                               parse_decimal(in.string_view(), span_of(in, state), state), "",
                                span_of(in, state)};
     }
 };
@@ -719,7 +736,8 @@ template <>
 struct action<g::rir_value> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        state.load = ast::Load{ast::Load::Kind::rir, "rir " + in.string(), parse_decimal(in.string_view()), "",
+        state.load = ast::Load{ast::Load::Kind::rir, "rir " + in.string(),
+                               parse_decimal(in.string_view(), span_of(in, state), state), "",
                                span_of(in, state)};
     }
 };
@@ -727,7 +745,7 @@ template <>
 struct action<g::load> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription.modifiers;
+        auto& modifiers = state.prescription->modifiers;
         mark_repeated(modifiers.load.has_value(), span_of(in, state), modifiers);
         state.load.span = span_of(in, state);
         modifiers.load = state.load;
@@ -739,7 +757,7 @@ template <>
 struct action<g::modifier_each> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription.modifiers;
+        auto& modifiers = state.prescription->modifiers;
         mark_repeated(modifiers.each.set, span_of(in, state), modifiers);
         modifiers.each = ast::Flag{true, span_of(in, state)};
     }
@@ -748,7 +766,7 @@ template <>
 struct action<g::modifier_alt> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription.modifiers;
+        auto& modifiers = state.prescription->modifiers;
         mark_repeated(modifiers.alt.set, span_of(in, state), modifiers);
         modifiers.alt = ast::Flag{true, span_of(in, state)};
     }
@@ -757,7 +775,7 @@ template <>
 struct action<g::modifier_rest> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription.modifiers;
+        auto& modifiers = state.prescription->modifiers;
         mark_repeated(modifiers.rest.has_value(), span_of(in, state), modifiers);
         modifiers.rest = state.duration;
     }
@@ -766,7 +784,7 @@ template <>
 struct action<g::modifier_hold> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription.modifiers;
+        auto& modifiers = state.prescription->modifiers;
         mark_repeated(modifiers.hold.has_value(), span_of(in, state), modifiers);
         modifiers.hold = state.duration;
     }
@@ -775,7 +793,7 @@ template <>
 struct action<g::tempo_value> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription.modifiers;
+        auto& modifiers = state.prescription->modifiers;
         const auto span = span_of(in, state);
         mark_repeated(modifiers.tempo.has_value(), span, modifiers);
         ast::Tempo tempo;
@@ -795,44 +813,45 @@ template <>
 struct action<g::alternative_ref> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        state.prescription.modifiers.alternatives.push_back(name_of(in, state));
+        state.prescription->modifiers.alternatives.push_back(name_of(in, state));
     }
 };
 
 // Prescriptions and entries.
 template <typename Input>
-void start_prescription(const Input& in, ParseState& state) {
-    state.prescription = ast::Prescription{};
-    state.prescription.exercise = name_of(in, state);
-    state.context_name = state.prescription.exercise.text;
+void start_prescription(const Input& in, ParseState& state, ast::Prescription& prescription) {
+    state.prescription = &prescription;
+    prescription.exercise = name_of(in, state);
+    state.context_name = prescription.exercise.text;
 }
-template <> struct action<g::prescription_exercise> { template <typename I> static void apply(const I& in, ParseState& s) { start_prescription(in, s); } };
-template <> struct action<g::entry_exercise> : action<g::prescription_exercise> {};
-template <> struct action<g::interval_exercise> : action<g::prescription_exercise> {};
 template <>
-struct action<g::prescription> {
+struct action<g::prescription_exercise> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        state.prescription.span = span_of(in, state);
-        state.body().push_back(ast::Statement{std::move(state.prescription)});
+        start_prescription(in, state, std::get<ast::Prescription>(state.body().emplace_back().node));
     }
 };
 template <>
-struct action<g::entry> {
+struct action<g::entry_exercise> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        state.prescription.span = span_of(in, state);
-        (state.in_timed ? state.timed.entries : state.group.entries).push_back(std::move(state.prescription));
+        start_prescription(in, state, (state.in_timed ? state.timed.entries : state.group.entries).emplace_back());
     }
 };
 template <>
-struct action<g::interval_entry> {
+struct action<g::interval_exercise> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        state.prescription.span = span_of(in, state);
-        state.intervals.entries.push_back(std::move(state.prescription));
+        start_prescription(in, state, state.intervals.entries.emplace_back());
     }
 };
+struct end_prescription_action {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.prescription->span = span_of(in, state); }
+};
+template <> struct action<g::prescription> : end_prescription_action {};
+template <> struct action<g::entry> : end_prescription_action {};
+template <> struct action<g::interval_entry> : end_prescription_action {};
 template <>
 struct action<g::tabata_exercise> {
     template <typename Input>
@@ -896,9 +915,10 @@ struct action<g::phase_kind> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
         state.phase = ast::PhaseBlock{};
+        state.phase.body.reserve(8);
         state.phase.kind = in.string_view() == "warmup" ? ast::PhaseKind::warmup : ast::PhaseKind::cooldown;
         state.in_phase = true;
-        state.context_decl = fmt::format("the {}", in.string_view());
+        state.context_decl.assign("the ").append(in.string_view());
     }
 };
 template <>
@@ -924,9 +944,10 @@ struct action<g::group_kind> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
         state.group = ast::GroupBlock{};
+        state.group.entries.reserve(4);
         state.group.kind = in.string_view() == "superset" ? ast::GroupKind::superset : ast::GroupKind::circuit;
         state.in_timed = false;
-        state.context_decl = fmt::format("the {}", in.string_view());
+        state.context_decl.assign("the ").append(in.string_view());
     }
 };
 template <>
@@ -944,6 +965,7 @@ template <>
 struct action<g::kw_intervals> {
     static void apply0(ParseState& state) {
         state.intervals = ast::IntervalsBlock{};
+        state.intervals.entries.reserve(4);
         state.context_decl = "the intervals block";
     }
 };
@@ -978,9 +1000,10 @@ struct action<g::timed_kind> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
         state.timed = ast::TimedBlock{};
+        state.timed.entries.reserve(4);
         state.timed.kind = in.string_view() == "emom" ? ast::TimedKind::emom : ast::TimedKind::amrap;
         state.in_timed = true;
-        state.context_decl = fmt::format("the {}", in.string_view());
+        state.context_decl.assign("the ").append(in.string_view());
     }
 };
 template <>

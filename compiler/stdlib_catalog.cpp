@@ -15,7 +15,11 @@ extern const std::string_view stdlib_catalog_bytes;
 
 const Catalog& stdlib_catalog() {
     // Never destroyed: freeing a thousand allocations at exit would cost a fifth of a small check.
-    static const Catalog* const catalog = new Catalog(decode_catalog(stdlib_catalog_bytes));
+    static const Catalog* const catalog = [] {
+        auto* decoded = new Catalog(decode_catalog(stdlib_catalog_bytes));
+        decoded->index_names();
+        return decoded;
+    }();
     return *catalog;
 }
 

@@ -26,12 +26,18 @@ std::int64_t set_segments(const checked::Entry& entry, const checked::Defaults& 
     return entry.sides == checked::SideMode::each ? 2 + positive(defaults.switch_) : 1;
 }
 
-// The longest set over the progression steps (a missing dose lowers as one set of nothing).
-std::int64_t longest_set(const checked::Entry& entry, const checked::Defaults& defaults) {
-    if (entry.steps.empty()) return set_seconds(entry, checked::DoseStep{}, defaults.switch_);
-    std::int64_t longest = 0;
-    for (const auto& step : entry.steps) longest = std::max(longest, set_seconds(entry, step, defaults.switch_));
-    return longest;
+// The shortest and the longest set over the progression steps (a missing dose lowers as one set of nothing).
+std::pair<std::int64_t, std::int64_t> set_range(const checked::Entry& entry, const checked::Defaults& defaults) {
+    if (entry.steps.empty()) {
+        const std::int64_t seconds = set_seconds(entry, checked::DoseStep{}, defaults.switch_);
+        return {seconds, seconds};
+    }
+    std::pair<std::int64_t, std::int64_t> range{saturation, 0};
+    for (const auto& step : entry.steps) {
+        const std::int64_t seconds = set_seconds(entry, step, defaults.switch_);
+        range = {std::min(range.first, seconds), std::max(range.second, seconds)};
+    }
+    return range;
 }
 
 TimelineSize prescription_size(const checked::Entry& entry, const checked::Defaults& defaults) {
@@ -63,7 +69,7 @@ TimelineSize block_size(const checked::Block& block) {
         for (std::size_t i = 0; i < block.entries.size(); ++i) {
             const auto& entry = block.entries[i];
             round.segments = add(round.segments, set_segments(entry, defaults) + (i > 0 ? positive(defaults.transition) : 0));
-            round.seconds = add(round.seconds, longest_set(entry, defaults) + (i > 0 ? defaults.transition : 0));
+            round.seconds = add(round.seconds, set_range(entry, defaults).second + (i > 0 ? defaults.transition : 0));
         }
         const std::int64_t rest = block.rest.value_or(defaults.rest);
         size.segments = add(mul(block.rounds, round.segments), mul(block.rounds - 1, positive(rest)));
@@ -78,14 +84,16 @@ TimelineSize block_size(const checked::Block& block) {
         break;
     }
     case checked::Block::Kind::emom: {
-        std::int64_t most = 0;  // an entry's set and the rest to the end of its minute
-        std::int64_t minute = 60;  // checked to fit; the max keeps this a bound regardless
-        for (const auto& entry : block.entries) {
-            most = std::max(most, set_segments(entry, defaults) + 1);
-            minute = std::max(minute, longest_set(entry, defaults));
+        // Minute i works entry i (cycling): its set, then rest to the end of the minute when the set is shorter.
+        const auto entries = static_cast<std::int64_t>(block.entries.size());
+        const std::int64_t minutes = block.work / 60;
+        for (std::int64_t i = 0; i < entries; ++i) {
+            const auto& entry = block.entries[static_cast<std::size_t>(i)];
+            const std::int64_t turns = minutes / entries + (i < minutes % entries ? 1 : 0);
+            const auto [shortest, longest] = set_range(entry, defaults);
+            size.segments = add(size.segments, mul(turns, set_segments(entry, defaults) + (shortest < 60 ? 1 : 0)));
+            size.seconds = add(size.seconds, mul(turns, std::max<std::int64_t>(60, longest)));
         }
-        size.segments = mul(block.work / 60, most);
-        size.seconds = mul(block.work / 60, minute);
         break;
     }
     case checked::Block::Kind::amrap:
@@ -99,8 +107,9 @@ TimelineSize block_size(const checked::Block& block) {
     return size;
 }
 
+// "168h00min03s": exact, so a workout just over the bound does not read as "7 days, more than 7 days".
 std::string duration_text(std::int64_t seconds) {
-    return seconds >= 48 * 3600 ? fmt::format("about {} days", seconds / (24 * 3600)) : fmt::format("about {}h", seconds / 3600);
+    return fmt::format("{}h{:02}min{:02}s", seconds / 3600, seconds % 3600 / 60, seconds % 60);
 }
 
 }  // namespace
@@ -136,7 +145,7 @@ void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostic
                               "split it into several workouts, or use fewer sets, rounds or entries");
         } else if (size.seconds > max_timeline_seconds) {
             diagnostics.error("E0005", workout.span,
-                              fmt::format("workout '{}' lasts {}, more than the 7 days a timeline may last", workout.name,
+                              fmt::format("workout '{}' lasts {}, more than the 7 days (168h) a timeline may last", workout.name,
                                           duration_text(size.seconds)),
                               "split it into several workouts, or shorten its rests and durations");
         }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include <tao/pegtl.hpp>
@@ -21,12 +22,45 @@ using namespace tao::pegtl;
 struct comment : seq< one< '#' >, star< not_one< '\n' > > > {};
 // A carriage return counts as white space, so CRLF line ends work like LF.
 struct blank : one< ' ', '\t', '\r' > {};
-// White space within a statement (never crosses a line end).
-struct sp : star< sor< blank, comment > > {};
-// White space between statements: blanks, comments, line ends and ';'.
-struct seps : star< sor< blank, comment, one< '\n', ';' > > > {};
-// White space inside a bracketed list, which may span lines.
-struct ws : star< sor< blank, comment, one< '\n' > > > {};
+// { blank | comment | '\n' (if Newlines) | ';' (if Semicolons) }, as one loop over the bytes:
+// the same as star< sor< blank, comment, ... > > (which spent a dozen instructions a character in
+// PEGTL's generic loop, at every space of every line). Needs an input that holds the whole text.
+template< bool Newlines, bool Semicolons >
+struct blank_run
+{
+   using rule_t = blank_run;
+   using subs_t = empty_list;
+
+   template< typename ParseInput >
+   [[nodiscard]] static bool match( ParseInput& in ) noexcept( noexcept( in.size( 1 ) ) )
+   {
+      while( true ) {
+         const std::size_t available = in.size( 1 );
+         const char* const at = in.current();
+         std::size_t length = 0;
+         while( length < available && ( at[ length ] == ' ' || at[ length ] == '\t' || at[ length ] == '\r' || ( Semicolons && at[ length ] == ';' ) ) ) ++length;
+         if( length > 0 ) {
+            in.bump_in_this_line( length );
+         }
+         else if( available > 0 && at[ 0 ] == '#' ) {
+            const void* const newline = std::memchr( at, '\n', available );
+            in.bump_in_this_line( newline ? static_cast< std::size_t >( static_cast< const char* >( newline ) - at ) : available );
+         }
+         else if( Newlines && available > 0 && at[ 0 ] == '\n' ) {
+            in.bump_to_next_line( 1 );
+         }
+         else {
+            return true;
+         }
+      }
+   }
+};
+// sp = { blank | comment }: white space within a statement (never crosses a line end).
+struct sp : blank_run< false, false > {};
+// seps = { blank | comment | '\n' | ';' }: white space between statements.
+struct seps : blank_run< true, true > {};
+// ws = { blank | comment | '\n' }: white space inside a bracketed list, which may span lines.
+struct ws : blank_run< true, false > {};
 // A statement ends at a line end, a ';', the '}' closing its block, or the end of the file.
 struct statement_end : sor< one< '\n', ';' >, at< one< '}' > >, eof > {};
 
@@ -113,28 +147,72 @@ inline constexpr std::string_view reserved_words[] = {
     "cooldown", "superset", "circuit", "rounds", "intervals", "on", "off", "tabata", "emom", "amrap", "note",
     "tempo", "hold", "alt", "or", "start", "weeks", "timezone", "run", "easy", "hard", "step", "bw", "rpe", "rir" };
 
-// Per word length, a bit per first letter of the reserved words of that length: most names are
-// ruled out by these two facts before any comparison.
-inline constexpr auto reserved_first_letters = [] {
-    std::array< std::uint32_t, 16 > masks{};
-    for( const auto word : reserved_words ) masks[ word.size() ] |= 1u << ( word[ 0 ] - 'a' );
-    return masks;
+// The reserved words bucketed by length and first letter, so that a lookup compares a name with
+// at most a couple of words of its own length (most names are longer than any keyword).
+inline constexpr std::size_t longest_reserved = 10;
+struct reserved_table
+{
+   std::array< std::string_view, std::size( reserved_words ) > words{};  // sorted by bucket
+   std::array< std::array< std::uint8_t, 27 >, longest_reserved + 1 > starts{};  // per length: 26 letters + end
+};
+inline constexpr reserved_table reserved_index = [] {
+   reserved_table table;
+   std::size_t next = 0;
+   for( std::size_t length = 0; length <= longest_reserved; ++length ) {
+      for( char letter = 'a'; letter <= 'z'; ++letter ) {
+         table.starts[ length ][ static_cast< std::size_t >( letter - 'a' ) ] = static_cast< std::uint8_t >( next );
+         for( const auto word : reserved_words ) {
+            if( word.size() == length && word[ 0 ] == letter ) table.words[ next++ ] = word;
+         }
+      }
+      table.starts[ length ][ 26 ] = static_cast< std::uint8_t >( next );
+   }
+   return table;
 }();
 
+// `word` is a non-empty run of [a-z0-9_] that starts with [a-z].
 constexpr bool is_reserved( const std::string_view word ) noexcept
 {
-    if( word.size() >= reserved_first_letters.size() || ( ( reserved_first_letters[ word.size() ] >> ( word[ 0 ] - 'a' ) ) & 1u ) == 0 ) {
-        return false;
-    }
-    for( const auto reserved : reserved_words ) {
-        if( reserved == word ) return true;
-    }
-    return false;
+   if( word.size() > longest_reserved ) return false;
+   const auto letter = static_cast< std::size_t >( word[ 0 ] - 'a' );
+   const auto& starts = reserved_index.starts[ word.size() ];
+   for( std::size_t i = starts[ letter ]; i < starts[ letter + 1 ]; ++i ) {
+      if( reserved_index.words[ i ] == word ) return true;
+   }
+   return false;
 }
 
-// [a-z] { [a-z0-9_] }, unless it is a reserved word (a reserved word followed by an upper-case
-// letter is a misspelt name, left to `uppercase_in_name` as `not_at< keyword >` would). Written by
-// hand because trying the keyword rules one by one before every name dominated the parse time.
+// [a-z0-9_], the characters after the first of a name.
+inline constexpr auto name_tail_chars = [] {
+   std::array< bool, 256 > table{};
+   for( int c = 0; c < 256; ++c ) table[ static_cast< std::size_t >( c ) ] = ( c >= 'a' && c <= 'z' ) || ( c >= '0' && c <= '9' ) || c == '_';
+   return table;
+}();
+
+// The word at the input: its length (0 if no [a-z] starts one) and whether it is reserved. A
+// reserved word followed by an upper-case letter is a misspelt name, not a keyword, as
+// TAO_PEGTL_KEYWORD (which wants no identifier character after it) has it. Needs an input that
+// holds the whole text (a memory input), like blank_run.
+struct scanned_word
+{
+   std::size_t length = 0;
+   bool reserved = false;
+};
+
+template< typename ParseInput >
+[[nodiscard]] scanned_word scan_word( ParseInput& in ) noexcept( noexcept( in.size( 1 ) ) )
+{
+   const char* const begin = in.current();
+   const std::size_t available = in.size( 1 );
+   if( available == 0 || begin[ 0 ] < 'a' || begin[ 0 ] > 'z' ) return {};
+   std::size_t length = 1;
+   while( length < available && name_tail_chars[ static_cast< unsigned char >( begin[ length ] ) ] ) ++length;
+   const bool upper_follows = length < available && begin[ length ] >= 'A' && begin[ length ] <= 'Z';
+   return { length, !upper_follows && is_reserved( std::string_view( begin, length ) ) };
+}
+
+// [a-z] { [a-z0-9_] }, unless it is a reserved word. Written by hand because trying the keyword
+// rules one by one before every name dominated the parse time.
 struct name_word
 {
    using rule_t = name_word;
@@ -143,21 +221,28 @@ struct name_word
    template< typename ParseInput >
    [[nodiscard]] static bool match( ParseInput& in ) noexcept( noexcept( in.size( 1 ) ) )
    {
-      // in.size( n ) asks for at least n characters (buffered inputs) and returns what is there.
-      const char* const begin = in.current();
-      if( in.size( 1 ) == 0 || begin[ 0 ] < 'a' || begin[ 0 ] > 'z' ) return false;
-      std::size_t length = 1;
-      while( in.size( length + 1 ) > length ) {
-         const char c = begin[ length ];
-         if( !( ( c >= 'a' && c <= 'z' ) || ( c >= '0' && c <= '9' ) || c == '_' ) ) break;
-         ++length;
-      }
-      const bool upper_follows = in.size( length + 1 ) > length && begin[ length ] >= 'A' && begin[ length ] <= 'Z';
-      if( !upper_follows && is_reserved( std::string_view( begin, length ) ) ) return false;
-      in.bump_in_this_line( length );
+      const scanned_word word = scan_word( in );
+      if( word.length == 0 || word.reserved ) return false;
+      in.bump_in_this_line( word.length );
       return true;
    }
 };
+
+// &keyword, consuming nothing: only where a reserved word stands can a keyword statement or
+// modifier begin, so the common case (an exercise name) skips trying each of them in turn.
+struct at_reserved_word
+{
+   using rule_t = at_reserved_word;
+   using subs_t = empty_list;
+
+   template< typename ParseInput >
+   [[nodiscard]] static bool match( ParseInput& in ) noexcept( noexcept( in.size( 1 ) ) )
+   {
+      return scan_word( in ).reserved;
+   }
+};
+template< typename... Rules >
+struct if_reserved : seq< at_reserved_word, sor< Rules... > > {};
 
 // identifier = [a-z] { [a-z0-9_] } - keyword
 struct identifier : seq< name_word, opt< uppercase_in_name > > {};
@@ -278,8 +363,8 @@ struct modifier_rest : if_must< kw_rest, sp, rest_duration > {};
 struct modifier_tempo : if_must< kw_tempo, sp, tempo_value > {};
 struct modifier_hold : if_must< kw_hold, sp, hold_duration > {};
 struct modifier_or : if_must< kw_or, sp, alternative_ref > {};
-struct modifier : sor< modifier_each, modifier_alt, load, modifier_rest, modifier_tempo, modifier_hold,
-                       modifier_or, cue > {};
+struct modifier : sor< load, cue, if_reserved< modifier_each, modifier_alt, modifier_rest, modifier_tempo,
+                                              modifier_hold, modifier_or > > {};
 struct modifiers : star< sp, modifier > {};
 
 // prescription = exercise dose { modifier }
@@ -314,9 +399,10 @@ struct block_body : seq< seps, star< Entry, sp, must< statement_end >, seps >, C
 struct misplaced_statement : sor< kw_warmup, kw_cooldown, kw_superset, kw_circuit, kw_intervals, kw_tabata,
                                   kw_emom, kw_amrap, kw_rest, kw_note, kw_defaults, kw_focus > {};
 struct misplaced_in_group : seq< at< misplaced_statement >, raise< misplaced_in_group > > {};
-struct group_entry : sor< misplaced_in_group, entry > {};
+// An entry (a name, which is never a reserved word) first, so that a name is scanned once.
+struct group_entry : sor< entry, if_reserved< misplaced_in_group > > {};
 struct group_close : one< '}' > {};
-struct interval_entry_item : sor< misplaced_in_group, interval_entry > {};
+struct interval_entry_item : sor< interval_entry, if_reserved< misplaced_in_group > > {};
 
 struct round_count : integer {};
 struct group_rounds : seq< round_count, sp, kw_rounds > {};
@@ -337,15 +423,18 @@ struct timed_block : if_must< timed_kind, sp, block_duration, sp, open_brace,
                               block_body< group_entry, must< group_close > > > {};
 
 struct nested_phase : seq< at< sor< kw_warmup, kw_cooldown > >, raise< nested_phase > > {};
-struct phase_statement : sor< nested_phase, rest_statement, note_statement, defaults_statement, group_block,
-                              intervals_block, tabata_block, timed_block, prescription > {};
+// A prescription first: it starts with a name, which is never a reserved word, and every other
+// statement starts with one; so the order is free, and this one scans a name only once.
+struct phase_statement : sor< prescription,
+                              if_reserved< nested_phase, rest_statement, note_statement, defaults_statement,
+                                           group_block, intervals_block, tabata_block, timed_block > > {};
 struct phase_close : one< '}' > {};
 struct phase_kind : sor< kw_warmup, kw_cooldown > {};
 struct phase_block : if_must< phase_kind, sp, open_brace, block_body< phase_statement, must< phase_close > > > {};
 
-struct workout_statement : sor< rest_statement, note_statement, defaults_statement, focus_statement,
-                                phase_block, group_block, intervals_block, tabata_block, timed_block,
-                                prescription > {};
+struct workout_statement : sor< prescription,
+                                if_reserved< rest_statement, note_statement, defaults_statement, focus_statement,
+                                             phase_block, group_block, intervals_block, tabata_block, timed_block > > {};
 struct workout_close : one< '}' > {};
 
 // ---- Catalog declarations -------------------------------------------------------------------
@@ -434,6 +523,11 @@ struct file : seq< seps, star< declaration, sp, must< statement_end >, seps >, m
 
 }  // namespace reps::grammar
 
-// name_word consumes at least one character when it succeeds, like any one character rule.
+// name_word consumes at least one character when it succeeds, like any one character rule;
+// at_reserved_word never consumes (like at<>) and blank_run may not (like star<>).
 template< typename Name >
 struct tao::pegtl::analyze_traits< Name, reps::grammar::name_word > : tao::pegtl::analyze_any_traits<> {};
+template< typename Name >
+struct tao::pegtl::analyze_traits< Name, reps::grammar::at_reserved_word > : tao::pegtl::analyze_opt_traits<> {};
+template< typename Name, bool Newlines, bool Semicolons >
+struct tao::pegtl::analyze_traits< Name, reps::grammar::blank_run< Newlines, Semicolons > > : tao::pegtl::analyze_opt_traits<> {};

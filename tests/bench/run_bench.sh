@@ -54,22 +54,28 @@ corpus() {
 }
 bytes_of() { find "$1" -name '*.reps' -printf '%s\n' | awk '{s += $1} END {print s}'; }
 
-# measure OUT COMMAND...: the fastest of $runs runs, as "SECONDS PEAK_RSS_KB"; stderr goes to OUT.
+# measure OUT COMMAND...: over $runs runs, the shortest wall-clock time, the shortest CPU time
+# (user + system: what a single-core figure costs even when other work shares the core) and the
+# peak RSS, as "WALL CPU PEAK_RSS_KB"; stderr goes to OUT.
 measure() {
     python3 - "$runs" "$@" <<'EOF'
 import resource, subprocess, sys, time
 runs, out, command = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-best, peak = None, 0
+best_wall, best_cpu, peak = None, None, 0
 for _ in range(runs):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(out, "wb") as err:
         start = time.perf_counter()
         status = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=err).returncode
-        seconds = time.perf_counter() - start
+        wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if status >= 2:
         sys.exit(f"run_bench.sh: {' '.join(command)} exited {status} (see {out})")
-    best = seconds if best is None else min(best, seconds)
-    peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(f"{best:.4f} {peak}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    best_wall = wall if best_wall is None else min(best_wall, wall)
+    best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
+    peak = max(peak, after.ru_maxrss)
+print(f"{best_wall:.4f} {best_cpu:.4f} {peak}")
 EOF
 }
 
@@ -90,12 +96,17 @@ large_dir=$(corpus "$large")
 large_bytes=$(bytes_of "$large_dir")
 large_mb=$(awk -v b="$large_bytes" 'BEGIN {printf "%.1f", b / 1e6}')
 echo "corpora: $small MB ($(find "$small_dir" -name '*.reps' | wc -l) files), $large_mb MB ($(find "$large_dir" -name '*.reps' | wc -l) files); $runs run(s) each, fastest counts"
+echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc --all) cores (other work skews wall-clock figures)"
 
-read -r t_small _ < <(measure "$work/check-small.err" "${pin1[@]}" "$reps" check -j 1 "$small_dir/")
-read -r t_large rss_large < <(measure "$work/check-1core.err" "${pin1[@]}" "$reps" check -j 1 "$large_dir/")
-read -r t_grammar _ < <(measure "$work/grammar.err" "${pin1[@]}" "$grammar" "$large_dir/")
-read -r t_two _ < <(measure "$work/check-2core.err" "${pin2[@]}" "$reps" check "$large_dir/")
+# Single-core figures use CPU time, the speedup wall-clock time.
+read -r _ t_small _ < <(measure "$work/check-small.err" "${pin1[@]}" "$reps" check -j 1 "$small_dir/")
+read -r wall_large t_large rss_large < <(measure "$work/check-1core.err" "${pin1[@]}" "$reps" check -j 1 "$large_dir/")
+read -r _ t_grammar _ < <(measure "$work/grammar.err" "${pin1[@]}" "$grammar" "$large_dir/")
+read -r t_two _ _ < <(measure "$work/check-2core.err" "${pin2[@]}" "$reps" check "$large_dir/")
 
+# A time too short to measure (the smoke corpus) counts as a millisecond.
+ms() { awk -v t="$1" 'BEGIN {printf "%.4f", (t < 0.001 ? 0.001 : t)}'; }
+t_small=$(ms "$t_small"); t_large=$(ms "$t_large"); t_grammar=$(ms "$t_grammar"); t_two=$(ms "$t_two")
 throughput=$(awk -v b="$large_bytes" -v t="$t_large" 'BEGIN {printf "%.1f", b / 1e6 / t}')
 grammar_throughput=$(awk -v b="$large_bytes" -v t="$t_grammar" 'BEGIN {printf "%.1f", b / 1e6 / t}')
 ratio=$(awk -v a="$t_large" -v g="$t_grammar" 'BEGIN {printf "%.2f", a / g}')
@@ -103,17 +114,17 @@ size_ratio=$(awk -v s="$small" -v l="$large" 'BEGIN {printf "%g", l / s}')
 linearity=$(awk -v a="$t_small" -v b="$t_large" 'BEGIN {printf "%.2f", b / a}')
 linear_target=$(awk -v r="$size_ratio" 'BEGIN {printf "%g", r * 1.1}')
 rss_ratio=$(awk -v k="$rss_large" -v b="$large_bytes" 'BEGIN {printf "%.2f", k * 1024 / b}')
-speedup=$(awk -v a="$t_large" -v b="$t_two" 'BEGIN {printf "%.2f", a / b}')
+speedup=$(awk -v a="$wall_large" -v b="$t_two" 'BEGIN {printf "%.2f", a / b}')
 
 echo
 printf '%-46s %12s %-5s\n' "figure" "measured" ""
-row "check throughput, 1 core ($large_mb MB)" "$throughput" 100 min "MB/s"
-printf '%-46s %12s %-5s (yardstick)\n' "bare grammar throughput, 1 core" "$grammar_throughput" "MB/s"
+row "check throughput, 1 core ($large_mb MB, CPU time)" "$throughput" 100 min "MB/s"
+printf '%-46s %12s %-5s (yardstick)\n' "bare grammar throughput, 1 core (CPU time)" "$grammar_throughput" "MB/s"
 row "check time / bare grammar time" "$ratio" 4 max "x"
 row "time at ${large} MB / time at ${small} MB (${size_ratio}x input)" "$linearity" "$linear_target" max "x"
 row "peak memory / input size ($large_mb MB)" "$rss_ratio" 4 max "x"
 if [ ${#pin2[@]} -gt 0 ]; then
-    row "speedup, 2 cores over 1 ($large_mb MB)" "$speedup" 1.8 min "x"
+    row "speedup, 2 cores over 1 ($large_mb MB, wall clock)" "$speedup" 1.8 min "x"
 else
     echo "speedup, 2 cores over 1: skipped (fewer than 2 cores or no taskset)"
 fi
@@ -130,6 +141,18 @@ if [ "$smoke" = 0 ] && command -v valgrind >/dev/null; then
     row "instructions, reps check examples/runners.reps" "$instructions" 5000000 max ""
 elif [ "$smoke" = 0 ]; then
     echo "instructions (callgrind): skipped, valgrind is not installed"
+fi
+
+# The same ratio in instructions (callgrind), which other work on the machine cannot skew: over
+# the first files of the large corpus, about 1 MB.
+if [ "$smoke" = 0 ] && command -v valgrind >/dev/null; then
+    mapfile -t sample < <(find "$large_dir" -name '*.reps' | sort | head -40)
+    count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected :/ {print $NF}'; }
+    i_check=$(count "$reps" check -j 1 "${sample[@]}")
+    i_grammar=$(count "$grammar" "${sample[@]}")
+    sample_mb=$(cat "${sample[@]}" | wc -c | awk '{printf "%.2f", $1 / 1e6}')
+    printf '%-46s %12s %-5s (%s and %s instructions over %s MB)\n' "check / bare grammar, in instructions" \
+        "$(awk -v a="$i_check" -v g="$i_grammar" 'BEGIN {printf "%.2f", a / g}')" "x" "$i_check" "$i_grammar" "$sample_mb"
 fi
 
 [ "$smoke" = 1 ] && exit 0

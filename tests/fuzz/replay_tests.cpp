@@ -62,10 +62,7 @@ TEST_CASE("fuzz regressions: every saved input finishes quickly with the expecte
             CHECK_MESSAGE(seconds < 10.0, "took " << seconds << "s");  // the fuzzer's -timeout
             fs::path expect = file;
             expect.replace_extension(".expect");
-            if (fs::exists(expect)) {
-                CHECK(error_codes(outcome) == expected_codes(expect));
-                if (expected_codes(expect).empty()) CHECK(outcome.exported_bytes > 0);
-            }
+            if (fs::exists(expect)) CHECK(error_codes(outcome) == expected_codes(expect));
         }
     }
 }

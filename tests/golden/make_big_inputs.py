@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the large fail/ inputs (a 50k-character line, 100000 nested braces, 10000 nested
-parentheses, a 1000-entry superset) so they can be regenerated; the generated files are committed beside it."""
+parentheses, a 1000-entry superset, 150 unknown names) so they can be regenerated; the generated files are committed beside it."""
 import pathlib
 
 FAIL = pathlib.Path(__file__).resolve().parent / "fail"
@@ -35,3 +35,7 @@ write("timeline_too_large.reps",
       "  defaults transition 0s\n"
       "  superset 100 rounds {\n" + entries + "\n  }\n"
       "}\n")
+
+write("too_many_errors.reps",
+      "# 150 unknown exercises: checking stops after the first 100 errors.\n"
+      'workout typos "Typos" {\n' + "".join(f"  goblet_sqat{i} 3x12\n" for i in range(150)) + "}\n")

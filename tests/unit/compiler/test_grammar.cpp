@@ -312,3 +312,36 @@ TEST_CASE("grammar: whole files") {
     CHECK(outcome<g::file>("region legs \"Legs\" region core") == global);
     CHECK(outcome<g::file>("garbage") == global);
 }
+
+TEST_CASE("grammar: the reserved-word table is the keyword rule, word for word") {
+    // name_word and at_reserved_word look names up in reserved_words instead of trying `keyword`;
+    // every word must match `keyword`, and as many words as `keyword` has alternatives.
+    CHECK(std::size(g::reserved_words) == g::keyword::subs_t::size);
+    for (const auto word : g::reserved_words) {
+        INFO(word);
+        CHECK(outcome<g::keyword>(word) == ok);
+        CHECK(g::is_reserved(word));
+        CHECK(outcome<g::identifier>(word) == local);
+        CHECK(outcome<g::at_reserved_word>(word) == "success, " + std::to_string(word.size()) + " left");
+        CHECK(outcome<g::identifier>(std::string(word) + "_x") == ok);
+        CHECK(outcome<g::identifier>(std::string(word) + "2") == ok);
+    }
+    for (const auto* text : {"reps_x", "eachX", "squat", "a", "in2", "rpes", "offf"}) {
+        INFO(text);
+        CHECK(outcome<g::at_reserved_word>(text) == local);
+    }
+    CHECK(!g::is_reserved("goblet_squat"));
+}
+
+TEST_CASE("grammar: white space rules stop where the old star<sor<...>> rules stopped") {
+    CHECK(outcome<g::sp>(" \t\r# comment") == ok);
+    CHECK(outcome<g::sp>(" ;x") == "success, 2 left");
+    CHECK(outcome<g::seps>(" ;\n# c\n\t;x") == "success, 1 left");
+    CHECK(outcome<g::ws>(" \n # c\n ;") == "success, 1 left");
+    CHECK(outcome<g::ws>("") == ok);
+    // Line counting across the newlines they consume.
+    pegtl::memory_input<> in("  # c\n\n  x", "test");
+    REQUIRE(pegtl::parse<g::seps>(in));
+    CHECK(in.iterator().line == 3);
+    CHECK(in.iterator().column == 3);
+}

@@ -51,6 +51,8 @@ timeline::Timeline lower(const std::string& body, int week = 1) {
     REQUIRE(c->program.workouts.size() == 1);
     auto t = lower_workout(c->program, c->program.workouts[0], week, c->sources);
     check_contiguous(t);
+    // The session-length lint measures without lowering; it must agree with every timeline here.
+    CHECK(workout_seconds(c->program, c->program.workouts[0], week, c->sources) == t.total_seconds);
     return t;
 }
 

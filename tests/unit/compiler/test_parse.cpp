@@ -83,7 +83,7 @@ TEST_CASE("parse: an exercise with every field") {
     CHECK(e.fit_name->text == "goblet_squat");
     // Every field records its keyword, so that a field given twice can be reported.
     std::string fields;
-    for (const auto& field : e.fields_seen) fields += field.text + " ";
+    for (const auto& field : e.fields_seen) fields += std::string(field.text) + " ";
     CHECK(fields == "aka pattern primary secondary equipment sides measure rep easier harder fit ");
     CHECK(e.span.line == 1);
     CHECK(e.span.length == p->sources.file(0).text.size() - 1);  // up to the closing brace

@@ -1,0 +1,123 @@
+// The stdlib as it is linked (checked at build time, decoded at run time), and catalogs built on
+// top of it: the same catalog as parsing the stdlib now, and duplicates still pointing into it.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "compiler/catalog_blob.hpp"
+#include "compiler/loader.hpp"
+#include "compiler/parse.hpp"
+#include "compiler/stdlib.hpp"
+#include "compiler/stdlib_catalog.hpp"
+
+using namespace reps;
+
+namespace {
+
+// The stdlib parsed and built here and now, as the build-time tool does.
+Catalog catalog_from_source(SourceManager& sources, Diagnostics& diagnostics) {
+    std::vector<ast::File> files;
+    for (const EmbeddedFile& file : stdlib_files()) {
+        const auto id = sources.add_static(std::string(file.path), file.text, true);
+        files.push_back(parse_file(sources, id, diagnostics));
+    }
+    return build_catalog(files, sources, diagnostics, nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("stdlib catalog: the linked data is the stdlib parsed now") {
+    SourceManager sources;
+    Diagnostics diagnostics;
+    const Catalog parsed = catalog_from_source(sources, diagnostics);
+    CHECK(diagnostics.list().empty());
+    const Catalog& linked = stdlib_catalog();
+    CHECK(linked.exercises.size() > 200);
+    CHECK(linked.base() == nullptr);
+    CHECK(linked == parsed);
+    CHECK(&stdlib_catalog() == &linked);  // built once
+}
+
+TEST_CASE("stdlib catalog: encoding round-trips, and bad bytes are refused") {
+    const Catalog& catalog = stdlib_catalog();
+    const std::string bytes = encode_catalog(catalog);
+    CHECK(decode_catalog(bytes) == catalog);
+    CHECK_THROWS_AS(decode_catalog(bytes.substr(0, bytes.size() / 2)), std::runtime_error);
+    CHECK_THROWS_AS(decode_catalog("not a catalog"), std::runtime_error);
+    CHECK_THROWS_AS(decode_catalog(bytes + "x"), std::runtime_error);
+    const Catalog layered(&catalog);
+    CHECK_THROWS_AS(encode_catalog(layered), std::logic_error);
+}
+
+TEST_CASE("stdlib catalog: stdlib sources take the first ids, once") {
+    SourceManager sources;
+    add_stdlib_sources(sources);
+    const auto count = stdlib_files().size();
+    REQUIRE(sources.size() == count);
+    CHECK(sources.file(0).embedded);
+    CHECK(sources.file(0).path == stdlib_files()[0].path);
+    add_stdlib_sources(sources);  // already there: nothing added
+    CHECK(sources.size() == count);
+    SourceManager other;
+    other.add("mine.reps", "workout w { }");
+    CHECK_THROWS_AS(add_stdlib_sources(other), std::logic_error);
+}
+
+TEST_CASE("stdlib catalog: a user catalog continues it without copying it") {
+    SourceManager sources;
+    Diagnostics diagnostics;
+    const LoadedProgram loaded = load_program_text(
+        "mine.reps",
+        "equipment sandbag_x \"Sandbag\" loadable\n"
+        "exercise goblet_squat \"Mine\" { primary quads }\n"
+        "exercise my_carry \"My Carry\" {\n  aka goblet\n  primary quads\n  equipment sandbag_x\n  easier goblet_squat\n}\n",
+        ".", sources, diagnostics);
+    REQUIRE(!diagnostics.has_errors());
+    const Catalog& base = stdlib_catalog();
+    const Catalog catalog = build_catalog(loaded.files, sources, diagnostics, &base);
+
+    // The stdlib's items keep their indices; the user's come after them.
+    CHECK(catalog.exercises.base_size() == base.exercises.size());
+    CHECK(catalog.exercises.size() == base.exercises.size() + 1);
+    CHECK(&catalog.exercises[0] == &base.exercises[0]);
+    const int mine = catalog.find_exercise("my_carry");
+    CHECK(mine == static_cast<int>(base.exercises.size()));
+    CHECK(catalog.find_exercise("goblet") == mine);
+    const Exercise& carry = catalog.exercises[static_cast<std::size_t>(mine)];
+    REQUIRE(carry.easier.size() == 1);
+    CHECK(carry.easier[0] == base.find_exercise("goblet_squat"));
+    REQUIRE(carry.equipment.size() == 1);
+    CHECK(catalog.equipment[static_cast<std::size_t>(carry.equipment[0][0])].name == "sandbag_x");
+    CHECK(base.find_exercise("my_carry") == -1);  // the base never changes
+
+    // A name the stdlib has is a duplicate, with a note on where the stdlib declares it.
+    REQUIRE(diagnostics.list().size() == 1);
+    const Diagnostic& duplicate = diagnostics.list()[0];
+    CHECK(duplicate.code == "E0101");
+    CHECK(duplicate.message == "duplicate exercise 'goblet_squat'");
+    REQUIRE(duplicate.notes.size() == 1);
+    CHECK(duplicate.notes[0].starts_with("'goblet_squat' was first declared at stdlib/exercises_legs.reps:"));
+
+    // Iteration runs through the base, then the user's own.
+    std::size_t count = 0;
+    for (const Exercise& e : catalog.exercises) count += e.stdlib ? 0 : 1;
+    CHECK(count == 1);
+    CHECK(catalog.suggest_exercise("my_cary") == std::optional<std::string>("my_carry"));
+    CHECK(catalog.suggest_exercise("goblet_sqat") == std::optional<std::string>("goblet_squat"));
+}
+
+TEST_CASE("stdlib catalog: the flat name index agrees with the name map") {
+    const Catalog& catalog = stdlib_catalog();
+    REQUIRE(catalog.exercise_index.built());
+    for (const auto& [name, index] : catalog.exercise_names) {
+        INFO(name);
+        CHECK(catalog.exercise_index.find(name) == index);
+        CHECK(catalog.find_exercise(name) == index);
+    }
+    CHECK(catalog.exercise_index.find("") == -1);
+    CHECK(catalog.exercise_index.find("no_such_exercise") == -1);
+    const Catalog copy = catalog;  // a copy looks names up in its map
+    CHECK(!copy.exercise_index.built());
+    CHECK(copy.find_exercise("goblet_squat") == catalog.find_exercise("goblet_squat"));
+}

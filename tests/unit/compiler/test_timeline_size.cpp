@@ -1,0 +1,106 @@
+// The checker's bound on timelines (E0005) against what lowering really builds: never below it,
+// and exact for a workout without progressions.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+
+#include "compiler/loader.hpp"
+#include "compiler/lower.hpp"
+#include "compiler/timeline_size.hpp"
+
+using namespace reps;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Compiled {
+    SourceManager sources;
+    Diagnostics diagnostics;
+    CheckedProgram program;
+};
+
+std::unique_ptr<Compiled> compile(std::string text, const fs::path& directory) {
+    auto c = std::make_unique<Compiled>();
+    const auto loaded = load_program_text("test.reps", std::move(text), directory, c->sources, c->diagnostics);
+    if (!c->diagnostics.has_errors()) c->program = check_program(loaded.files, c->sources, CheckOptions{}, c->diagnostics);
+    return c;
+}
+
+std::string read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<std::string> codes(const Diagnostics& diagnostics) {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics.list()) out.push_back(d.code);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("timeline size: a bound on every week of every golden workout and example") {
+    for (const fs::path& dir : {fs::path(REPS_TEST_DATA_DIR) / "golden" / "ok", fs::path(REPS_EXAMPLES_DIR)}) {
+        for (const auto& item : fs::directory_iterator(dir)) {
+            if (item.path().extension() != ".reps") continue;
+            INFO(item.path().string());
+            const auto c = compile(read(item.path()), dir);
+            REQUIRE(!c->diagnostics.has_errors());
+            for (const auto& workout : c->program.workouts) {
+                const TimelineSize bound = timeline_size(workout);
+                bool has_progression = false;
+                for (const auto& block : workout.blocks) {
+                    for (const auto& entry : block.entries) has_progression = has_progression || entry.steps.size() > 1;
+                }
+                for (int week = 1; week <= 12; ++week) {
+                    const auto lowered = lower_workout(c->program, workout, week, c->sources);
+                    CHECK(static_cast<std::int64_t>(lowered.segments.size()) <= bound.segments);
+                    CHECK(lowered.total_seconds <= bound.seconds);
+                    if (!has_progression) {
+                        CHECK(static_cast<std::int64_t>(lowered.segments.size()) == bound.segments);
+                        CHECK(lowered.total_seconds == bound.seconds);
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("timeline size: hand-counted blocks") {
+    // 3 sets each side: (left, switch, right) x 3 + 2 rests = 11 segments; 3 x (2 x 10 x 3s + 5s) + 2 x 60s = 315s.
+    auto c = compile("workout w \"W\" { bulgarian_split_squat 3x10 each }", fs::temp_directory_path());
+    REQUIRE(c->program.workouts.size() == 1);
+    CHECK(timeline_size(c->program.workouts[0]).segments == 11);
+    CHECK(timeline_size(c->program.workouts[0]).seconds == 315);
+    // A transition of 0s adds no segment: 2 rounds x 3 entries + 1 rest = 7 segments.
+    c = compile("workout w \"W\" {\n defaults transition 0s\n superset 2 rounds { burpee 10; burpee 10; burpee 10 }\n}",
+                fs::temp_directory_path());
+    CHECK(timeline_size(c->program.workouts[0]).segments == 7);
+    CHECK(timeline_size(c->program.workouts[0]).seconds == 6 * 30 + 60);
+}
+
+TEST_CASE("timeline size: E0005 just over each bound, nothing just under it") {
+    // One set, then `count` rests of `each`.
+    auto rests = [](int count, const char* each) {
+        std::string text = "workout w \"W\" {\n goblet_squat 1x1\n";
+        for (int i = 0; i < count; ++i) text += std::string(" rest ") + each + "\n";
+        return text + "}\n";
+    };
+    // 7 days are 604800s: a 3s set and 10080 rests of 60s are 604803s; 10079 rests fit.
+    auto over = compile(rests(10080, "60s"), fs::temp_directory_path());
+    CHECK(codes(over->diagnostics) == std::vector<std::string>{"E0005"});
+    CHECK(over->diagnostics.list()[0].message == "workout 'w' lasts 168h00min03s, more than the 7 days (168h) a timeline may last");
+    auto under = compile(rests(10079, "60s"), fs::temp_directory_path());
+    CHECK(!under->diagnostics.has_errors());
+
+    // Segments: 1 + 99999 rests = 100000 (fits), one more is over.
+    auto fits = compile(rests(99999, "1s"), fs::temp_directory_path());
+    CHECK(!fits->diagnostics.has_errors());
+    auto too_many = compile(rests(100000, "1s"), fs::temp_directory_path());
+    CHECK(codes(too_many->diagnostics) == std::vector<std::string>{"E0005"});
+}
