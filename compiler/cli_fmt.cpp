@@ -1,7 +1,6 @@
 // `reps fmt [--check] FILE...`: rewrites files in the canonical layout, or with --check lists
 // the files that are not in it. A file is only rewritten when the new text parses to the same AST.
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "compiler/cli_internal.hpp"
@@ -20,8 +19,18 @@ std::string ast_shape(SourceManager& sources, std::string path, std::string text
     const auto file = parse_file(sources, id, diagnostics);
     std::ostringstream dump;
     dump_ast(dump, file, sources);
-    static const std::regex positions(" ?@[0-9]+:[0-9]+");
-    return std::regex_replace(dump.str(), positions, "");
+    // Drop every " @LINE:COL": formatting moves positions, never meaning.
+    const std::string dumped = dump.str();
+    std::string shape;
+    for (std::size_t i = 0; i < dumped.size(); ++i) {
+        if (dumped[i] == '@' && i + 1 < dumped.size() && dumped[i + 1] >= '0' && dumped[i + 1] <= '9') {
+            while (i + 1 < dumped.size() && ((dumped[i + 1] >= '0' && dumped[i + 1] <= '9') || dumped[i + 1] == ':')) ++i;
+            if (!shape.empty() && shape.back() == ' ') shape.pop_back();
+            continue;
+        }
+        shape += dumped[i];
+    }
+    return shape;
 }
 
 }  // namespace
