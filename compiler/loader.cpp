@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -19,42 +21,57 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Reads a regular file whole; an empty optional and a reason otherwise.
+// Closes a descriptor on every way out of read_file.
+struct FileDescriptor {
+    int fd;
+    ~FileDescriptor() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+// Reads a regular file whole; an empty optional and a reason otherwise. One open, one fstat and
+// reads straight into the string: checking thousands of files spends its time here otherwise.
 std::optional<std::string> read_file(const fs::path& path, std::string& reason) {
-    std::error_code error;
-    const auto status = fs::status(path, error);
-    if (error) {
-        reason = error.value() == ENOENT ? "No such file or directory" : error.message();
-        return std::nullopt;
-    }
-    if (fs::is_directory(status)) {
-        reason = "it is a directory";
-        return std::nullopt;
-    }
-    if (!fs::is_regular_file(status)) {
-        reason = "it is not a regular file";
-        return std::nullopt;
-    }
-    const auto size = fs::file_size(path, error);
-    if (!error && size > max_file_bytes) {
-        reason = fmt::format("it is larger than the {} MiB limit", max_file_bytes / (1024 * 1024));
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below, unread).
+    const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+    struct stat info {};
+    if (file.fd < 0 || ::fstat(file.fd, &info) != 0) {
         reason = std::strerror(errno);
         return std::nullopt;
     }
-    // Read at its size in one go (a stream copy would grow and copy the buffer); a file that
-    // grows meanwhile is read to its end all the same.
-    std::string contents(error ? 0 : static_cast<std::size_t>(size), '\0');
-    in.read(contents.data(), static_cast<std::streamsize>(contents.size()));
-    contents.resize(static_cast<std::size_t>(in.gcount()));
-    if (in && in.peek() != std::char_traits<char>::eof()) {
-        std::ostringstream rest;
-        rest << in.rdbuf();
-        contents += std::move(rest).str();
+    if (S_ISDIR(info.st_mode)) {
+        reason = "it is a directory";
+        return std::nullopt;
     }
+    if (!S_ISREG(info.st_mode)) {
+        reason = "it is not a regular file";
+        return std::nullopt;
+    }
+    const auto size = static_cast<std::size_t>(info.st_size);
+    if (size > max_file_bytes) {
+        reason = fmt::format("it is larger than the {} MiB limit", max_file_bytes / (1024 * 1024));
+        return std::nullopt;
+    }
+    // One byte more than its size, so that the end of the file is seen in the same read; a file
+    // that grows meanwhile is read to its end all the same (and still held to the limit).
+    std::string contents(size + 1, '\0');
+    std::size_t filled = 0;
+    for (;;) {
+        if (filled == contents.size()) contents.resize(contents.size() * 2);
+        const ssize_t got = ::read(file.fd, contents.data() + filled, contents.size() - filled);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            reason = std::strerror(errno);
+            return std::nullopt;
+        }
+        if (got == 0) break;
+        filled += static_cast<std::size_t>(got);
+        if (filled > max_file_bytes) {
+            reason = fmt::format("it is larger than the {} MiB limit", max_file_bytes / (1024 * 1024));
+            return std::nullopt;
+        }
+    }
+    contents.resize(filled);
     return contents;
 }
 
@@ -71,11 +88,13 @@ public:
     // sources are registered, for the positions its catalog's spans name.
     void load_stdlib(LoadedProgram&) { add_stdlib_sources(sources_); }
 
-    void load_main(LoadedProgram& program, std::string display_path, std::string text, const fs::path& canonical) {
-        root_ = canonical.parent_path();
+    // `location` is absolute; it is resolved to its canonical path (a stat per component) only when
+    // the file imports something, since only imports need the root and cycle detection.
+    void load_main(LoadedProgram& program, std::string display_path, std::string text, fs::path location) {
+        main_location_ = std::move(location);
         const auto id = sources_.add(std::move(display_path), std::move(text));
         program.main_file = id;
-        load_parsed(program, id, canonical);
+        load_parsed(program, id, {});
     }
 
     void set_root(const fs::path& root) { root_ = root; }
@@ -94,12 +113,17 @@ private:
         for (const auto& declaration : file.declarations) {
             if (const auto* import = std::get_if<ast::ImportDecl>(&declaration)) imports.push_back(import);
         }
-        const fs::path directory = canonical.parent_path();
-        const std::string importer = sources_.file(id).path;
-        program.files.push_back(std::move(file));
-        // `imports` point into the file just moved into the vector; copy what we need first.
+        // `imports` point into the file about to be moved into the vector; copy what we need first.
         std::vector<ast::ImportDecl> pending;
         for (const auto* import : imports) pending.push_back(*import);
+        const std::string importer = sources_.file(id).path;
+        program.files.push_back(std::move(file));
+        if (!pending.empty() && stack_.back().empty()) {  // the main file, not yet resolved
+            std::error_code error;
+            stack_.back() = loaded_.back() = fs::weakly_canonical(main_location_, error);
+            root_ = stack_.back().parent_path();
+        }
+        const fs::path directory = stack_.back().parent_path();
         for (const auto& import : pending) load_import(program, import, directory, importer);
         stack_.pop_back();
         names_.pop_back();
@@ -150,6 +174,7 @@ private:
 
     SourceManager& sources_;
     Diagnostics& diagnostics_;
+    fs::path main_location_;
     fs::path root_;
     std::vector<fs::path> stack_;
     std::vector<std::string> names_;  // display paths, parallel to stack_
@@ -171,8 +196,7 @@ LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sou
     Loader loader(sources, diagnostics);
     loader.load_stdlib(program);
     std::error_code error;
-    auto canonical = fs::weakly_canonical(fs::absolute(path, error), error);
-    loader.load_main(program, path.string(), std::move(*text), canonical);
+    loader.load_main(program, path.string(), std::move(*text), fs::absolute(path, error));
     return program;
 }
 
@@ -182,8 +206,8 @@ LoadedProgram load_program_text(std::string display_path, std::string text, cons
     Loader loader(sources, diagnostics);
     loader.load_stdlib(program);
     std::error_code error;
-    auto canonical = fs::weakly_canonical(fs::absolute(directory, error), error) / fs::path(display_path).filename();
-    loader.load_main(program, std::move(display_path), std::move(text), canonical);
+    auto location = fs::absolute(directory, error) / fs::path(display_path).filename();
+    loader.load_main(program, std::move(display_path), std::move(text), std::move(location));
     return program;
 }
 

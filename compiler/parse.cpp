@@ -1201,28 +1201,18 @@ std::size_t next_declaration(std::string_view text, std::size_t from) {
 
 bool check_utf8(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics) {
     const std::string_view text = sources.file(file_id).text;
-    std::uint32_t line = 1;
-    std::size_t line_start = 0;
     for (std::size_t i = 0; i < text.size();) {
-        // Eight bytes at a time while they are ASCII without NUL (most files, most of the time),
-        // counting their line ends; the loop below handles the rest and finds the first bad byte.
-        if (i + 8 <= text.size()) {
+        // Sixteen bytes at a time while they are ASCII without NUL (most files, most of the time);
+        // line and column are worked out only for a bad byte, below.
+        if (i + 16 <= text.size()) {
             constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
-            // 0x80 in each byte of an ASCII word that is zero, and nothing elsewhere.
-            const auto zero_bytes = [](std::uint64_t v) { return ~(((v & low7) + low7) | v | low7); };
-            std::uint64_t word;
-            std::memcpy(&word, text.data() + i, 8);
-            if ((word & ~low7) == 0 && zero_bytes(word) == 0) {
-                const std::uint64_t newlines = zero_bytes(word ^ 0x0A0A0A0A0A0A0A0AULL);
-                if (newlines != 0) {
-                    line += static_cast<std::uint32_t>(std::popcount(newlines));
-                    if constexpr (std::endian::native == std::endian::little) {
-                        line_start = i + static_cast<std::size_t>(63 - std::countl_zero(newlines)) / 8 + 1;
-                    } else {
-                        line_start = i + static_cast<std::size_t>(std::countr_zero(newlines)) / 8 + 1;
-                    }
-                }
-                i += 8;
+            // 0x80 in each byte of an ASCII word that is zero (and in any byte with its high bit set).
+            const auto zero_or_high = [](std::uint64_t v) { return ~((v & low7) + low7) | v; };
+            std::uint64_t first, second;
+            std::memcpy(&first, text.data() + i, 8);
+            std::memcpy(&second, text.data() + i + 8, 8);
+            if (((zero_or_high(first) | zero_or_high(second)) & ~low7) == 0) {
+                i += 16;
                 continue;
             }
         }
@@ -1238,6 +1228,10 @@ bool check_utf8(const SourceManager& sources, std::uint32_t file_id, Diagnostics
                       (byte == 0xF0 && next < 0x90) || byte > 0xF4 || (byte == 0xF4 && next > 0x8F));
         }
         if (!valid || byte == 0) {
+            // The span's column counts bytes; diagnostics show the column in characters, from the offset.
+            const std::string_view before = text.substr(0, i);
+            const auto line = static_cast<std::uint32_t>(1 + std::count(before.begin(), before.end(), '\n'));
+            const auto line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
             const SourceSpan span{file_id, static_cast<std::uint32_t>(i), line,
                                   static_cast<std::uint32_t>(i - line_start + 1), 1};
             diagnostics.error("E0002", span,
@@ -1245,10 +1239,6 @@ bool check_utf8(const SourceManager& sources, std::uint32_t file_id, Diagnostics
                                         : fmt::format("invalid UTF-8 byte 0x{:02X}", byte),
                               "save the file as UTF-8 text");
             return false;
-        }
-        if (byte == '\n') {
-            ++line;
-            line_start = i + 1;
         }
         i += length;
     }
