@@ -338,7 +338,8 @@ Parsed parse(int argc, const char* const argv[]) {
         }
         options.json_diagnostics = format == "json";
     }
-    options.color = resolve_color(vm.count("color") ? text("color") : "auto");
+    options.color_mode = vm.count("color") ? text("color") : "auto";
+    options.color = resolve_color(options.color_mode);
     options.werror = vm.count("werror") > 0;
     if (vm.count("-W")) options.suppressed = parse_suppressed(vm["-W"].as<std::vector<std::string>>());
     if (vm.count("dump")) options.dump = parse_dump(text("dump"));

@@ -32,6 +32,7 @@ struct Options {
     // Common to check and build.
     bool json_diagnostics = false;
     bool color = false;  // --color resolved against the terminal and NO_COLOR
+    std::string color_mode = "auto";  // --color as given (the player's screen is stdout, not stderr)
     bool werror = false;
     std::vector<std::string> suppressed;  // codes from -W no-CODE
     Dump dump = Dump::none;
@@ -108,6 +109,10 @@ std::string summary_counts(const Diagnostics& diagnostics);
 std::string printable(std::string_view text);
 
 // The commands; each returns the exit code.
+// Whether the player's full screen uses colour: `always` and `never` as said, `auto` unless
+// NO_COLOR is set (the full screen only runs on a terminal anyway).
+bool player_color(const std::string& mode);
+
 int run_check(const Options& options, std::ostream& out, std::ostream& err);
 int run_build(const Options& options, std::ostream& out, std::ostream& err);
 int run_play(const Options& options, std::ostream& out, std::ostream& err);

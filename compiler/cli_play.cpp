@@ -1,5 +1,6 @@
 // `reps play FILE`: compiles the workout as `reps build` does (same checks, same choice of
 // workout) and hands its timeline to the terminal player.
+#include <cstdlib>
 #include <optional>
 #include <ostream>
 
@@ -51,7 +52,14 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     play_options.plain = options.plain;
     play_options.say = options.say;
     play_options.log_path = options.log;
+    play_options.color = player_color(options.color_mode);
     return play(timeline, play_options, out, err);
+}
+
+bool player_color(const std::string& mode) {
+    if (mode != "auto") return mode == "always";
+    const char* no_color = std::getenv("NO_COLOR");
+    return no_color == nullptr || *no_color == '\0';
 }
 
 }  // namespace reps::cli

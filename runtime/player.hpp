@@ -17,7 +17,7 @@ struct PlayOptions {
     bool plain = false;
     bool say = false;          // spoken cues through espeak-ng, when it is installed
     std::string log_path;      // --log: append the summary as one JSON line
-    bool color = true;         // colours on the full screen; NO_COLOR turns them off as well
+    bool color = true;         // colours on the full screen (the caller weighs --color and NO_COLOR)
     int input_fd = STDIN_FILENO;    // keys, when a terminal in the foreground
     int output_fd = STDOUT_FILENO;  // the full screen, when a terminal
 };

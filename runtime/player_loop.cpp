@@ -76,11 +76,6 @@ bool utf8_locale() {
     return false;
 }
 
-bool no_color_set() {
-    const char* value = std::getenv("NO_COLOR");
-    return value != nullptr && *value != '\0';
-}
-
 std::optional<player::Key> key_for(char byte) {
     switch (byte) {
         case ' ': case 'p': case 'P': return player::Key::toggle_pause;
@@ -107,7 +102,7 @@ public:
             player::Terminal& terminal, player::Speaker& speaker)
         : timeline_(timeline), screen_(screen), out_(out), terminal_(terminal),
           speaker_(speaker), state_(timeline), clock_(options.speed),
-          style_{options.color && !no_color_set(), utf8_locale()} {}
+          style_{options.color, utf8_locale()} {}
 
     player::PlayerState& state() { return state_; }
     bool terminal_gone() const { return terminal_gone_; }

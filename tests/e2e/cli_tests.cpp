@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/cli.hpp"
+#include "compiler/cli_internal.hpp"
 
 namespace {
 
@@ -244,6 +245,18 @@ TEST_CASE("--color and NO_COLOR") {
     CHECK_FALSE(colored(run_reps({"check", "--color", "auto", data("error.reps")})));
     CHECK_FALSE(colored(run_reps({"check", data("error.reps")})));
     CHECK(colored(run_reps({"check", "--color", "always", data("error.reps")})));  // as in GCC, always wins
+}
+
+TEST_CASE("the player's colours follow --color and NO_COLOR") {
+    {
+        ScopedEnv no_color("NO_COLOR", nullptr);
+        CHECK(reps::cli::player_color("auto"));
+        CHECK(reps::cli::player_color("always"));
+        CHECK_FALSE(reps::cli::player_color("never"));
+    }
+    ScopedEnv no_color("NO_COLOR", "1");
+    CHECK_FALSE(reps::cli::player_color("auto"));
+    CHECK(reps::cli::player_color("always"));
 }
 
 TEST_CASE("build --to json and text") {
