@@ -42,7 +42,7 @@ std::string program_to_ics(const timeline::Program& p, const ExportContext& cont
 std::string workout_to_fit(const timeline::Timeline& t, const ExportContext& context) {
     FitResult fit = to_fit(t);
     for (std::string& warning : fit.warnings) {
-        if (context.warnings != nullptr) context.warnings->warning("", SourceSpan{}, std::move(warning));
+        if (context.warnings != nullptr) context.warnings->warning("W0301", SourceSpan{}, std::move(warning));
     }
     return std::move(fit.bytes);
 }

@@ -67,7 +67,7 @@ for file in examples/*.reps tests/fit/cases/*.reps; do
 
         # The golden: the exporter's warnings, then the decoded header and steps.
         {
-            sed -n 's/^reps: warning: /warning: /p' "$work/$name.err"
+            sed -n 's/^reps: warning\[W0301\]: /warning: /p' "$work/$name.err"
             decode steps "$fit" || echo "decode failed"
         } >"$work/$name.steps"
         if [ "${REPS_UPDATE_GOLDENS:-}" = 1 ]; then
@@ -101,9 +101,17 @@ node -e '
 # --werror turns the exporter's warnings into errors: exit 1 and nothing written.
 status=0
 "$reps" build "$cases" --to fit --werror -o "$work/werror.fit" 2>"$work/werror.err" || status=$?
-if [ "$status" != 1 ] || [ -e "$work/werror.fit" ] || ! grep -q "^reps: error: .*@70%" "$work/werror.err"; then
+if [ "$status" != 1 ] || [ -e "$work/werror.fit" ] || ! grep -q "^reps: error\[W0301\]: .*@70%" "$work/werror.err"; then
     fail "--werror with exporter warnings gave exit $status and/or wrote a file:"
     cat "$work/werror.err" >&2
+fi
+
+# -W no-W0301 silences them (the file is written all the same).
+status=0
+"$reps" build "$cases" --to fit -W no-W0301 -o "$work/quiet.fit" 2>"$work/quiet.err" || status=$?
+if [ "$status" != 0 ] || [ ! -s "$work/quiet.fit" ] || grep -q "W0301" "$work/quiet.err"; then
+    fail "-W no-W0301 gave exit $status and/or still warned:"
+    cat "$work/quiet.err" >&2
 fi
 
 # A program is many sessions; FIT holds one workout.
