@@ -1,0 +1,196 @@
+// The parser's state, limits and helpers (spans, numbers, durations, strings); only parse.cpp includes it.
+#pragma once
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <tao/pegtl.hpp>
+
+#include "compiler/ast.hpp"
+#include "compiler/diagnostics.hpp"
+#include "compiler/source.hpp"
+#include "grammar/grammar.hpp"
+
+namespace reps {
+// An unnamed namespace in a header on purpose: only compiler/parse.cpp includes this file, so
+// everything here stays internal to that one translation unit, as it was when it lived there.
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = reps::grammar;
+
+// Parenthesised equipment expressions are the only recursion in the grammar; bound it.
+constexpr int max_paren_depth = 32;
+// Numbers above this cannot mean anything here; reported at parse time (E0004).
+constexpr std::int64_t max_number = 1'000'000'000'000LL;
+
+// A limit of the parser (not a grammar error): reported as E0003.
+struct limit_error : tao::pegtl::parse_error {
+    using tao::pegtl::parse_error::parse_error;
+};
+
+struct ParseState {
+    std::uint32_t file_id = 0;
+    ast::File* out = nullptr;
+    Diagnostics* diagnostics = nullptr;
+
+    // Context for messages.
+    std::string context_name;
+    std::string context_decl;
+    std::string workout_context;  // restored when a block inside the workout closes
+
+    // Scratch values, consumed by the enclosing rule's action.
+    std::optional<ast::Text> title;
+    ast::Name name;
+    ast::Duration duration;
+    ast::Amount amount;
+    std::optional<std::int64_t> pending_sets;
+    SourceSpan pending_sets_span;
+    std::vector<ast::DosePart> dose_parts;
+    std::optional<ast::Amount> step;
+    ast::Load load;
+    std::int64_t rounds = 0;
+    SourceSpan rounds_span;
+    std::vector<ast::EquipmentExpr> equipment_stack;
+    int paren_depth = 0;
+    bool loadable = false;
+    bool pair = false;
+
+    // Builders of the declaration being parsed.
+    ast::ExerciseDecl exercise;
+    ast::ProfileDecl profile;
+    ast::WorkoutDecl workout;
+    ast::ProgramDecl program;
+    ast::SessionDecl session;
+
+    // Builders of statements.
+    bool in_phase = false;
+    ast::PhaseBlock phase;
+    // The prescription or entry being parsed, built in place in its list: once its name has
+    // matched it either completes or the parse throws, and moving a finished one would copy a
+    // large node twice.
+    ast::Prescription* prescription = nullptr;
+    ast::GroupBlock group;
+    ast::IntervalsBlock intervals;
+    ast::TimedBlock timed;
+    bool in_timed = false;  // block entries go to `timed` rather than `group`
+    ast::DefaultsStatement defaults;
+    ast::FocusStatement focus;
+
+    std::vector<SourceSpan> open_braces;  // for "the '{' opened here" notes
+    std::string pending_note;             // a note for the parse error being raised
+
+    std::vector<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
+};
+
+// From the input's iterator, which eager tracking keeps up to date: in.position() would copy
+// the file name into every span's temporary.
+template <typename Input>
+SourceSpan span_of(const Input& in, const ParseState& state) {
+    const auto& at = in.iterator();
+    return SourceSpan{state.file_id, static_cast<std::uint32_t>(at.byte), static_cast<std::uint32_t>(at.line),
+                      static_cast<std::uint32_t>(at.column), static_cast<std::uint32_t>(in.size())};
+}
+
+SourceSpan join(const SourceSpan& first, const SourceSpan& last) {
+    SourceSpan span = first;
+    span.length = last.offset + last.length - first.offset;
+    return span;
+}
+
+// Parses a run of digits; reports E0004 and returns -1 when it is absurdly large.
+std::int64_t parse_integer(std::string_view digits, const SourceSpan& span, ParseState& state) {
+    std::int64_t value = 0;
+    const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (result.ec != std::errc() || value > max_number) {
+        state.diagnostics->error("E0004", span, fmt::format("number '{}' is too large", digits),
+                                 "sets run 1-100, reps 1-1000, durations up to 24h");
+        return -1;
+    }
+    return value;
+}
+
+// Parses a decimal (a load); reports E0004 and returns 0 when it is absurdly large, rather than
+// letting from_chars' out-of-range result pass as 0kg.
+double parse_decimal(std::string_view text, const SourceSpan& span, ParseState& state) {
+    double value = 0;
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (result.ec != std::errc() || value > static_cast<double>(max_number)) {
+        state.diagnostics->error("E0004", span, fmt::format("number '{}' is too large", text),
+                                 "loads are masses, percentages, RPE or RIR of everyday size");
+        return 0;
+    }
+    return value;
+}
+
+// "1h30min", "90s", "1:30" -> seconds; -1 after reporting an absurd value.
+std::int64_t parse_duration_text(std::string_view text, const SourceSpan& span, ParseState& state) {
+    std::int64_t total = 0;
+    std::size_t i = 0;
+    bool overflow = false;
+    auto add = [&](std::int64_t value, std::int64_t factor) {
+        if (value > max_number) overflow = true;
+        else total += value * factor;
+        if (total > max_number) overflow = true;
+    };
+    while (i < text.size()) {
+        std::size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        std::int64_t value = 0;
+        if (std::from_chars(text.data() + start, text.data() + i, value).ec != std::errc()) overflow = true;
+        if (i >= text.size()) break;
+        if (text[i] == ':') {  // m:ss
+            std::int64_t seconds = (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
+            add(value, 60);
+            add(seconds, 1);
+            i += 3;
+        } else if (text[i] == 'h') {
+            add(value, 3600);
+            ++i;
+        } else if (text.substr(i, 3) == "min") {
+            add(value, 60);
+            i += 3;
+        } else {  // 's'
+            add(value, 1);
+            ++i;
+        }
+    }
+    if (overflow) {
+        state.diagnostics->error("E0004", span, fmt::format("duration '{}' is too large", text),
+                                 "durations are at most 24h");
+        return -1;
+    }
+    return total;
+}
+
+// The text between the quotes of a string literal, escapes resolved.
+std::string unescape(std::string_view quoted) {
+    std::string value;
+    value.reserve(quoted.size());
+    for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+        if (quoted[i] == '\\') {
+            ++i;
+            value += quoted[i] == 'n' ? '\n' : quoted[i];
+        } else {
+            value += quoted[i];
+        }
+    }
+    return value;
+}
+
+std::string_view trimmed_word(std::string_view text) {
+    const auto end = text.find_first_of(" \t\r\n;");
+    return text.substr(0, end);
+}
+
+void mark_repeated(bool already, const SourceSpan& span, ast::Modifiers& modifiers) {
+    if (already) modifiers.repeated.push_back(span);
+}
+
+}  // namespace
+}  // namespace reps
