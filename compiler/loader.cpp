@@ -94,39 +94,54 @@ public:
         main_location_ = std::move(location);
         const auto id = sources_.add(std::move(display_path), std::move(text));
         program.main_file = id;
-        load_parsed(program, id, {});
+        follow_imports(program, id);
     }
 
-    void set_root(const fs::path& root) { root_ = root; }
-
 private:
-    void load_parsed(LoadedProgram& program, std::uint32_t id, const fs::path& canonical) {
+    // A file whose imports are being followed; the chain of them is the import stack.
+    struct OpenFile {
+        fs::path canonical;  // empty for the main file until it imports something
+        std::string name;    // display path
+        std::vector<ast::ImportDecl> imports;
+        std::size_t next = 0;
+    };
+
+    // Depth first, in import order, without recursion: a chain of 1000 imports must not stack
+    // 1000 parsers' frames (it overflowed the stack under AddressSanitizer).
+    void follow_imports(LoadedProgram& program, std::uint32_t main_id) {
+        open(program, main_id, {});
+        while (!open_.empty()) {
+            OpenFile& top = open_.back();
+            if (top.next == top.imports.size()) {
+                open_.pop_back();
+                continue;
+            }
+            const ast::ImportDecl import = std::move(top.imports[top.next++]);
+            const fs::path directory = top.canonical.parent_path();
+            const std::string importer = top.name;  // `top` may move when a file is opened below
+            load_import(program, import, directory, importer);
+        }
+    }
+
+    // Checks the encoding, parses, and opens the file for its imports.
+    void open(LoadedProgram& program, std::uint32_t id, fs::path canonical) {
         if (!check_utf8(sources_, id, diagnostics_)) {
             program.files.push_back(ast::File{id, {}});
             return;
         }
-        stack_.push_back(canonical);
-        names_.push_back(sources_.file(id).path);
         loaded_.push_back(canonical);
         ast::File file = parse_file(sources_, id, diagnostics_);
-        std::vector<const ast::ImportDecl*> imports;
+        std::vector<ast::ImportDecl> imports;
         for (const auto& declaration : file.declarations) {
-            if (const auto* import = std::get_if<ast::ImportDecl>(&declaration)) imports.push_back(import);
+            if (const auto* import = std::get_if<ast::ImportDecl>(&declaration)) imports.push_back(*import);
         }
-        // `imports` point into the file about to be moved into the vector; copy what we need first.
-        std::vector<ast::ImportDecl> pending;
-        for (const auto* import : imports) pending.push_back(*import);
-        const std::string importer = sources_.file(id).path;
         program.files.push_back(std::move(file));
-        if (!pending.empty() && stack_.back().empty()) {  // the main file, not yet resolved
+        if (!imports.empty() && canonical.empty()) {  // the main file, not yet resolved
             std::error_code error;
-            stack_.back() = loaded_.back() = fs::weakly_canonical(main_location_, error);
-            root_ = stack_.back().parent_path();
+            canonical = loaded_.back() = fs::weakly_canonical(main_location_, error);
+            root_ = canonical.parent_path();
         }
-        const fs::path directory = stack_.back().parent_path();
-        for (const auto& import : pending) load_import(program, import, directory, importer);
-        stack_.pop_back();
-        names_.pop_back();
+        open_.push_back(OpenFile{std::move(canonical), sources_.file(id).path, std::move(imports)});
     }
 
     void load_import(LoadedProgram& program, const ast::ImportDecl& import, const fs::path& directory,
@@ -146,10 +161,12 @@ private:
                                fmt::format("imports must stay inside '{}'", root_.string()));
             return;
         }
-        if (const auto cycle = std::find(stack_.begin(), stack_.end(), target); cycle != stack_.end()) {
+        const auto cycle = std::find_if(open_.begin(), open_.end(), [&](const OpenFile& f) { return f.canonical == target; });
+        if (cycle != open_.end()) {
             // Name the whole chain: a.reps -> b.reps -> a.reps.
-            std::vector<std::string> chain(names_.begin() + (cycle - stack_.begin()), names_.end());
-            chain.push_back(names_[static_cast<std::size_t>(cycle - stack_.begin())]);
+            std::vector<std::string> chain;
+            for (auto it = cycle; it != open_.end(); ++it) chain.push_back(it->name);
+            chain.push_back(cycle->name);
             auto& diagnostic = diagnostics_.error("E0113", import.path.span,
                                                   fmt::format("import cycle: {}", fmt::join(chain, " -> ")));
             diagnostic.help = "move the shared declarations into a file that both import";
@@ -169,15 +186,14 @@ private:
         }
         const auto display = (fs::path(importer).parent_path() / written).lexically_normal().string();
         const auto id = sources_.add(display, std::move(*text));
-        load_parsed(program, id, target);
+        open(program, id, target);
     }
 
     SourceManager& sources_;
     Diagnostics& diagnostics_;
     fs::path main_location_;
     fs::path root_;
-    std::vector<fs::path> stack_;
-    std::vector<std::string> names_;  // display paths, parallel to stack_
+    std::vector<OpenFile> open_;
     std::vector<fs::path> loaded_;
     std::size_t import_count_ = 0;
 };
