@@ -29,29 +29,49 @@ struct FileDescriptor {
     }
 };
 
-// Reads a regular file whole; an empty optional and a reason otherwise. One open, one fstat and
-// reads straight into the string: checking thousands of files spends its time here otherwise.
-std::optional<std::string> read_file(const fs::path& path, std::string& reason) {
+// What reading a file gave: its text, or why not.
+struct ReadResult {
+    std::optional<std::string> text;
+    std::string reason;      // why there is no text ("it is a directory")
+    bool too_large = false;  // over max_file_bytes: `head` then holds its first line, for the excerpt
+    std::string head;
+};
+
+// The first line of an open file (at most a few hundred bytes), for a diagnostic's excerpt.
+std::string first_line(int fd) {
+    std::string head(120, '\0');
+    const ssize_t got = ::pread(fd, head.data(), head.size(), 0);
+    head.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+    return head.substr(0, head.find('\n'));
+}
+
+// Reads a regular file whole. One open, one fstat and reads straight into the string: checking
+// thousands of files spends its time here otherwise.
+ReadResult read_file(const fs::path& path) {
+    ReadResult result;
     // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below, unread).
     const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
     struct stat info {};
     if (file.fd < 0 || ::fstat(file.fd, &info) != 0) {
-        reason = std::strerror(errno);
-        return std::nullopt;
+        result.reason = std::strerror(errno);
+        return result;
     }
     if (S_ISDIR(info.st_mode)) {
-        reason = "it is a directory";
-        return std::nullopt;
+        result.reason = "it is a directory";
+        return result;
     }
     if (!S_ISREG(info.st_mode)) {
-        reason = "it is not a regular file";
-        return std::nullopt;
+        result.reason = "it is not a regular file";
+        return result;
     }
+    const auto too_large = [&] {
+        result.too_large = true;
+        result.reason = fmt::format("it is larger than the {} MiB limit", max_file_bytes / (1024 * 1024));
+        result.head = first_line(file.fd);
+        return result;
+    };
     const auto size = static_cast<std::size_t>(info.st_size);
-    if (size > max_file_bytes) {
-        reason = fmt::format("it is larger than the {} MiB limit", max_file_bytes / (1024 * 1024));
-        return std::nullopt;
-    }
+    if (size > max_file_bytes) return too_large();
     // One byte more than its size, so that the end of the file is seen in the same read; a file
     // that grows meanwhile is read to its end all the same (and still held to the limit).
     std::string contents(size + 1, '\0');
@@ -61,18 +81,16 @@ std::optional<std::string> read_file(const fs::path& path, std::string& reason) 
         const ssize_t got = ::read(file.fd, contents.data() + filled, contents.size() - filled);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) {
-            reason = std::strerror(errno);
-            return std::nullopt;
+            result.reason = std::strerror(errno);
+            return result;
         }
         if (got == 0) break;
         filled += static_cast<std::size_t>(got);
-        if (filled > max_file_bytes) {
-            reason = fmt::format("it is larger than the {} MiB limit", max_file_bytes / (1024 * 1024));
-            return std::nullopt;
-        }
+        if (filled > max_file_bytes) return too_large();
     }
     contents.resize(filled);
-    return contents;
+    result.text = std::move(contents);
+    return result;
 }
 
 bool is_inside(const fs::path& root, const fs::path& path) {
@@ -177,15 +195,14 @@ private:
             diagnostics_.error("E0003", import.path.span, fmt::format("more than {} imported files", max_imports));
             return;
         }
-        std::string reason;
-        auto text = read_file(target, reason);
-        if (!text) {
-            diagnostics_.error("E0111", import.path.span,
-                               fmt::format("cannot import '{}': {}", import.path.value, reason));
+        auto read = read_file(target);
+        if (!read.text) {
+            diagnostics_.error(read.too_large ? "E0003" : "E0111", import.path.span,
+                               fmt::format("cannot import '{}': {}", import.path.value, read.reason));
             return;
         }
         const auto display = (fs::path(importer).parent_path() / written).lexically_normal().string();
-        const auto id = sources_.add(display, std::move(*text));
+        const auto id = sources_.add(display, std::move(*read.text));
         open(program, id, target);
     }
 
@@ -202,17 +219,27 @@ private:
 
 LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sources, Diagnostics& diagnostics) {
     LoadedProgram program;
-    std::string reason;
-    auto text = read_file(path, reason);
-    if (!text) {
+    auto read = read_file(path);
+    if (read.too_large) {
+        // A limit of the input, not an I/O failure: a diagnostic at the file's start (exit 1),
+        // with its first line as the excerpt.
+        Loader(sources, diagnostics).load_stdlib(program);
+        program.main_file = sources.add(path.string(), std::move(read.head));
+        program.files.push_back(ast::File{program.main_file, {}});
+        diagnostics.error("E0003", SourceSpan{program.main_file, 0, 1, 1, 1},
+                          fmt::format("the file is larger than the {} MiB limit", max_file_bytes / (1024 * 1024)),
+                          "split it into files that import each other");
+        return program;
+    }
+    if (!read.text) {
         program.read_failed = true;
-        program.read_error = fmt::format("cannot read '{}': {}", path.string(), reason);
+        program.read_error = fmt::format("cannot read '{}': {}", path.string(), read.reason);
         return program;
     }
     Loader loader(sources, diagnostics);
     loader.load_stdlib(program);
     std::error_code error;
-    loader.load_main(program, path.string(), std::move(*text), fs::absolute(path, error));
+    loader.load_main(program, path.string(), std::move(*read.text), fs::absolute(path, error));
     return program;
 }
 

@@ -64,19 +64,21 @@ const std::string legs = "workout legs \"Legs\" {  # reps: allow W0201 W0205\n  
 
 }  // namespace
 
-TEST_CASE("limits: a file over 64 MiB is refused before it is read") {
+TEST_CASE("limits: a file over 64 MiB is refused before it is read, at its first line") {
     TempDir dir("size");
-    // Sparse: no disk space is used, and the size check comes before any read.
-    const fs::path big = dir.write("big.reps", "");
+    // Sparse after its first line: no disk space is used, and the size check comes before any read.
+    const fs::path big = dir.write("big.reps", "workout legs \"Legs\" {\n");
     fs::resize_file(big, reps::max_file_bytes + 1);
 
     const Run main = check(big);
-    CHECK(main.code == 2);
-    CHECK(main.err == "reps: error: cannot read '" + big.string() + "': it is larger than the 64 MiB limit\n");
+    CHECK(main.code == 1);
+    CHECK(contains(main.err, big.string() + ":1:1: error[E0003]: the file is larger than the 64 MiB limit\n"));
+    CHECK(contains(main.err, "    1 | workout legs \"Legs\" {\n"));
+    CHECK(contains(main.err, "help: split it into files that import each other\n"));
 
     const Run imported = check(dir.write("main.reps", "# imports a huge file\nimport \"big.reps\"\n"));
     CHECK(imported.code == 1);
-    CHECK(contains(imported.err, "main.reps:2:8: error[E0111]: cannot import 'big.reps': it is larger than the 64 MiB limit\n"));
+    CHECK(contains(imported.err, "main.reps:2:8: error[E0003]: cannot import 'big.reps': it is larger than the 64 MiB limit\n"));
 }
 
 TEST_CASE("limits: more than 1000 imported files, in a chain") {
