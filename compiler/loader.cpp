@@ -45,14 +45,14 @@ std::string first_line(int fd) {
     return head.substr(0, head.find('\n'));
 }
 
-// Reads a regular file whole. One open, one fstat and reads straight into the string: checking
+// Reads a regular file whole. One stat, one open and reads straight into the string: checking
 // thousands of files spends its time here otherwise.
 ReadResult read_file(const fs::path& path) {
     ReadResult result;
-    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below, unread).
-    const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+    // stat before open: opening a device can act (rewind a tape, arm a watchdog) and a FIFO
+    // waits for a writer; neither is opened. O_NONBLOCK covers one swapped in meanwhile.
     struct stat info {};
-    if (file.fd < 0 || ::fstat(file.fd, &info) != 0) {
+    if (::stat(path.c_str(), &info) != 0) {
         result.reason = std::strerror(errno);
         return result;
     }
@@ -62,6 +62,11 @@ ReadResult read_file(const fs::path& path) {
     }
     if (!S_ISREG(info.st_mode)) {
         result.reason = "it is not a regular file";
+        return result;
+    }
+    const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+    if (file.fd < 0) {
+        result.reason = std::strerror(errno);
         return result;
     }
     const auto too_large = [&] {

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 #include <vector>
 
@@ -102,6 +103,18 @@ TEST_CASE("limits: importing a directory or a FIFO is an error at the import, no
     CHECK(run.code == 1);
     CHECK(contains(run.err, "main.reps:1:8: error[E0111]: cannot import 'folder.reps': it is a directory\n"));
     CHECK(contains(run.err, "main.reps:2:8: error[E0111]: cannot import 'pipe.reps': it is not a regular file\n"));
+}
+
+TEST_CASE("limits: a device inside the root is refused without being opened") {
+    TempDir dir("device");
+    // /dev/null's numbers; mknod needs CAP_MKNOD (root outside a restricted container).
+    if (::mknod((dir.path() / "null.reps").c_str(), S_IFCHR | 0600, ::makedev(1, 3)) != 0) {
+        MESSAGE("mknod is not permitted here; the FIFO case covers the same path of the loader");
+        return;
+    }
+    const Run run = check(dir.write("main.reps", "import \"null.reps\"\n" + legs));
+    CHECK(run.code == 1);
+    CHECK(contains(run.err, "main.reps:1:8: error[E0111]: cannot import 'null.reps': it is not a regular file\n"));
 }
 
 TEST_CASE("limits: a symbolic link may not lead an import out of the root") {
