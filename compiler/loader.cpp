@@ -37,7 +37,7 @@ struct ReadResult {
     std::string head;
 };
 
-// The first line of an open file (at most a few hundred bytes), for a diagnostic's excerpt.
+// The first line of an open file (at most 120 bytes of it), for a diagnostic's excerpt.
 std::string first_line(int fd) {
     std::string head(120, '\0');
     const ssize_t got = ::pread(fd, head.data(), head.size(), 0);
