@@ -12,27 +12,13 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/cli.hpp"
+#include "tests/e2e/in_process.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_reps(const std::vector<std::string>& args) {
-    std::vector<const char*> argv = {"reps"};
-    for (const std::string& arg : args) argv.push_back(arg.c_str());
-    std::ostringstream out, err;
-    Run run;
-    run.code = reps::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
+using reps::test::Run;
+using reps::test::run_reps;
 
 // A directory of .reps files: warnings, errors, clean files, a subdirectory and a non-.reps file.
 class Tree {

@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <initializer_list>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -16,28 +15,14 @@
 
 #include "compiler/cli.hpp"
 #include "compiler/cli_internal.hpp"
+#include "tests/e2e/in_process.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_reps(std::initializer_list<std::string> args) {
-    std::vector<std::string> owned(args);
-    std::vector<const char*> argv = {"reps"};
-    for (const std::string& arg : owned) argv.push_back(arg.c_str());
-    std::ostringstream out, err;
-    Run run;
-    run.code = reps::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
+using reps::test::Run;
+using reps::test::run_reps;
+using reps::test::TempDir;
 
 std::string data(const std::string& name) { return std::string(REPS_TEST_DATA_DIR) + "/e2e/data/" + name; }
 
@@ -66,23 +51,6 @@ public:
 private:
     const char* name_;
     std::optional<std::string> old_;
-};
-
-// A fresh directory under the system temp directory, removed with everything in it.
-class TempDir {
-public:
-    TempDir() : path_(fs::temp_directory_path() / ("reps-cli-tests-" + std::to_string(::getpid()))) {
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
 };
 
 const std::string usage_hint = "Try 'reps --help' for more information.\n";
@@ -291,7 +259,7 @@ TEST_CASE("build: options that do not fit the target") {
 }
 
 TEST_CASE("build -o writes atomically, and not at all when the input has errors") {
-    TempDir dir;
+    TempDir dir("cli-tests");
     const fs::path output = dir.path() / "out.json";
     const Run written = run_reps({"build", data("ok.reps"), "--to", "json", "-o", output.string()});
     CHECK(written.code == 0);
@@ -404,8 +372,8 @@ TEST_CASE("catalog") {
 }
 
 TEST_CASE("fmt: --check lists files out of layout, fmt rewrites them, broken files stay as they are") {
-    const fs::path dir = fs::temp_directory_path() / ("reps-fmt-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
+    const TempDir scratch("fmt");
+    const fs::path& dir = scratch.path();
     const fs::path messy = dir / "messy.reps";
     const fs::path broken = dir / "broken.reps";
     std::ofstream(messy) << "workout   w \"W\"{\n\n\n   goblet_squat 3x12  @16kg   # heavy\n   burpee 20\n}\n";
@@ -430,5 +398,4 @@ TEST_CASE("fmt: --check lists files out of layout, fmt rewrites them, broken fil
 
     CHECK(run_reps({"fmt", (dir / "missing.reps").string()}).code == 2);
     CHECK(run_reps({"check", "--check", messy.string()}).code == 2);  // --check belongs to fmt
-    fs::remove_all(dir);
 }

@@ -1,11 +1,10 @@
 // The limits of the issue "robustness" that need files made at test time: a 65 MiB file, 1001
-// imports, a FIFO, symbolic links out of the root. Each is a diagnostic with a position (or, for
-// the file named on the command line, an I/O error), never a crash or a hang.
+// imports, a FIFO, a device, symbolic links out of the root. Each is a diagnostic with a
+// position, never a crash or a hang.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
@@ -15,49 +14,16 @@
 
 #include "compiler/cli.hpp"
 #include "compiler/loader.hpp"
+#include "tests/e2e/in_process.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using reps::test::Run;
+using reps::test::run_reps;
+using reps::test::TempDir;
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run check(const fs::path& file) {
-    const std::string path = file.string();
-    const char* argv[] = {"reps", "check", path.c_str(), "--color", "never"};
-    std::ostringstream out, err;
-    Run run;
-    run.code = reps::run_cli(5, argv, out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
-
-// A fresh directory (the root of the files a test writes), removed with everything in it.
-class TempDir {
-public:
-    explicit TempDir(const std::string& name)
-        : path_(fs::temp_directory_path() / ("reps-limits-" + name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-    fs::path write(const std::string& name, const std::string& text) const {
-        std::ofstream(path_ / name, std::ios::binary) << text;
-        return path_ / name;
-    }
-
-private:
-    fs::path path_;
-};
+Run check(const fs::path& file) { return run_reps({"check", file.string(), "--color", "never"}); }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -66,7 +32,7 @@ const std::string legs = "workout legs \"Legs\" {  # reps: allow W0201 W0205\n  
 }  // namespace
 
 TEST_CASE("limits: a file over 64 MiB is refused before it is read, at its first line") {
-    TempDir dir("size");
+    TempDir dir("limits-size");
     // Sparse after its first line: no disk space is used, and the size check comes before any read.
     const fs::path big = dir.write("big.reps", "workout legs \"Legs\" {\n");
     fs::resize_file(big, reps::max_file_bytes + 1);
@@ -83,7 +49,7 @@ TEST_CASE("limits: a file over 64 MiB is refused before it is read, at its first
 }
 
 TEST_CASE("limits: more than 1000 imported files, in a chain") {
-    TempDir dir("imports");
+    TempDir dir("limits-imports");
     const std::size_t files = reps::max_imports + 1;
     for (std::size_t i = 0; i < files; ++i) {
         dir.write("f" + std::to_string(i) + ".reps", "import \"f" + std::to_string(i + 1) + ".reps\"\n");
@@ -96,7 +62,7 @@ TEST_CASE("limits: more than 1000 imported files, in a chain") {
 }
 
 TEST_CASE("limits: importing a directory or a FIFO is an error at the import, not a hang") {
-    TempDir dir("special");
+    TempDir dir("limits-special");
     fs::create_directory(dir.path() / "folder.reps");
     REQUIRE(::mkfifo((dir.path() / "pipe.reps").c_str(), 0600) == 0);  // a read would block forever
     const Run run = check(dir.write("main.reps", "import \"folder.reps\"\nimport \"pipe.reps\"\n" + legs));
@@ -106,7 +72,7 @@ TEST_CASE("limits: importing a directory or a FIFO is an error at the import, no
 }
 
 TEST_CASE("limits: a device inside the root is refused without being opened") {
-    TempDir dir("device");
+    TempDir dir("limits-device");
     // /dev/null's numbers; mknod needs CAP_MKNOD (root outside a restricted container).
     if (::mknod((dir.path() / "null.reps").c_str(), S_IFCHR | 0600, ::makedev(1, 3)) != 0) {
         MESSAGE("mknod is not permitted here; the FIFO case covers the same path of the loader");
@@ -118,9 +84,9 @@ TEST_CASE("limits: a device inside the root is refused without being opened") {
 }
 
 TEST_CASE("limits: a symbolic link may not lead an import out of the root") {
-    TempDir outside("outside");
+    TempDir outside("limits-outside");
     const fs::path target = outside.write("secret.reps", legs);
-    TempDir dir("links");
+    TempDir dir("limits-links");
     fs::create_directory(dir.path() / "sub");
     fs::create_symlink(target, dir.path() / "sub" / "escape.reps");
     fs::create_directory_symlink(outside.path(), dir.path() / "elsewhere");
