@@ -26,8 +26,10 @@ struct Duration {
     SourceSpan span;
 };
 
+// A string literal: a view of the source between the quotes, or of the SourceManager's copy with
+// its escapes resolved (SourceManager::keep).
 struct Text {
-    std::string value;  // escapes resolved
+    std::string_view value;
     SourceSpan span;
 };
 
@@ -118,15 +120,15 @@ struct Dose {
 struct Load {
     enum class Kind { mass, pair, bodyweight, bodyweight_plus, percent_1rm, rpe, rir };
     Kind kind = Kind::mass;
-    std::string text;  // as written, without '@'
+    std::string_view text;  // as written, without '@' (views like Name's)
     double value = 0;
-    std::string unit;  // "kg" / "lb"
+    std::string_view unit;  // "kg" / "lb"
     SourceSpan span;
 };
 
 struct Tempo {
     std::array<std::int64_t, 4> phases{};  // seconds; 'x' counts 1
-    std::string text;
+    std::string_view text;
     SourceSpan span;
 };
 

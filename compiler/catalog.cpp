@@ -56,7 +56,7 @@ int find_in(const Catalog* base, const NameMap Catalog::*names, const NameMap& o
 }
 
 std::string title_or_name(const std::optional<ast::Text>& title, const ast::Name& name) {
-    return title ? title->value : std::string(name.text);
+    return std::string(title ? title->value : name.text);
 }
 
 class CatalogBuilder {

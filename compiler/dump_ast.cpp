@@ -259,7 +259,7 @@ private:
         if (m.load) {
             const ast::Load& l = *m.load;
             std::string value = fmt::format("{} {} value {}", load_kind(l.kind), quote(l.text), l.value);
-            if (!l.unit.empty()) value += ' ' + l.unit;
+            if (!l.unit.empty()) value.append(1, ' ').append(l.unit);
             w_.field("load", value + ' ' + at(l.span));
         }
         if (m.rest) w_.field("rest", duration(*m.rest));

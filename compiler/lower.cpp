@@ -215,7 +215,7 @@ private:
             for (const auto& entry : block.entries) {
                 const auto& exercise = catalog_.exercises[entry.exercise];
                 std::string part = fmt::format("{} {}", amount_text(step_of(entry).amount), exercise.title);
-                if (entry.load) part += " @" + entry.load->text;
+                if (entry.load) part.append(" @").append(entry.load->text);
                 if (entry.cue) part += fmt::format(" ({})", *entry.cue);
                 parts.push_back(std::move(part));
             }
@@ -271,7 +271,7 @@ private:
         segment.sets = sets;
         segment.side = side;
         if (entry.load) segment.load = to_load(*entry.load);
-        segment.cue = entry.cue;
+        if (entry.cue) segment.cue = std::string(*entry.cue);
         segment.fit_category = exercise.fit_category;
         segment.fit_name = exercise.fit_name;
         segment.origin = origin(entry.span);
@@ -332,7 +332,7 @@ private:
         if (entry.load) row.load = to_load(*entry.load);
         if (entry.tempo) row.tempo = entry.tempo->text;
         row.hold = entry.hold;
-        row.cue = entry.cue;
+        if (entry.cue) row.cue = std::string(*entry.cue);
         row.fit_category = exercise.fit_category;
         row.fit_name = exercise.fit_name;
         for (int e : entry.equipment) row.equipment.push_back(catalog_.equipment[e].name);

@@ -76,6 +76,7 @@ ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagno
     for (int errors = 0; errors < max_syntax_errors; ++errors) {
         ParseState state;
         state.file_id = file_id;
+        state.sources = &sources;
         state.out = &file;
         state.diagnostics = &diagnostics;
         pegtl::memory_input<pegtl::tracking_mode::eager, pegtl::eol::lf_crlf> in(

@@ -153,8 +153,8 @@ struct action<g::entry_amount> {
 
 // Loads.
 template <typename Input>
-void set_load(const Input& in, ParseState& state, ast::Load::Kind kind, double value, std::string unit) {
-    state.load = ast::Load{kind, std::string(in.string_view()), value, std::move(unit), span_of(in, state)};
+void set_load(const Input& in, ParseState& state, ast::Load::Kind kind, double value, std::string_view unit) {
+    state.load = ast::Load{kind, in.string_view(), value, unit, span_of(in, state)};
 }
 std::string_view mass_unit_of(std::string_view text) { return text.substr(text.size() - 2); }
 template <typename Input>
@@ -169,7 +169,7 @@ struct action<g::load_bodyweight> {
         const auto text = in.string_view();
         if (text.size() > 2) {
             const auto extra = text.substr(3);
-            set_load(in, state, ast::Load::Kind::bodyweight_plus, mass_value_of(extra, in, state), std::string(mass_unit_of(extra)));
+            set_load(in, state, ast::Load::Kind::bodyweight_plus, mass_value_of(extra, in, state), mass_unit_of(extra));
         } else {
             set_load(in, state, ast::Load::Kind::bodyweight, 0, "");
         }
@@ -181,7 +181,7 @@ struct action<g::load_pair> {
     static void apply(const Input& in, ParseState& state) {
         const auto text = in.string_view();
         const auto mass = text.substr(text.find('x') + 1);
-        set_load(in, state, ast::Load::Kind::pair, mass_value_of(mass, in, state), std::string(mass_unit_of(mass)));
+        set_load(in, state, ast::Load::Kind::pair, mass_value_of(mass, in, state), mass_unit_of(mass));
     }
 };
 template <>
@@ -189,7 +189,7 @@ struct action<g::load_mass> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
         const auto text = in.string_view();
-        set_load(in, state, ast::Load::Kind::mass, mass_value_of(text, in, state), std::string(mass_unit_of(text)));
+        set_load(in, state, ast::Load::Kind::mass, mass_value_of(text, in, state), mass_unit_of(text));
     }
 };
 template <>
@@ -200,11 +200,25 @@ struct action<g::load_percent> {
         set_load(in, state, ast::Load::Kind::percent_1rm, parse_decimal(text.substr(0, text.size() - 1), span_of(in, state), state), "");
     }
 };
+// "rpe 8" with one space, as the load's text: the source itself when it was written so (the
+// input begins at the source's start, so looking back stays inside it).
+template <typename Input>
+std::string_view effort_text(std::string_view keyword, const Input& in, const ParseState& state) {
+    const std::string_view value = in.string_view();
+    const char* begin = in.begin();
+    const std::string_view source = state.sources->file(state.file_id).text;
+    if (static_cast<std::size_t>(begin - source.data()) >= keyword.size() &&
+        std::string_view(begin - keyword.size(), keyword.size()) == keyword) {
+        return std::string_view(begin - keyword.size(), keyword.size() + value.size());
+    }
+    return state.sources->keep(std::string(keyword) + std::string(value));
+}
+
 template <>
 struct action<g::rpe_value> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        state.load = ast::Load{ast::Load::Kind::rpe, "rpe " + in.string(),
+        state.load = ast::Load{ast::Load::Kind::rpe, effort_text("rpe ", in, state),
                                parse_decimal(in.string_view(), span_of(in, state), state), "",
                                span_of(in, state)};
     }
@@ -213,7 +227,7 @@ template <>
 struct action<g::rir_value> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        state.load = ast::Load{ast::Load::Kind::rir, "rir " + in.string(),
+        state.load = ast::Load{ast::Load::Kind::rir, effort_text("rir ", in, state),
                                parse_decimal(in.string_view(), span_of(in, state), state), "",
                                span_of(in, state)};
     }
@@ -274,7 +288,7 @@ struct action<g::tempo_value> {
         const auto span = span_of(in, state);
         mark_repeated(modifiers.tempo.has_value(), span, modifiers);
         ast::Tempo tempo;
-        tempo.text = in.string();
+        tempo.text = in.string_view();
         tempo.span = span;
         std::string_view rest = in.string_view();
         for (auto& phase : tempo.phases) {

@@ -18,7 +18,11 @@ struct action : pegtl::nothing<Rule> {};
 // Strings.
 template <typename Input>
 ast::Text text_of(const Input& in, const ParseState& state) {
-    return ast::Text{unescape(in.string_view()), span_of(in, state)};
+    const std::string_view quoted = in.string_view();
+    const std::string_view inside = quoted.substr(1, quoted.size() - 2);
+    // Most strings have no escape: the AST views the source itself.
+    const std::string_view value = inside.find('\\') == std::string_view::npos ? inside : state.sources->keep(unescape(quoted));
+    return ast::Text{value, span_of(in, state)};
 }
 
 template <>

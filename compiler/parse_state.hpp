@@ -36,6 +36,7 @@ struct limit_error : tao::pegtl::parse_error {
 
 struct ParseState {
     std::uint32_t file_id = 0;
+    const SourceManager* sources = nullptr;  // keeps the strings that are not in the source as written
     ast::File* out = nullptr;
     Diagnostics* diagnostics = nullptr;
 

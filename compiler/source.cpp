@@ -42,6 +42,11 @@ std::uint32_t SourceManager::add(const SourceFile& file) {
     return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
+std::string_view SourceManager::keep(std::string text) const {
+    if (!kept_) kept_ = std::make_shared<std::deque<std::string>>();
+    return kept_->emplace_back(std::move(text));
+}
+
 std::string_view SourceManager::line_text(const SourceSpan& span) const {
     if (span.file >= files_.size()) return {};
     const std::string_view text = files_[span.file].text;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,6 +38,10 @@ public:
     const SourceFile& file(std::uint32_t id) const { return files_[id]; }
     std::size_t size() const { return files_.size(); }
 
+    // Keeps a string the AST refers to that is not in any file as written (a string literal with
+    // its escapes resolved); the view stays valid as long as this manager or a copy of it lives.
+    std::string_view keep(std::string text) const;
+
     // The text of the line a span starts on, without its line end.
     std::string_view line_text(const SourceSpan& span) const;
     // 1-based column counted in characters (UTF-8 code points), not bytes.
@@ -44,6 +49,8 @@ public:
 
 private:
     std::vector<SourceFile> files_;
+    // Made on the first keep(): most files have no escapes. A deque never moves what it holds.
+    mutable std::shared_ptr<std::deque<std::string>> kept_;
 };
 
 }  // namespace reps
