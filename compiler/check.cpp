@@ -29,6 +29,22 @@ bool is_known_timezone(const std::string& name) {
     return std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / name, error);
 }
 
+// The entries the statements will check into: exactly, so that the workout's list never moves.
+std::size_t entry_count(const std::vector<ast::Statement>& body) {
+    std::size_t count = 0;
+    for (const auto& statement : body) {
+        std::visit(
+            [&](const auto& node) {
+                using Node = std::decay_t<decltype(node)>;
+                if constexpr (std::is_same_v<Node, ast::Prescription>) ++count;
+                else if constexpr (std::is_same_v<Node, ast::PhaseBlock>) count += entry_count(node.body);
+                else if constexpr (requires { node.entries; }) count += node.entries.size();
+            },
+            statement.node);
+    }
+    return count;
+}
+
 class Checker {
 public:
     Checker(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics)
@@ -96,7 +112,14 @@ private:
         workout.span = decl.name.span;
         checked::Defaults defaults;
         workout.blocks.reserve(decl.body.size());  // phases add a few more
+        workout.entries.reserve(entry_count(decl.body));
         for (const auto& statement : decl.body) visit(statement, workout, defaults, nullptr);
+        const std::span<const checked::Entry> all(workout.entries);
+        for (std::size_t i = 0; i < workout.blocks.size(); ++i) {
+            auto& block = workout.blocks[i];
+            const std::size_t end = i + 1 < workout.blocks.size() ? workout.blocks[i + 1].first_entry : all.size();
+            block.entries = all.subspan(block.first_entry, end - block.first_entry);
+        }
         return workout;
     }
 
@@ -113,10 +136,11 @@ private:
                 using Node = std::decay_t<decltype(node)>;
                 checked::Block block;
                 block.span = node.span;
+                block.first_entry = static_cast<std::uint32_t>(workout.entries.size());
+                auto& entries = workout.entries;
                 if constexpr (std::is_same_v<Node, ast::Prescription>) {
                     block.kind = checked::Block::Kind::prescription;
-                    block.entries.reserve(1);
-                    block.entries.push_back(entries_->check(node, EntryContext::prescription, defaults));
+                    entries.push_back(entries_->check(node, EntryContext::prescription, defaults));
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::RestStatement>) {
                     block.kind = checked::Block::Kind::rest;
@@ -152,8 +176,7 @@ private:
                                                                        : checked::Block::Kind::circuit;
                     block.rounds = check_rounds(node.rounds, node.rounds_span);
                     if (node.rest) block.rest = check_rest(*node.rest, "rest");
-                    block.entries.reserve(node.entries.size());
-                    for (const auto& entry : node.entries) block.entries.push_back(entries_->check(entry, EntryContext::group, defaults));
+                    for (const auto& entry : node.entries) entries.push_back(entries_->check(entry, EntryContext::group, defaults));
                     require_entries(node.entries.empty(), node.span, node.kind == ast::GroupKind::superset ? "superset" : "circuit");
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::IntervalsBlock>) {
@@ -161,8 +184,7 @@ private:
                     block.rounds = check_rounds(node.rounds, node.rounds_span);
                     block.work = check_work(node.work);
                     block.rest = check_rest(node.rest, "rest");
-                    block.entries.reserve(node.entries.size());
-                    for (const auto& entry : node.entries) block.entries.push_back(entries_->check(entry, EntryContext::intervals, defaults));
+                    for (const auto& entry : node.entries) entries.push_back(entries_->check(entry, EntryContext::intervals, defaults));
                     require_entries(node.entries.empty(), node.span, "intervals block");
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::TimedBlock>) {
@@ -170,10 +192,10 @@ private:
                     block.kind = emom ? checked::Block::Kind::emom : checked::Block::Kind::amrap;
                     block.work = check_work(node.duration);
                     for (const auto& entry : node.entries) {
-                        block.entries.push_back(entries_->check(entry, emom ? EntryContext::emom : EntryContext::amrap, defaults));
+                        entries.push_back(entries_->check(entry, emom ? EntryContext::emom : EntryContext::amrap, defaults));
                     }
                     require_entries(node.entries.empty(), node.span, emom ? "emom" : "amrap");
-                    if (emom) check_emom(node, block, defaults);
+                    if (emom) check_emom(node, block, std::span(entries).subspan(block.first_entry), defaults);
                     add(std::move(block));
                 }
             },
@@ -227,14 +249,15 @@ private:
         }
     }
 
-    void check_emom(const ast::TimedBlock& node, checked::Block& block, const checked::Defaults& defaults) {
+    void check_emom(const ast::TimedBlock& node, const checked::Block& block, std::span<const checked::Entry> entries,
+                    const checked::Defaults& defaults) {
         if (block.work % 60 != 0) {
             diagnostics_.error("E0307", node.duration.span, "an emom runs whole minutes",
                                fmt::format("write {}min", std::max<std::int64_t>(1, block.work / 60)));
             return;
         }
-        for (std::size_t i = 0; i < block.entries.size(); ++i) {
-            const auto& entry = block.entries[i];
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const auto& entry = entries[i];
             if (entry.exercise < 0 || entry.steps.empty()) continue;
             const std::int64_t seconds = set_seconds(entry, entry.steps.front(), defaults.switch_);
             if (seconds > 60) {

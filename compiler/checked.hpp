@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,9 @@ struct Block {
     ast::PhaseKind phase_kind = ast::PhaseKind::warmup;
     bool in_phase = false;  // false: main
     Defaults defaults;      // in effect at this block
-    std::vector<Entry> entries;
+    // This block's entries, which the workout holds (one list per workout, not one per block).
+    std::span<const Entry> entries;
+    std::uint32_t first_entry = 0;  // where `entries` starts in Workout::entries
     std::int64_t rounds = 1;          // superset/circuit/intervals rounds
     std::optional<std::int64_t> rest; // group rest between rounds; intervals rest
     std::int64_t work = 0;            // intervals work; emom/amrap/rest duration
@@ -63,8 +66,16 @@ struct Block {
 };
 
 struct Workout {
+    Workout() = default;
+    // Move only: the blocks view `entries`, which a move keeps where it is and a copy would not.
+    Workout(Workout&&) = default;
+    Workout& operator=(Workout&&) = default;
+    Workout(const Workout&) = delete;
+    Workout& operator=(const Workout&) = delete;
+
     std::string name, title;
     std::vector<Block> blocks;
+    std::vector<Entry> entries;  // of every block, in order
     bool has_warmup = false;
     bool full_body_focus = false;
     std::vector<int> focus_regions;

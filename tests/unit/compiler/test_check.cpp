@@ -69,7 +69,7 @@ const Diagnostic& first(const Compiled& c) {
 // The exercise the n-th block's first entry uses, by canonical name.
 std::string chosen(const Compiled& c, std::size_t block = 0) {
     REQUIRE(c.program.workouts.size() == 1);
-    const auto& entry = c.program.workouts[0].blocks.at(block).entries.at(0);
+    const auto& entry = c.program.workouts[0].blocks.at(block).entries.front();
     REQUIRE(entry.exercise >= 0);
     return c.program.catalog.exercises[entry.exercise].name;
 }
@@ -206,7 +206,7 @@ TEST_CASE("check: W0101 assumes each side and lowers as each") {
     CHECK(codes(*c) == "W0101 " + at(*c, "single_leg_calf_raise"));
     CHECK(first(*c).severity == Severity::warning);
     CHECK_FALSE(c->diagnostics.has_errors());
-    CHECK(c->program.workouts.at(0).blocks.at(0).entries.at(0).sides == checked::SideMode::each);
+    CHECK(c->program.workouts.at(0).blocks.at(0).entries.front().sides == checked::SideMode::each);
 }
 
 TEST_CASE("check: loads the equipment cannot take") {
@@ -223,7 +223,7 @@ TEST_CASE("check: loads the equipment cannot take") {
 TEST_CASE("check: the equipment used is the first alternative that takes the load") {
     auto equipment_of = [](const Compiled& c, std::size_t block) {
         std::set<std::string> sorted;
-        for (int e : c.program.workouts.at(0).blocks.at(block).entries.at(0).equipment) {
+        for (int e : c.program.workouts.at(0).blocks.at(block).entries.front().equipment) {
             sorted.insert(c.program.catalog.equipment[e].name);
         }
         std::string names;
