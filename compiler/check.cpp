@@ -1,6 +1,7 @@
 // The checker: resolves and checks every workout and program of the user's files (SPEC section 5).
 #include <algorithm>
 #include <filesystem>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -92,14 +93,12 @@ public:
     }
 
 private:
-    void declare(const ast::Name& name, std::vector<std::string>& names, bool workout) {
-        const bool taken = std::find(workout_names_.begin(), workout_names_.end(), name.text) != workout_names_.end() ||
-                           std::find(program_names_.begin(), program_names_.end(), name.text) != program_names_.end();
-        if (taken) {
+    void declare(const ast::Name& name, std::vector<std::string_view>& names, bool workout) {
+        if (!declared_.insert(name.text).second) {
             diagnostics_.error("E0101", name.span, fmt::format("duplicate {} '{}'", workout ? "workout" : "program", name.text),
                                "workouts and programs share one namespace; rename one of them");
         }
-        names.emplace_back(name.text);
+        names.push_back(name.text);
     }
 
     // ---- Workouts ----
@@ -349,8 +348,7 @@ private:
             return -1;
         }
         auto& diagnostic = diagnostics_.error("E0106", name.span, fmt::format("unknown workout '{}'", name.text));
-        std::vector<std::string_view> names(workout_names_.begin(), workout_names_.end());
-        if (auto suggestion = closest_name(name.text, names)) diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
+        if (auto suggestion = closest_name(name.text, workout_names_)) diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
         return -1;
     }
 
@@ -379,7 +377,8 @@ private:
     Diagnostics& diagnostics_;
     CheckedProgram result_;
     std::optional<EntryChecker> entries_;
-    std::vector<std::string> workout_names_, program_names_;
+    std::vector<std::string_view> workout_names_, program_names_;  // in declaration order, for suggestions
+    std::unordered_set<std::string_view> declared_;                // both: one namespace
 };
 
 }  // namespace

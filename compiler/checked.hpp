@@ -61,7 +61,7 @@ struct Block {
     std::int64_t rounds = 1;          // superset/circuit/intervals rounds
     std::optional<std::int64_t> rest; // group rest between rounds; intervals rest
     std::int64_t work = 0;            // intervals work; emom/amrap/rest duration
-    std::string text;                 // note
+    std::string_view text;            // note (a view of the AST's)
     SourceSpan span;
 };
 
@@ -73,7 +73,7 @@ struct Workout {
     Workout(const Workout&) = delete;
     Workout& operator=(const Workout&) = delete;
 
-    std::string name, title;
+    std::string_view name, title;  // views of the AST's (see ast::Name, ast::Text)
     std::vector<Block> blocks;
     std::vector<Entry> entries;  // of every block, in order
     bool has_warmup = false;

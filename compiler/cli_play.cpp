@@ -32,7 +32,7 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
             } else {
                 std::string names;
                 for (const checked::Workout& each : compiled.checked.workouts) {
-                    names += (names.empty() ? "" : ", ") + each.name;
+                    names.append(names.empty() ? "" : ", ").append(each.name);
                 }
                 diagnostics.error("E0402", SourceSpan{},
                                   "nothing to play: '" + printable(path) + "' holds a program and " +

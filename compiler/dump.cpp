@@ -55,7 +55,7 @@ public:
     CheckedDumper(Writer& w, const CheckedProgram& program) : w_(w), p_(program), catalog_(program.catalog) {}
 
     void workout(const checked::Workout& workout) {
-        w_.line("Workout " + workout.name + ' ' + quote(workout.title) + ' ' + at(workout.span));
+        w_.line(fmt::format("Workout {} {} {}", workout.name, quote(workout.title), at(workout.span)));
         Nest nest(w_);
         w_.field("file", quote(workout.file));
         w_.field("has_warmup", workout.has_warmup ? "true" : "false");
@@ -78,7 +78,7 @@ public:
                                            s.hour, s.minute);
             if (s.workout >= 0) {
                 const bool known = static_cast<std::size_t>(s.workout) < p_.workouts.size();
-                line += "workout " + (known ? p_.workouts[static_cast<std::size_t>(s.workout)].name
+                line += "workout " + (known ? std::string(p_.workouts[static_cast<std::size_t>(s.workout)].name)
                                             : "#" + std::to_string(s.workout));
             } else {
                 line += "run " + quote(s.run_title) + ' ' + seconds(s.run_seconds);
