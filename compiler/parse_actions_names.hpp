@@ -82,8 +82,7 @@ struct declaration_name_action {
         state.name = name_of(in, state);
         state.title.reset();
         state.context_name = state.name.text;
-        // Built in place (its capacity is reused): this runs for every declaration and block.
-        state.context_decl.assign(Kind).append(" '").append(state.name.text).append("'");
+        state.context = {Kind, state.name.text};
     }
 };
 inline constexpr char region_kind[] = "region";
@@ -127,7 +126,7 @@ struct action<g::workout_name> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
         declaration_name_action<workout_kind>::apply(in, state);
-        state.workout_context = state.context_decl;
+        state.workout_context = state.context;
         state.workout = ast::WorkoutDecl{};
         // Statements are large; growing the list one by one moved each of them several times.
         state.workout.body.reserve(16);

@@ -112,7 +112,7 @@ struct action<g::phase_kind> {
         state.phase.body.reserve(8);
         state.phase.kind = in.string_view() == "warmup" ? ast::PhaseKind::warmup : ast::PhaseKind::cooldown;
         state.in_phase = true;
-        state.context_decl.assign("the ").append(in.string_view());
+        state.context = {state.phase.kind == ast::PhaseKind::warmup ? "the warmup" : "the cooldown", {}};
     }
 };
 template <>
@@ -122,7 +122,7 @@ struct action<g::phase_block> {
         state.phase.span = span_of(in, state);
         state.in_phase = false;
         state.workout.body.push_back(ast::Statement{std::move(state.phase)});
-        state.context_decl = state.workout_context;
+        state.context = state.workout_context;
     }
 };
 template <>
@@ -141,7 +141,7 @@ struct action<g::group_kind> {
         state.group.entries.reserve(4);
         state.group.kind = in.string_view() == "superset" ? ast::GroupKind::superset : ast::GroupKind::circuit;
         state.in_timed = false;
-        state.context_decl.assign("the ").append(in.string_view());
+        state.context = {state.group.kind == ast::GroupKind::superset ? "the superset" : "the circuit", {}};
     }
 };
 template <>
@@ -152,7 +152,7 @@ struct action<g::group_block> {
         state.group.rounds_span = state.rounds_span;
         state.group.span = span_of(in, state);
         state.body().push_back(ast::Statement{std::move(state.group)});
-        state.context_decl = state.workout_context;
+        state.context = state.workout_context;
     }
 };
 template <>
@@ -160,7 +160,7 @@ struct action<g::kw_intervals> {
     static void apply0(ParseState& state) {
         state.intervals = ast::IntervalsBlock{};
         state.intervals.entries.reserve(4);
-        state.context_decl = "the intervals block";
+        state.context = {"the intervals block", {}};
     }
 };
 template <> struct action<g::kw_tabata> : action<g::kw_intervals> {};
@@ -172,7 +172,7 @@ struct action<g::intervals_block> {
         state.intervals.rounds_span = state.rounds_span;
         state.intervals.span = span_of(in, state);
         state.body().push_back(ast::Statement{std::move(state.intervals)});
-        state.context_decl = state.workout_context;
+        state.context = state.workout_context;
     }
 };
 template <>
@@ -197,7 +197,7 @@ struct action<g::timed_kind> {
         state.timed.entries.reserve(4);
         state.timed.kind = in.string_view() == "emom" ? ast::TimedKind::emom : ast::TimedKind::amrap;
         state.in_timed = true;
-        state.context_decl.assign("the ").append(in.string_view());
+        state.context = {state.timed.kind == ast::TimedKind::emom ? "the emom" : "the amrap", {}};
     }
 };
 template <>
@@ -207,7 +207,7 @@ struct action<g::timed_block> {
         state.timed.span = span_of(in, state);
         state.in_timed = false;
         state.body().push_back(ast::Statement{std::move(state.timed)});
-        state.context_decl = state.workout_context;
+        state.context = state.workout_context;
     }
 };
 template <>

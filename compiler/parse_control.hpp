@@ -89,8 +89,8 @@ struct control : pegtl::normal<Rule> {
         static_assert(g::error_message<Rule> != nullptr, "every rule inside must<> needs an error message");
         ParseState& state = (states, ...);
         const std::string found = found_at(in);
-        std::string message = expand(g::error_message<Rule>, {{"{name}", state.context_name},
-                                                             {"{decl}", state.context_decl},
+        std::string message = expand(g::error_message<Rule>, {{"{name}", std::string(state.context_name)},
+                                                             {"{decl}", state.decl()},
                                                              {"{found}", found},
                                                              {"{char}", char_at(in)}});
         // "expected X" messages say what stood there instead; the others name it themselves.

@@ -40,10 +40,19 @@ struct ParseState {
     ast::File* out = nullptr;
     Diagnostics* diagnostics = nullptr;
 
-    // Context for messages.
-    std::string context_name;
-    std::string context_decl;
-    std::string workout_context;  // restored when a block inside the workout closes
+    // Context for messages, as views (spelled out only when a message needs them, in decl()):
+    // what is being declared ("workout") and its name, or a block ("the superset") and no name.
+    struct Context {
+        std::string_view kind;
+        std::string_view name;
+    };
+    std::string_view context_name;  // the declaration's or the prescription's name
+    Context context;
+    Context workout_context;  // restored when a block inside the workout closes
+
+    std::string decl() const {
+        return context.name.empty() ? std::string(context.kind) : fmt::format("{} '{}'", context.kind, context.name);
+    }
 
     // Scratch values, consumed by the enclosing rule's action.
     std::optional<ast::Text> title;
