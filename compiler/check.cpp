@@ -139,7 +139,7 @@ private:
                 auto& entries = workout.entries;
                 if constexpr (std::is_same_v<Node, ast::Prescription>) {
                     block.kind = checked::Block::Kind::prescription;
-                    entries.push_back(entries_->check(node, EntryContext::prescription, defaults));
+                    entries_->check(node, EntryContext::prescription, defaults, entries.emplace_back());
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::RestStatement>) {
                     block.kind = checked::Block::Kind::rest;
@@ -175,7 +175,7 @@ private:
                                                                        : checked::Block::Kind::circuit;
                     block.rounds = check_rounds(node.rounds, node.rounds_span);
                     if (node.rest) block.rest = check_rest(*node.rest, "rest");
-                    for (const auto& entry : node.entries) entries.push_back(entries_->check(entry, EntryContext::group, defaults));
+                    for (const auto& entry : node.entries) entries_->check(entry, EntryContext::group, defaults, entries.emplace_back());
                     require_entries(node.entries.empty(), node.span, node.kind == ast::GroupKind::superset ? "superset" : "circuit");
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::IntervalsBlock>) {
@@ -183,7 +183,7 @@ private:
                     block.rounds = check_rounds(node.rounds, node.rounds_span);
                     block.work = check_work(node.work);
                     block.rest = check_rest(node.rest, "rest");
-                    for (const auto& entry : node.entries) entries.push_back(entries_->check(entry, EntryContext::intervals, defaults));
+                    for (const auto& entry : node.entries) entries_->check(entry, EntryContext::intervals, defaults, entries.emplace_back());
                     require_entries(node.entries.empty(), node.span, "intervals block");
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::TimedBlock>) {
@@ -191,7 +191,7 @@ private:
                     block.kind = emom ? checked::Block::Kind::emom : checked::Block::Kind::amrap;
                     block.work = check_work(node.duration);
                     for (const auto& entry : node.entries) {
-                        entries.push_back(entries_->check(entry, emom ? EntryContext::emom : EntryContext::amrap, defaults));
+                        entries_->check(entry, emom ? EntryContext::emom : EntryContext::amrap, defaults, entries.emplace_back());
                     }
                     require_entries(node.entries.empty(), node.span, emom ? "emom" : "amrap");
                     if (emom) check_emom(node, block, std::span(entries).subspan(block.first_entry), defaults);

@@ -62,11 +62,10 @@ std::int64_t set_seconds(const checked::Entry& entry, const checked::DoseStep& s
     return entry.sides == checked::SideMode::each ? 2 * work + switch_seconds : work;
 }
 
-checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryContext context,
-                                   const checked::Defaults& defaults) const {
-    checked::Entry entry;
+void EntryChecker::check(const ast::Prescription& prescription, EntryContext context, const checked::Defaults& defaults,
+                         checked::Entry& entry) const {
     entry.span = prescription.span;
-    if (diagnostics.stop_here(prescription.span)) return entry;  // exercise -1: not lowered
+    if (diagnostics.stop_here(prescription.span)) return;  // exercise -1: not lowered
     const auto& modifiers = prescription.modifiers;
 
     // Names: the exercise, then each alternative.
@@ -210,7 +209,7 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
     }
     if (!resolved) {
         entry.exercise = -1;
-        return entry;
+        return;
     }
 
     // Every option is type-checked against the prescription.
@@ -261,7 +260,7 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
     }
     if (!options_ok) {
         entry.exercise = -1;
-        return entry;
+        return;
     }
 
     // The option used: the first whose equipment the profile has and that can take the load.
@@ -286,7 +285,7 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
             fmt::format("no option fits profile '{}': {}", catalog.profiles[profile].name, fmt::join(needs, "; ")),
             "add an alternative with 'or EXERCISE', or add the equipment to the profile");
         (void)diagnostic;
-        return entry;
+        return;
     }
 
     const auto& chosen = catalog.exercises[entry.exercise];
@@ -327,7 +326,6 @@ checked::Entry EntryChecker::check(const ast::Prescription& prescription, EntryC
             break;
         }
     }
-    return entry;
 }
 
 }  // namespace reps

@@ -13,9 +13,10 @@ struct EntryChecker {
     Diagnostics& diagnostics;
     int profile = -1;  // catalog profile index, or -1
 
-    // A checked entry; entry.exercise is -1 when a name did not resolve (already reported).
-    checked::Entry check(const ast::Prescription& prescription, EntryContext context,
-                         const checked::Defaults& defaults) const;
+    // Checks into `entry`, a new one in place (entries are large: returning one copied it);
+    // entry.exercise is -1 when a name did not resolve (already reported).
+    void check(const ast::Prescription& prescription, EntryContext context, const checked::Defaults& defaults,
+               checked::Entry& entry) const;
 };
 
 // Seconds one set of the entry takes at its first step (reps x rep time, or the duration),
