@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -313,8 +314,23 @@ int Catalog::find_exercise(std::string_view name) const {
 }
 
 std::uint64_t FlatNameIndex::hash_of(std::string_view name) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a: short names, inline, no call
-    for (char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    // Eight bytes a step, inline, no call: names are short and looked up for every entry.
+    const auto mix = [](std::uint64_t hash, std::uint64_t word) {
+        hash = (hash ^ word) * 0xff51afd7ed558ccdULL;
+        return hash ^ (hash >> 32);
+    };
+    std::uint64_t hash = name.size() * 0x9e3779b97f4a7c15ULL;
+    std::size_t i = 0;
+    for (; i + 8 <= name.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, name.data() + i, 8);
+        hash = mix(hash, word);
+    }
+    if (i < name.size()) {
+        std::uint64_t word = 0;
+        for (std::size_t k = 0; i + k < name.size(); ++k) word |= std::uint64_t{static_cast<unsigned char>(name[i + k])} << (8 * k);
+        hash = mix(hash, word);
+    }
     return hash;
 }
 
