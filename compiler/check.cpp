@@ -1,7 +1,6 @@
 // The checker: resolves and checks every workout and program of the user's files (SPEC section 5).
 #include <algorithm>
 #include <filesystem>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -67,10 +66,11 @@ public:
         for (const auto& file : files) {
             if (sources_.file(file.file_id).embedded) continue;
             for (const auto& declaration : file.declarations) {
-                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declare(workout->name, workout_names_, true);
-                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declare(program->name, program_names_, false);
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) workout_names_.push_back(workout->name.text);
+                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) program_names_.push_back(program->name.text);
             }
         }
+        report_duplicates(files);
         for (const auto& file : files) {
             if (sources_.file(file.file_id).embedded) continue;
             for (const auto& declaration : file.declarations) {
@@ -93,12 +93,41 @@ public:
     }
 
 private:
-    void declare(const ast::Name& name, std::vector<std::string_view>& names, bool workout) {
-        if (!declared_.insert(name.text).second) {
-            diagnostics_.error("E0101", name.span, fmt::format("duplicate {} '{}'", workout ? "workout" : "program", name.text),
+    // Names taken twice, reported at each later declaration: sorted by name rather than hashed, as
+    // this runs for every file checked.
+    void report_duplicates(const std::vector<ast::File>& files) {
+        struct Declared {
+            const ast::Name* name;
+            bool workout;
+            std::size_t order;
+        };
+        std::vector<Declared> declared;
+        declared.reserve(workout_names_.size() + program_names_.size());
+        for (const auto& file : files) {
+            if (sources_.file(file.file_id).embedded) continue;
+            for (const auto& declaration : file.declarations) {
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declared.push_back({&workout->name, true, declared.size()});
+                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({&program->name, false, declared.size()});
+            }
+        }
+        std::sort(declared.begin(), declared.end(), [](const Declared& a, const Declared& b) {
+            return a.name->text != b.name->text ? a.name->text < b.name->text : a.order < b.order;
+        });
+        for (std::size_t i = 1; i < declared.size(); ++i) {
+            if (declared[i].name->text != declared[i - 1].name->text) continue;
+            const ast::Name& name = *declared[i].name;
+            diagnostics_.error("E0101", name.span, fmt::format("duplicate {} '{}'", declared[i].workout ? "workout" : "program", name.text),
                                "workouts and programs share one namespace; rename one of them");
         }
-        names.push_back(name.text);
+    }
+
+    // One copy of a file's path for all its workouts and programs.
+    std::shared_ptr<const std::string> path_of(std::uint32_t file) {
+        if (!path_ || path_file_ != file) {
+            path_ = std::make_shared<const std::string>(sources_.file(file).path);
+            path_file_ = file;
+        }
+        return path_;
     }
 
     // ---- Workouts ----
@@ -107,7 +136,7 @@ private:
         checked::Workout workout;
         workout.name = decl.name.text;
         workout.title = decl.title ? decl.title->value : decl.name.text;
-        workout.file = sources_.file(decl.span.file).path;
+        workout.file = path_of(decl.span.file);
         workout.span = decl.name.span;
         checked::Defaults defaults;
         workout.blocks.reserve(decl.body.size());  // phases add a few more
@@ -274,7 +303,7 @@ private:
         checked::Program program;
         program.name = decl.name.text;
         program.title = decl.title ? decl.title->value : decl.name.text;
-        program.file = sources_.file(decl.span.file).path;
+        program.file = path_of(decl.span.file);
         program.span = decl.name.span;
         if (!decl.start) {
             diagnostics_.error("E0403", decl.name.span, fmt::format("program '{}' has no start date", program.name),
@@ -377,8 +406,9 @@ private:
     Diagnostics& diagnostics_;
     CheckedProgram result_;
     std::optional<EntryChecker> entries_;
+    std::shared_ptr<const std::string> path_;
+    std::uint32_t path_file_ = 0;
     std::vector<std::string_view> workout_names_, program_names_;  // in declaration order, for suggestions
-    std::unordered_set<std::string_view> declared_;                // both: one namespace
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -80,7 +81,7 @@ struct Workout {
     bool full_body_focus = false;
     std::vector<int> focus_regions;
     std::vector<SourceSpan> focus_spans;
-    std::string file;
+    std::shared_ptr<const std::string> file;  // the path, shared by the file's workouts and programs
     SourceSpan span;
 };
 
@@ -102,7 +103,7 @@ struct Program {
     int weeks = 1;
     std::string timezone;
     std::vector<Session> sessions;
-    std::string file;
+    std::shared_ptr<const std::string> file;  // as Workout::file
     SourceSpan span;
 };
 

@@ -57,7 +57,7 @@ public:
     void workout(const checked::Workout& workout) {
         w_.line(fmt::format("Workout {} {} {}", workout.name, quote(workout.title), at(workout.span)));
         Nest nest(w_);
-        w_.field("file", quote(workout.file));
+        w_.field("file", quote(workout.file ? *workout.file : std::string()));
         w_.field("has_warmup", workout.has_warmup ? "true" : "false");
         if (workout.full_body_focus) w_.field("focus", "full_body");
         if (!workout.focus_regions.empty()) {
@@ -69,7 +69,7 @@ public:
     void program(const checked::Program& plan) {
         w_.line("Program " + plan.name + ' ' + quote(plan.title) + ' ' + at(plan.span));
         Nest nest(w_);
-        w_.field("file", quote(plan.file));
+        w_.field("file", quote(plan.file ? *plan.file : std::string()));
         w_.field("start", fmt::format("{:04}-{:02}-{:02}", plan.start_year, plan.start_month, plan.start_day));
         w_.field("weeks", std::to_string(plan.weeks));
         w_.field("timezone", quote(plan.timezone));

@@ -64,7 +64,7 @@ public:
         if (!measure_) {
             out_.workout = workout.name;
             out_.title = workout.title;
-            out_.source_file = workout.file;
+            if (workout.file) out_.source_file = *workout.file;
         }
         out_.week = week_;
         bool previous_was_block = false;
@@ -426,7 +426,7 @@ timeline::Program lower_program(const CheckedProgram& program, const checked::Pr
     out.title = plan.title;
     out.weeks = plan.weeks;
     out.timezone = plan.timezone;
-    out.source_file = plan.file;
+    if (plan.file) out.source_file = *plan.file;
     const std::int64_t start = days_from_civil(plan.start_year, static_cast<unsigned>(plan.start_month),
                                                static_cast<unsigned>(plan.start_day));
     out.start = civil_from_days(start);
