@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "compiler/small_vector.hpp"
 #include "compiler/source.hpp"
 
 namespace reps::ast {
@@ -180,7 +181,7 @@ struct DefaultsStatement {
 
 struct FocusStatement {
     bool full_body = false;
-    std::vector<Name> regions;
+    SmallVector<Name, 4> regions;  // a few at most: no allocation
     SourceSpan span;
 };
 

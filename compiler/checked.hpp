@@ -79,8 +79,8 @@ struct Workout {
     std::vector<Entry> entries;  // of every block, in order
     bool has_warmup = false;
     bool full_body_focus = false;
-    std::vector<int> focus_regions;
-    std::vector<SourceSpan> focus_spans;
+    SmallVector<int, 4> focus_regions;
+    SmallVector<SourceSpan, 4> focus_spans;
     std::shared_ptr<const std::string> file;  // the path, shared by the file's workouts and programs
     SourceSpan span;
 };

@@ -1,4 +1,5 @@
 // `--dump ast`: the typed AST of one file, every node with its kind, fields and @line:col span.
+#include <span>
 #include <string>
 #include <variant>
 
@@ -17,7 +18,7 @@ using Nest = Writer::Nest;
 
 std::string name(const ast::Name& n) { return std::string(n.text) + ' ' + at(n.span); }
 
-std::string names(const std::vector<ast::Name>& list) {
+std::string names(std::span<const ast::Name> list) {
     std::string out;
     for (const ast::Name& n : list) out += (out.empty() ? "" : ", ") + name(n);
     return out;
