@@ -83,6 +83,9 @@ struct Workout {
     SmallVector<SourceSpan, 4> focus_spans;
     std::shared_ptr<const std::string> file;  // the path, shared by the file's workouts and programs
     SourceSpan span;
+    // Set by check_timeline_sizes: the length of the workout in seconds, exact when no entry
+    // progresses (the same in every week), so that the session-length lint need not lower it.
+    std::optional<std::int64_t> fixed_seconds;
 };
 
 struct Session {

@@ -80,7 +80,8 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
                                 "add exercises for them, or name the regions it covers: 'focus legs, core'");
         }
     }
-    const std::int64_t total_seconds = workout_seconds(program, workout, options.week, sources);
+    const std::int64_t total_seconds =
+        workout.fixed_seconds ? *workout.fixed_seconds : workout_seconds(program, workout, options.week, sources);
     if (total_seconds < options.session_min_seconds || total_seconds > options.session_max_seconds) {
         const bool too_long = total_seconds > options.session_max_seconds;
         diagnostics.warning("W0205", workout.span,

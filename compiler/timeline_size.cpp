@@ -133,11 +133,16 @@ TimelineSize timeline_size(const checked::Workout& workout) {
     return total;
 }
 
-void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostics) {
+void check_timeline_sizes(CheckedProgram& program, Diagnostics& diagnostics) {
     std::vector<TimelineSize> sizes;
-    for (const auto& workout : program.workouts) {
+    sizes.reserve(program.workouts.size());
+    for (auto& workout : program.workouts) {
         const TimelineSize size = timeline_size(workout);
         sizes.push_back(size);
+        // Exact without progressions (the unit tests compare it with lowering every week).
+        const bool progresses = std::any_of(workout.entries.begin(), workout.entries.end(),
+                                            [](const checked::Entry& entry) { return entry.steps.size() > 1; });
+        if (!progresses) workout.fixed_seconds = size.seconds;
         if (size.segments > max_timeline_segments) {
             diagnostics.error("E0005", workout.span,
                               fmt::format("workout '{}' lowers to {} segments, more than the {} a timeline may hold",

@@ -22,6 +22,7 @@ struct TimelineSize {
 TimelineSize timeline_size(const checked::Workout& workout);
 
 // Reports E0005 for each workout and program of `program` over the bounds above.
-void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostics);
+// Sets each workout's fixed_seconds where no entry progresses.
+void check_timeline_sizes(CheckedProgram& program, Diagnostics& diagnostics);
 
 }  // namespace reps

@@ -64,6 +64,10 @@ TEST_CASE("timeline size: a bound on every week of every golden workout and exam
                     if (!has_progression) {
                         CHECK(static_cast<std::int64_t>(lowered.segments.size()) == bound.segments);
                         CHECK(lowered.total_seconds == bound.seconds);
+                        // What the session-length lint reads instead of lowering the workout.
+                        CHECK(workout.fixed_seconds == lowered.total_seconds);
+                    } else {
+                        CHECK_FALSE(workout.fixed_seconds);
                     }
                 }
             }
