@@ -264,7 +264,10 @@ private:
 
     void excerpt(const SourceSpan& span) {
         const std::string_view line = sources_.line_text(span);
-        const std::vector<Cell> cells = cells_of(line);
+        // A line of printable ASCII (most are) is one cell per byte, shown as it is.
+        const bool plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+        const std::vector<Cell> cells = plain ? std::vector<Cell>{} : cells_of(line);
+        const std::size_t cell_count = plain ? line.size() : cells.size();
         const std::string_view text = sources_.file(span.file).text;
         const std::size_t line_begin = static_cast<std::size_t>(line.data() - text.data());
 
@@ -272,6 +275,7 @@ private:
         const std::size_t start = std::min<std::size_t>(span.offset, text.size()) - line_begin;
         const std::size_t end = std::min(start + span.length, line.size());
         const auto first_at_or_after = [&](std::size_t offset) {
+            if (plain) return std::min(offset, cell_count);
             return static_cast<std::size_t>(std::partition_point(cells.begin(), cells.end(), [&](const Cell& c) {
                                                 return c.begin < offset;
                                             }) - cells.begin());
@@ -279,20 +283,24 @@ private:
         // The cell holding the span start (an offset inside a multibyte character points at it).
         std::size_t caret = first_at_or_after(start + 1);
         if (caret > 0) --caret;
-        if (start >= line.size()) caret = cells.size();
+        if (start >= line.size()) caret = cell_count;
         const std::size_t caret_end = std::max(first_at_or_after(end), caret + 1);
 
         std::size_t shown_begin = 0;
-        std::size_t shown_end = cells.size();
-        if (cells.size() > max_line_cells) {
+        std::size_t shown_end = cell_count;
+        if (cell_count > max_line_cells) {
             shown_begin = caret > window_before_caret ? caret - window_before_caret : 0;
-            shown_begin = std::min(shown_begin, cells.size() - window_cells);
+            shown_begin = std::min(shown_begin, cell_count - window_cells);
             shown_end = shown_begin + window_cells;
         }
 
         std::string shown = shown_begin > 0 ? "..." : "";
-        for (std::size_t i = shown_begin; i < shown_end; ++i) shown += cells[i].shown;
-        if (shown_end < cells.size()) shown += "...";
+        if (plain) {
+            shown += line.substr(shown_begin, shown_end - shown_begin);
+        } else {
+            for (std::size_t i = shown_begin; i < shown_end; ++i) shown += cells[i].shown;
+        }
+        if (shown_end < cell_count) shown += "...";
 
         const std::string number = std::to_string(span.line);
         // GCC's margin: at least four digits wide, then " | ".
