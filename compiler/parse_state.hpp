@@ -113,11 +113,28 @@ SourceSpan join(const SourceSpan& first, const SourceSpan& last) {
     return span;
 }
 
+// A short run of decimal digits, as numbers in workouts are: a plain loop (from_chars was a
+// measurable share of parsing). nullopt for anything else: empty, too long, or not digits.
+std::optional<std::int64_t> short_number(std::string_view digits) {
+    if (digits.empty() || digits.size() > 18) return std::nullopt;  // 18 digits cannot overflow
+    std::int64_t value = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
 // Parses a run of digits; reports E0004 and returns -1 when it is absurdly large.
 std::int64_t parse_integer(std::string_view digits, const SourceSpan& span, ParseState& state) {
     std::int64_t value = 0;
-    const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (result.ec != std::errc() || value > max_number) {
+    std::errc error = std::errc();
+    if (const auto quick = short_number(digits)) {
+        value = *quick;
+    } else {
+        error = std::from_chars(digits.data(), digits.data() + digits.size(), value).ec;
+    }
+    if (error != std::errc() || value > max_number) {
         state.diagnostics->error("E0004", span, fmt::format("number '{}' is too large", digits),
                                  "sets run 1-100, reps 1-1000, durations up to 24h");
         return -1;
@@ -152,7 +169,12 @@ std::int64_t parse_duration_text(std::string_view text, const SourceSpan& span, 
         std::size_t start = i;
         while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
         std::int64_t value = 0;
-        if (std::from_chars(text.data() + start, text.data() + i, value).ec != std::errc()) overflow = true;
+        const std::string_view digits = text.substr(start, i - start);
+        if (const auto quick = short_number(digits)) {
+            value = *quick;
+        } else if (std::from_chars(digits.data(), digits.data() + digits.size(), value).ec != std::errc()) {
+            overflow = true;
+        }
         if (i >= text.size()) break;
         if (text[i] == ':') {  // m:ss
             std::int64_t seconds = (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
