@@ -29,6 +29,8 @@ while [ $# -gt 0 ]; do
         *) echo "run_bench.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
+# Absolute: the instruction count runs from the work directory.
+build=$(cd "$build" 2>/dev/null && pwd || echo "$build")
 reps=$build/reps
 grammar=$build/tests/bench/reps_bench_grammar
 for tool in "$reps" "$grammar"; do
