@@ -304,13 +304,13 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     }
     entry.load = modifiers.load;
     if (modifiers.rest && context == EntryContext::prescription) entry.rest = modifiers.rest->seconds;
-    entry.tempo = modifiers.tempo;
     entry.hold = modifiers.hold ? modifiers.hold->seconds : 0;
     if (modifiers.cue) entry.cue = modifiers.cue->value;
     std::int64_t rep = chosen.rep_seconds;
-    if (entry.tempo) {
+    if (modifiers.tempo) {
+        entry.tempo = modifiers.tempo->text;
         rep = 0;
-        for (auto phase : entry.tempo->phases) rep += phase;
+        for (auto phase : modifiers.tempo->phases) rep += phase;
     }
     entry.rep_seconds = rep + entry.hold;
     if (timed_dose && (modifiers.tempo || modifiers.hold)) {

@@ -37,7 +37,7 @@ struct Entry {
     SideMode sides = SideMode::none;  // after "assuming each side"
     std::optional<ast::Load> load;
     std::optional<std::int64_t> rest;  // per-exercise rest between sets
-    std::optional<ast::Tempo> tempo;
+    std::optional<std::string_view> tempo;  // as written ("3-1-x-0"); its seconds are in rep_seconds
     std::int64_t hold = 0;
     std::optional<std::string_view> cue;  // a view of the AST's (see ast::Text)
     std::int64_t rep_seconds = 3;     // time per rep: rep (or tempo) + hold

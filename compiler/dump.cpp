@@ -134,7 +134,7 @@ private:
         if (e.sides != checked::SideMode::none) w_.field("sides", e.sides == checked::SideMode::each ? "each" : "alt");
         if (e.load) w_.field("load", quote(e.load->text));
         if (e.rest) w_.field("rest", seconds(*e.rest));
-        if (e.tempo) w_.field("tempo", quote(e.tempo->text));
+        if (e.tempo) w_.field("tempo", quote(*e.tempo));
         if (e.hold != 0) w_.field("hold", seconds(e.hold));
         if (e.cue) w_.field("cue", quote(*e.cue));
         w_.field("rep_time", seconds(e.rep_seconds));

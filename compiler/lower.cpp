@@ -330,7 +330,7 @@ private:
         if (!entry.steps.empty()) row.amount_text = amount_text(step_of(entry).amount);
         row.sides = entry.sides == checked::SideMode::each ? "each" : entry.sides == checked::SideMode::alt ? "alt" : "";
         if (entry.load) row.load = to_load(*entry.load);
-        if (entry.tempo) row.tempo = entry.tempo->text;
+        if (entry.tempo) row.tempo = std::string(*entry.tempo);
         row.hold = entry.hold;
         if (entry.cue) row.cue = std::string(*entry.cue);
         row.fit_category = exercise.fit_category;

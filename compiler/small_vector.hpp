@@ -1,20 +1,25 @@
 // A vector of plain values that keeps its first N in place: the lists of a checked entry (its
 // options, its dose steps) nearly always hold one item, and a heap allocation for each was a
-// large share of checking a file.
+// large share of checking a file. Compact on purpose (the inline items or a heap pointer, then
+// two 32-bit counts): entries are read back by the lints and the timeline bound, and their size
+// is memory traffic.
 #pragma once
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <type_traits>
-#include <vector>
 
 namespace reps {
 
 template <typename T, std::size_t N>
 class SmallVector {
     static_assert(std::is_trivially_copyable_v<T>, "SmallVector holds plain values");
+    static_assert(N > 0 && N < 64, "SmallVector keeps a few items in place");
 
 public:
     using value_type = T;
@@ -22,16 +27,49 @@ public:
     using iterator = T*;
     using const_iterator = const T*;
 
-    SmallVector() = default;
-    SmallVector(std::initializer_list<T> items) {
+    SmallVector() : local_{} {}
+    SmallVector(std::initializer_list<T> items) : SmallVector() {
         for (const T& item : items) push_back(item);
     }
+    SmallVector(const SmallVector& other) : SmallVector() { append(other.begin(), other.size()); }
+    SmallVector(SmallVector&& other) noexcept : local_{}, size_(other.size_), capacity_(other.capacity_) {
+        if (other.on_heap()) {
+            heap_ = other.heap_;
+            other.capacity_ = N;
+        } else {
+            local_ = other.local_;
+        }
+        other.size_ = 0;
+    }
+    SmallVector& operator=(const SmallVector& other) {
+        if (this != &other) {
+            clear();
+            append(other.begin(), other.size());
+        }
+        return *this;
+    }
+    SmallVector& operator=(SmallVector&& other) noexcept {
+        if (this != &other) {
+            release();
+            size_ = other.size_;
+            capacity_ = other.capacity_;
+            if (other.on_heap()) {
+                heap_ = other.heap_;
+                other.capacity_ = N;
+            } else {
+                local_ = other.local_;
+            }
+            other.size_ = 0;
+        }
+        return *this;
+    }
+    ~SmallVector() { release(); }
 
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
-    // In place up to N items; all of them on the heap after that.
-    T* data() { return size_ <= N ? local_.data() : heap_.data(); }
-    const T* data() const { return size_ <= N ? local_.data() : heap_.data(); }
+    std::size_t capacity() const { return capacity_; }
+    T* data() { return on_heap() ? heap_ : local_.data(); }
+    const T* data() const { return on_heap() ? heap_ : local_.data(); }
     T* begin() { return data(); }
     T* end() { return data() + size_; }
     const T* begin() const { return data(); }
@@ -44,13 +82,13 @@ public:
     const T& back() const { return data()[size_ - 1]; }
 
     void push_back(const T& item) {
-        if (size_ < N) {
-            local_[size_++] = item;
+        if (size_ == capacity_) {
+            const T copy = item;  // `item` may live in this vector
+            reserve(2 * static_cast<std::size_t>(capacity_));
+            data()[size_++] = copy;
             return;
         }
-        if (size_ == N) heap_.assign(local_.begin(), local_.end());
-        heap_.push_back(item);
-        ++size_;
+        data()[size_++] = item;
     }
     template <typename Iterator>
     void assign(Iterator first, Iterator last) {
@@ -58,17 +96,34 @@ public:
         for (; first != last; ++first) push_back(*first);
     }
     void reserve(std::size_t count) {
-        if (count > N) heap_.reserve(count);
+        if (count <= capacity_) return;
+        T* grown = std::allocator<T>().allocate(count);
+        std::memcpy(static_cast<void*>(grown), data(), size_ * sizeof(T));
+        release();
+        heap_ = grown;
+        capacity_ = static_cast<std::uint32_t>(count);
     }
-    void clear() {
-        size_ = 0;
-        heap_.clear();
-    }
+    // Keeps the capacity, as std::vector does.
+    void clear() { size_ = 0; }
 
 private:
-    std::array<T, N> local_{};
-    std::vector<T> heap_;
-    std::size_t size_ = 0;
+    bool on_heap() const { return capacity_ > N; }
+    void append(const T* items, std::size_t count) {
+        reserve(size_ + count);
+        std::memcpy(static_cast<void*>(data() + size_), items, count * sizeof(T));
+        size_ += static_cast<std::uint32_t>(count);
+    }
+    void release() {
+        if (on_heap()) std::allocator<T>().deallocate(heap_, capacity_);
+        capacity_ = N;
+    }
+
+    union {
+        std::array<T, N> local_;
+        T* heap_;
+    };
+    std::uint32_t size_ = 0;
+    std::uint32_t capacity_ = N;
 };
 
 }  // namespace reps
