@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "compiler/boxed.hpp"
 #include "compiler/small_vector.hpp"
 #include "compiler/source.hpp"
 
@@ -113,8 +114,8 @@ struct DosePart {
 
 struct Dose {
     DosePart from;
-    std::optional<DosePart> to;  // a progression "2x8 -> 3x12"
-    std::optional<Amount> step;  // reps or duration per step
+    Boxed<DosePart> to;  // a progression "2x8 -> 3x12" (rare: kept off the node)
+    Boxed<Amount> step;  // reps or duration per step
     SourceSpan span;
 };
 
@@ -143,7 +144,7 @@ struct Modifiers {
     Flag alt;
     std::optional<Load> load;
     std::optional<Duration> rest;
-    std::optional<Tempo> tempo;
+    Boxed<Tempo> tempo;  // rare: kept off the node
     std::optional<Duration> hold;
     std::vector<Name> alternatives;
     std::optional<Text> cue;
