@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -21,29 +22,27 @@ std::string minutes_text(std::int64_t seconds) {
     return seconds % 60 == 0 ? fmt::format("{}min", seconds / 60) : clock_text(seconds);
 }
 
-// The regions (by catalog index) that the primary muscles of the workout's chosen exercises reach.
-std::vector<bool> regions_reached(const CheckedProgram& program, const checked::Workout& workout) {
+// The regions (by catalog index) that the primary muscles of the workout's chosen exercises
+// reach, into `regions` (reused from workout to workout: no allocation each).
+void regions_reached(const CheckedProgram& program, const checked::Workout& workout, std::vector<bool>& regions) {
     const auto& catalog = program.catalog;
-    std::vector<bool> regions(catalog.regions.size());
-    for (const auto& block : workout.blocks) {
-        for (const auto& entry : block.entries) {
-            if (entry.exercise < 0) continue;
-            for (int muscle : catalog.exercises[entry.exercise].primary) {
-                const int region = catalog.muscles[muscle].region;
-                if (region >= 0) regions[static_cast<std::size_t>(region)] = true;
-            }
+    regions.assign(catalog.regions.size(), false);
+    for (const auto& entry : workout.entries) {
+        if (entry.exercise < 0) continue;
+        for (int muscle : catalog.exercises[entry.exercise].primary) {
+            const int region = catalog.muscles[muscle].region;
+            if (region >= 0) regions[static_cast<std::size_t>(region)] = true;
         }
     }
-    return regions;
 }
 
 void lint_workout(const CheckedProgram& program, const checked::Workout& workout, const SourceManager& sources,
-                  const LintOptions& options, Diagnostics& diagnostics) {
+                  const LintOptions& options, Diagnostics& diagnostics, std::vector<bool>& reached) {
     if (!workout.has_warmup) {
         diagnostics.warning("W0201", workout.span, fmt::format("workout '{}' has no warm-up", workout.name),
                             "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
     }
-    const auto reached = regions_reached(program, workout);
+    regions_reached(program, workout, reached);
     for (std::size_t i = 0; i < workout.focus_regions.size(); ++i) {
         const auto& region = program.catalog.regions[workout.focus_regions[i]];
         if (!reached[static_cast<std::size_t>(workout.focus_regions[i])]) {
@@ -133,7 +132,8 @@ void lint_program(const CheckedProgram& program, const checked::Program& plan, D
 
 void run_lints(const CheckedProgram& program, const SourceManager& sources, const LintOptions& options,
                Diagnostics& diagnostics) {
-    for (const auto& workout : program.workouts) lint_workout(program, workout, sources, options, diagnostics);
+    std::vector<bool> reached;
+    for (const auto& workout : program.workouts) lint_workout(program, workout, sources, options, diagnostics, reached);
     for (const auto& plan : program.programs) lint_program(program, plan, diagnostics);
 }
 
