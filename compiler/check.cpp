@@ -42,7 +42,18 @@ bool is_known_timezone(const std::string& name) {
     return exists;
 }
 
-// The entries the statements will check into: exactly, so that the workout's list never moves.
+// The blocks the statements will check into, at most (a phase adds none itself; defaults and
+// focus add none), and the entries, exactly.
+std::size_t statement_count(const std::vector<ast::Statement>& body) {
+    std::size_t count = 0;
+    for (const auto& statement : body) {
+        if (const auto* phase = std::get_if<ast::PhaseBlock>(&statement.node)) count += statement_count(phase->body);
+        else ++count;
+    }
+    return count;
+}
+
+// The entries the statements will check into.
 std::size_t entry_count(const std::vector<ast::Statement>& body) {
     std::size_t count = 0;
     for (const auto& statement : body) {
@@ -84,6 +95,19 @@ public:
             }
         }
         report_duplicates(files);
+        // Sized up front so that the stores do not grow while checking (the views are set after).
+        std::size_t blocks = 0, entries = 0;
+        for (const auto& file : files) {
+            if (sources_.file(file.file_id).embedded) continue;
+            for (const auto& declaration : file.declarations) {
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) {
+                    blocks += statement_count(workout->body);
+                    entries += entry_count(workout->body);
+                }
+            }
+        }
+        result_.block_store.reserve(blocks);
+        result_.entry_store.reserve(entries);
         for (const auto& file : files) {
             if (sources_.file(file.file_id).embedded) continue;
             for (const auto& declaration : file.declarations) {
@@ -92,6 +116,7 @@ public:
                 }
             }
         }
+        set_views();
         for (const auto& file : files) {
             if (sources_.file(file.file_id).embedded) continue;
             for (const auto& declaration : file.declarations) {
@@ -152,16 +177,27 @@ private:
         workout.file = path_of(decl.span.file);
         workout.span = decl.name.span;
         checked::Defaults defaults;
-        workout.blocks.reserve(decl.body.size());  // phases add a few more
-        workout.entries.reserve(entry_count(decl.body));
+        workout.first_block = static_cast<std::uint32_t>(result_.block_store.size());
+        workout.first_entry = static_cast<std::uint32_t>(result_.entry_store.size());
         for (const auto& statement : decl.body) visit(statement, workout, defaults, nullptr);
-        const std::span<const checked::Entry> all(workout.entries);
-        for (std::size_t i = 0; i < workout.blocks.size(); ++i) {
-            auto& block = workout.blocks[i];
-            const std::size_t end = i + 1 < workout.blocks.size() ? workout.blocks[i + 1].first_entry : all.size();
-            block.entries = all.subspan(block.first_entry, end - block.first_entry);
-        }
+        workout.block_count = static_cast<std::uint32_t>(result_.block_store.size()) - workout.first_block;
+        workout.entry_count = static_cast<std::uint32_t>(result_.entry_store.size()) - workout.first_entry;
         return workout;
+    }
+
+    // The views of every workout and block into the stores, once the stores are complete.
+    void set_views() {
+        const std::span<const checked::Block> blocks(result_.block_store);
+        const std::span<const checked::Entry> entries(result_.entry_store);
+        for (auto& workout : result_.workouts) {
+            workout.blocks = blocks.subspan(workout.first_block, workout.block_count);
+            workout.entries = entries.subspan(workout.first_entry, workout.entry_count);
+        }
+        for (std::size_t i = 0; i < result_.block_store.size(); ++i) {
+            auto& block = result_.block_store[i];
+            const std::size_t end = i + 1 < result_.block_store.size() ? result_.block_store[i + 1].first_entry : entries.size();
+            block.entries = entries.subspan(block.first_entry, end - block.first_entry);
+        }
     }
 
     void visit(const ast::Statement& statement, checked::Workout& workout, checked::Defaults& defaults,
@@ -170,15 +206,15 @@ private:
             block.defaults = defaults;
             block.in_phase = phase != nullptr;
             if (phase) block.phase_kind = phase->kind;
-            workout.blocks.push_back(std::move(block));
+            result_.block_store.push_back(std::move(block));
         };
         std::visit(
             [&](const auto& node) {
                 using Node = std::decay_t<decltype(node)>;
                 checked::Block block;
                 block.span = node.span;
-                block.first_entry = static_cast<std::uint32_t>(workout.entries.size());
-                auto& entries = workout.entries;
+                block.first_entry = static_cast<std::uint32_t>(result_.entry_store.size());
+                auto& entries = result_.entry_store;
                 if constexpr (std::is_same_v<Node, ast::Prescription>) {
                     block.kind = checked::Block::Kind::prescription;
                     entries_->check(node, EntryContext::prescription, defaults, entries.emplace_back());

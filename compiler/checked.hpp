@@ -58,7 +58,7 @@ struct Block {
     Defaults defaults;      // in effect at this block
     // This block's entries, which the workout holds (one list per workout, not one per block).
     std::span<const Entry> entries;
-    std::uint32_t first_entry = 0;  // where `entries` starts in Workout::entries
+    std::uint32_t first_entry = 0;  // where `entries` starts in CheckedProgram::entry_store
     std::int64_t rounds = 1;          // superset/circuit/intervals rounds
     std::optional<std::int64_t> rest; // group rest between rounds; intervals rest
     std::int64_t work = 0;            // intervals work; emom/amrap/rest duration
@@ -67,16 +67,11 @@ struct Block {
 };
 
 struct Workout {
-    Workout() = default;
-    // Move only: the blocks view `entries`, which a move keeps where it is and a copy would not.
-    Workout(Workout&&) = default;
-    Workout& operator=(Workout&&) = default;
-    Workout(const Workout&) = delete;
-    Workout& operator=(const Workout&) = delete;
-
     std::string_view name, title;  // views of the AST's (see ast::Name, ast::Text)
-    std::vector<Block> blocks;
-    std::vector<Entry> entries;  // of every block, in order
+    // Views of the program's stores (CheckedProgram::block_store, entry_store).
+    std::span<const Block> blocks;
+    std::span<const Entry> entries;  // of every block, in order
+    std::uint32_t first_block = 0, block_count = 0, first_entry = 0, entry_count = 0;  // where, in the stores
     bool has_warmup = false;
     bool full_body_focus = false;
     SmallVector<int, 4> focus_regions;
@@ -119,7 +114,18 @@ struct CheckOptions {
 };
 
 struct CheckedProgram {
+    CheckedProgram() = default;
+    // Move only: the workouts view the stores, which a move keeps where they are and a copy would not.
+    CheckedProgram(CheckedProgram&&) = default;
+    CheckedProgram& operator=(CheckedProgram&&) = default;
+    CheckedProgram(const CheckedProgram&) = delete;
+    CheckedProgram& operator=(const CheckedProgram&) = delete;
+
     Catalog catalog;
+    // Every workout's blocks and entries, each workout viewing its part: two lists for all the
+    // workouts of a check rather than two per workout.
+    std::vector<checked::Block> block_store;
+    std::vector<checked::Entry> entry_store;
     std::vector<checked::Workout> workouts;  // of the user's files, in declaration order
     std::vector<checked::Program> programs;
     int profile = -1;

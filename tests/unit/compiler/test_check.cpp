@@ -66,10 +66,18 @@ const Diagnostic& first(const Compiled& c) {
     return c.diagnostics.list().front();
 }
 
+// The first entry of the n-th block of the only workout (blocks view the program's store).
+const checked::Entry& first_entry(const Compiled& c, std::size_t block = 0) {
+    REQUIRE(c.program.workouts.size() == 1);
+    const auto& blocks = c.program.workouts[0].blocks;
+    REQUIRE(block < blocks.size());
+    REQUIRE_FALSE(blocks[block].entries.empty());
+    return blocks[block].entries.front();
+}
+
 // The exercise the n-th block's first entry uses, by canonical name.
 std::string chosen(const Compiled& c, std::size_t block = 0) {
-    REQUIRE(c.program.workouts.size() == 1);
-    const auto& entry = c.program.workouts[0].blocks.at(block).entries.front();
+    const auto& entry = first_entry(c, block);
     REQUIRE(entry.exercise >= 0);
     return c.program.catalog.exercises[entry.exercise].name;
 }
@@ -206,7 +214,7 @@ TEST_CASE("check: W0101 assumes each side and lowers as each") {
     CHECK(codes(*c) == "W0101 " + at(*c, "single_leg_calf_raise"));
     CHECK(first(*c).severity == Severity::warning);
     CHECK_FALSE(c->diagnostics.has_errors());
-    CHECK(c->program.workouts.at(0).blocks.at(0).entries.front().sides == checked::SideMode::each);
+    CHECK(first_entry(*c).sides == checked::SideMode::each);
 }
 
 TEST_CASE("check: loads the equipment cannot take") {
@@ -223,7 +231,7 @@ TEST_CASE("check: loads the equipment cannot take") {
 TEST_CASE("check: the equipment used is the first alternative that takes the load") {
     auto equipment_of = [](const Compiled& c, std::size_t block) {
         std::set<std::string> sorted;
-        for (int e : c.program.workouts.at(0).blocks.at(block).entries.front().equipment) {
+        for (int e : first_entry(c, block).equipment) {
             sorted.insert(c.program.catalog.equipment[e].name);
         }
         std::string names;
