@@ -1,5 +1,6 @@
 // The checked program: workouts with every name resolved, options chosen and defaults applied.
 // Lowering turns it into timelines with plain arithmetic; nothing here can fail any more.
+// Its strings are views of the source text, which the SourceManager keeps (as the AST's are).
 #pragma once
 
 #include <cstdint>
@@ -56,7 +57,7 @@ struct Block {
     ast::PhaseKind phase_kind = ast::PhaseKind::warmup;
     bool in_phase = false;  // false: main
     Defaults defaults;      // in effect at this block
-    // This block's entries, which the workout holds (one list per workout, not one per block).
+    // This block's entries, a view of the program's entry store (no list of its own to allocate).
     std::span<const Entry> entries;
     std::uint32_t first_entry = 0;  // where `entries` starts in CheckedProgram::entry_store
     std::int64_t rounds = 1;          // superset/circuit/intervals rounds
