@@ -32,15 +32,7 @@ public:
         for (const T& item : items) push_back(item);
     }
     SmallVector(const SmallVector& other) : SmallVector() { append(other.begin(), other.size()); }
-    SmallVector(SmallVector&& other) noexcept : local_{}, size_(other.size_), capacity_(other.capacity_) {
-        if (other.on_heap()) {
-            heap_ = other.heap_;
-            other.capacity_ = N;
-        } else {
-            local_ = other.local_;
-        }
-        other.size_ = 0;
-    }
+    SmallVector(SmallVector&& other) noexcept : local_{} { take(other); }
     SmallVector& operator=(const SmallVector& other) {
         if (this != &other) {
             clear();
@@ -51,15 +43,7 @@ public:
     SmallVector& operator=(SmallVector&& other) noexcept {
         if (this != &other) {
             release();
-            size_ = other.size_;
-            capacity_ = other.capacity_;
-            if (other.on_heap()) {
-                heap_ = other.heap_;
-                other.capacity_ = N;
-            } else {
-                local_ = other.local_;
-            }
-            other.size_ = 0;
+            take(other);
         }
         return *this;
     }
@@ -112,6 +96,18 @@ private:
         reserve(size_ + count);
         std::memcpy(static_cast<void*>(data() + size_), items, count * sizeof(T));
         size_ += static_cast<std::uint32_t>(count);
+    }
+    // Takes other's items (its heap block, or a copy of its inline ones); other is left empty.
+    void take(SmallVector& other) noexcept {
+        size_ = other.size_;
+        capacity_ = other.capacity_;
+        if (other.on_heap()) {
+            heap_ = other.heap_;
+            other.capacity_ = N;
+        } else {
+            local_ = other.local_;
+        }
+        other.size_ = 0;
     }
     void release() {
         if (on_heap()) std::allocator<T>().deallocate(heap_, capacity_);
