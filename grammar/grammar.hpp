@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 #include <string_view>
 
 #include <tao/pegtl.hpp>
@@ -25,6 +26,13 @@ struct blank : one< ' ', '\t', '\r' > {};
 // { blank | comment | '\n' (if Newlines) | ';' (if Semicolons) }, as one loop over the bytes:
 // the same as star< sor< blank, comment, ... > > (which spent a dozen instructions a character in
 // PEGTL's generic loop, at every space of every line). Needs an input that holds the whole text.
+template< bool Semicolons >
+inline constexpr auto blank_chars = [] {
+   std::array< bool, 256 > table{};
+   table[ ' ' ] = table[ '\t' ] = table[ '\r' ] = true;
+   table[ ';' ] = Semicolons;
+   return table;
+}();
 template< bool Newlines, bool Semicolons >
 struct blank_run
 {
@@ -34,25 +42,28 @@ struct blank_run
    template< typename ParseInput >
    [[nodiscard]] static bool match( ParseInput& in ) noexcept( noexcept( in.size( 1 ) ) )
    {
+      // One pass over the bytes; the input's position moves once per line crossed.
+      const char* at = in.current();
+      const char* const end = at + in.size( 1 );
+      const char* unbumped = at;
       while( true ) {
-         const std::size_t available = in.size( 1 );
-         const char* const at = in.current();
-         std::size_t length = 0;
-         while( length < available && ( at[ length ] == ' ' || at[ length ] == '\t' || at[ length ] == '\r' || ( Semicolons && at[ length ] == ';' ) ) ) ++length;
-         if( length > 0 ) {
-            in.bump_in_this_line( length );
+         while( at != end && blank_chars< Semicolons >[ static_cast< unsigned char >( *at ) ] ) ++at;
+         if( at == end ) break;
+         if( *at == '#' ) {
+            const void* const newline = std::memchr( at, '\n', static_cast< std::size_t >( end - at ) );
+            at = newline ? static_cast< const char* >( newline ) : end;
          }
-         else if( available > 0 && at[ 0 ] == '#' ) {
-            const void* const newline = std::memchr( at, '\n', available );
-            in.bump_in_this_line( newline ? static_cast< std::size_t >( static_cast< const char* >( newline ) - at ) : available );
-         }
-         else if( Newlines && available > 0 && at[ 0 ] == '\n' ) {
+         else if( Newlines && *at == '\n' ) {
+            in.bump_in_this_line( static_cast< std::size_t >( at - unbumped ) );
             in.bump_to_next_line( 1 );
+            unbumped = ++at;
          }
          else {
-            return true;
+            break;
          }
       }
+      if( at != unbumped ) in.bump_in_this_line( static_cast< std::size_t >( at - unbumped ) );
+      return true;
    }
 };
 // sp = { blank | comment }: white space within a statement (never crosses a line end).
@@ -290,6 +301,50 @@ struct import_path : string_literal {};
 struct timezone_name : string_literal {};
 struct run_title : string_literal {};
 
+// Ordered choice between alternatives that all begin with a run of digits, as sor<> would make
+// it, except that an alternative is tried only when the character after the digits allows it
+// (`when_next< Rule, Chars... >`; `always< Rule >` is always tried). `3x12` scanned its digits
+// once per alternative of dose_part, amount and duration before: six times. Each guard is a
+// condition every match of its rule meets, so the result is the same as sor<>'s.
+template< typename Rule, char... Next >
+struct when_next
+{
+   using rule = Rule;
+   static constexpr bool allows( const int next ) noexcept { return ( ( next == Next ) || ... ); }
+};
+template< typename Rule >
+struct always
+{
+   using rule = Rule;
+   static constexpr bool allows( const int /*next*/ ) noexcept { return true; }
+};
+template< typename... Cases >
+struct after_digits
+{
+   using rule_t = after_digits;
+   using subs_t = type_list< typename Cases::rule... >;
+
+   template< apply_mode A, rewind_mode M, template< typename... > class Action, template< typename... > class Control,
+             std::size_t... Indices, typename ParseInput, typename... States >
+   [[nodiscard]] static bool match( std::index_sequence< Indices... > /*unused*/, const int next, ParseInput& in, States&&... st )
+   {
+      return ( ( Cases::allows( next ) && Control< typename Cases::rule >::template match< A, ( ( Indices == ( sizeof...( Cases ) - 1 ) ) ? M : rewind_mode::required ), Action, Control >( in, st... ) ) || ... );
+   }
+
+   template< apply_mode A, rewind_mode M, template< typename... > class Action, template< typename... > class Control,
+             typename ParseInput, typename... States >
+   [[nodiscard]] static bool match( ParseInput& in, States&&... st )
+   {
+      const char* const at = in.current();
+      const std::size_t available = in.size( 1 );
+      std::size_t length = 0;
+      while( length < available && at[ length ] >= '0' && at[ length ] <= '9' ) ++length;
+      if( length == 0 ) return false;  // every alternative starts with a digit
+      const int next = length < available ? static_cast< unsigned char >( at[ length ] ) : -1;
+      return match< A, M, Action, Control >( std::index_sequence_for< Cases... >(), next, in, st... );
+   }
+};
+
 struct integer : plus< digit > {};
 struct decimal : seq< plus< digit >, opt< one< '.' >, plus< digit > > > {};
 
@@ -298,10 +353,11 @@ struct duration_hours : seq< plus< digit >, one< 'h' > > {};
 struct duration_minutes : seq< plus< digit >, string< 'm', 'i', 'n' > > {};
 struct duration_seconds : seq< plus< digit >, one< 's' > > {};
 struct duration_clock : seq< plus< digit >, one< ':' >, digit, digit > {};
-struct duration_units : sor< seq< duration_hours, opt< duration_minutes >, opt< duration_seconds > >,
-                             seq< duration_minutes, opt< duration_seconds > >,
-                             duration_seconds > {};
-struct duration : seq< sor< duration_clock, duration_units >, not_at< identifier_other > > {};
+struct duration : seq< after_digits< when_next< duration_clock, ':' >,
+                                     when_next< seq< duration_hours, opt< duration_minutes >, opt< duration_seconds > >, 'h' >,
+                                     when_next< seq< duration_minutes, opt< duration_seconds > >, 'm' >,
+                                     when_next< duration_seconds, 's' > >,
+                       not_at< identifier_other > > {};
 
 // Durations in each context, for their actions and messages.
 struct rest_duration : duration {};
@@ -326,11 +382,12 @@ struct amount_duration : duration {};
 struct amount_range : seq< integer, one< '-' >, integer, not_at< identifier_other > > {};
 struct amount_at_least : seq< integer, one< '+' > > {};
 struct amount_reps : seq< integer, not_at< sor< identifier_other, one< '.', ':' > > > > {};
-struct amount : sor< amount_duration, amount_range, amount_at_least, amount_reps > {};
+struct amount : after_digits< when_next< amount_duration, ':', 'h', 'm', 's' >, when_next< amount_range, '-' >,
+                              when_next< amount_at_least, '+' >, always< amount_reps > > {};
 struct sets_prefix : seq< integer, one< 'x' > > {};
 struct sets_amount : amount {};
 // dose_part = n 'x' amount | amount
-struct dose_part : sor< if_must< sets_prefix, sets_amount >, amount > {};
+struct dose_part : after_digits< when_next< if_must< sets_prefix, sets_amount >, 'x' >, always< amount > > {};
 struct progression_arrow : seq< sp, string< '-', '>' >, sp > {};
 struct progression_target : dose_part {};
 struct step_value : sor< duration, integer > {};
@@ -531,3 +588,6 @@ template< typename Name >
 struct tao::pegtl::analyze_traits< Name, reps::grammar::at_reserved_word > : tao::pegtl::analyze_opt_traits<> {};
 template< typename Name, bool Newlines, bool Semicolons >
 struct tao::pegtl::analyze_traits< Name, reps::grammar::blank_run< Newlines, Semicolons > > : tao::pegtl::analyze_opt_traits<> {};
+// after_digits is an ordered choice: analysed as the sor<> of its alternatives.
+template< typename Name, typename... Cases >
+struct tao::pegtl::analyze_traits< Name, reps::grammar::after_digits< Cases... > > : tao::pegtl::analyze_sor_traits< typename Cases::rule... > {};
