@@ -85,7 +85,7 @@ public:
                 }
             }
         }
-        entries_.emplace(EntryChecker{result_.catalog, sources_, diagnostics_, result_.profile});
+        entries_.emplace(result_.catalog, diagnostics_, result_.profile);
         // Workouts and programs share one namespace: both are things `reps build` can build.
         for (const auto& file : files) {
             if (sources_.file(file.file_id).embedded) continue;

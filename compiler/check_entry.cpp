@@ -15,18 +15,12 @@ constexpr std::size_t max_steps = 520;  // one per week of the longest program
 
 bool is_reps(ast::Amount::Kind kind) { return kind != ast::Amount::Kind::duration; }
 
-bool takes_load(const Catalog& catalog, const EquipmentSet& set, const std::optional<ast::Load>& load) {
-    if (!load) return true;
-    switch (load->kind) {
-    case ast::Load::Kind::mass:
-    case ast::Load::Kind::bodyweight_plus:  // added mass needs something to carry it: a vest, a belt
-        return std::any_of(set.begin(), set.end(), [&](int e) { return catalog.equipment[e].loadable; });
-    case ast::Load::Kind::pair:
-        return std::any_of(set.begin(), set.end(),
-                           [&](int e) { return catalog.equipment[e].loadable && catalog.equipment[e].pair; });
-    default:
-        return true;  // bodyweight, %1RM, RPE and RIR say how hard, not with what
-    }
+// Whether a load of this class can go on the set: added mass needs something to carry it (a
+// vest, a belt), a pair of loads a loadable pair; bodyweight, %1RM, RPE and RIR say how hard, not
+// with what.
+bool takes_load(const Catalog& catalog, const EquipmentSet& set, bool pair) {
+    return std::any_of(set.begin(), set.end(),
+                       [&](int e) { return catalog.equipment[e].loadable && (!pair || catalog.equipment[e].pair); });
 }
 
 bool profile_has(const Catalog& catalog, int profile, const EquipmentSet& set) {
@@ -62,10 +56,30 @@ std::int64_t set_seconds(const checked::Entry& entry, const checked::DoseStep& s
     return entry.sides == checked::SideMode::each ? 2 * work + switch_seconds : work;
 }
 
+const EntryChecker::Traits& EntryChecker::learn(int index) {
+    Traits& traits = traits_[static_cast<std::size_t>(index)];
+    const Exercise& exercise = catalog_.exercises[static_cast<std::size_t>(index)];
+    traits.known = true;
+    traits.measure = exercise.measure;
+    traits.sides = exercise.sides;
+    traits.rep_seconds = exercise.rep_seconds;
+    for (int load = 0; load < load_classes; ++load) {
+        for (const auto& set : exercise.equipment) {
+            if (load != no_load && !takes_load(catalog_, set, load == pair_load)) continue;
+            traits.takes[load] = true;
+            if (profile_has(catalog_, profile_, set)) {
+                traits.fits[load] = &set;
+                break;
+            }
+        }
+    }
+    return traits;
+}
+
 void EntryChecker::check(const ast::Prescription& prescription, EntryContext context, const checked::Defaults& defaults,
-                         checked::Entry& entry) const {
+                         checked::Entry& entry) {
     entry.span = prescription.span;
-    if (diagnostics.stop_here(prescription.span)) return;  // exercise -1: not lowered
+    if (diagnostics_.stop_here(prescription.span)) return;  // exercise -1: not lowered
     const auto& modifiers = prescription.modifiers;
 
     // Names: the exercise, then each alternative.
@@ -78,13 +92,13 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     bool resolved = true;
     for (std::size_t option = 0; option < option_count; ++option) {
         const ast::Name* name = &name_of(option);
-        const int index = catalog.find_exercise(name->text);
+        const int index = catalog_.find_exercise(name->text);
         if (index < 0) {
-            auto& diagnostic = diagnostics.error("E0102", name->span, fmt::format("unknown exercise '{}'", name->text));
-            if (auto suggestion = catalog.suggest_exercise(name->text)) {
+            auto& diagnostic = diagnostics_.error("E0102", name->span, fmt::format("unknown exercise '{}'", name->text));
+            if (auto suggestion = catalog_.suggest_exercise(name->text)) {
                 diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
             } else {
-                diagnostic.help = "`reps catalog TERM` searches the catalog; declare your own with `exercise`";
+                diagnostic.help = "`reps catalog_ TERM` searches the catalog_; declare your own with `exercise`";
             }
             resolved = false;
         }
@@ -92,10 +106,10 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     }
 
     for (const auto& span : modifiers.repeated) {
-        diagnostics.error("E0206", span, "modifier given twice", "keep one of them");
+        diagnostics_.error("E0206", span, "modifier given twice", "keep one of them");
     }
     if (modifiers.each.set && modifiers.alt.set) {
-        diagnostics.error("E0204", modifiers.alt.span, "'each' together with 'alt'",
+        diagnostics_.error("E0204", modifiers.alt.span, "'each' together with 'alt'",
                           "'each' does every set once per side; 'alt' alternates sides within a set: choose one");
     }
 
@@ -105,7 +119,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         auto check_part = [&](const ast::DosePart& part) {
             bool ok = true;
             if (part.sets && *part.sets >= 0 && (*part.sets < 1 || *part.sets > max_sets)) {
-                diagnostics.error("E0301", part.sets_span, fmt::format("{} sets is out of range", *part.sets),
+                diagnostics_.error("E0301", part.sets_span, fmt::format("{} sets is out of range", *part.sets),
                                   "sets run from 1 to 100");
                 ok = false;
             }
@@ -113,16 +127,16 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
             if (amount.value < 0 || amount.upper < 0) return false;  // reported at parse time
             if (amount.kind == ast::Amount::Kind::duration) {
                 if (amount.value < 1 || amount.value > max_seconds) {
-                    diagnostics.error("E0303", amount.span, "a work duration runs from 1s to 24h");
+                    diagnostics_.error("E0303", amount.span, "a work duration runs from 1s to 24h");
                     ok = false;
                 }
             } else if (amount.value < 1 || amount.upper > max_reps) {
-                diagnostics.error("E0302", amount.span,
+                diagnostics_.error("E0302", amount.span,
                                   fmt::format("{} reps is out of range", amount.value < 1 ? amount.value : amount.upper),
                                   "reps run from 1 to 1000");
                 ok = false;
             } else if (amount.kind == ast::Amount::Kind::range && amount.value > amount.upper) {
-                diagnostics.error("E0302", amount.span,
+                diagnostics_.error("E0302", amount.span,
                                   fmt::format("rep range {}-{} runs backwards", amount.value, amount.upper),
                                   fmt::format("write {}-{}", amount.upper, amount.value));
                 ok = false;
@@ -140,18 +154,18 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
             const auto& to = *dose.to;
             const bool plain = (from.amount.kind == ast::Amount::Kind::reps || from.amount.kind == ast::Amount::Kind::duration);
             if (!plain || from.amount.kind != to.amount.kind || from.sets.has_value() != to.sets.has_value()) {
-                diagnostics.error("E0308", dose.span, "a progression runs between doses of the same form",
+                diagnostics_.error("E0308", dose.span, "a progression runs between doses of the same form",
                                   "like 2x8 -> 3x12 or 3x30s -> 3x45s; ranges and N+ cannot progress");
                 ok = false;
             } else if (to.sets.value_or(1) < from.sets.value_or(1) || to.amount.value < from.amount.value) {
-                diagnostics.error("E0306", dose.span, "the progression goes down",
+                diagnostics_.error("E0306", dose.span, "the progression goes down",
                                   "a progression starts at the easier dose: 2x8 -> 3x12");
                 ok = false;
             }
             std::int64_t step = from.amount.kind == ast::Amount::Kind::duration ? 10 : 2;
             if (ok && dose.step) {
                 if (dose.step->value < 1 || is_reps(dose.step->kind) != is_reps(from.amount.kind)) {
-                    diagnostics.error("E0306", dose.step->span,
+                    diagnostics_.error("E0306", dose.step->span,
                                       is_reps(from.amount.kind) ? "the step of a reps progression is a number of reps, at least 1"
                                                                 : "the step of a timed progression is a duration, at least 1s");
                     ok = false;
@@ -179,7 +193,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         std::int64_t total = 0;
         for (auto phase : modifiers.tempo->phases) {
             if (phase > 9) {
-                diagnostics.error("E0305", modifiers.tempo->span, fmt::format("tempo phase {} is above 9", phase),
+                diagnostics_.error("E0305", modifiers.tempo->span, fmt::format("tempo phase {} is above 9", phase),
                                   "each tempo phase is 0-9 seconds, or x for explosive");
                 resolved = false;
                 break;
@@ -187,24 +201,24 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
             total += std::max<std::int64_t>(phase, 0);
         }
         if (resolved && total == 0) {
-            diagnostics.error("E0305", modifiers.tempo->span, "a tempo of 0-0-0-0 takes no time",
+            diagnostics_.error("E0305", modifiers.tempo->span, "a tempo of 0-0-0-0 takes no time",
                               "give at least one phase a second, like 2-0-1-0");
             resolved = false;
         }
     }
     if (modifiers.rest) {
         if (modifiers.rest->seconds == 0) {
-            diagnostics.error("E0304", modifiers.rest->span, "a rest of zero", "to go straight on, leave the rest out");
+            diagnostics_.error("E0304", modifiers.rest->span, "a rest of zero", "to go straight on, leave the rest out");
         } else if (modifiers.rest->seconds > max_seconds) {
-            diagnostics.error("E0303", modifiers.rest->span, "a rest runs up to 24h");
+            diagnostics_.error("E0303", modifiers.rest->span, "a rest runs up to 24h");
         }
         if (context != EntryContext::prescription) {
-            diagnostics.warning("W0102", modifiers.rest->span, "'rest' on a block entry has no effect",
+            diagnostics_.warning("W0102", modifiers.rest->span, "'rest' on a block entry has no effect",
                                 "put the rest on the block: 'superset 3 rounds rest 90s { ... }'");
         }
     }
     if (modifiers.hold && modifiers.hold->seconds > 600) {
-        diagnostics.error("E0303", modifiers.hold->span, "a hold runs up to 10min");
+        diagnostics_.error("E0303", modifiers.hold->span, "a hold runs up to 10min");
         resolved = false;
     }
     if (!resolved) {
@@ -214,9 +228,18 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
 
     // Every option is type-checked against the prescription.
     const bool timed_dose = !entry.steps.empty() && entry.steps.front().amount.kind == ast::Amount::Kind::duration;
+    LoadClass load_class = no_load;
+    if (modifiers.load) {
+        switch (modifiers.load->kind) {
+        case ast::Load::Kind::mass:
+        case ast::Load::Kind::bodyweight_plus: load_class = mass_load; break;
+        case ast::Load::Kind::pair: load_class = pair_load; break;
+        default: break;
+        }
+    }
     bool options_ok = true;
     for (std::size_t i = 0; i < entry.options.size(); ++i) {
-        const auto& exercise = catalog.exercises[entry.options[i]];
+        const Traits& exercise = traits(entry.options[i]);
         const SourceSpan& where = name_of(i).span;
         // Only a diagnostic needs it.
         const auto who = [&] {
@@ -225,12 +248,12 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         if (!entry.steps.empty() && context != EntryContext::intervals) {
             const SourceSpan& amount_span = prescription.dose->from.amount.span;
             if (!timed_dose && exercise.measure == ast::Measure::time) {
-                diagnostics.error("E0201", i == 0 ? amount_span : where,
+                diagnostics_.error("E0201", i == 0 ? amount_span : where,
                                   fmt::format("{} is measured in time, but the dose is a number of reps", who()),
                                   "give a duration, like 3x30s");
                 options_ok = false;
             } else if (timed_dose && exercise.measure == ast::Measure::reps) {
-                diagnostics.error("E0202", i == 0 ? amount_span : where,
+                diagnostics_.error("E0202", i == 0 ? amount_span : where,
                                   fmt::format("{} is measured in reps, but the dose is a duration", who()),
                                   "give reps, like 3x12");
                 options_ok = false;
@@ -238,17 +261,15 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         }
         if (exercise.sides == ast::Sides::both && (modifiers.each.set || modifiers.alt.set)) {
             const auto& flag = modifiers.each.set ? modifiers.each : modifiers.alt;
-            diagnostics.error("E0203", i == 0 ? flag.span : where,
+            diagnostics_.error("E0203", i == 0 ? flag.span : where,
                               fmt::format("'{}' on {}, which works both sides at once", modifiers.each.set ? "each" : "alt", who()),
                               i == 0 ? "remove it" : "choose a unilateral alternative");
             options_ok = false;
         }
-        const bool any_load = std::any_of(exercise.equipment.begin(), exercise.equipment.end(),
-                                          [&](const EquipmentSet& set) { return takes_load(catalog, set, modifiers.load); });
-        if (!any_load) {
+        if (!exercise.takes[load_class]) {
             const bool pair = modifiers.load->kind == ast::Load::Kind::pair;
-            const std::string equipment = equipment_text(catalog, exercise.equipment);
-            diagnostics.error("E0205", i == 0 ? modifiers.load->span : where,
+            const std::string equipment = equipment_text(catalog_, catalog_.exercises[entry.options[i]].equipment);
+            diagnostics_.error("E0205", i == 0 ? modifiers.load->span : where,
                               equipment == "none"
                                   ? fmt::format("{} is a bodyweight exercise, so it cannot take @{}", who(), modifiers.load->text)
                                   : fmt::format("{} cannot take @{}: none of its equipment ({}) is {}", who(), modifiers.load->text,
@@ -265,30 +286,27 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
 
     // The option used: the first whose equipment the profile has and that can take the load.
     for (int option : entry.options) {
-        for (const auto& set : catalog.exercises[option].equipment) {
-            if (profile_has(catalog, profile, set) && takes_load(catalog, set, modifiers.load)) {
-                entry.exercise = option;
-                entry.equipment.assign(set.begin(), set.end());
-                break;
-            }
+        if (const EquipmentSet* set = traits(option).fits[load_class]) {
+            entry.exercise = option;
+            entry.equipment.assign(set->begin(), set->end());
+            break;
         }
-        if (entry.exercise >= 0) break;
     }
     if (entry.exercise < 0) {
         std::vector<std::string> needs;
         for (int option : entry.options) {
-            needs.push_back(fmt::format("'{}' needs {}", catalog.exercises[option].name,
-                                        equipment_text(catalog, catalog.exercises[option].equipment)));
+            needs.push_back(fmt::format("'{}' needs {}", catalog_.exercises[option].name,
+                                        equipment_text(catalog_, catalog_.exercises[option].equipment)));
         }
-        auto& diagnostic = diagnostics.error(
+        auto& diagnostic = diagnostics_.error(
             "E0401", prescription.exercise.span,
-            fmt::format("no option fits profile '{}': {}", catalog.profiles[profile].name, fmt::join(needs, "; ")),
+            fmt::format("no option fits profile '{}': {}", catalog_.profiles[profile_].name, fmt::join(needs, "; ")),
             "add an alternative with 'or EXERCISE', or add the equipment to the profile");
         (void)diagnostic;
         return;
     }
 
-    const auto& chosen = catalog.exercises[entry.exercise];
+    const Traits& chosen = traits(entry.exercise);
     if (modifiers.each.set) {
         entry.sides = checked::SideMode::each;
     } else if (modifiers.alt.set) {
@@ -297,8 +315,8 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         entry.sides = checked::SideMode::each;
         // Only the written exercise warns: an alternative cannot say `each` without breaking a two-sided first option.
         if (entry.exercise == entry.options.front()) {
-            diagnostics.warning("W0101", prescription.exercise.span,
-                                fmt::format("'{}' is unilateral: assuming each side", chosen.name),
+            diagnostics_.warning("W0101", prescription.exercise.span,
+                                fmt::format("'{}' is unilateral: assuming each side", catalog_.exercises[entry.exercise].name),
                                 "write 'each' (or 'alt') to say so");
         }
     }
@@ -314,14 +332,14 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     }
     entry.rep_seconds = rep + entry.hold;
     if (timed_dose && (modifiers.tempo || modifiers.hold)) {
-        diagnostics.warning("W0102", modifiers.tempo ? modifiers.tempo->span : modifiers.hold->span,
+        diagnostics_.warning("W0102", modifiers.tempo ? modifiers.tempo->span : modifiers.hold->span,
                             "tempo and hold do not change a timed set", "they set the time per rep of a reps set");
     }
 
     // Too long a set makes absurd timelines; bound one set to a day.
     for (const auto& step : entry.steps) {
         if (set_seconds(entry, step, defaults.switch_) > max_seconds) {
-            diagnostics.error("E0303", prescription.dose->span, "one set of this dose lasts over 24h");
+            diagnostics_.error("E0303", prescription.dose->span, "one set of this dose lasts over 24h");
             entry.exercise = -1;
             break;
         }

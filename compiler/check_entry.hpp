@@ -1,22 +1,47 @@
 // Checking one prescription or block entry: names, dose, sides, load, modifiers, option choice.
 #pragma once
 
+#include <vector>
+
 #include "compiler/checked.hpp"
 
 namespace reps {
 
 enum class EntryContext { prescription, group, intervals, emom, amrap };
 
-struct EntryChecker {
-    const Catalog& catalog;
-    const SourceManager& sources;
-    Diagnostics& diagnostics;
-    int profile = -1;  // catalog profile index, or -1
+class EntryChecker {
+public:
+    EntryChecker(const Catalog& catalog, Diagnostics& diagnostics, int profile)
+        : catalog_(catalog), diagnostics_(diagnostics), profile_(profile), traits_(catalog.exercises.size()) {}
 
     // Checks into `entry`, a new one in place (entries are large: returning one copied it);
     // entry.exercise is -1 when a name did not resolve (already reported).
     void check(const ast::Prescription& prescription, EntryContext context, const checked::Defaults& defaults,
-               checked::Entry& entry) const;
+               checked::Entry& entry);
+
+private:
+    // What checking an entry reads of an exercise, worked out at its first use in the file: the
+    // catalog's exercise is a large record whose equipment sets sit behind two pointers, and
+    // reading it for every entry was the largest share of checking.
+    enum LoadClass { no_load, mass_load, pair_load, load_classes };  // what equipment a load needs
+    struct Traits {
+        bool known = false;
+        ast::Measure measure = ast::Measure::reps;
+        ast::Sides sides = ast::Sides::both;
+        std::int64_t rep_seconds = 0;
+        bool takes[load_classes] = {};                   // some equipment set takes such a load
+        const EquipmentSet* fits[load_classes] = {};     // the first set the profile has that takes it
+    };
+    const Traits& traits(int exercise) {
+        const Traits& known = traits_[static_cast<std::size_t>(exercise)];
+        return known.known ? known : learn(exercise);
+    }
+    const Traits& learn(int exercise);
+
+    const Catalog& catalog_;
+    Diagnostics& diagnostics_;
+    int profile_ = -1;  // catalog profile index, or -1
+    std::vector<Traits> traits_;  // by exercise index
 };
 
 // Seconds one set of the entry takes at its first step (reps x rep time, or the duration),

@@ -78,7 +78,8 @@ ReadResult read_file(const fs::path& path) {
     const auto size = static_cast<std::size_t>(info.st_size);
     if (size > max_file_bytes) return too_large();
     // One byte more than its size, so that the end of the file is seen in the same read; a file
-    // that grows meanwhile is read to its end all the same (and still held to the limit).
+    // that has grown since the stat fills that byte and is read on to its end (still held to
+    // the limit).
     std::string contents(size + 1, '\0');
     std::size_t filled = 0;
     for (;;) {
@@ -90,8 +91,11 @@ ReadResult read_file(const fs::path& path) {
             return result;
         }
         if (got == 0) break;
+        const bool short_read = static_cast<std::size_t>(got) < contents.size() - filled;
         filled += static_cast<std::size_t>(got);
         if (filled > max_file_bytes) return too_large();
+        // A regular file reads short only at its end: no second read to be told so.
+        if (short_read) break;
     }
     contents.resize(filled);
     result.text = std::move(contents);
