@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze.hpp>
@@ -344,4 +345,53 @@ TEST_CASE("grammar: white space rules stop where the old star<sor<...>> rules st
     REQUIRE(pegtl::parse<g::seps>(in));
     CHECK(in.iterator().line == 3);
     CHECK(in.iterator().column == 3);
+}
+
+TEST_CASE("grammar: a name ends at the first byte outside [a-z0-9_], wherever it falls in a 16-byte step") {
+    // Names are scanned sixteen bytes a step while sixteen remain: every length around those
+    // steps, ended by each kind of byte or by the end of the input.
+    for (std::size_t length = 1; length <= 50; ++length) {
+        std::string name;
+        for (std::size_t i = 0; i < length; ++i) name += "abz_09xq"[i % 8];
+        name[0] = 'a';
+        for (const std::string end : {"", " 3x12", "-x", "{", "\xc3\xa9", ".", "`", "/", ":", "@", "[", "\x7f"}) {
+            INFO(length, " ", end);
+            CHECK(outcome<g::identifier>(name + end) == (end.empty() ? std::string(ok) : "success, " + std::to_string(end.size()) + " left"));
+        }
+        INFO(length);
+        CHECK(outcome<g::identifier>(name + "Q") == global);  // an upper-case letter inside a name
+    }
+    // Keywords are found whatever follows them, and a name longer than one is not one.
+    CHECK(outcome<g::keyword>("superset") == ok);
+    CHECK(outcome<g::identifier>("superset_of_things_longer_than_sixteen") == ok);
+    CHECK(outcome<g::identifier>("cooldown") == local);
+}
+
+namespace {
+// The rules as plain ordered choices, as they were before after_digits: the dispatch must not
+// change what matches.
+struct plain_duration : pegtl::seq<pegtl::sor<g::duration_clock, pegtl::sor<pegtl::seq<g::duration_hours, pegtl::opt<g::duration_minutes>, pegtl::opt<g::duration_seconds>>,
+                                                                   pegtl::seq<g::duration_minutes, pegtl::opt<g::duration_seconds>>, g::duration_seconds>>,
+                                    pegtl::not_at<pegtl::identifier_other>> {};
+struct plain_amount : pegtl::sor<plain_duration, g::amount_range, g::amount_at_least, g::amount_reps> {};
+struct plain_dose_part : pegtl::sor<pegtl::if_must<g::sets_prefix, plain_amount>, plain_amount> {};
+}  // namespace
+
+TEST_CASE("grammar: amounts, doses and durations match as the plain ordered choice did") {
+    const std::vector<std::string> pieces = {"", "1", "12", "3", "x", "-", "+", ":", "h", "m", "min", "s", "30", "05",
+                                             "kg", ".", "5", " ", "a", "->", "each", "1h", "x12", "sec"};
+    std::size_t tried = 0;
+    for (const auto& a : pieces) {
+        for (const auto& b : pieces) {
+            for (const auto& c : pieces) {
+                const std::string text = a + b + c;
+                INFO(text);
+                CHECK(outcome<g::duration>(text) == outcome<plain_duration>(text));
+                CHECK(outcome<g::amount>(text) == outcome<plain_amount>(text));
+                CHECK(outcome<g::dose_part>(text) == outcome<plain_dose_part>(text));
+                ++tried;
+            }
+        }
+    }
+    CHECK(tried == pieces.size() * pieces.size() * pieces.size());
 }
