@@ -98,7 +98,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
             if (auto suggestion = catalog_.suggest_exercise(name->text)) {
                 diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
             } else {
-                diagnostic.help = "`reps catalog_ TERM` searches the catalog_; declare your own with `exercise`";
+                diagnostic.help = "`reps catalog TERM` searches the catalog; declare your own with `exercise`";
             }
             resolved = false;
         }
