@@ -71,16 +71,19 @@ ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagno
     const std::string_view text = source.text;
     ast::File file;
     file.file_id = file_id;
+    const LineIndex lines(text);
     std::size_t offset = 0;
     std::size_t line = 1;
     for (int errors = 0; errors < max_syntax_errors; ++errors) {
         ParseState state;
         state.file_id = file_id;
+        state.text = text.data();
+        state.lines = &lines;
         state.sources = &sources;
         state.out = &file;
         state.diagnostics = &diagnostics;
-        pegtl::memory_input<pegtl::tracking_mode::eager, pegtl::eol::lf_crlf> in(
-            text.data() + offset, text.data() + text.size(), source.path, offset, line, 1);
+        pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(
+            pegtl::internal::iterator(text.data() + offset, offset, line, 1), text.data() + text.size(), source.path);
         try {
             pegtl::parse<g::file, action, control>(in, state);
             return file;

@@ -13,6 +13,7 @@
 
 #include "compiler/ast.hpp"
 #include "compiler/diagnostics.hpp"
+#include "compiler/line_index.hpp"
 #include "compiler/source.hpp"
 #include "grammar/grammar.hpp"
 
@@ -36,6 +37,8 @@ struct limit_error : tao::pegtl::parse_error {
 
 struct ParseState {
     std::uint32_t file_id = 0;
+    const char* text = nullptr;         // the file's first byte: spans hold offsets from it
+    const LineIndex* lines = nullptr;   // the file's line starts
     const SourceManager* sources = nullptr;  // keeps the strings that are not in the source as written
     ast::File* out = nullptr;
     Diagnostics* diagnostics = nullptr;
@@ -98,13 +101,13 @@ struct ParseState {
     std::vector<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
 };
 
-// From the input's iterator, which eager tracking keeps up to date: in.position() would copy
-// the file name into every span's temporary.
+// The input tracks bytes only (see LineIndex); line and column come from the file's line table.
 template <typename Input>
 SourceSpan span_of(const Input& in, const ParseState& state) {
-    const auto& at = in.iterator();
-    return SourceSpan{state.file_id, static_cast<std::uint32_t>(at.byte), static_cast<std::uint32_t>(at.line),
-                      static_cast<std::uint32_t>(at.column), static_cast<std::uint32_t>(in.size())};
+    const auto offset = static_cast<std::size_t>(in.begin() - state.text);
+    const auto at = state.lines->locate(offset);
+    return SourceSpan{state.file_id, static_cast<std::uint32_t>(offset), at.line, at.column,
+                      static_cast<std::uint32_t>(in.size())};
 }
 
 SourceSpan join(const SourceSpan& first, const SourceSpan& last) {

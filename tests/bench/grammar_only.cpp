@@ -1,7 +1,9 @@
 // The benchmark's yardstick: the bare PEGTL grammar matched over files, with no actions, no AST
 // and no checking, so that `reps check` can be measured against the cost of reading the bytes.
+// It matches as `reps` does, tracking byte positions only (PEGTL's lazy tracking); --eager keeps
+// line and column up to date at every character, PEGTL's default, for comparison.
 //
-//   reps_bench_grammar FILE_OR_DIR...   (directories: every *.reps below, sorted)
+//   reps_bench_grammar [--eager] FILE_OR_DIR...   (directories: every *.reps below, sorted)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -19,9 +21,19 @@ namespace {
 namespace fs = std::filesystem;
 namespace pegtl = tao::pegtl;
 
-std::vector<fs::path> inputs(int argc, char** argv) {
+template <pegtl::tracking_mode Tracking>
+bool matches(const std::string& text, const std::string& source) {
+    pegtl::memory_input<Tracking, pegtl::eol::lf_crlf> input(text, source);
+    try {
+        return pegtl::parse<reps::grammar::file>(input);
+    } catch (const pegtl::parse_error&) {
+        return false;
+    }
+}
+
+std::vector<fs::path> inputs(int first, int argc, char** argv) {
     std::vector<fs::path> files;
-    for (int i = 1; i < argc; ++i) {
+    for (int i = first; i < argc; ++i) {
         const fs::path path(argv[i]);
         if (!fs::is_directory(path)) {
             files.push_back(path);
@@ -40,27 +52,24 @@ std::vector<fs::path> inputs(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::fputs("usage: reps_bench_grammar FILE_OR_DIR...\n", stderr);
+    const bool eager = argc > 1 && std::string(argv[1]) == "--eager";
+    const int first = eager ? 2 : 1;
+    if (argc <= first) {
+        std::fputs("usage: reps_bench_grammar [--eager] FILE_OR_DIR...\n", stderr);
         return 2;
     }
     std::size_t bytes = 0, files = 0, failed = 0;
     double parse_seconds = 0;
     std::string text;
-    for (const fs::path& path : inputs(argc, argv)) {
+    for (const fs::path& path : inputs(first, argc, argv)) {
         // Read whole, as the compiler reads a file, so that only the matching differs.
         std::ifstream in(path, std::ios::binary);
         text.resize(fs::file_size(path));
         in.read(text.data(), static_cast<std::streamsize>(text.size()));
         text.resize(static_cast<std::size_t>(in.gcount()));
         const auto start = std::chrono::steady_clock::now();
-        pegtl::memory_input<pegtl::tracking_mode::eager, pegtl::eol::lf_crlf> input(text, path.string());
-        bool ok = false;
-        try {
-            ok = pegtl::parse<reps::grammar::file>(input);
-        } catch (const pegtl::parse_error&) {
-            ok = false;
-        }
+        const bool ok = eager ? matches<pegtl::tracking_mode::eager>(text, path.string())
+                              : matches<pegtl::tracking_mode::lazy>(text, path.string());
         parse_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         failed += ok ? 0 : 1;
         bytes += text.size();

@@ -1,0 +1,80 @@
+// LineIndex: line and column of every offset, as a character-by-character count gives them,
+// whatever the order of the lookups and wherever the line ends fall in its 16-byte steps.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compiler/line_index.hpp"
+
+namespace {
+
+// Line and column of every offset (and of the end), counted one character at a time.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> counted(const std::string& text) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> positions;
+    std::uint32_t line = 1, column = 1;
+    for (char c : text) {
+        positions.emplace_back(line, column);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    positions.emplace_back(line, column);
+    return positions;
+}
+
+void check_every_offset(const std::string& text, std::mt19937& random) {
+    const auto expected = counted(text);
+    const reps::LineIndex index(text);
+    std::vector<std::size_t> order(expected.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // In order, as the parser mostly asks, then shuffled, for the spans reported at their end.
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 1) std::shuffle(order.begin(), order.end(), random);
+        for (std::size_t offset : order) {
+            const auto at = index.locate(offset);
+            INFO("offset " << offset << " of \"" << text << "\"");
+            CHECK(at.line == expected[offset].first);
+            CHECK(at.column == expected[offset].second);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("line index: fixed texts") {
+    std::mt19937 random(7);
+    const std::vector<std::string> texts = {"", "x", "\n", "\n\n\n", "workout w {\n  push_up 3x10\n}\n", "a\r\nb\r\n\r\nc",
+                                   std::string(40, 'x') + "\n" + std::string(15, 'y') + "\n\n" + std::string(17, 'z')};
+    for (const auto& text : texts) {
+        check_every_offset(text, random);
+    }
+}
+
+TEST_CASE("line index: line ends at every place of the 16-byte steps") {
+    std::mt19937 random(11);
+    for (std::size_t length = 1; length <= 40; ++length) {
+        for (std::size_t newline = 0; newline < length; ++newline) {
+            std::string text(length, 'a');
+            text[newline] = '\n';
+            check_every_offset(text, random);
+        }
+    }
+}
+
+TEST_CASE("line index: random texts") {
+    std::mt19937 random(3);
+    const std::string alphabet = "ab \t\r\n\n#{}";
+    for (int round = 0; round < 200; ++round) {
+        std::string text(random() % 300, ' ');
+        for (char& c : text) c = alphabet[random() % alphabet.size()];
+        check_every_offset(text, random);
+    }
+}
