@@ -25,15 +25,17 @@ LineIndex::LineIndex(std::string_view text) {
     }
 }
 
-LineIndex::Position LineIndex::locate(std::size_t offset) const {
+LineIndex::Position LineIndex::locate_elsewhere(std::size_t offset) const {
     std::size_t line = hint_;
     if (starts_[line] <= offset) {
         // Forward from the last lookup: the next span is rarely more than a few lines on.
         while (line + 1 < starts_.size() && starts_[line + 1] <= offset) ++line;
-        hint_ = line;
+        hint_ = static_cast<std::uint32_t>(line);
+        line_begin_ = starts_[line];
+        line_end_ = line + 1 < starts_.size() ? starts_[line + 1] : static_cast<std::size_t>(-1);
     } else {
-        // A span that began earlier (a block's or a declaration's, reported at its end): search,
-        // and keep the hint where the parser is.
+        // A span that began earlier (a block's or a declaration's, made at its end): search, and
+        // keep the hint where the parser is.
         line = static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.begin() + static_cast<std::ptrdiff_t>(line),
                                                          offset) - starts_.begin()) - 1;
     }
