@@ -104,7 +104,7 @@ echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc 
 read -r _ t_small _ < <(measure "$work/check-small.err" "${pin1[@]}" "$reps" check -j 1 "$small_dir/")
 read -r wall_large t_large rss_large < <(measure "$work/check-1core.err" "${pin1[@]}" "$reps" check -j 1 "$large_dir/")
 read -r _ t_grammar _ < <(measure "$work/grammar.err" "${pin1[@]}" "$grammar" "$large_dir/")
-read -r _ t_grammar_eager _ < <(measure "$work/grammar.err" "${pin1[@]}" "$grammar" --eager "$large_dir/")
+read -r _ t_grammar_eager _ < <(measure "$work/grammar-eager.err" "${pin1[@]}" "$grammar" --eager "$large_dir/")
 read -r t_two _ _ < <(measure "$work/check-2core.err" "${pin2[@]}" "$reps" check "$large_dir/")
 
 # A time too short to measure (the smoke corpus) counts as a millisecond.
