@@ -88,9 +88,9 @@ private:
         if (!inserted) {
             auto& diagnostic = diagnostics_.error("E0101", name.span, fmt::format("duplicate {} '{}'", kind, name.text),
                                                   "rename one of the two declarations");
-            if (previous_span.line != 0) {
+            if (previous_span.has_position()) {
                 diagnostic.notes.push_back(fmt::format("'{}' was first declared at {}:{}:{}", name.text,
-                                                       sources_.file(previous_span.file).path, previous_span.line,
+                                                       sources_.file(previous_span.file).path, sources_.position(previous_span).line,
                                                        sources_.character_column(previous_span)));
             }
         }

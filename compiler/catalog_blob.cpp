@@ -29,7 +29,8 @@ public:
         raw(value);
     }
     void span(const SourceSpan& span) {
-        for (std::uint32_t part : {span.file, span.offset, span.line, span.column, span.length}) unsigned_(part);
+        // The file plus one, so that a span with no position (no_file) takes one byte.
+        for (std::uint32_t part : {span.file + 1, span.offset, span.length}) unsigned_(part);
     }
     void ints(const std::vector<int>& values) {
         unsigned_(values.size());
@@ -71,10 +72,8 @@ public:
     }
     SourceSpan span() {
         SourceSpan span;
-        span.file = u32();
+        span.file = u32() - 1;
         span.offset = u32();
-        span.line = u32();
-        span.column = u32();
         span.length = u32();
         return span;
     }

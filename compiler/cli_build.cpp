@@ -252,7 +252,7 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     }
     if (diagnostics.has_errors()) return finish(1);
     if (options.dump == Dump::checked) {
-        dump_checked(out, compiled.checked);
+        dump_checked(out, compiled.checked, reporter.sources());
         return finish(0);
     }
 

@@ -92,7 +92,7 @@ void Reporter::absorb(const SourceManager& sources, std::vector<Diagnostic> diag
     std::vector<std::uint32_t> ids(sources.size(), ~0u);
     for (Diagnostic& diagnostic : diagnostics) {
         const std::uint32_t file = diagnostic.span.file;
-        if (diagnostic.span.line != 0 && file < sources.size()) {
+        if (diagnostic.span.has_position() && file < sources.size()) {
             if (ids[file] == ~0u) ids[file] = sources.file(file).embedded ? file : sources_.add(sources.file(file));
             diagnostic.span.file = ids[file];
         }
@@ -203,7 +203,7 @@ FileReport check_file(const Input& input, const Options& options) {
                 // The AST is shown even after a syntax error: what was parsed is what a reader wants to see.
                 if (const ast::File* file = main_file(compiled.loaded)) dump_ast(out, *file, reporter.sources());
             } else if (!diagnostics.has_errors() && options.dump == Dump::checked) {
-                dump_checked(out, compiled.checked);
+                dump_checked(out, compiled.checked, reporter.sources());
             } else if (!diagnostics.has_errors() && options.dump == Dump::timeline) {
                 for (const checked::Workout& workout : compiled.checked.workouts) {
                     dump_timeline(out, lower_workout(compiled.checked, workout, options.week, reporter.sources()));

@@ -105,7 +105,8 @@ void Diagnostics::drop_warnings_if(const std::function<bool(const Diagnostic&)>&
 void Diagnostics::sort_by_position() {
     std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         const auto key = [](const Diagnostic& d) {
-            return std::array<std::uint32_t, 4>{d.span.line == 0 ? 1u : 0u, d.span.file, d.span.line, d.span.column};
+            // Within a file the offset orders as line and column do.
+            return std::array<std::uint32_t, 3>{d.span.has_position() ? 0u : 1u, d.span.file, d.span.offset};
         };
         return key(a) < key(b);
     });
@@ -116,7 +117,7 @@ void Diagnostics::sort_by_position() {
 namespace {
 
 bool has_position(const SourceManager& sources, const SourceSpan& span) {
-    return span.line != 0 && span.file < sources.size();
+    return span.has_position() && span.file < sources.size();
 }
 
 const char* severity_name(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
@@ -205,7 +206,7 @@ Position end_of(const SourceManager& sources, const SourceSpan& span) {
     at.offset = static_cast<std::uint32_t>(end);
     const auto newlines = std::count(text.begin() + static_cast<std::ptrdiff_t>(begin),
                                      text.begin() + static_cast<std::ptrdiff_t>(end), '\n');
-    return Position{span.line + static_cast<std::uint32_t>(newlines), sources.character_column(at)};
+    return Position{sources.position(span).line + static_cast<std::uint32_t>(newlines), sources.character_column(at)};
 }
 
 // ---- text -----------------------------------------------------------------------------------
@@ -244,7 +245,7 @@ private:
     void header(const Diagnostic& d) {
         std::string locus = "reps:";
         if (has_position(sources_, d.span)) {
-            locus = sanitize(sources_.file(d.span.file).path) + ':' + std::to_string(d.span.line) + ':' +
+            locus = sanitize(sources_.file(d.span.file).path) + ':' + std::to_string(sources_.position(d.span).line) + ':' +
                     std::to_string(sources_.character_column(d.span)) + ':';
         }
         paint(bold, locus);
@@ -302,7 +303,7 @@ private:
         }
         if (shown_end < cell_count) shown += "...";
 
-        const std::string number = std::to_string(span.line);
+        const std::string number = std::to_string(sources_.position(span).line);
         // GCC's margin: at least four digits wide, then " | ".
         const std::size_t width = std::max<std::size_t>(number.size(), 4);
         out_ << ' ' << std::string(width - number.size(), ' ') << number << " |";
@@ -341,7 +342,7 @@ void render_json(std::ostream& out, const SourceManager& sources, const std::vec
         if (has_position(sources, d.span)) {
             const Position end = end_of(sources, d.span);
             item["file"] = sources.file(d.span.file).path;
-            item["line"] = d.span.line;
+            item["line"] = sources.position(d.span).line;
             item["column"] = sources.character_column(d.span);
             item["end_line"] = end.line;
             item["end_column"] = end.column;

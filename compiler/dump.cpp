@@ -9,7 +9,6 @@ namespace reps {
 
 namespace {
 
-using dump::at;
 using dump::quote;
 using dump::seconds;
 using dump::Writer;
@@ -52,7 +51,8 @@ std::string amount(const checked::Amount& a) {
 
 class CheckedDumper {
 public:
-    CheckedDumper(Writer& w, const CheckedProgram& program) : w_(w), p_(program), catalog_(program.catalog) {}
+    CheckedDumper(Writer& w, const CheckedProgram& program, const SourceManager& sources)
+        : w_(w), p_(program), catalog_(program.catalog), sources_(sources) {}
 
     void workout(const checked::Workout& workout) {
         w_.line(fmt::format("Workout {} {} {}", workout.name, quote(workout.title), at(workout.span)));
@@ -141,8 +141,11 @@ private:
     }
 
     Writer& w_;
+    std::string at(const SourceSpan& span) const { return dump::at(span, sources_); }
+
     const CheckedProgram& p_;
     const Catalog& catalog_;
+    const SourceManager& sources_;
 };
 
 // ---- timeline -------------------------------------------------------------------------------
@@ -214,7 +217,7 @@ void timeline_body(Writer& w, const timeline::Timeline& t) {
 
 }  // namespace
 
-void dump_checked(std::ostream& out, const CheckedProgram& program) {
+void dump_checked(std::ostream& out, const CheckedProgram& program, const SourceManager& sources) {
     Writer w(out);
     w.line("Checked");
     Nest nest(w);
@@ -226,7 +229,7 @@ void dump_checked(std::ostream& out, const CheckedProgram& program) {
         if (!e.stdlib) user_exercises += (user_exercises.empty() ? "" : ", ") + e.name;
     }
     if (!user_exercises.empty()) w.field("user_exercises", user_exercises);
-    CheckedDumper dumper(w, program);
+    CheckedDumper dumper(w, program, sources);
     for (const checked::Workout& workout : program.workouts) dumper.workout(workout);
     for (const checked::Program& plan : program.programs) dumper.program(plan);
 }

@@ -10,22 +10,10 @@ namespace reps {
 
 namespace {
 
-using dump::at;
 using dump::quote;
 using dump::seconds;
 using dump::Writer;
 using Nest = Writer::Nest;
-
-std::string name(const ast::Name& n) { return std::string(n.text) + ' ' + at(n.span); }
-
-std::string names(std::span<const ast::Name> list) {
-    std::string out;
-    for (const ast::Name& n : list) out += (out.empty() ? "" : ", ") + name(n);
-    return out;
-}
-
-std::string text(const ast::Text& t) { return quote(t.value) + ' ' + at(t.span); }
-std::string duration(const ast::Duration& d) { return seconds(d.seconds) + ' ' + at(d.span); }
 
 const char* amount_kind(ast::Amount::Kind kind) {
     switch (kind) {
@@ -35,14 +23,6 @@ const char* amount_kind(ast::Amount::Kind kind) {
         case ast::Amount::Kind::duration: return "duration";
     }
     return "?";
-}
-
-std::string amount(const ast::Amount& a) {
-    std::string value = std::to_string(a.value);
-    if (a.kind == ast::Amount::Kind::range) value += '-' + std::to_string(a.upper);
-    if (a.kind == ast::Amount::Kind::at_least) value += '+';
-    if (a.kind == ast::Amount::Kind::duration) value += 's';
-    return std::string(amount_kind(a.kind)) + ' ' + value + ' ' + at(a.span);
 }
 
 const char* load_kind(ast::Load::Kind kind) {
@@ -60,7 +40,7 @@ const char* load_kind(ast::Load::Kind kind) {
 
 class AstDumper {
 public:
-    explicit AstDumper(Writer& w) : w_(w) {}
+    AstDumper(Writer& w, const SourceManager& sources) : w_(w), sources_(sources) {}
 
     void equipment(const ast::EquipmentExpr& e) {
         switch (e.kind) {
@@ -239,6 +219,26 @@ public:
     }
 
 private:
+        std::string at(const SourceSpan& span) const { return dump::at(span, sources_); }
+    std::string name(const ast::Name& n) const { return std::string(n.text) + ' ' + at(n.span); }
+
+    std::string names(std::span<const ast::Name> list) const {
+        std::string out;
+        for (const ast::Name& n : list) out += (out.empty() ? "" : ", ") + name(n);
+        return out;
+    }
+
+    std::string text(const ast::Text& t) const { return quote(t.value) + ' ' + at(t.span); }
+    std::string duration(const ast::Duration& d) const { return seconds(d.seconds) + ' ' + at(d.span); }
+
+    std::string amount(const ast::Amount& a) const {
+        std::string value = std::to_string(a.value);
+        if (a.kind == ast::Amount::Kind::range) value += '-' + std::to_string(a.upper);
+        if (a.kind == ast::Amount::Kind::at_least) value += '+';
+        if (a.kind == ast::Amount::Kind::duration) value += 's';
+        return std::string(amount_kind(a.kind)) + ' ' + value + ' ' + at(a.span);
+    }
+
     void dose_part(std::string_view key, const ast::DosePart& part) {
         w_.line(std::string(key) + ' ' + at(part.span));
         Nest nest(w_);
@@ -280,6 +280,7 @@ private:
     }
 
     Writer& w_;
+    const SourceManager& sources_;
 };
 
 }  // namespace
@@ -289,7 +290,7 @@ void dump_ast(std::ostream& out, const ast::File& file, const SourceManager& sou
     const std::string path = file.file_id < sources.size() ? sources.file(file.file_id).path : std::string("?");
     w.line("File " + quote(path));
     Nest nest(w);
-    AstDumper dumper(w);
+    AstDumper dumper(w, sources);
     for (const ast::Declaration& declaration : file.declarations) std::visit(dumper, declaration);
 }
 

@@ -26,10 +26,11 @@ inline std::string quote(std::string_view text) {
     return out + '"';
 }
 
-// "@12:3"; a span with no position is "@-".
-inline std::string at(const SourceSpan& span) {
-    if (span.line == 0) return "@-";
-    return fmt::format("@{}:{}", span.line, span.column);
+// "@12:3" (line, byte column); a span with no position is "@-".
+inline std::string at(const SourceSpan& span, const SourceManager& sources) {
+    if (!span.has_position()) return "@-";
+    const LineColumn position = sources.position(span);
+    return fmt::format("@{}:{}", position.line, position.column);
 }
 
 inline std::string seconds(std::int64_t value) { return std::to_string(value) + 's'; }

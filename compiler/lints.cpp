@@ -139,7 +139,7 @@ void run_lints(const CheckedProgram& program, const SourceManager& sources, cons
 
 void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources) {
     diagnostics.drop_warnings_if([&](const Diagnostic& diagnostic) {
-        if (diagnostic.span.line == 0) return false;
+        if (!diagnostic.span.has_position()) return false;
         const auto line = sources.line_text(diagnostic.span);
         const auto marker = line.find("# reps: allow ");
         if (marker == std::string_view::npos) return false;

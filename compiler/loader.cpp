@@ -235,7 +235,7 @@ LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sou
         Loader(sources, diagnostics).load_stdlib(program);
         program.main_file = sources.add(path.string(), std::move(read.head));
         program.files.push_back(ast::File{program.main_file, {}});
-        diagnostics.error("E0003", SourceSpan{program.main_file, 0, 1, 1, 1},
+        diagnostics.error("E0003", SourceSpan{program.main_file, 0, 1},
                           fmt::format("the file is larger than the {} MiB limit", max_file_bytes / (1024 * 1024)),
                           "split it into files that import each other");
         return program;

@@ -340,8 +340,8 @@ private:
     }
 
     timeline::Origin origin(const SourceSpan& span) const {
-        if (span.line == 0) return {};
-        return timeline::Origin{sources_.file(span.file).path, span.line, sources_.character_column(span)};
+        if (!span.has_position()) return {};
+        return timeline::Origin{sources_.file(span.file).path, sources_.position(span).line, sources_.character_column(span)};
     }
 
     void finish_equipment_and_muscles() {
@@ -448,8 +448,8 @@ timeline::Program lower_program(const CheckedProgram& program, const checked::Pr
                 occurrence.weekday = weekdays[weekday];
                 occurrence.week = week;
                 occurrence.index = session->index;
-                if (session->span.line != 0) {
-                    occurrence.origin = {sources.file(session->span.file).path, session->span.line,
+                if (session->span.has_position()) {
+                    occurrence.origin = {sources.file(session->span.file).path, sources.position(session->span).line,
                                          sources.character_column(session->span)};
                 }
                 if (session->workout >= 0) {

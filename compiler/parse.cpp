@@ -23,7 +23,7 @@ bool check_utf8(const SourceManager& sources, std::uint32_t file_id, Diagnostics
     const std::string_view text = sources.file(file_id).text;
     for (std::size_t i = 0; i < text.size();) {
         // Sixteen bytes at a time while they are ASCII without NUL (most files, most of the time);
-        // line and column are worked out only for a bad byte, below.
+        // the bytes of anything else are checked one character at a time, below.
         if (i + 16 <= text.size()) {
             constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
             // 0x80 in each byte of an ASCII word that is zero (and in any byte with its high bit set).
@@ -48,12 +48,7 @@ bool check_utf8(const SourceManager& sources, std::uint32_t file_id, Diagnostics
                       (byte == 0xF0 && next < 0x90) || byte > 0xF4 || (byte == 0xF4 && next > 0x8F));
         }
         if (!valid || byte == 0) {
-            // The span's column counts bytes; diagnostics show the column in characters, from the offset.
-            const std::string_view before = text.substr(0, i);
-            const auto line = static_cast<std::uint32_t>(1 + std::count(before.begin(), before.end(), '\n'));
-            const auto line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
-            const SourceSpan span{file_id, static_cast<std::uint32_t>(i), line,
-                                  static_cast<std::uint32_t>(i - line_start + 1), 1};
+            const SourceSpan span{file_id, static_cast<std::uint32_t>(i), 1};
             diagnostics.error("E0002", span,
                               byte == 0 ? std::string("unexpected NUL byte: this looks like a binary file, not a .reps text file")
                                         : fmt::format("invalid UTF-8 byte 0x{:02X}", byte),
@@ -71,14 +66,12 @@ ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagno
     const std::string_view text = source.text;
     ast::File file;
     file.file_id = file_id;
-    const LineIndex lines(text);
     std::size_t offset = 0;
     std::size_t line = 1;
     for (int errors = 0; errors < max_syntax_errors; ++errors) {
         ParseState state;
         state.file_id = file_id;
         state.text = text.data();
-        state.lines = &lines;
         state.sources = &sources;
         state.out = &file;
         state.diagnostics = &diagnostics;
@@ -96,8 +89,7 @@ ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagno
                        rest[length] != '\r' && rest[length] != '\t' && rest[length] != ';')
                     ++length;
             }
-            const SourceSpan span{file_id, static_cast<std::uint32_t>(position.byte), static_cast<std::uint32_t>(position.line),
-                                  static_cast<std::uint32_t>(position.column), length};
+            const SourceSpan span{file_id, static_cast<std::uint32_t>(position.byte), length};
             const bool limit = dynamic_cast<const limit_error*>(&error) != nullptr;
             auto& diagnostic = diagnostics.error(limit ? "E0003" : "E0001", span, std::string(error.message()));
             if (!state.pending_note.empty()) diagnostic.notes.push_back(state.pending_note);

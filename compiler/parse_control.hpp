@@ -97,7 +97,7 @@ struct control : pegtl::normal<Rule> {
         if (message.rfind("expected", 0) == 0) message += ", found " + found;
         if constexpr (closes_block<Rule>) {
             if (!state.open_braces.empty()) {
-                const auto& brace = state.open_braces.back();
+                const auto brace = state.sources->position(state.open_braces.back());
                 state.pending_note = fmt::format("the block opened with '{{' at line {}, column {}", brace.line, brace.column);
             }
         }

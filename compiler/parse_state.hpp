@@ -13,7 +13,6 @@
 
 #include "compiler/ast.hpp"
 #include "compiler/diagnostics.hpp"
-#include "compiler/line_index.hpp"
 #include "compiler/source.hpp"
 #include "grammar/grammar.hpp"
 
@@ -38,7 +37,6 @@ struct limit_error : tao::pegtl::parse_error {
 struct ParseState {
     std::uint32_t file_id = 0;
     const char* text = nullptr;         // the file's first byte: spans hold offsets from it
-    const LineIndex* lines = nullptr;   // the file's line starts
     const SourceManager* sources = nullptr;  // keeps the strings that are not in the source as written
     ast::File* out = nullptr;
     Diagnostics* diagnostics = nullptr;
@@ -101,13 +99,11 @@ struct ParseState {
     std::vector<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
 };
 
-// The input tracks bytes only (see LineIndex); line and column come from the file's line table.
+// The input tracks bytes only: a span is an offset, and its line and column are worked out when
+// it is shown (SourceManager::position).
 template <typename Input>
 SourceSpan span_of(const Input& in, const ParseState& state) {
-    const auto offset = static_cast<std::size_t>(in.begin() - state.text);
-    const auto at = state.lines->locate(offset);
-    return SourceSpan{state.file_id, static_cast<std::uint32_t>(offset), at.line, at.column,
-                      static_cast<std::uint32_t>(in.size())};
+    return SourceSpan{state.file_id, static_cast<std::uint32_t>(in.begin() - state.text), static_cast<std::uint32_t>(in.size())};
 }
 
 SourceSpan join(const SourceSpan& first, const SourceSpan& last) {

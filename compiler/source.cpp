@@ -47,6 +47,19 @@ std::string_view SourceManager::keep(std::string text) const {
     return kept_->emplace_back(std::move(text));
 }
 
+const LineIndex& SourceManager::LineTables::of(std::uint32_t file, std::string_view text) {
+    if (tables_.size() <= file) tables_.resize(file + 1);
+    if (!tables_[file]) tables_[file] = std::make_unique<LineIndex>(text);
+    return *tables_[file];
+}
+
+LineColumn SourceManager::position(const SourceSpan& span) const {
+    if (span.file >= files_.size()) return {};
+    const std::string_view text = files_[span.file].text;
+    const auto at = line_tables_.of(span.file, text).locate(clamped_offset(text, span));
+    return LineColumn{at.line, at.column};
+}
+
 std::string_view SourceManager::line_text(const SourceSpan& span) const {
     if (span.file >= files_.size()) return {};
     const std::string_view text = files_[span.file].text;
@@ -59,7 +72,7 @@ std::string_view SourceManager::line_text(const SourceSpan& span) const {
 }
 
 std::uint32_t SourceManager::character_column(const SourceSpan& span) const {
-    if (span.file >= files_.size()) return span.column;
+    if (span.file >= files_.size()) return 0;
     const std::string_view text = files_[span.file].text;
     const std::size_t offset = clamped_offset(text, span);
     std::uint32_t column = 1;

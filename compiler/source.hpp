@@ -8,16 +8,28 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/line_index.hpp"
+
 namespace reps {
 
+// Where a node, diagnostic or timeline step comes from: a byte range of one file. Line and
+// column are worked out only when something is shown (SourceManager::position): computing them
+// for every span the parser makes was a tenth of checking.
 struct SourceSpan {
-    std::uint32_t file = 0;    // index into SourceManager
-    std::uint32_t offset = 0;  // byte offset
-    std::uint32_t line = 0;    // 1-based; 0 means "no position"
-    std::uint32_t column = 0;  // 1-based byte column (the renderer counts characters)
-    std::uint32_t length = 0;  // bytes
+    static constexpr std::uint32_t no_file = 0xFFFFFFFF;
+    std::uint32_t file = no_file;  // index into SourceManager; no_file: no position
+    std::uint32_t offset = 0;      // byte offset
+    std::uint32_t length = 0;      // bytes
 
+    bool has_position() const { return file != no_file; }
     friend bool operator==(const SourceSpan&, const SourceSpan&) = default;
+};
+
+// A span's start as shown: 1-based line and 1-based column in bytes (character_column counts
+// characters); {0, 0} for a span with no position.
+struct LineColumn {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
 };
 
 struct SourceFile {
@@ -42,13 +54,35 @@ public:
     // its escapes resolved); the view stays valid as long as this manager or a copy of it lives.
     std::string_view keep(std::string text) const;
 
+    // Line and byte column of a span's start, from a table of line starts made on the first
+    // call for its file. A SourceManager answers on one thread at a time (as for keep()).
+    LineColumn position(const SourceSpan& span) const;
     // The text of the line a span starts on, without its line end.
     std::string_view line_text(const SourceSpan& span) const;
     // 1-based column counted in characters (UTF-8 code points), not bytes.
     std::uint32_t character_column(const SourceSpan& span) const;
 
 private:
+    // The line tables position() makes; a copy of the manager starts without them (they are a
+    // cache, and their lookup hint must not be shared between threads).
+    class LineTables {
+    public:
+        LineTables() = default;
+        LineTables(const LineTables&) {}
+        LineTables& operator=(const LineTables&) {
+            tables_.clear();
+            return *this;
+        }
+        LineTables(LineTables&&) = default;
+        LineTables& operator=(LineTables&&) = default;
+        const LineIndex& of(std::uint32_t file, std::string_view text);
+
+    private:
+        std::vector<std::unique_ptr<LineIndex>> tables_;
+    };
+
     std::vector<SourceFile> files_;
+    mutable LineTables line_tables_;
     // Made on the first keep(): most files have no escapes. A deque never moves what it holds.
     mutable std::shared_ptr<std::deque<std::string>> kept_;
 };

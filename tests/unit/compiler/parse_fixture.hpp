@@ -33,7 +33,8 @@ inline std::unique_ptr<Parsed> parse(std::string text) {
 // "line:column+length" (and the text it covers), so a failing check shows the whole span.
 inline std::string where(const Parsed& parsed, const SourceSpan& span) {
     const auto& text = parsed.sources.file(span.file).text;
-    return std::to_string(span.line) + ":" + std::to_string(span.column) + "+" + std::to_string(span.length) + " '" +
+    const LineColumn at = parsed.sources.position(span);
+    return std::to_string(at.line) + ":" + std::to_string(at.column) + "+" + std::to_string(span.length) + " '" +
            std::string(text.substr(span.offset, span.length)) + "'";
 }
 
@@ -41,7 +42,8 @@ inline std::string where(const Parsed& parsed, const SourceSpan& span) {
 inline std::string only_error(const Parsed& parsed) {
     REQUIRE(parsed.diagnostics.list().size() == 1);
     const auto& d = parsed.diagnostics.list().front();
-    return d.code + " " + std::to_string(d.span.line) + ":" + std::to_string(d.span.column) + " " + d.message;
+    const LineColumn at = parsed.sources.position(d.span);
+    return d.code + " " + std::to_string(at.line) + ":" + std::to_string(at.column) + " " + d.message;
 }
 
 // A load as "kind value unit 'text'".

@@ -13,7 +13,7 @@ using namespace reps;
 
 namespace {
 
-// A span over the first occurrence of `needle` in file `id`, with line and byte column filled in.
+// A span over the first occurrence of `needle` in file `id`.
 SourceSpan span_of(const SourceManager& sources, std::uint32_t id, std::string_view needle, std::uint32_t length = ~0u) {
     const std::string_view text = sources.file(id).text;
     const auto offset = text.find(needle);
@@ -21,12 +21,6 @@ SourceSpan span_of(const SourceManager& sources, std::uint32_t id, std::string_v
     SourceSpan span;
     span.file = id;
     span.offset = static_cast<std::uint32_t>(offset);
-    span.line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') ++span.line, line_start = i + 1;
-    }
-    span.column = static_cast<std::uint32_t>(offset - line_start + 1);
     span.length = length == ~0u ? static_cast<std::uint32_t>(needle.size()) : length;
     return span;
 }
@@ -51,24 +45,30 @@ TEST_CASE("source manager: lines and character columns") {
 
     const SourceSpan second = span_of(sources, id, "3x5");
     CHECK(sources.line_text(second) == "  \xC3\xA9t\xC3\xA9 3x5");  // no \r
-    CHECK(second.column == 9);                                      // bytes
+    CHECK(sources.position(second).line == 2);
+    CHECK(sources.position(second).column == 9);                    // bytes
     CHECK(sources.character_column(second) == 7);                   // characters
 
     // Offsets at the end of a line and at the end of the file.
     SourceSpan eol = second;
     eol.offset += 3;  // the '\r'
     CHECK(sources.line_text(eol) == "  \xC3\xA9t\xC3\xA9 3x5");
-    SourceSpan eof{id, static_cast<std::uint32_t>(sources.file(id).text.size()), 3, 5, 0};
+    SourceSpan eof{id, static_cast<std::uint32_t>(sources.file(id).text.size()), 0};
+    CHECK(sources.position(eof).line == 3);
+    CHECK(sources.position(eof).column == 5);
     CHECK(sources.line_text(eof) == "last");
     CHECK(sources.character_column(eof) == 5);
     SourceSpan past = eof;
     past.offset += 100;
     CHECK(sources.line_text(past) == "last");
+    CHECK(sources.position(past).line == 3);  // past the end: the last line
 
     // Invalid UTF-8 still counts every byte that is not a continuation byte.
     const auto bad = sources.add("b.reps", "\xFF\xC3x\x80\x80y");
     CHECK(sources.character_column(span_of(sources, bad, "y")) == 4);
-    CHECK(sources.line_text(SourceSpan{9, 0, 1, 1, 0}).empty());  // unknown file
+    CHECK(sources.line_text(SourceSpan{9, 0, 0}).empty());  // unknown file
+    CHECK(sources.position(SourceSpan{9, 0, 0}).line == 0);
+    CHECK(sources.position(SourceSpan{}).line == 0);  // no position
 }
 
 TEST_CASE("render_text: an error with help") {
@@ -195,7 +195,7 @@ TEST_CASE("render_text: long lines show a window around the caret") {
 
     // Near the start no leading "...", and a span running past the window stops at its edge.
     Diagnostics start;
-    start.error("E0003", SourceSpan{id, 2, 1, 3, 500}, "start");
+    start.error("E0003", SourceSpan{id, 2, 500}, "start");
     CHECK(text_of(sources, start) ==
           "w.reps:1:3: error[E0003]: start\n"
           "    1 | " + std::string(160, 'a') + "...\n"
@@ -237,12 +237,12 @@ TEST_CASE("diagnostics: sort by file, line, column; no position last") {
     sources.add("a.reps", "x\ny\n");
     sources.add("b.reps", "z\n");
     Diagnostics diagnostics;
-    diagnostics.error("E0001", SourceSpan{1, 0, 1, 1, 1}, "b1");
+    diagnostics.error("E0001", SourceSpan{1, 0, 1}, "b1");
     diagnostics.error("E0402", SourceSpan{}, "none1");
-    diagnostics.error("E0001", SourceSpan{0, 2, 2, 1, 1}, "a2");
-    diagnostics.warning("W0101", SourceSpan{0, 0, 1, 1, 1}, "a1 first");
+    diagnostics.error("E0001", SourceSpan{0, 2, 1}, "a2");
+    diagnostics.warning("W0101", SourceSpan{0, 0, 1}, "a1 first");
     diagnostics.error("E0402", SourceSpan{}, "none2");
-    diagnostics.error("E0001", SourceSpan{0, 0, 1, 1, 1}, "a1 second");
+    diagnostics.error("E0001", SourceSpan{0, 0, 1}, "a1 second");
     diagnostics.sort_by_position();
     std::vector<std::string> order;
     for (const Diagnostic& d : diagnostics.list()) order.push_back(d.message);
