@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/stdlib_catalog.hpp"
+
 namespace reps {
 namespace {
 
@@ -56,24 +58,44 @@ std::int64_t set_seconds(const checked::Entry& entry, const checked::DoseStep& s
     return entry.sides == checked::SideMode::each ? 2 * work + switch_seconds : work;
 }
 
-const EntryChecker::Traits& EntryChecker::learn(int index) {
-    Traits& traits = traits_[static_cast<std::size_t>(index)];
-    const Exercise& exercise = catalog_.exercises[static_cast<std::size_t>(index)];
+EntryChecker::Traits EntryChecker::traits_of(const Catalog& catalog, int profile, int index) {
+    Traits traits;
+    const Exercise& exercise = catalog.exercises[static_cast<std::size_t>(index)];
     traits.known = true;
     traits.measure = exercise.measure;
     traits.sides = exercise.sides;
     traits.rep_seconds = exercise.rep_seconds;
     for (int load = 0; load < load_classes; ++load) {
         for (const auto& set : exercise.equipment) {
-            if (load != no_load && !takes_load(catalog_, set, load == pair_load)) continue;
+            if (load != no_load && !takes_load(catalog, set, load == pair_load)) continue;
             traits.takes[load] = true;
-            if (profile_has(catalog_, profile_, set)) {
+            if (profile_has(catalog, profile, set)) {
                 traits.fits[load] = &set;
                 break;
             }
         }
     }
     return traits;
+}
+
+EntryChecker::EntryChecker(const Catalog& catalog, Diagnostics& diagnostics, int profile)
+    : catalog_(catalog), diagnostics_(diagnostics), profile_(profile) {
+    const Catalog& stdlib = stdlib_catalog();
+    if (profile < 0 && catalog.base() == &stdlib) {
+        // Its equipment sets live in the stdlib catalog, which every file's catalog continues.
+        static const std::vector<Traits> stdlib_traits = [&] {
+            std::vector<Traits> all;
+            for (std::size_t i = 0; i < stdlib.exercises.size(); ++i) all.push_back(traits_of(stdlib, -1, static_cast<int>(i)));
+            return all;
+        }();
+        shared_ = stdlib_traits.data();
+        shared_count_ = stdlib_traits.size();
+    }
+    own_.resize(catalog.exercises.size() - shared_count_);
+}
+
+const EntryChecker::Traits& EntryChecker::learn(int index) {
+    return own_[static_cast<std::size_t>(index) - shared_count_] = traits_of(catalog_, profile_, index);
 }
 
 void EntryChecker::check(const ast::Prescription& prescription, EntryContext context, const checked::Defaults& defaults,

@@ -11,8 +11,7 @@ enum class EntryContext { prescription, group, intervals, emom, amrap };
 
 class EntryChecker {
 public:
-    EntryChecker(const Catalog& catalog, Diagnostics& diagnostics, int profile)
-        : catalog_(catalog), diagnostics_(diagnostics), profile_(profile), traits_(catalog.exercises.size()) {}
+    EntryChecker(const Catalog& catalog, Diagnostics& diagnostics, int profile);
 
     // Checks into `entry`, a new one in place (entries are large: returning one copied it);
     // entry.exercise is -1 when a name did not resolve (already reported).
@@ -32,16 +31,23 @@ private:
         bool takes[load_classes] = {};                   // some equipment set takes such a load
         const EquipmentSet* fits[load_classes] = {};     // the first set the profile has that takes it
     };
+    // Without a profile, the stdlib's exercises have the same traits in every file: they are
+    // worked out once per process (shared_), and only the file's own exercises here (own_).
     const Traits& traits(int exercise) {
-        const Traits& known = traits_[static_cast<std::size_t>(exercise)];
+        const auto index = static_cast<std::size_t>(exercise);
+        if (index < shared_count_) return shared_[index];
+        const Traits& known = own_[index - shared_count_];
         return known.known ? known : learn(exercise);
     }
     const Traits& learn(int exercise);
+    static Traits traits_of(const Catalog& catalog, int profile, int exercise);
 
     const Catalog& catalog_;
     Diagnostics& diagnostics_;
     int profile_ = -1;  // catalog profile index, or -1
-    std::vector<Traits> traits_;  // by exercise index
+    const Traits* shared_ = nullptr;  // the stdlib's, by exercise index
+    std::size_t shared_count_ = 0;
+    std::vector<Traits> own_;  // by exercise index less shared_count_
 };
 
 // Seconds one set of the entry takes at its first step (reps x rep time, or the duration),

@@ -1,37 +1,32 @@
-// Where each line of a source file starts, so that a byte offset gets its line and column.
+// Line and column of a byte offset, counted from the last offset asked for.
 #pragma once
 
 #include <cstdint>
 #include <string_view>
-#include <vector>
 
 namespace reps {
 
 // The parser tracks only byte positions (PEGTL's lazy tracking): keeping line and column up to
-// date at every character made matching a third slower. A span asks this index for both instead.
+// date at every character made matching a third slower. Only what is shown (a diagnostic, a
+// dump, a timeline's origins) needs them, and it asks mostly in source order, so this keeps a
+// cursor and counts the line ends between it and each offset asked for, sixteen bytes a step. No
+// table of every line is made: a file with one warning near its top is not read to its end.
 class LineIndex {
 public:
-    explicit LineIndex(std::string_view text);
+    explicit LineIndex(std::string_view text) : text_(text) {}
 
     struct Position {
         std::uint32_t line;    // 1-based
         std::uint32_t column;  // 1-based, in bytes
     };
-    // Offsets past the end count as on the last line.
-    Position locate(std::size_t offset) const {
-        // Most spans start on the line of the previous one: inline, two compares.
-        if (offset >= line_begin_ && offset < line_end_) return Position{hint_ + 1, static_cast<std::uint32_t>(offset - line_begin_ + 1)};
-        return locate_elsewhere(offset);
-    }
+    // Offsets past the end count as at the end. The cost is the distance from the last lookup.
+    Position locate(std::size_t offset) const;
 
 private:
-    Position locate_elsewhere(std::size_t offset) const;
-
-    std::vector<std::uint32_t> starts_;  // offset of each line's first byte; starts_[0] == 0
-    // Spans come mostly in source order: the line of the last forward lookup (0-based), and
-    // where it begins and ends, to answer from or to search on from.
-    mutable std::uint32_t hint_ = 0;
-    mutable std::size_t line_begin_ = 0, line_end_ = 0;
+    std::string_view text_;
+    // The last offset located and its line (1-based).
+    mutable std::size_t cursor_ = 0;
+    mutable std::uint32_t cursor_line_ = 1;
 };
 
 }  // namespace reps

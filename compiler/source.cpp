@@ -47,16 +47,16 @@ std::string_view SourceManager::keep(std::string text) const {
     return kept_->emplace_back(std::move(text));
 }
 
-const LineIndex& SourceManager::LineTables::of(std::uint32_t file, std::string_view text) {
-    if (tables_.size() <= file) tables_.resize(file + 1);
-    if (!tables_[file]) tables_[file] = std::make_unique<LineIndex>(text);
-    return *tables_[file];
+const LineIndex& SourceManager::LineCursors::of(std::uint32_t file, std::string_view text) {
+    if (cursors_.size() <= file) cursors_.resize(file + 1);
+    if (!cursors_[file]) cursors_[file].emplace(text);
+    return *cursors_[file];
 }
 
 LineColumn SourceManager::position(const SourceSpan& span) const {
     if (span.file >= files_.size()) return {};
     const std::string_view text = files_[span.file].text;
-    const auto at = line_tables_.of(span.file, text).locate(clamped_offset(text, span));
+    const auto at = line_cursors_.of(span.file, text).locate(clamped_offset(text, span));
     return LineColumn{at.line, at.column};
 }
 

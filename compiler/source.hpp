@@ -5,6 +5,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -54,8 +55,8 @@ public:
     // its escapes resolved); the view stays valid as long as this manager or a copy of it lives.
     std::string_view keep(std::string text) const;
 
-    // Line and byte column of a span's start, from a table of line starts made on the first
-    // call for its file. A SourceManager answers on one thread at a time (as for keep()).
+    // Line and byte column of a span's start, counted from the file's previous answer (see
+    // LineIndex). A SourceManager answers on one thread at a time (as for keep()).
     LineColumn position(const SourceSpan& span) const;
     // The text of the line a span starts on, without its line end.
     std::string_view line_text(const SourceSpan& span) const;
@@ -63,26 +64,26 @@ public:
     std::uint32_t character_column(const SourceSpan& span) const;
 
 private:
-    // The line tables position() makes; a copy of the manager starts without them (they are a
-    // cache, and their lookup hint must not be shared between threads).
-    class LineTables {
+    // The line cursors position() makes, one per file asked about; a copy of the manager starts
+    // without them (they are a cache, and must not be shared between threads).
+    class LineCursors {
     public:
-        LineTables() = default;
-        LineTables(const LineTables&) {}
-        LineTables& operator=(const LineTables&) {
-            tables_.clear();
+        LineCursors() = default;
+        LineCursors(const LineCursors&) {}
+        LineCursors& operator=(const LineCursors&) {
+            cursors_.clear();
             return *this;
         }
-        LineTables(LineTables&&) = default;
-        LineTables& operator=(LineTables&&) = default;
+        LineCursors(LineCursors&&) = default;
+        LineCursors& operator=(LineCursors&&) = default;
         const LineIndex& of(std::uint32_t file, std::string_view text);
 
     private:
-        std::vector<std::unique_ptr<LineIndex>> tables_;
+        std::vector<std::optional<LineIndex>> cursors_;
     };
 
     std::vector<SourceFile> files_;
-    mutable LineTables line_tables_;
+    mutable LineCursors line_cursors_;
     // Made on the first keep(): most files have no escapes. A deque never moves what it holds.
     mutable std::shared_ptr<std::deque<std::string>> kept_;
 };

@@ -1,5 +1,6 @@
 // LineIndex: line and column of every offset, as a character-by-character count gives them,
-// whatever the order of the lookups and wherever the line ends fall in its 16-byte steps.
+// whatever the order of the lookups (forward, back from the cursor, back from the start) and
+// wherever the line ends fall in its 16-byte steps.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -35,9 +36,10 @@ void check_every_offset(const std::string& text, std::mt19937& random) {
     const reps::LineIndex index(text);
     std::vector<std::size_t> order(expected.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    // In order, as the parser mostly asks, then shuffled, for the spans reported at their end.
-    for (int pass = 0; pass < 2; ++pass) {
-        if (pass == 1) std::shuffle(order.begin(), order.end(), random);
+    // In order, as diagnostics are shown, then backwards, then shuffled.
+    for (int pass = 0; pass < 3; ++pass) {
+        if (pass == 1) std::reverse(order.begin(), order.end());
+        if (pass == 2) std::shuffle(order.begin(), order.end(), random);
         for (std::size_t offset : order) {
             const auto at = index.locate(offset);
             INFO("offset " << offset << " of \"" << text << "\"");
@@ -45,6 +47,10 @@ void check_every_offset(const std::string& text, std::mt19937& random) {
             CHECK(at.column == expected[offset].second);
         }
     }
+    // Past the end: as at the end.
+    const auto past = index.locate(text.size() + 100);
+    CHECK(past.line == expected.back().first);
+    CHECK(past.column == expected.back().second);
 }
 
 }  // namespace
