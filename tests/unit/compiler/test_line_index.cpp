@@ -84,3 +84,21 @@ TEST_CASE("line index: random texts") {
         check_every_offset(text, random);
     }
 }
+
+TEST_CASE("line index: long texts, past the 255 steps a byte counter holds") {
+    // All line ends is the most a counter takes per step; a mixed text for the rest.
+    std::mt19937 random(5);
+    std::string mixed(9000, 'a');
+    for (char& c : mixed) c = random() % 3 == 0 ? '\n' : 'a';
+    for (const std::string& text : {std::string(9000, '\n'), mixed}) {
+        const auto expected = counted(text);
+        const reps::LineIndex index(text);
+        for (std::size_t offset : {std::size_t{4079}, std::size_t{4080}, std::size_t{4081}, std::size_t{8999}, std::size_t{9000},
+                                   std::size_t{4097}, std::size_t{17}, std::size_t{8160}, std::size_t{0}, std::size_t{9000}}) {
+            const auto at = index.locate(offset);
+            INFO("offset " << offset);
+            CHECK(at.line == expected[offset].first);
+            CHECK(at.column == expected[offset].second);
+        }
+    }
+}
