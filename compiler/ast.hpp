@@ -10,11 +10,17 @@
 #include <variant>
 #include <vector>
 
+#include "compiler/arena.hpp"
 #include "compiler/boxed.hpp"
 #include "compiler/small_vector.hpp"
 #include "compiler/source.hpp"
 
 namespace reps::ast {
+
+// The AST's lists come from the file's arena when there is one (ArenaScope): they are made in
+// parse order, read back in that order, and freed all at once.
+template <typename T>
+using List = std::vector<T, ArenaAllocator<T>>;
 
 // A name as written: a view of the source text, which the SourceManager keeps for as long as
 // the AST is used (names are most of the AST's strings; copying each cost an allocation).
@@ -41,7 +47,7 @@ struct EquipmentExpr {
     enum class Kind { name, none, all_of, any_of };
     Kind kind = Kind::none;
     Name name;                           // Kind::name
-    std::vector<EquipmentExpr> operands;  // all_of (a + b), any_of (a | b)
+    List<EquipmentExpr> operands;  // all_of (a + b), any_of (a | b)
     SourceSpan span;
 };
 
@@ -72,26 +78,26 @@ enum class Measure { reps, time, reps_or_time };
 struct ExerciseDecl {
     Name name;
     Text title;
-    std::vector<Name> aka;
+    List<Name> aka;
     std::optional<Name> pattern;
-    std::vector<Name> primary;
-    std::vector<Name> secondary;
+    List<Name> primary;
+    List<Name> secondary;
     std::optional<EquipmentExpr> equipment;
     std::optional<Sides> sides;
     std::optional<Measure> measure;
     std::optional<Duration> rep;
-    std::vector<Name> easier;
-    std::vector<Name> harder;
+    List<Name> easier;
+    List<Name> harder;
     std::optional<Name> fit_category;
     std::optional<Name> fit_name;
-    std::vector<Name> fields_seen;  // keyword and span of each field, to report a field given twice
+    List<Name> fields_seen;  // keyword and span of each field, to report a field given twice
     SourceSpan span;
 };
 
 struct ProfileDecl {
     Name name;
     std::optional<Text> title;
-    std::vector<Name> equipment;
+    List<Name> equipment;
     SourceSpan span;
 };
 
@@ -146,9 +152,9 @@ struct Modifiers {
     std::optional<Duration> rest;
     Boxed<Tempo> tempo;  // rare: kept off the node
     std::optional<Duration> hold;
-    std::vector<Name> alternatives;
+    List<Name> alternatives;
     std::optional<Text> cue;
-    std::vector<SourceSpan> repeated;  // modifiers given twice (error E0206)
+    List<SourceSpan> repeated;  // modifiers given twice (error E0206)
 };
 
 // A prescription, or an entry of a superset/circuit/intervals/emom/amrap (which has no dose sets).
@@ -190,7 +196,7 @@ enum class PhaseKind { warmup, cooldown };
 
 struct PhaseBlock {
     PhaseKind kind = PhaseKind::warmup;
-    std::vector<Statement> body;
+    List<Statement> body;
     SourceSpan span;
 };
 
@@ -201,7 +207,7 @@ struct GroupBlock {
     std::int64_t rounds = 0;
     SourceSpan rounds_span;
     std::optional<Duration> rest;
-    std::vector<Prescription> entries;
+    List<Prescription> entries;
     SourceSpan span;
 };
 
@@ -211,7 +217,7 @@ struct IntervalsBlock {
     SourceSpan rounds_span;
     Duration work;
     Duration rest;
-    std::vector<Prescription> entries;
+    List<Prescription> entries;
     SourceSpan span;
 };
 
@@ -220,7 +226,7 @@ enum class TimedKind { emom, amrap };
 struct TimedBlock {
     TimedKind kind = TimedKind::emom;
     Duration duration;
-    std::vector<Prescription> entries;
+    List<Prescription> entries;
     SourceSpan span;
 };
 
@@ -233,7 +239,7 @@ struct Statement {
 struct WorkoutDecl {
     Name name;
     std::optional<Text> title;
-    std::vector<Statement> body;
+    List<Statement> body;
     SourceSpan span;
 };
 
@@ -267,7 +273,7 @@ struct ProgramDecl {
     std::optional<std::int64_t> weeks;
     SourceSpan weeks_span;
     std::optional<Text> timezone;
-    std::vector<SessionDecl> sessions;
+    List<SessionDecl> sessions;
     SourceSpan span;
 };
 
@@ -281,7 +287,7 @@ using Declaration = std::variant<ImportDecl, RegionDecl, MuscleDecl, EquipmentDe
 
 struct File {
     std::uint32_t file_id = 0;
-    std::vector<Declaration> declarations;
+    List<Declaration> declarations;
 };
 
 }  // namespace reps::ast

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <utility>
 
+#include "compiler/arena.hpp"
 #include "compiler/cli_internal.hpp"
 #include "compiler/dump.hpp"
 #include "compiler/lints.hpp"
@@ -185,6 +186,10 @@ struct FileReport {
 };
 
 FileReport check_file(const Input& input, const Options& options) {
+    // The file's AST comes from this thread's arena, which is reset for the next file when the
+    // scope ends; the report holds nothing of the AST.
+    thread_local Arena arena;
+    const ArenaScope arena_scope(arena);
     FileReport report;
     std::ostringstream out, err;
     Reporter reporter(options, err);

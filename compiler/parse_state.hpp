@@ -96,7 +96,7 @@ struct ParseState {
     std::vector<SourceSpan> open_braces;  // for "the '{' opened here" notes
     std::string pending_note;             // a note for the parse error being raised
 
-    std::vector<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
+    ast::List<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
 };
 
 // The input tracks bytes only: a span is an offset, and its line and column are worked out when

@@ -1,0 +1,83 @@
+// Arena, ArenaScope and ArenaAllocator: what the AST's lists and boxes are allocated with.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "compiler/arena.hpp"
+#include "compiler/ast.hpp"
+#include "compiler/boxed.hpp"
+
+using reps::Arena;
+using reps::ArenaAllocator;
+using reps::ArenaScope;
+
+TEST_CASE("arena: aligned allocations, front to back, owned until reset") {
+    Arena arena;
+    int probe = 0;
+    CHECK_FALSE(arena.owns(&probe));
+    auto* a = static_cast<char*>(arena.allocate(3, 1));
+    auto* b = arena.allocate(8, 8);
+    auto* c = arena.allocate(16, 16);
+    CHECK(reinterpret_cast<std::uintptr_t>(b) % 8 == 0);
+    CHECK(reinterpret_cast<std::uintptr_t>(c) % 16 == 0);
+    CHECK(static_cast<char*>(b) >= a + 3);
+    CHECK(static_cast<char*>(c) >= static_cast<char*>(b) + 8);
+    CHECK(arena.owns(a));
+    CHECK(arena.owns(c));
+    CHECK_FALSE(arena.owns(&probe));
+
+    // Larger than a block, and many small ones: new blocks, all owned.
+    auto* large = arena.allocate(1 << 20, 8);
+    CHECK(arena.owns(large));
+    std::vector<void*> small;
+    for (int i = 0; i < 100000; ++i) small.push_back(arena.allocate(24, 8));
+    for (void* pointer : {small.front(), small[50000], small.back(), static_cast<void*>(a)}) CHECK(arena.owns(pointer));
+
+    // After a reset the largest block is used again from its start.
+    arena.reset();
+    void* again = arena.allocate(8, 8);
+    CHECK(arena.owns(again));
+}
+
+TEST_CASE("arena allocator: the current arena within a scope, operator new outside") {
+    Arena arena;
+    std::vector<int, ArenaAllocator<int>> outside{1, 2, 3};
+    CHECK_FALSE(arena.owns(outside.data()));
+    {
+        const ArenaScope scope(arena);
+        CHECK(reps::current_arena == &arena);
+        std::vector<int, ArenaAllocator<int>> inside{4, 5, 6};
+        CHECK(arena.owns(inside.data()));
+        // A list made before the scope grows into the arena and frees its old buffer normally.
+        for (int i = 0; i < 100; ++i) outside.push_back(i);
+        CHECK(arena.owns(outside.data()));
+        outside = std::vector<int, ArenaAllocator<int>>{7};
+        // Lists move by taking the buffer.
+        std::vector<int, ArenaAllocator<int>> moved = std::move(inside);
+        CHECK(moved.size() == 3);
+        CHECK(moved[2] == 6);
+        outside.clear();
+        outside.shrink_to_fit();
+    }
+    CHECK(reps::current_arena == nullptr);
+    outside.push_back(8);  // after the scope: operator new again
+    CHECK_FALSE(arena.owns(outside.data()));
+}
+
+TEST_CASE("arena: AST lists and boxes from a scope, nested scopes restore the outer arena") {
+    Arena outer_arena, inner_arena;
+    const ArenaScope outer(outer_arena);
+    reps::ast::List<reps::ast::Name> names(4);
+    CHECK(outer_arena.owns(names.data()));
+    {
+        const ArenaScope inner(inner_arena);
+        reps::Boxed<std::string> box(std::string(100, 'x'));  // the box in the arena, its string on the heap
+        CHECK(inner_arena.owns(&*box));
+        CHECK(box->size() == 100);
+        reps::Boxed<std::string> copy = box;
+        CHECK(*copy == *box);
+    }
+    CHECK(reps::current_arena == &outer_arena);
+}
