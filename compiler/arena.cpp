@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstdlib>
 
-
 namespace reps {
 namespace {
 constexpr std::size_t first_block_bytes = 256 * 1024;

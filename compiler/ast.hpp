@@ -12,13 +12,17 @@
 
 #include "compiler/arena.hpp"
 #include "compiler/boxed.hpp"
-#include "compiler/small_vector.hpp"
 #include "compiler/source.hpp"
 
 namespace reps::ast {
 
 // The AST's lists come from the file's arena when there is one (ArenaScope): they are made in
 // parse order, read back in that order, and freed all at once.
+//
+// An AST node owns no memory but its lists' and boxes' (Boxed): its strings are views of the
+// sources, and there is no std::string, std::vector or SmallVector here. So an AST in an arena can
+// be dropped without running its destructors (loader.hpp, drop_into_arena); a node that owned heap memory
+// would leak there, and LeakSanitizer (the sanitizer build of the tests) would report it.
 template <typename T>
 using List = std::vector<T, ArenaAllocator<T>>;
 
@@ -188,7 +192,7 @@ struct DefaultsStatement {
 
 struct FocusStatement {
     bool full_body = false;
-    SmallVector<Name, 4> regions;  // a few at most: no allocation
+    List<Name> regions;
     SourceSpan span;
 };
 

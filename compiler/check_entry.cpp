@@ -70,7 +70,8 @@ EntryChecker::Traits EntryChecker::traits_of(const Catalog& catalog, int profile
             if (load != no_load && !takes_load(catalog, set, load == pair_load)) continue;
             traits.takes[load] = true;
             if (profile_has(catalog, profile, set)) {
-                traits.fits[load] = &set;
+                traits.fits[load] = true;
+                traits.fit_set[load] = set;
                 break;
             }
         }
@@ -83,13 +84,29 @@ EntryChecker::EntryChecker(const Catalog& catalog, Diagnostics& diagnostics, int
     const Catalog& stdlib = stdlib_catalog();
     if (profile < 0 && catalog.base() == &stdlib) {
         // Its equipment sets live in the stdlib catalog, which every file's catalog continues.
-        static const std::vector<Traits> stdlib_traits = [&] {
-            std::vector<Traits> all;
-            for (std::size_t i = 0; i < stdlib.exercises.size(); ++i) all.push_back(traits_of(stdlib, -1, static_cast<int>(i)));
-            return all;
+        struct Shared {
+            std::vector<Traits> traits;
+            std::vector<int> sets;  // the fitting sets, copied close together (they are read for every entry)
+        };
+        static const Shared stdlib_traits = [&] {
+            Shared shared;
+            std::size_t items = 0;
+            for (std::size_t i = 0; i < stdlib.exercises.size(); ++i) {
+                shared.traits.push_back(traits_of(stdlib, -1, static_cast<int>(i)));
+                for (const auto& set : shared.traits.back().fit_set) items += set.size();
+            }
+            shared.sets.reserve(items);  // no reallocation: the spans point into it
+            for (Traits& traits : shared.traits) {
+                for (auto& set : traits.fit_set) {
+                    const std::size_t begin = shared.sets.size();
+                    shared.sets.insert(shared.sets.end(), set.begin(), set.end());
+                    set = std::span<const int>(shared.sets.data() + begin, set.size());
+                }
+            }
+            return shared;
         }();
-        shared_ = stdlib_traits.data();
-        shared_count_ = stdlib_traits.size();
+        shared_ = stdlib_traits.traits.data();
+        shared_count_ = stdlib_traits.traits.size();
     }
     own_.resize(catalog.exercises.size() - shared_count_);
 }
@@ -308,9 +325,10 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
 
     // The option used: the first whose equipment the profile has and that can take the load.
     for (int option : entry.options) {
-        if (const EquipmentSet* set = traits(option).fits[load_class]) {
+        const Traits& option_traits = traits(option);
+        if (option_traits.fits[load_class]) {
             entry.exercise = option;
-            entry.equipment.assign(set->begin(), set->end());
+            entry.equipment.assign(option_traits.fit_set[load_class].begin(), option_traits.fit_set[load_class].end());
             break;
         }
     }

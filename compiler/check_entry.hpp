@@ -1,6 +1,7 @@
 // Checking one prescription or block entry: names, dose, sides, load, modifiers, option choice.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "compiler/checked.hpp"
@@ -28,8 +29,9 @@ private:
         ast::Measure measure = ast::Measure::reps;
         ast::Sides sides = ast::Sides::both;
         std::int64_t rep_seconds = 0;
-        bool takes[load_classes] = {};                   // some equipment set takes such a load
-        const EquipmentSet* fits[load_classes] = {};     // the first set the profile has that takes it
+        bool takes[load_classes] = {};  // some equipment set takes such a load
+        bool fits[load_classes] = {};   // some set the profile has takes it: the first is fit_set
+        std::span<const int> fit_set[load_classes];
     };
     // Without a profile, the stdlib's exercises have the same traits in every file: they are
     // worked out once per process (shared_), and only the file's own exercises here (own_).

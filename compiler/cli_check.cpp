@@ -220,6 +220,7 @@ FileReport check_file(const Input& input, const Options& options) {
             reporter.report(path, diagnostics);
             if (diagnostics.has_errors()) report.status = 1;
         }
+        drop_into_arena(compiled.loaded);
     }
     report.out = std::move(out).str();
     report.err = std::move(err).str();

@@ -36,8 +36,29 @@ void regions_reached(const CheckedProgram& program, const checked::Workout& work
     }
 }
 
+// Full body: lower body, an upper push, a pull and the core.
+struct BodyPart {
+    const char* label;
+    std::array<const char*, 2> regions;  // either reaches it; nullptr: no second
+};
+constexpr BodyPart full_body_parts[] = {
+    {"lower body (legs or hips)", {"legs", "hips"}},
+    {"upper-body push (chest or shoulders)", {"chest", "shoulders"}},
+    {"pull (back)", {"back", nullptr}},
+    {"core", {"core", nullptr}},
+};
+constexpr std::size_t body_part_count = std::size(full_body_parts);
+
+// What the workout lints share, worked out once per program rather than once per workout.
+struct WorkoutLintState {
+    std::vector<bool> reached;  // regions_reached, reused from workout to workout
+    // The catalog index of each full-body part's regions, -1 where the catalog has none.
+    std::array<std::array<int, 2>, body_part_count> part_regions{};
+};
+
 void lint_workout(const CheckedProgram& program, const checked::Workout& workout, const SourceManager& sources,
-                  const LintOptions& options, Diagnostics& diagnostics, std::vector<bool>& reached) {
+                  const LintOptions& options, Diagnostics& diagnostics, WorkoutLintState& state) {
+    std::vector<bool>& reached = state.reached;
     if (!workout.has_warmup) {
         diagnostics.warning("W0201", workout.span, fmt::format("workout '{}' has no warm-up", workout.name),
                             "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
@@ -52,25 +73,14 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
         }
     }
     if (workout.full_body_focus) {
-        // Full body: lower body, an upper push, a pull and the core.
-        struct Part {
-            const char* label;
-            std::array<const char*, 2> regions;  // either reaches it; nullptr: no second
-        };
-        static constexpr Part parts[] = {
-            {"lower body (legs or hips)", {"legs", "hips"}},
-            {"upper-body push (chest or shoulders)", {"chest", "shoulders"}},
-            {"pull (back)", {"back", nullptr}},
-            {"core", {"core", nullptr}},
-        };
         std::vector<std::string> missing;
-        for (const auto& [label, regions] : parts) {
+        for (std::size_t part = 0; part < body_part_count; ++part) {
             bool any = false, known = false;
-            for (const char* name : regions) {
-                const int index = name ? program.catalog.find_region(name) : -1;
+            for (const int index : state.part_regions[part]) {
                 known = known || index >= 0;
                 any = any || (index >= 0 && reached[static_cast<std::size_t>(index)]);
             }
+            const char* label = full_body_parts[part].label;
             if (known && !any) missing.push_back(label);
         }
         if (!missing.empty()) {
@@ -132,8 +142,14 @@ void lint_program(const CheckedProgram& program, const checked::Program& plan, D
 
 void run_lints(const CheckedProgram& program, const SourceManager& sources, const LintOptions& options,
                Diagnostics& diagnostics) {
-    std::vector<bool> reached;
-    for (const auto& workout : program.workouts) lint_workout(program, workout, sources, options, diagnostics, reached);
+    WorkoutLintState state;
+    for (std::size_t part = 0; part < body_part_count; ++part) {
+        for (std::size_t i = 0; i < 2; ++i) {
+            const char* name = full_body_parts[part].regions[i];
+            state.part_regions[part][i] = name ? program.catalog.find_region(name) : -1;
+        }
+    }
+    for (const auto& workout : program.workouts) lint_workout(program, workout, sources, options, diagnostics, state);
     for (const auto& plan : program.programs) lint_program(program, plan, diagnostics);
 }
 

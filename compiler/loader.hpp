@@ -18,6 +18,11 @@ struct LoadedProgram {
     std::string read_error;        // "cannot read 'x.reps': No such file or directory"
 };
 
+// Leaves the program's AST in the current arena (ArenaScope) without destroying it, when it was
+// allocated there: the arena's reset frees it at once, and destroying it was a walk over all of
+// it. Without an arena (or for lists made outside it) nothing changes.
+void drop_into_arena(LoadedProgram& program);
+
 // Limits that keep hostile input cheap.
 inline constexpr std::size_t max_file_bytes = 64u * 1024 * 1024;
 inline constexpr std::size_t max_imports = 1000;

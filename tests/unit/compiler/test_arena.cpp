@@ -8,6 +8,7 @@
 #include "compiler/arena.hpp"
 #include "compiler/ast.hpp"
 #include "compiler/boxed.hpp"
+#include "compiler/loader.hpp"
 
 using reps::Arena;
 using reps::ArenaAllocator;
@@ -80,4 +81,29 @@ TEST_CASE("arena: AST lists and boxes from a scope, nested scopes restore the ou
         CHECK(*copy == *box);
     }
     CHECK(reps::current_arena == &outer_arena);
+}
+
+TEST_CASE("arena: a loaded program's AST is dropped into the arena without being destroyed") {
+    reps::SourceManager sources;
+    reps::Diagnostics diagnostics;
+    const std::string text =
+        "workout w \"W\" {\n  warmup { easy_cardio 5min }\n  focus legs, core\n"
+        "  goblet_squat 2x8 -> 3x12 @16kg tempo 3-1-1-0 or bodyweight_squat\n"
+        "  superset 3 rounds { push_up 10; suspension_row 10 }\n}\n";
+    SUBCASE("in an arena: the declarations move out, the arena keeps them") {
+        Arena arena;
+        const ArenaScope scope(arena);
+        auto loaded = reps::load_program_text("w.reps", text, ".", sources, diagnostics);
+        REQUIRE(loaded.files.size() == 1);
+        REQUIRE(loaded.files[0].declarations.size() == 1);
+        CHECK(arena.owns(loaded.files[0].declarations.data()));
+        reps::drop_into_arena(loaded);
+        CHECK(loaded.files[0].declarations.empty());
+    }
+    SUBCASE("without an arena: nothing changes") {
+        auto loaded = reps::load_program_text("w.reps", text, ".", sources, diagnostics);
+        reps::drop_into_arena(loaded);
+        CHECK(loaded.files[0].declarations.size() == 1);
+    }
+    CHECK_FALSE(diagnostics.has_errors());
 }
