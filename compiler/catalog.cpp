@@ -341,14 +341,14 @@ void FlatNameIndex::build(const NameMap& names) {
     std::size_t bytes = 0;
     for (const auto& [name, index] : names) bytes += name.size();
     names_.clear();
-    names_.reserve(bytes);  // no reallocation below: the views stay valid
+    names_.reserve(bytes);
     for (const auto& [name, index] : names) {
-        const std::string_view copy(names_.data() + names_.size(), name.size());
+        const auto offset = static_cast<std::uint32_t>(names_.size());
         names_ += name;
-        const std::uint64_t hash = hash_of(copy);
+        const std::uint64_t hash = hash_of(name);
         std::size_t at = hash & (capacity - 1);
-        while (!slots_[at].name.empty()) at = (at + 1) & (capacity - 1);
-        slots_[at] = Slot{hash, copy, index};
+        while (slots_[at].index >= 0) at = (at + 1) & (capacity - 1);
+        slots_[at] = Slot{static_cast<std::uint32_t>(hash), index, offset, static_cast<std::uint32_t>(name.size())};
     }
 }
 
@@ -377,8 +377,11 @@ int FlatNameIndex::find(std::string_view name) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
         const Slot& slot = slots_[at];
-        if (slot.name.empty()) return -1;
-        if (slot.hash == hash && same_name(slot.name, name)) return slot.index;
+        if (slot.index < 0) return -1;
+        if (slot.hash == static_cast<std::uint32_t>(hash) && slot.length == name.size() &&
+            same_name(std::string_view(names_.data() + slot.offset, slot.length), name)) {
+            return slot.index;
+        }
     }
 }
 int Catalog::find_region(std::string_view name) const { return find_in(base_, &Catalog::region_names, region_names, name); }

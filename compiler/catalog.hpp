@@ -164,14 +164,17 @@ public:
     friend bool operator==(const FlatNameIndex&, const FlatNameIndex&) { return true; }
 
 private:
+    // Sixteen bytes, so that a probe touches one cache line of a table a quarter the size it was:
+    // lookups land anywhere in it, one per entry checked.
     struct Slot {
-        std::uint64_t hash = 0;
-        std::string_view name;  // empty: a free slot
-        int index = -1;
+        std::uint32_t hash = 0;    // the hash's low half
+        int index = -1;            // -1: a free slot
+        std::uint32_t offset = 0;  // of the name in names_
+        std::uint32_t length = 0;
     };
     static std::uint64_t hash_of(std::string_view name);
     std::vector<Slot> slots_;
-    std::string names_;  // every name, back to back: the slots' views, close together in memory
+    std::string names_;  // every name, back to back, close together in memory
 };
 
 class Catalog {

@@ -31,6 +31,9 @@ struct DoseStep {
 
 // An exercise to do: a prescription, or one entry of a group, intervals, emom or amrap.
 struct Entry {
+    // Provided, so that a new entry (emplace_back()) is only given its members' initial values:
+    // an implicit constructor made value-initialisation zero all 264 bytes first.
+    Entry() {}  // NOLINT(modernize-use-equals-default)
     int exercise = -1;                // the chosen option (catalog index)
     SmallVector<int, 2> options;      // the exercise and its `or` alternatives, in order
     SmallVector<int, 3> equipment;    // the equipment the chosen option uses (sorted indices)
