@@ -137,7 +137,7 @@ Compilation compile(const std::string& path, const Options& options, SourceManag
     lint_options.session_min_seconds = options.session_min_seconds;
     lint_options.session_max_seconds = options.session_max_seconds;
     lint_options.week = options.week;
-    run_lints(result.checked, sources, lint_options, diagnostics);
+    run_lints(result.checked, lint_options, diagnostics);
     apply_allow_comments(diagnostics, sources);
     return result;
 }

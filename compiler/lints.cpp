@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "compiler/lower.hpp"
+#include "compiler/timeline_size.hpp"
 
 namespace reps {
 namespace {
@@ -56,8 +56,8 @@ struct WorkoutLintState {
     std::array<std::array<int, 2>, body_part_count> part_regions{};
 };
 
-void lint_workout(const CheckedProgram& program, const checked::Workout& workout, const SourceManager& sources,
-                  const LintOptions& options, Diagnostics& diagnostics, WorkoutLintState& state) {
+void lint_workout(const CheckedProgram& program, const checked::Workout& workout, const LintOptions& options,
+                  Diagnostics& diagnostics, WorkoutLintState& state) {
     std::vector<bool>& reached = state.reached;
     if (!workout.has_warmup) {
         diagnostics.warning("W0201", workout.span, fmt::format("workout '{}' has no warm-up", workout.name),
@@ -90,7 +90,7 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
         }
     }
     const std::int64_t total_seconds =
-        workout.fixed_seconds ? *workout.fixed_seconds : workout_seconds(program, workout, options.week, sources);
+        workout.fixed_seconds ? *workout.fixed_seconds : timeline_size(workout, std::max(options.week, 1)).seconds;
     if (total_seconds < options.session_min_seconds || total_seconds > options.session_max_seconds) {
         const bool too_long = total_seconds > options.session_max_seconds;
         diagnostics.warning("W0205", workout.span,
@@ -140,8 +140,7 @@ void lint_program(const CheckedProgram& program, const checked::Program& plan, D
 
 }  // namespace
 
-void run_lints(const CheckedProgram& program, const SourceManager& sources, const LintOptions& options,
-               Diagnostics& diagnostics) {
+void run_lints(const CheckedProgram& program, const LintOptions& options, Diagnostics& diagnostics) {
     WorkoutLintState state;
     for (std::size_t part = 0; part < body_part_count; ++part) {
         for (std::size_t i = 0; i < 2; ++i) {
@@ -149,7 +148,7 @@ void run_lints(const CheckedProgram& program, const SourceManager& sources, cons
             state.part_regions[part][i] = name ? program.catalog.find_region(name) : -1;
         }
     }
-    for (const auto& workout : program.workouts) lint_workout(program, workout, sources, options, diagnostics, state);
+    for (const auto& workout : program.workouts) lint_workout(program, workout, options, diagnostics, state);
     for (const auto& plan : program.programs) lint_program(program, plan, diagnostics);
 }
 

@@ -13,9 +13,9 @@ struct LintOptions {
     int week = 1;
 };
 
-// Adds W02xx warnings. Needs a program without errors (it lowers workouts to measure them).
-void run_lints(const CheckedProgram& program, const SourceManager& sources, const LintOptions& options,
-               Diagnostics& diagnostics);
+// Adds W02xx warnings. Needs a program without errors (it measures each workout's length in the
+// week asked for with timeline_size, exactly as lowering would come out).
+void run_lints(const CheckedProgram& program, const LintOptions& options, Diagnostics& diagnostics);
 
 // Drops warnings whose source line carries `# reps: allow CODE` (several codes: comma-separated).
 void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources);

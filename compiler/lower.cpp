@@ -52,20 +52,17 @@ timeline::Load to_load(const ast::Load& load) {
     return out;
 }
 
-// Builds a timeline, or with `measure` only adds up its length: the same walk either way, so the
-// session-length lint (which runs on every check) cannot disagree with the timeline, while it
-// skips the segments, texts and sets that make up most of the cost of lowering.
+// Builds a workout's timeline for one week. (The session-length lint measures a workout with
+// timeline_size instead; the unit tests hold the two to the same seconds and segments.)
 class Lowerer {
 public:
-    Lowerer(const CheckedProgram& program, const SourceManager& sources, int week, bool measure = false)
-        : catalog_(program.catalog), sources_(sources), week_(std::max(week, 1)), measure_(measure) {}
+    Lowerer(const CheckedProgram& program, const SourceManager& sources, int week)
+        : catalog_(program.catalog), sources_(sources), week_(std::max(week, 1)) {}
 
     timeline::Timeline lower(const checked::Workout& workout) {
-        if (!measure_) {
-            out_.workout = workout.name;
-            out_.title = workout.title;
-            if (workout.file) out_.source_file = *workout.file;
-        }
+        out_.workout = workout.name;
+        out_.title = workout.title;
+        if (workout.file) out_.source_file = *workout.file;
         out_.week = week_;
         bool previous_was_block = false;
         for (const auto& block : workout.blocks) {
@@ -85,65 +82,15 @@ public:
                 continue;
             }
             if (previous_was_block) add(SegmentKind::transition, block.defaults.transition);
-            if (measure_) clock_ += block_seconds(block);
-            else lower_block(block);
+            lower_block(block);
             previous_was_block = true;
         }
         out_.total_seconds = clock_;
-        if (!measure_) finish_equipment_and_muscles();
+        finish_equipment_and_muscles();
         return std::move(out_);
     }
 
 private:
-    // A pause adds its length; add() leaves out pauses of zero or less.
-    static std::int64_t pause(std::int64_t seconds) { return std::max<std::int64_t>(seconds, 0); }
-
-    // One set as work_set() lays it out: the work, or left, switch, right.
-    std::int64_t set_length(const checked::Entry& entry, const checked::DoseStep& step,
-                            const checked::Defaults& defaults) const {
-        const std::int64_t work = work_seconds(entry, step);
-        return entry.sides == checked::SideMode::each ? 2 * work + pause(defaults.switch_) : work;
-    }
-
-    // What lower_block() adds to the clock, in closed form (measuring: the session-length lint
-    // runs on every check). tests/unit/compiler/test_lower.cpp checks the two agree on every case.
-    std::int64_t block_seconds(const checked::Block& block) const {
-        const auto& defaults = block.defaults;
-        switch (block.kind) {
-        case checked::Block::Kind::prescription: {
-            const auto& entry = block.entries.front();
-            const auto& step = step_of(entry);
-            const std::int64_t sets = std::max<std::int64_t>(step.sets, 0);
-            const std::int64_t rest = entry.rest.value_or(defaults.rest);
-            return sets * set_length(entry, step, defaults) + std::max<std::int64_t>(sets - 1, 0) * pause(rest);
-        }
-        case checked::Block::Kind::superset:
-        case checked::Block::Kind::circuit: {
-            const std::int64_t rounds = std::max<std::int64_t>(block.rounds, 0);
-            std::int64_t round = 0;
-            for (const auto& entry : block.entries) round += set_length(entry, step_of(entry), defaults);
-            if (!block.entries.empty()) round += static_cast<std::int64_t>(block.entries.size() - 1) * pause(defaults.transition);
-            return rounds * round + std::max<std::int64_t>(rounds - 1, 0) * pause(block.rest.value_or(defaults.rest));
-        }
-        case checked::Block::Kind::intervals:
-        case checked::Block::Kind::tabata:
-            return std::max<std::int64_t>(block.rounds, 0) * (block.work + pause(block.rest.value_or(0)));
-        case checked::Block::Kind::emom: {
-            std::int64_t total = 0;
-            const int minutes = static_cast<int>(block.work / 60);
-            for (int minute = 1; minute <= minutes; ++minute) {
-                const auto& entry = block.entries[static_cast<std::size_t>(minute - 1) % block.entries.size()];
-                const auto& step = step_of(entry);
-                total += set_length(entry, step, defaults) + pause(60 - set_seconds(entry, step, defaults.switch_));
-            }
-            return total;
-        }
-        case checked::Block::Kind::amrap:
-            return block.work;
-        default:
-            return 0;
-        }
-    }
 
     void lower_block(const checked::Block& block) {
         auto& row = begin_block(block);
@@ -181,10 +128,6 @@ private:
             for (int round = 1; round <= block.rounds; ++round) {
                 const auto& entry = block.entries[(round - 1) % block.entries.size()];
                 auto& segment = add_work(entry, round, static_cast<int>(block.rounds), Side::none, block.work);
-                if (measure_) {
-                    add(SegmentKind::rest, row.rest);
-                    continue;
-                }
                 segment.seconds = block.work;
                 // A timed exercise (a plank) holds for the interval; a reps exercise does as many as it can.
                 segment.amount_text = catalog_.exercises[entry.exercise].measure == ast::Measure::time ? short_duration(block.work) : "max";
@@ -207,10 +150,6 @@ private:
         }
         case checked::Block::Kind::amrap: {
             row.work = block.work;
-            if (measure_) {
-                add(SegmentKind::work, block.work);
-                break;
-            }
             std::vector<std::string> parts;
             for (const auto& entry : block.entries) {
                 const auto& exercise = catalog_.exercises[entry.exercise];
@@ -247,7 +186,6 @@ private:
                   const checked::Defaults& defaults) {
         const std::int64_t seconds = work_seconds(entry, step);
         auto fill = [&](timeline::Segment& segment) {
-            if (measure_) return;
             segment.amount_text = amount_text(step.amount);
             if (step.amount.kind == ast::Amount::Kind::duration) segment.seconds = step.amount.value;
             else segment.reps = static_cast<int>(step.amount.upper);
@@ -264,7 +202,6 @@ private:
     timeline::Segment& add_work(const checked::Entry& entry, int set, int sets, Side side, std::int64_t seconds) {
         const auto& exercise = catalog_.exercises[entry.exercise];
         auto& segment = add(SegmentKind::work, seconds);
-        if (measure_) return segment;
         segment.exercise = exercise.name;
         segment.title = exercise.title;
         segment.set = set;
@@ -285,10 +222,6 @@ private:
             discarded_ = timeline::Segment{};
             return discarded_;
         }
-        if (measure_) {
-            clock_ += seconds;
-            return discarded_;
-        }
         timeline::Segment segment;
         segment.start = clock_;
         segment.duration = seconds;
@@ -301,7 +234,6 @@ private:
     }
 
     timeline::Block& begin_block(const checked::Block& block) {
-        if (measure_) return block_scratch_;
         timeline::Block row;
         row.kind = static_cast<timeline::Block::Kind>(static_cast<int>(block.kind));
         row.phase = phase_;
@@ -315,7 +247,6 @@ private:
     }
 
     void end_block() {
-        if (measure_) return;
         auto& row = out_.blocks[block_open_];
         row.segment_count = static_cast<int>(out_.segments.size()) - row.first_segment;
         row.duration = clock_ - row.start;
@@ -378,9 +309,7 @@ private:
     Phase phase_ = Phase::main;
     int block_open_ = -1;
     std::vector<const checked::Entry*> used_;
-    bool measure_ = false;
     timeline::Segment discarded_;    // what add() hands back for a segment it leaves out
-    timeline::Block block_scratch_;  // what begin_block() hands back when measuring
 };
 
 // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
@@ -411,11 +340,6 @@ std::string civil_from_days(std::int64_t z) {
 timeline::Timeline lower_workout(const CheckedProgram& program, const checked::Workout& workout, int week,
                                  const SourceManager& sources) {
     return Lowerer(program, sources, week).lower(workout);
-}
-
-std::int64_t workout_seconds(const CheckedProgram& program, const checked::Workout& workout, int week,
-                             const SourceManager& sources) {
-    return Lowerer(program, sources, week, true).lower(workout).total_seconds;
 }
 
 timeline::Program lower_program(const CheckedProgram& program, const checked::Program& plan,

@@ -9,9 +9,6 @@ namespace reps {
 // Week w uses progression step w (the last step holds).
 timeline::Timeline lower_workout(const CheckedProgram& program, const checked::Workout& workout, int week,
                                  const SourceManager& sources);
-// The total_seconds lower_workout would give, without building the timeline.
-std::int64_t workout_seconds(const CheckedProgram& program, const checked::Workout& workout, int week,
-                             const SourceManager& sources);
 timeline::Program lower_program(const CheckedProgram& program, const checked::Program& plan,
                                 const SourceManager& sources);
 

@@ -26,8 +26,18 @@ std::int64_t set_segments(const checked::Entry& entry, const checked::Defaults& 
     return entry.sides == checked::SideMode::each ? 2 + positive(defaults.switch_) : 1;
 }
 
-// The shortest and the longest set over the progression steps (a missing dose lowers as one set of nothing).
-std::pair<std::int64_t, std::int64_t> set_range(const checked::Entry& entry, const checked::Defaults& defaults) {
+// The progression step lowering uses in `week` (1-based; the last step holds).
+const checked::DoseStep& step_in_week(const checked::Entry& entry, int week) {
+    return entry.steps[std::min<std::size_t>(static_cast<std::size_t>(week), entry.steps.size()) - 1];
+}
+
+// The shortest and the longest set over the progression steps, or of the one step of `week` when
+// it is above 0 (a missing dose lowers as one set of nothing).
+std::pair<std::int64_t, std::int64_t> set_range(const checked::Entry& entry, const checked::Defaults& defaults, int week) {
+    if (!entry.steps.empty() && week > 0) {
+        const std::int64_t seconds = set_seconds(entry, step_in_week(entry, week), defaults.switch_);
+        return {seconds, seconds};
+    }
     if (entry.steps.empty()) {
         const std::int64_t seconds = set_seconds(entry, checked::DoseStep{}, defaults.switch_);
         return {seconds, seconds};
@@ -40,7 +50,7 @@ std::pair<std::int64_t, std::int64_t> set_range(const checked::Entry& entry, con
     return range;
 }
 
-TimelineSize prescription_size(const checked::Entry& entry, const checked::Defaults& defaults) {
+TimelineSize prescription_size(const checked::Entry& entry, const checked::Defaults& defaults, int week) {
     const std::int64_t rest = entry.rest.value_or(defaults.rest);
     TimelineSize largest;
     auto consider = [&](const checked::DoseStep& step) {
@@ -49,11 +59,12 @@ TimelineSize prescription_size(const checked::Entry& entry, const checked::Defau
         largest.seconds = std::max(largest.seconds, add(mul(sets, set_seconds(entry, step, defaults.switch_)), mul(sets - 1, rest)));
     };
     if (entry.steps.empty()) consider(checked::DoseStep{});
-    for (const auto& step : entry.steps) consider(step);
+    else if (week > 0) consider(step_in_week(entry, week));
+    else for (const auto& step : entry.steps) consider(step);
     return largest;
 }
 
-TimelineSize block_size(const checked::Block& block) {
+TimelineSize block_size(const checked::Block& block, int week) {
     const auto& defaults = block.defaults;
     TimelineSize size;
     for (const auto& entry : block.entries) {
@@ -61,7 +72,7 @@ TimelineSize block_size(const checked::Block& block) {
     }
     switch (block.kind) {
     case checked::Block::Kind::prescription:
-        if (!block.entries.empty()) size = prescription_size(block.entries.front(), defaults);
+        if (!block.entries.empty()) size = prescription_size(block.entries.front(), defaults, week);
         break;
     case checked::Block::Kind::superset:
     case checked::Block::Kind::circuit: {
@@ -69,7 +80,7 @@ TimelineSize block_size(const checked::Block& block) {
         for (std::size_t i = 0; i < block.entries.size(); ++i) {
             const auto& entry = block.entries[i];
             round.segments = add(round.segments, set_segments(entry, defaults) + (i > 0 ? positive(defaults.transition) : 0));
-            round.seconds = add(round.seconds, set_range(entry, defaults).second + (i > 0 ? defaults.transition : 0));
+            round.seconds = add(round.seconds, set_range(entry, defaults, week).second + (i > 0 ? defaults.transition : 0));
         }
         const std::int64_t rest = block.rest.value_or(defaults.rest);
         size.segments = add(mul(block.rounds, round.segments), mul(block.rounds - 1, positive(rest)));
@@ -90,7 +101,7 @@ TimelineSize block_size(const checked::Block& block) {
         for (std::int64_t i = 0; i < entries; ++i) {
             const auto& entry = block.entries[static_cast<std::size_t>(i)];
             const std::int64_t turns = minutes / entries + (i < minutes % entries ? 1 : 0);
-            const auto [shortest, longest] = set_range(entry, defaults);
+            const auto [shortest, longest] = set_range(entry, defaults, week);
             size.segments = add(size.segments, mul(turns, set_segments(entry, defaults) + (shortest < 60 ? 1 : 0)));
             size.seconds = add(size.seconds, mul(turns, std::max<std::int64_t>(60, longest)));
         }
@@ -114,7 +125,7 @@ std::string duration_text(std::int64_t seconds) {
 
 }  // namespace
 
-TimelineSize timeline_size(const checked::Workout& workout) {
+TimelineSize timeline_size(const checked::Workout& workout, int week) {
     TimelineSize total;
     bool previous_was_block = false;
     for (const auto& block : workout.blocks) {
@@ -125,7 +136,7 @@ TimelineSize timeline_size(const checked::Workout& workout) {
             total.segments = add(total.segments, positive(block.defaults.transition));
             total.seconds = add(total.seconds, block.defaults.transition);
         }
-        const TimelineSize size = block_size(block);
+        const TimelineSize size = block_size(block, week);
         total.segments = add(total.segments, size.segments);
         total.seconds = add(total.seconds, size.seconds);
         previous_was_block = !is_rest;

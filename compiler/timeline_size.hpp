@@ -17,9 +17,11 @@ struct TimelineSize {
     std::int64_t seconds = 0;
 };
 
-// An upper bound over every week: each entry counted at its largest progression step. Exact for a
-// workout without progressions. Entries that did not check (exercise -1) count as nothing.
-TimelineSize timeline_size(const checked::Workout& workout);
+// With `week` 0, an upper bound over every week: each entry counted at its largest progression
+// step; exact for a workout without progressions. With `week` 1 or more, exact for that week (what
+// lowering builds then), as the session-length lint needs. Entries that did not check (exercise
+// -1) count as nothing.
+TimelineSize timeline_size(const checked::Workout& workout, int week = 0);
 
 // Reports E0005 for each workout and program of `program` over the bounds above.
 // Sets each workout's fixed_seconds where no entry progresses.

@@ -64,7 +64,7 @@ Outcome run_one(std::string_view input, const std::filesystem::path& root) {
         const CheckedProgram checked = check_program(loaded.files, sources, CheckOptions{}, diagnostics);
         if (!diagnostics.has_errors()) {
             dump_checked(dump, checked, sources);
-            run_lints(checked, sources, LintOptions{}, diagnostics);
+            run_lints(checked, LintOptions{}, diagnostics);
             apply_allow_comments(diagnostics, sources);
             for (const auto& workout : checked.workouts) {
                 const TimelineSize bound = timeline_size(workout);

@@ -7,6 +7,7 @@
 
 #include "compiler/loader.hpp"
 #include "compiler/lower.hpp"
+#include "compiler/timeline_size.hpp"
 
 using namespace reps;
 using timeline::Phase;
@@ -51,8 +52,11 @@ timeline::Timeline lower(const std::string& body, int week = 1) {
     REQUIRE(c->program.workouts.size() == 1);
     auto t = lower_workout(c->program, c->program.workouts[0], week, c->sources);
     check_contiguous(t);
-    // The session-length lint measures without lowering; it must agree with every timeline here.
-    CHECK(workout_seconds(c->program, c->program.workouts[0], week, c->sources) == t.total_seconds);
+    // The session-length lint measures with timeline_size instead of lowering; it must agree with
+    // every timeline here, in seconds and in segments.
+    const TimelineSize size = timeline_size(c->program.workouts[0], week);
+    CHECK(size.seconds == t.total_seconds);
+    CHECK(size.segments == static_cast<std::int64_t>(t.segments.size()));
     return t;
 }
 

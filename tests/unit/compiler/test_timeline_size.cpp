@@ -1,5 +1,5 @@
 // The checker's bound on timelines (E0005) against what lowering really builds: never below it,
-// and exact for a workout without progressions.
+// and exact for a workout without progressions; a given week's size is exact for every workout.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -61,6 +61,10 @@ TEST_CASE("timeline size: a bound on every week of every golden workout and exam
                     const auto lowered = lower_workout(c->program, workout, week, c->sources);
                     CHECK(static_cast<std::int64_t>(lowered.segments.size()) <= bound.segments);
                     CHECK(lowered.total_seconds <= bound.seconds);
+                    // A week's own size is exact, progressions or not (the session-length lint reads it).
+                    const TimelineSize in_week = timeline_size(workout, week);
+                    CHECK(in_week.segments == static_cast<std::int64_t>(lowered.segments.size()));
+                    CHECK(in_week.seconds == lowered.total_seconds);
                     if (!has_progression) {
                         CHECK(static_cast<std::int64_t>(lowered.segments.size()) == bound.segments);
                         CHECK(lowered.total_seconds == bound.seconds);
@@ -86,6 +90,35 @@ TEST_CASE("timeline size: hand-counted blocks") {
                 fs::temp_directory_path());
     CHECK(timeline_size(c->program.workouts[0]).segments == 7);
     CHECK(timeline_size(c->program.workouts[0]).seconds == 6 * 30 + 60);
+}
+
+TEST_CASE("timeline size: a week's size with progressions in every kind of block, as lowered") {
+    // Progressions (prescriptions only: block entries take an amount) by reps, by sets and by time,
+    // each side, with a switch of 0s, between blocks of every kind.
+    auto c = compile(
+        "workout w \"W\" {\n"
+        "  defaults rest 45s transition 15s switch 0s\n"
+        "  goblet_squat 2x8 -> 3x12 @16kg\n"
+        "  bulgarian_split_squat 2x6 -> 3x10 each rest 30s\n"
+        "  plank 2x20s -> 3x60s step 20s\n"
+        "  superset 3 rounds rest 90s { push_up 8; dead_bug 6 alt }\n"
+        "  defaults switch 5s\n"
+        "  side_plank 2x20s -> 2x40s each\n"
+        "  emom 6min { burpee 10; side_plank 20s each }\n"
+        "  tabata mountain_climber\n"
+        "  amrap 8min { push_up 10 }\n"
+        "}\n",
+        fs::temp_directory_path());
+    REQUIRE_FALSE(c->diagnostics.has_errors());
+    const auto& workout = c->program.workouts.at(0);
+    CHECK_FALSE(workout.fixed_seconds);
+    for (int week = 1; week <= 12; ++week) {
+        INFO("week " << week);
+        const auto lowered = lower_workout(c->program, workout, week, c->sources);
+        const TimelineSize size = timeline_size(workout, week);
+        CHECK(size.segments == static_cast<std::int64_t>(lowered.segments.size()));
+        CHECK(size.seconds == lowered.total_seconds);
+    }
 }
 
 TEST_CASE("timeline size: E0005 just over each bound, nothing just under it") {
