@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -163,6 +165,9 @@ struct Modifiers {
 
 // A prescription, or an entry of a superset/circuit/intervals/emom/amrap (which has no dose sets).
 struct Prescription {
+    // Provided, so that a new node (the parser's emplace_back()) only gets its members' initial
+    // values: the implicit constructor made value-initialisation zero its 440 bytes first.
+    Prescription() {}  // NOLINT(modernize-use-equals-default)
     Name exercise;
     std::optional<Dose> dose;  // absent for interval and tabata entries
     Modifiers modifiers;
@@ -235,6 +240,11 @@ struct TimedBlock {
 };
 
 struct Statement {
+    // Provided for the same reason as Prescription's (the variant starts as a Prescription).
+    Statement() {}  // NOLINT(modernize-use-equals-default)
+    template <typename Node>
+        requires(!std::is_same_v<std::decay_t<Node>, Statement>)
+    Statement(Node&& value) : node(std::forward<Node>(value)) {}  // NOLINT(google-explicit-constructor): Statement{RestStatement{...}}
     std::variant<Prescription, RestStatement, NoteStatement, DefaultsStatement, FocusStatement, PhaseBlock,
                  GroupBlock, IntervalsBlock, TimedBlock>
         node;

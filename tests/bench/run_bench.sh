@@ -7,7 +7,7 @@
 # --build  the build directory holding reps and tests/bench/reps_bench_grammar (default: build)
 # --work   where corpora are generated and kept between runs (default: /tmp/reps-bench)
 # --sizes  the two corpus sizes in MB: the linearity pair; the larger one gives every other figure
-# --runs   repetitions of each timing; the fastest counts (default 3)
+# --runs   repetitions of each timing; the fastest counts (default 5: this is a shared VM)
 # --smoke  sizes 0.1 and 1, one run, no callgrind, and no verdict: only checks that the runner works
 # Exit status: 0 when every target is met (always in --smoke if the runner worked), 1 otherwise,
 # 2 when something could not run.
@@ -17,7 +17,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=build
 work=/tmp/reps-bench
 sizes="10 100"
-runs=3
+runs=5
 smoke=0
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -56,29 +56,37 @@ corpus() {
 }
 bytes_of() { find "$1" -name '*.reps' -printf '%s\n' | awk '{s += $1} END {print s}'; }
 
-# measure OUT COMMAND...: over $runs runs, the shortest wall-clock time, the shortest CPU time
-# (user + system: what a single-core figure costs even when other work shares the core) and the
-# peak RSS, as "WALL CPU PEAK_RSS_KB"; stderr goes to OUT.
+# measure OUT COMMAND... [::: OUT2 COMMAND2...]: over $runs runs, the shortest wall-clock time,
+# the shortest CPU time (user + system: what a single-core figure costs even when other work
+# shares the core) and the peak RSS, as "WALL CPU PEAK_RSS_KB"; stderr goes to OUT. With a second
+# command after ":::", the two run in turn (A B A B ...) and both figures are printed on one line:
+# a slow spell of a shared host then slows both sides of a ratio alike.
 measure() {
-    python3 - "$runs" "$@" <<'EOF'
-import resource, subprocess, sys, time
-runs, out, command = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-best_wall, best_cpu, peak = None, None, 0
+    python3 - "$runs" "$@" <<'EOF_PY'
+import os, subprocess, sys, time
+runs, args = int(sys.argv[1]), sys.argv[2:]
+jobs = []
+while args:
+    cut = args.index(":::") if ":::" in args else len(args)
+    jobs.append({"out": args[0], "command": args[1:cut], "wall": None, "cpu": None, "peak": 0})
+    args = args[cut + 1:]
 for _ in range(runs):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with open(out, "wb") as err:
-        start = time.perf_counter()
-        status = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=err).returncode
-        wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if status >= 2:
-        sys.exit(f"run_bench.sh: {' '.join(command)} exited {status} (see {out})")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    best_wall = wall if best_wall is None else min(best_wall, wall)
-    best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
-    peak = max(peak, after.ru_maxrss)
-print(f"{best_wall:.4f} {best_cpu:.4f} {peak}")
-EOF
+    for job in jobs:
+        with open(job["out"], "wb") as err:
+            start = time.perf_counter()
+            process = subprocess.Popen(job["command"], stdout=subprocess.DEVNULL, stderr=err)
+            # wait4: this child's own CPU time and peak RSS, not every child's so far.
+            _, raw_status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+        process.returncode = status = os.waitstatus_to_exitcode(raw_status)
+        if status < 0 or status >= 2:
+            sys.exit(f"run_bench.sh: {' '.join(job['command'])} exited {status} (see {job['out']})")
+        cpu = usage.ru_utime + usage.ru_stime
+        job["wall"] = wall if job["wall"] is None else min(job["wall"], wall)
+        job["cpu"] = cpu if job["cpu"] is None else min(job["cpu"], cpu)
+        job["peak"] = max(job["peak"], usage.ru_maxrss)
+print(" ".join(f"{job['wall']:.4f} {job['cpu']:.4f} {job['peak']}" for job in jobs))
+EOF_PY
 }
 
 missed=0
@@ -102,8 +110,9 @@ echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc 
 
 # Single-core figures use CPU time, the speedup wall-clock time.
 read -r _ t_small _ < <(measure "$work/check-small.err" "${pin1[@]}" "$reps" check -j 1 "$small_dir/")
-read -r wall_large t_large rss_large < <(measure "$work/check-1core.err" "${pin1[@]}" "$reps" check -j 1 "$large_dir/")
-read -r _ t_grammar _ < <(measure "$work/grammar.err" "${pin1[@]}" "$grammar" "$large_dir/")
+# The check and its yardstick in turn, so that the ratio compares runs made at the same time.
+read -r wall_large t_large rss_large _ t_grammar _ < <(measure "$work/check-1core.err" "${pin1[@]}" "$reps" check -j 1 "$large_dir/" \
+    ::: "$work/grammar.err" "${pin1[@]}" "$grammar" "$large_dir/")
 read -r _ t_grammar_eager _ < <(measure "$work/grammar-eager.err" "${pin1[@]}" "$grammar" --eager "$large_dir/")
 read -r t_two _ _ < <(measure "$work/check-2core.err" "${pin2[@]}" "$reps" check "$large_dir/")
 
