@@ -125,6 +125,7 @@ struct DosePart {
 };
 
 struct Dose {
+    Dose() {}  // NOLINT(modernize-use-equals-default): as Prescription's, for dose.emplace()
     DosePart from;
     Boxed<DosePart> to;  // a progression "2x8 -> 3x12" (rare: kept off the node)
     Boxed<Amount> step;  // reps or duration per step

