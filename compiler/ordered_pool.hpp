@@ -27,11 +27,14 @@ inline unsigned available_cores() {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
-// Calls work(i) for every i in [0, count) on up to `jobs` threads, and emit(i, result) on the
-// calling thread in increasing i, each as soon as it and every job before it are done. Workers
-// stay at most a few jobs ahead of the oldest unfinished one, so that results waiting to be
-// emitted (whole files' diagnostics) never pile up. With one job (or one item) nothing runs on
-// another thread. An exception from work() is rethrown here, after the threads have stopped.
+// Calls work(i) for every i in [0, count) on up to `jobs` threads, the caller's among them, and
+// emit(i, result) in increasing i, each as soon as it and every job before it are done. emit runs
+// on one thread at a time, whichever finished the job that made the next result ready: handing
+// every result to one emitting thread cost two thread switches a file, a tenth of the time of a
+// parallel check once files checked in a quarter of a millisecond. Workers stay at most a few jobs
+// ahead of the oldest result not yet emitted, so that results waiting to be emitted (whole files'
+// diagnostics) never pile up. With one job (or one item) everything runs on the caller's thread.
+// An exception from work() or emit() is rethrown here, after the threads have stopped.
 template <typename Result, typename Work, typename Emit>
 void run_ordered(std::size_t count, unsigned jobs, Work work, Emit emit) {
     jobs = static_cast<unsigned>(std::min<std::size_t>(std::max(jobs, 1u), count));
@@ -41,16 +44,22 @@ void run_ordered(std::size_t count, unsigned jobs, Work work, Emit emit) {
     }
     const std::size_t window = 4 * std::size_t{jobs};
     std::mutex mutex;
-    std::condition_variable changed;
+    std::condition_variable room;               // the window moved on, or the pool stops
     std::deque<std::optional<Result>> pending;  // results of jobs [emitted, emitted + pending.size())
     std::size_t emitted = 0, next = 0;
+    bool emitting = false;  // a thread is emitting: it emits whatever becomes ready meanwhile too
     bool stop = false;
     std::exception_ptr failure;
+    const auto fail = [&] {  // with the lock held
+        if (!failure) failure = std::current_exception();
+        stop = true;
+        room.notify_all();
+    };
 
     auto worker = [&] {
         std::unique_lock lock(mutex);
         while (true) {
-            changed.wait(lock, [&] { return stop || next >= count || next < emitted + window; });
+            room.wait(lock, [&] { return stop || next >= count || next < emitted + window; });
             if (stop || next >= count) return;
             const std::size_t index = next++;
             if (pending.size() < next - emitted) pending.resize(next - emitted);
@@ -60,41 +69,36 @@ void run_ordered(std::size_t count, unsigned jobs, Work work, Emit emit) {
                 result.emplace(work(index));
             } catch (...) {
                 lock.lock();
-                if (!failure) failure = std::current_exception();
-                stop = true;
-                changed.notify_all();
+                fail();
                 return;
             }
             lock.lock();
             pending[index - emitted] = std::move(result);
-            changed.notify_all();
+            if (emitting) continue;  // the emitting thread looks again before it stops
+            emitting = true;
+            while (!stop && !pending.empty() && pending.front().has_value()) {
+                Result ready = std::move(*pending.front());
+                pending.pop_front();
+                const std::size_t at = emitted++;  // with the pop, so that pending[i - emitted] stays job i
+                room.notify_all();
+                lock.unlock();
+                try {
+                    emit(at, std::move(ready));
+                } catch (...) {
+                    lock.lock();
+                    emitting = false;
+                    fail();
+                    return;
+                }
+                lock.lock();
+            }
+            emitting = false;
         }
     };
     std::vector<std::thread> threads;
-    threads.reserve(jobs);
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-
-    std::unique_lock lock(mutex);
-    while (emitted < count) {
-        changed.wait(lock, [&] { return stop || (!pending.empty() && pending.front().has_value()); });
-        if (stop) break;
-        Result result = std::move(*pending.front());
-        pending.pop_front();
-        const std::size_t index = emitted++;  // with the pop, so that pending[i - emitted] stays job i
-        changed.notify_all();
-        lock.unlock();
-        try {
-            emit(index, std::move(result));
-        } catch (...) {
-            lock.lock();
-            if (!failure) failure = std::current_exception();
-            stop = true;
-            changed.notify_all();
-            break;
-        }
-        lock.lock();
-    }
-    lock.unlock();
+    threads.reserve(jobs - 1);
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
     for (auto& thread : threads) thread.join();
     if (failure) std::rethrow_exception(failure);
 }

@@ -1,5 +1,5 @@
-// run_ordered: results come back in index order whatever order the threads finish in, every
-// job runs once, and a failure stops the pool and reaches the caller.
+// run_ordered: results come back in index order, one at a time, whatever order the threads finish
+// in, every job runs once, and a failure stops the pool and reaches the caller.
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -19,6 +19,7 @@ TEST_CASE("ordered pool: results in index order, each job once") {
         const std::size_t count = 200;
         std::vector<std::atomic<int>> runs(count);
         std::vector<std::size_t> order;
+        std::atomic<int> emitting = 0;
         run_ordered<std::string>(
             count, jobs,
             [&](std::size_t i) {
@@ -28,8 +29,11 @@ TEST_CASE("ordered pool: results in index order, each job once") {
                 return std::to_string(i);
             },
             [&](std::size_t i, std::string result) {
+                // One emitter at a time, whichever thread it is on.
+                CHECK(++emitting == 1);
                 CHECK(result == std::to_string(i));
                 order.push_back(i);
+                --emitting;
             });
         REQUIRE(order.size() == count);
         for (std::size_t i = 0; i < count; ++i) {
