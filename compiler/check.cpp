@@ -126,7 +126,7 @@ public:
             }
         }
         // Sizes are only meaningful once every entry checked.
-        if (!diagnostics_.has_errors()) check_timeline_sizes(result_, diagnostics_);
+        if (!diagnostics_.has_errors()) check_timeline_sizes(result_, options_.week, diagnostics_);
         return std::move(result_);
     }
 

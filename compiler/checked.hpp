@@ -32,19 +32,23 @@ struct DoseStep {
 // An exercise to do: a prescription, or one entry of a group, intervals, emom or amrap.
 struct Entry {
     // Provided, so that a new entry (emplace_back()) is only given its members' initial values:
-    // an implicit constructor made value-initialisation zero all 264 bytes first.
+    // an implicit constructor made value-initialisation zero all its bytes first.
     Entry() {}  // NOLINT(modernize-use-equals-default)
+
+    // First what the passes after checking read of every entry (the timeline sizes, the lints,
+    // the timing of lowering), together in the entry's first cache lines.
     int exercise = -1;                // the chosen option (catalog index)
+    SideMode sides = SideMode::none;  // after "assuming each side"
+    std::int64_t rep_seconds = 3;     // time per rep: rep (or tempo) + hold
+    std::optional<std::int64_t> rest;  // per-exercise rest between sets
+    std::int64_t hold = 0;
+    SmallVector<DoseStep, 1> steps;   // one per progression step (one for a fixed dose); empty: no dose
+
     SmallVector<int, 2> options;      // the exercise and its `or` alternatives, in order
     SmallVector<int, 3> equipment;    // the equipment the chosen option uses (sorted indices)
-    SmallVector<DoseStep, 1> steps;   // one per progression step (one for a fixed dose); empty: no dose
-    SideMode sides = SideMode::none;  // after "assuming each side"
     std::optional<ast::Load> load;
-    std::optional<std::int64_t> rest;  // per-exercise rest between sets
     std::optional<std::string_view> tempo;  // as written ("3-1-x-0"); its seconds are in rep_seconds
-    std::int64_t hold = 0;
     std::optional<std::string_view> cue;  // a view of the AST's (see ast::Text)
-    std::int64_t rep_seconds = 3;     // time per rep: rep (or tempo) + hold
     SourceSpan span;
 };
 
@@ -82,9 +86,9 @@ struct Workout {
     SmallVector<SourceSpan, 4> focus_spans;
     std::shared_ptr<const std::string> file;  // the path, shared by the file's workouts and programs
     SourceSpan span;
-    // Set by check_timeline_sizes: the length of the workout in seconds, exact when no entry
-    // progresses (the same in every week), so that the session-length lint need not lower it.
-    std::optional<std::int64_t> fixed_seconds;
+    // Set by check_timeline_sizes: the length of the workout in seconds in the week checked
+    // (CheckOptions::week), exactly as lowering that week gives it, for the session-length lint.
+    std::int64_t week_seconds = 0;
 };
 
 struct Session {
@@ -115,6 +119,7 @@ namespace reps {
 
 struct CheckOptions {
     std::string profile;  // --profile NAME, empty for none
+    int week = 1;         // --week N: the progression step each workout's length is measured at
 };
 
 struct CheckedProgram {

@@ -117,6 +117,7 @@ Compilation compile(const std::string& path, const Options& options, SourceManag
 
     CheckOptions check_options;
     check_options.profile = options.profile;
+    check_options.week = options.week;
     result.checked = check_program(result.loaded.files, sources, check_options, diagnostics);
     if (!options.profile.empty() && result.checked.profile < 0 && !has_code(diagnostics, "E0107")) {
         std::string help;
@@ -136,7 +137,6 @@ Compilation compile(const std::string& path, const Options& options, SourceManag
     LintOptions lint_options;
     lint_options.session_min_seconds = options.session_min_seconds;
     lint_options.session_max_seconds = options.session_max_seconds;
-    lint_options.week = options.week;
     run_lints(result.checked, lint_options, diagnostics);
     apply_allow_comments(diagnostics, sources);
     return result;

@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include "compiler/timeline_size.hpp"
 
 namespace reps {
 namespace {
@@ -89,8 +88,7 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
                                 "add exercises for them, or name the regions it covers: 'focus legs, core'");
         }
     }
-    const std::int64_t total_seconds =
-        workout.fixed_seconds ? *workout.fixed_seconds : timeline_size(workout, std::max(options.week, 1)).seconds;
+    const std::int64_t total_seconds = workout.week_seconds;
     if (total_seconds < options.session_min_seconds || total_seconds > options.session_max_seconds) {
         const bool too_long = total_seconds > options.session_max_seconds;
         diagnostics.warning("W0205", workout.span,

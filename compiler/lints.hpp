@@ -10,7 +10,6 @@ namespace reps {
 struct LintOptions {
     std::int64_t session_min_seconds = 30 * 60;  // --session-range
     std::int64_t session_max_seconds = 60 * 60;
-    int week = 1;
 };
 
 // Adds W02xx warnings. Needs a program without errors (it measures each workout's length in the

@@ -144,16 +144,17 @@ TimelineSize timeline_size(const checked::Workout& workout, int week) {
     return total;
 }
 
-void check_timeline_sizes(CheckedProgram& program, Diagnostics& diagnostics) {
+void check_timeline_sizes(CheckedProgram& program, int week, Diagnostics& diagnostics) {
     std::vector<TimelineSize> sizes;
     sizes.reserve(program.workouts.size());
     for (auto& workout : program.workouts) {
         const TimelineSize size = timeline_size(workout);
         sizes.push_back(size);
-        // Exact without progressions (the unit tests compare it with lowering every week).
+        // The bound is exact without progressions (the unit tests compare it with lowering every
+        // week); with them, the week's own length, worked out while the entries are in the cache.
         const bool progresses = std::any_of(workout.entries.begin(), workout.entries.end(),
                                             [](const checked::Entry& entry) { return entry.steps.size() > 1; });
-        if (!progresses) workout.fixed_seconds = size.seconds;
+        workout.week_seconds = progresses ? timeline_size(workout, std::max(week, 1)).seconds : size.seconds;
         if (size.segments > max_timeline_segments) {
             diagnostics.error("E0005", workout.span,
                               fmt::format("workout '{}' lowers to {} segments, more than the {} a timeline may hold",

@@ -24,7 +24,7 @@ struct TimelineSize {
 TimelineSize timeline_size(const checked::Workout& workout, int week = 0);
 
 // Reports E0005 for each workout and program of `program` over the bounds above.
-// Sets each workout's fixed_seconds where no entry progresses.
-void check_timeline_sizes(CheckedProgram& program, Diagnostics& diagnostics);
+// Sets each workout's week_seconds: its length in `week`.
+void check_timeline_sizes(CheckedProgram& program, int week, Diagnostics& diagnostics);
 
 }  // namespace reps

@@ -174,6 +174,12 @@ TEST_CASE("check: warnings, --werror and -W no-CODE") {
     CHECK(run_reps({"check", "--session-range", "20min-45min", data("ok.reps")}).err.empty());
     CHECK(run_reps({"check", "--session-range", "1h-30min", data("ok.reps")}).code == 2);
 
+    // The session length is the week's: a progression makes a short week-1 workout long enough.
+    CHECK(run_reps({"check", data("grows.reps")}).err.find("warning[W0205]: workout 'grows' lasts 22:30") != std::string::npos);
+    CHECK(run_reps({"check", "--week", "4", data("grows.reps")}).err.find("lasts 28:30") != std::string::npos);
+    CHECK(run_reps({"check", "--week", "5", data("grows.reps")}).err.empty());
+    CHECK(run_reps({"check", "--week", "40", data("grows.reps")}).err.empty());
+
     // `# reps: allow W0205` in two.reps keeps its short workouts quiet.
     const Run allowed = run_reps({"check", data("two.reps")});
     CHECK(allowed.code == 0);
