@@ -164,7 +164,7 @@ public:
     friend bool operator==(const FlatNameIndex&, const FlatNameIndex&) { return true; }
 
 private:
-    // Sixteen bytes, so that a probe touches one cache line of a table a quarter the size it was:
+    // Sixteen bytes, so that a probe touches one cache line of a table half the size it was:
     // lookups land anywhere in it, one per entry checked.
     struct Slot {
         std::uint32_t hash = 0;    // the hash's low half

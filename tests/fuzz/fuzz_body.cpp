@@ -52,9 +52,12 @@ std::size_t export_program(const timeline::Program& program) {
 
 Outcome run_one(std::string_view input, const std::filesystem::path& root) {
     if (input.size() > max_input_bytes) input = input.substr(0, max_input_bytes);
+    // The AST in an arena, dropped into it at the end, as `reps check` does (cli_check.cpp).
+    thread_local Arena arena;
+    const ArenaScope arena_scope(arena);
     SourceManager sources;
     Diagnostics diagnostics;
-    const LoadedProgram loaded = load_program_text("fuzz.reps", std::string(input), root, sources, diagnostics);
+    LoadedProgram loaded = load_program_text("fuzz.reps", std::string(input), root, sources, diagnostics);
     std::ostringstream dump;
     for (const auto& file : loaded.files) {
         if (file.file_id == loaded.main_file) dump_ast(dump, file, sources);
@@ -70,9 +73,13 @@ Outcome run_one(std::string_view input, const std::filesystem::path& root) {
                 const TimelineSize bound = timeline_size(workout);
                 for (int week : {1, 3}) {
                     const timeline::Timeline lowered = lower_workout(checked, workout, week, sources);
-                    // The checker's bound (E0005) must hold for what lowering really builds.
+                    // The checker's bound (E0005) must hold for what lowering really builds, and a
+                    // week's own size (what the session-length lint reads) must be exact.
+                    const TimelineSize in_week = timeline_size(workout, week);
                     if (static_cast<std::int64_t>(lowered.segments.size()) > bound.segments ||
-                        lowered.total_seconds > bound.seconds) {
+                        lowered.total_seconds > bound.seconds ||
+                        static_cast<std::int64_t>(lowered.segments.size()) != in_week.segments ||
+                        lowered.total_seconds != in_week.seconds || (week == 1 && workout.week_seconds != in_week.seconds)) {
                         std::abort();
                     }
                     if (lowered.segments.size() <= max_exported_segments) outcome.exported_bytes += export_workout(lowered);
@@ -92,6 +99,7 @@ Outcome run_one(std::string_view input, const std::filesystem::path& root) {
     render_text(rendered, sources, diagnostics.list(), RenderOptions{true});
     render_json(rendered, sources, diagnostics.list());
     for (const auto& diagnostic : diagnostics.list()) outcome.codes.push_back(diagnostic.code);
+    drop_into_arena(loaded);
     return outcome;
 }
 
