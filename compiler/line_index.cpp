@@ -2,6 +2,7 @@
 #include "compiler/line_index.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include <emmintrin.h>
 
@@ -32,6 +33,17 @@ std::uint32_t count_newlines(const char* begin, const char* end) {
 LineIndex::Position LineIndex::locate(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const char* data = text_.data();
+    if (line_starts_.empty() && counted_ > 2 * text_.size()) {
+        line_starts_.push_back(0);
+        for (const char* at = data; (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(data + text_.size() - at))));) {
+            line_starts_.push_back(static_cast<std::uint32_t>(++at - data));
+        }
+    }
+    if (!line_starts_.empty()) {
+        const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin();
+        return Position{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(offset - line_starts_[static_cast<std::size_t>(line) - 1] + 1)};
+    }
+    counted_ += offset >= cursor_ ? offset - cursor_ : std::min(cursor_ - offset, offset);
     if (offset >= cursor_) {
         cursor_line_ += count_newlines(data + cursor_, data + offset);
     } else if (offset >= cursor_ - offset) {

@@ -3,14 +3,18 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace reps {
 
 // The parser tracks only byte positions (PEGTL's lazy tracking): keeping line and column up to
 // date at every character made matching a third slower. Only what is shown (a diagnostic, a
 // dump, a timeline's origins) needs them, and it asks mostly in source order, so this keeps a
-// cursor and counts the line ends between it and each offset asked for, sixteen bytes a step. No
-// table of every line is made: a file with one warning near its top is not read to its end.
+// cursor and counts the line ends between it and each offset asked for, sixteen bytes a step: a
+// file with one warning near its top is not read to its end. Lookups that jump to and fro (the
+// origins of a program's sessions, then of their workout, week after week) would count the same
+// bytes again and again; once the counting has covered twice the text, a table of line starts is
+// made and searched instead, so no file costs more than a few passes over it.
 class LineIndex {
 public:
     explicit LineIndex(std::string_view text) : text_(text) {}
@@ -19,14 +23,16 @@ public:
         std::uint32_t line;    // 1-based
         std::uint32_t column;  // 1-based, in bytes
     };
-    // Offsets past the end count as at the end. The cost is the distance from the last lookup.
+    // Offsets past the end count as at the end.
     Position locate(std::size_t offset) const;
 
 private:
     std::string_view text_;
-    // The last offset located and its line (1-based).
+    // The last offset located and its line (1-based), and the bytes counted from it so far.
     mutable std::size_t cursor_ = 0;
     mutable std::uint32_t cursor_line_ = 1;
+    mutable std::size_t counted_ = 0;
+    mutable std::vector<std::uint32_t> line_starts_;  // made once counting has cost too much
 };
 
 }  // namespace reps

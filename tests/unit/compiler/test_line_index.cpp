@@ -102,3 +102,20 @@ TEST_CASE("line index: long texts, past the 255 steps a byte counter holds") {
         }
     }
 }
+
+TEST_CASE("line index: lookups that jump to and fro, before and after the table takes over") {
+    // As a program's sessions and their workout are lowered week after week: the end, then the
+    // start, again and again. Counting would cover the text each time; a table answers after a few.
+    std::string text;
+    for (int line = 0; line < 3000; ++line) text += "  goblet_squat 3x12 @16kg\n";
+    const auto expected = counted(text);
+    const reps::LineIndex index(text);
+    for (int round = 0; round < 20; ++round) {
+        for (std::size_t offset : {text.size() - 5, std::size_t{3}, text.size() / 2 + 7, std::size_t{40}}) {
+            INFO("round " << round << ", offset " << offset);
+            const auto at = index.locate(offset);
+            CHECK(at.line == expected[offset].first);
+            CHECK(at.column == expected[offset].second);
+        }
+    }
+}
