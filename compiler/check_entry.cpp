@@ -47,6 +47,12 @@ std::string equipment_text(const Catalog& catalog, const std::vector<EquipmentSe
 
 }  // namespace
 
+const checked::DoseStep& step_in_week(const checked::Entry& entry, int week) {
+    static const checked::DoseStep no_dose{};
+    if (entry.steps.empty()) return no_dose;
+    return entry.steps[std::min<std::size_t>(static_cast<std::size_t>(std::max(week, 1)), entry.steps.size()) - 1];
+}
+
 std::int64_t work_seconds(const checked::Entry& entry, const checked::DoseStep& step) {
     if (step.amount.kind == ast::Amount::Kind::duration) return step.amount.value;
     const std::int64_t reps = step.amount.upper;  // a range uses its upper bound; "5+" uses 5

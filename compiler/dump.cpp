@@ -140,9 +140,9 @@ private:
         w_.field("rep_time", seconds(e.rep_seconds));
     }
 
-    Writer& w_;
     std::string at(const SourceSpan& span) const { return dump::at(span, sources_); }
 
+    Writer& w_;
     const CheckedProgram& p_;
     const Catalog& catalog_;
     const SourceManager& sources_;

@@ -219,7 +219,7 @@ public:
     }
 
 private:
-        std::string at(const SourceSpan& span) const { return dump::at(span, sources_); }
+    std::string at(const SourceSpan& span) const { return dump::at(span, sources_); }
     std::string name(const ast::Name& n) const { return std::string(n.text) + ' ' + at(n.span); }
 
     std::string names(std::span<const ast::Name> list) const {

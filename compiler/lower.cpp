@@ -175,11 +175,7 @@ private:
         end_block();
     }
 
-    const checked::DoseStep& step_of(const checked::Entry& entry) const {
-        static const checked::DoseStep no_dose{};
-        if (entry.steps.empty()) return no_dose;
-        return entry.steps[std::min<std::size_t>(week_, entry.steps.size()) - 1];
-    }
+    const checked::DoseStep& step_of(const checked::Entry& entry) const { return step_in_week(entry, week_); }
 
     // One set: work, or for `each` left, switch, right.
     void work_set(const checked::Entry& entry, const checked::DoseStep& step, int set, int sets,

@@ -26,11 +26,6 @@ std::int64_t set_segments(const checked::Entry& entry, const checked::Defaults& 
     return entry.sides == checked::SideMode::each ? 2 + positive(defaults.switch_) : 1;
 }
 
-// The progression step lowering uses in `week` (1-based; the last step holds).
-const checked::DoseStep& step_in_week(const checked::Entry& entry, int week) {
-    return entry.steps[std::min<std::size_t>(static_cast<std::size_t>(week), entry.steps.size()) - 1];
-}
-
 // The shortest and the longest set over the progression steps, or of the one step of `week` when
 // it is above 0 (a missing dose lowers as one set of nothing).
 std::pair<std::int64_t, std::int64_t> set_range(const checked::Entry& entry, const checked::Defaults& defaults, int week) {
