@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "runtime/player.hpp"
+#include "runtime/player/player.hpp"
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "compiler/cli.hpp"
+#include "compiler/driver/cli.hpp"
 #include "tests/e2e/in_process.hpp"
 
 namespace {

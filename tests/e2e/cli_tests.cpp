@@ -13,8 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "compiler/cli.hpp"
-#include "compiler/cli_internal.hpp"
+#include "compiler/driver/cli.hpp"
+#include "compiler/driver/cli_internal.hpp"
 #include "tests/e2e/in_process.hpp"
 
 namespace {

@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include <vector>
 
-#include "compiler/cli.hpp"
+#include "compiler/driver/cli.hpp"
 
 namespace reps::test {
 

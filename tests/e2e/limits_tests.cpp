@@ -12,8 +12,8 @@
 #include <unistd.h>
 #include <vector>
 
-#include "compiler/cli.hpp"
-#include "compiler/loader.hpp"
+#include "compiler/driver/cli.hpp"
+#include "compiler/driver/loader.hpp"
 #include "tests/e2e/in_process.hpp"
 
 namespace {

@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include <vector>
 
-#include "compiler/cli.hpp"
+#include "compiler/driver/cli.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 # tests/fit/.node, never shipped) decode each file: integrity and CRCs, the decoded step list and
 # the exporter's warnings against tests/fit/golden/NAME.steps (REPS_UPDATE_GOLDENS=1 rewrites
 # them), the steps walked as a watch does against `reps build --to json`, and the FIT id table
-# tests/data/fit_names.tsv against the SDK's profile and the stdlib's `fit` lines.
+# runtime/export/fit/fit_names.tsv against the SDK's profile and the stdlib's `fit` lines.
 # Usage: fit_decode_test.sh BUILD_DIR. Exit 77 (skipped) when node or the SDK cannot be had.
 set -eu
 
@@ -44,7 +44,7 @@ cd "$root"
 catalog=$(ls stdlib/*.reps)
 
 # shellcheck disable=SC2086
-decode names tests/data/fit_names.tsv $catalog || fail "tests/data/fit_names.tsv does not match the FIT SDK's profile"
+decode names runtime/export/fit/fit_names.tsv $catalog || fail "runtime/export/fit/fit_names.tsv does not match the FIT SDK's profile"
 
 count=0
 for file in examples/*.reps tests/fit/cases/*.reps; do

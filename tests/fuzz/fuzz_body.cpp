@@ -4,17 +4,17 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "compiler/checked.hpp"
-#include "compiler/dump.hpp"
-#include "compiler/lints.hpp"
-#include "compiler/loader.hpp"
-#include "compiler/lower.hpp"
-#include "compiler/timeline_size.hpp"
-#include "runtime/fit_export.hpp"
-#include "runtime/html_export.hpp"
-#include "runtime/ics_export.hpp"
-#include "runtime/json_export.hpp"
-#include "runtime/text_export.hpp"
+#include "compiler/check/checked.hpp"
+#include "compiler/dump/dump.hpp"
+#include "compiler/lint/lints.hpp"
+#include "compiler/driver/loader.hpp"
+#include "compiler/lower/lower.hpp"
+#include "compiler/timing/timeline_size.hpp"
+#include "runtime/export/fit/fit_export.hpp"
+#include "runtime/export/html/html_export.hpp"
+#include "runtime/export/ics/ics_export.hpp"
+#include "runtime/export/json/json_export.hpp"
+#include "runtime/export/text/text_export.hpp"
 
 namespace reps::fuzz {
 namespace {
@@ -98,7 +98,7 @@ Outcome run_one(std::string_view input, const std::filesystem::path& root) {
     std::ostringstream rendered;
     render_text(rendered, sources, diagnostics.list(), RenderOptions{true});
     render_json(rendered, sources, diagnostics.list());
-    for (const auto& diagnostic : diagnostics.list()) outcome.codes.push_back(diagnostic.code);
+    for (const auto& diagnostic : diagnostics.list()) outcome.codes.emplace_back(code_name(diagnostic.code));
     drop_into_arena(loaded);
     return outcome;
 }

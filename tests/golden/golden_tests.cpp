@@ -20,7 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "compiler/cli.hpp"
+#include "compiler/driver/cli.hpp"
 
 namespace fs = std::filesystem;
 

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/cli.hpp"
+#include "compiler/driver/cli.hpp"
 
 namespace fs = std::filesystem;
 

@@ -10,7 +10,7 @@
 #include <variant>
 #include <vector>
 
-#include "compiler/parse.hpp"
+#include "compiler/parse/parse.hpp"
 
 namespace reps::test {
 
@@ -43,7 +43,7 @@ inline std::string only_error(const Parsed& parsed) {
     REQUIRE(parsed.diagnostics.list().size() == 1);
     const auto& d = parsed.diagnostics.list().front();
     const LineColumn at = parsed.sources.position(d.span);
-    return d.code + " " + std::to_string(at.line) + ":" + std::to_string(at.column) + " " + d.message;
+    return std::string(code_name(d.code)) + " " + std::to_string(at.line) + ":" + std::to_string(at.column) + " " + d.message;
 }
 
 // A load as "kind value unit 'text'".

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "compiler/arena.hpp"
-#include "compiler/ast.hpp"
-#include "compiler/boxed.hpp"
-#include "compiler/loader.hpp"
+#include "compiler/base/arena.hpp"
+#include "compiler/parse/ast.hpp"
+#include "compiler/base/boxed.hpp"
+#include "compiler/driver/loader.hpp"
 
 using reps::Arena;
 using reps::ArenaAllocator;

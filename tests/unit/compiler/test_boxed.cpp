@@ -5,7 +5,7 @@
 #include <string>
 #include <utility>
 
-#include "compiler/boxed.hpp"
+#include "compiler/base/boxed.hpp"
 
 using reps::Boxed;
 

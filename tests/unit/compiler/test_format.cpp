@@ -6,7 +6,7 @@
 #include <sstream>
 #include <vector>
 
-#include "compiler/format.hpp"
+#include "compiler/format/format.hpp"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "compiler/line_index.hpp"
+#include "compiler/base/line_index.hpp"
 
 namespace {
 

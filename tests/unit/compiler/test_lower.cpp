@@ -5,9 +5,9 @@
 #include <memory>
 #include <string>
 
-#include "compiler/loader.hpp"
-#include "compiler/lower.hpp"
-#include "compiler/timeline_size.hpp"
+#include "compiler/driver/loader.hpp"
+#include "compiler/lower/lower.hpp"
+#include "compiler/timing/timeline_size.hpp"
 
 using namespace reps;
 using timeline::Phase;
@@ -30,7 +30,7 @@ std::unique_ptr<Compiled> compile(std::string text) {
         c->program = check_program(loaded.files, c->sources, CheckOptions{}, c->diagnostics);
     }
     std::string errors;
-    for (const auto& d : c->diagnostics.list()) errors += d.code + " " + d.message + "\n";
+    for (const auto& d : c->diagnostics.list()) errors += std::string(code_name(d.code)) + " " + d.message + "\n";
     REQUIRE_MESSAGE(!c->diagnostics.has_errors(), errors);
     return c;
 }

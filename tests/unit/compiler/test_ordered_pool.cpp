@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "compiler/ordered_pool.hpp"
+#include "compiler/base/ordered_pool.hpp"
 
 using reps::run_ordered;
 

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "compiler/small_vector.hpp"
+#include "compiler/base/small_vector.hpp"
 
 namespace {
 

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "compiler/catalog_blob.hpp"
-#include "compiler/loader.hpp"
-#include "compiler/parse.hpp"
-#include "compiler/stdlib.hpp"
-#include "compiler/stdlib_catalog.hpp"
+#include "compiler/catalog/blob.hpp"
+#include "compiler/driver/loader.hpp"
+#include "compiler/parse/parse.hpp"
+#include "compiler/catalog/stdlib.hpp"
+#include "compiler/catalog/stdlib_catalog.hpp"
 
 using namespace reps;
 
@@ -94,7 +94,7 @@ TEST_CASE("stdlib catalog: a user catalog continues it without copying it") {
     // A name the stdlib has is a duplicate, with a note on where the stdlib declares it.
     REQUIRE(diagnostics.list().size() == 1);
     const Diagnostic& duplicate = diagnostics.list()[0];
-    CHECK(duplicate.code == "E0101");
+    CHECK(code_name(duplicate.code) == "E0101");
     CHECK(duplicate.message == "duplicate exercise 'goblet_squat'");
     REQUIRE(duplicate.notes.size() == 1);
     CHECK(duplicate.notes[0].starts_with("'goblet_squat' was first declared at stdlib/exercises_legs.reps:"));

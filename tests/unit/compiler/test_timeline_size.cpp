@@ -9,9 +9,9 @@
 #include <memory>
 #include <string>
 
-#include "compiler/loader.hpp"
-#include "compiler/lower.hpp"
-#include "compiler/timeline_size.hpp"
+#include "compiler/driver/loader.hpp"
+#include "compiler/lower/lower.hpp"
+#include "compiler/timing/timeline_size.hpp"
 
 using namespace reps;
 namespace fs = std::filesystem;
@@ -40,7 +40,7 @@ std::string read(const fs::path& path) {
 
 std::vector<std::string> codes(const Diagnostics& diagnostics) {
     std::vector<std::string> out;
-    for (const auto& d : diagnostics.list()) out.push_back(d.code);
+    for (const auto& d : diagnostics.list()) out.emplace_back(code_name(d.code));
     return out;
 }
 

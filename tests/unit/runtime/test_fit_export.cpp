@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "runtime/fit_encoder.hpp"
-#include "runtime/fit_export.hpp"
-#include "runtime/fit_ids.hpp"
-#include "runtime/fit_steps.hpp"
+#include "runtime/export/fit/fit_encoder.hpp"
+#include "runtime/export/fit/fit_export.hpp"
+#include "runtime/export/fit/fit_ids.hpp"
+#include "runtime/export/fit/fit_steps.hpp"
 
 using namespace reps;
 using timeline::Block;

@@ -1,4 +1,4 @@
-// The FIT id table generated from tests/data/fit_names.tsv: it holds exactly the TSV's rows, and
+// The FIT id table generated from runtime/export/fit/fit_names.tsv: it holds exactly the TSV's rows, and
 // every `fit` line of the stdlib finds its ids (the names and numbers themselves are checked
 // against Garmin's SDK by tests/fit/decode_fit.mjs).
 #include <doctest/doctest.h>
@@ -8,12 +8,12 @@
 #include <sstream>
 #include <string>
 
-#include "runtime/fit_ids.hpp"
+#include "runtime/export/fit/fit_ids.hpp"
 
 using namespace reps;
 
-TEST_CASE("the id table holds exactly tests/data/fit_names.tsv") {
-    std::ifstream tsv(REPS_TEST_DATA_DIR "/data/fit_names.tsv");
+TEST_CASE("the id table holds exactly runtime/export/fit/fit_names.tsv") {
+    std::ifstream tsv(REPS_TEST_DATA_DIR "/../runtime/export/fit/fit_names.tsv");
     REQUIRE(tsv.good());
     std::string line;
     std::getline(tsv, line);

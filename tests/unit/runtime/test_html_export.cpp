@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "runtime/html_export.hpp"
+#include "runtime/export/html/html_export.hpp"
 #include "sample_timelines.hpp"
 
 using namespace reps;

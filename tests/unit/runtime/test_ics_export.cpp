@@ -13,9 +13,9 @@
 
 #include <libical/ical.h>
 
-#include "runtime/ics_export.hpp"
-#include "runtime/ics_fold.hpp"
-#include "runtime/text_export.hpp"
+#include "runtime/export/ics/ics_export.hpp"
+#include "runtime/export/ics/ics_fold.hpp"
+#include "runtime/export/text/text_export.hpp"
 #include "sample_timelines.hpp"
 
 using namespace reps;

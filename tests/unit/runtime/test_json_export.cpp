@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runtime/json_export.hpp"
+#include "runtime/export/json/json_export.hpp"
 #include "sample_timelines.hpp"
 
 using namespace reps;

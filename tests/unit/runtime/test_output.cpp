@@ -10,7 +10,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "runtime/output.hpp"
+#include "runtime/export/output.hpp"
 
 using namespace reps;
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runtime/play_log.hpp"
+#include "runtime/player/play_log.hpp"
 #include "sample_timelines.hpp"
 
 using namespace reps;

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <string>
 
-#include "runtime/player_screen.hpp"
-#include "runtime/player_state.hpp"
-#include "runtime/player_text.hpp"
+#include "runtime/player/player_screen.hpp"
+#include "runtime/player/player_state.hpp"
+#include "runtime/player/player_text.hpp"
 #include "sample_timelines.hpp"
 
 using namespace reps;

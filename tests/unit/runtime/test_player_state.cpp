@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "runtime/player_state.hpp"
+#include "runtime/player/player_state.hpp"
 #include "sample_timelines.hpp"
 
 using namespace reps;

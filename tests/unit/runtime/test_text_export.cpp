@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/text_export.hpp"
+#include "runtime/export/text/text_export.hpp"
 #include "sample_timelines.hpp"
 
 using namespace reps;

@@ -1,0 +1,62 @@
+// Counts line ends sixteen bytes a step between the cursor and the offset asked for.
+#include "compiler/base/line_index.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include <emmintrin.h>
+
+namespace reps {
+namespace {
+
+// Line ends in [begin, end). Each 16-byte step subtracts its compare mask (0xFF, that is -1, per
+// line end) from byte counters, which are summed before they can overflow (x86-64 without
+// popcnt would make a call per step of a bit count).
+std::uint32_t count_newlines(const char* begin, const char* end) {
+    std::uint32_t count = 0;
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (end - begin >= 16) {
+        __m128i counters = _mm_setzero_si128();
+        for (int step = 0; step < 255 && end - begin >= 16; ++step, begin += 16) {
+            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin));
+            counters = _mm_sub_epi8(counters, _mm_cmpeq_epi8(chunk, newline));
+        }
+        const __m128i sums = _mm_sad_epu8(counters, _mm_setzero_si128());
+        count += static_cast<std::uint32_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+    }
+    for (; begin < end; ++begin) count += *begin == '\n' ? 1 : 0;
+    return count;
+}
+
+}  // namespace
+
+LineIndex::Position LineIndex::locate(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const char* data = text_.data();
+    if (line_starts_.empty() && counted_ > 2 * text_.size()) {
+        line_starts_.push_back(0);
+        for (const char* at = data; (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(data + text_.size() - at))));) {
+            line_starts_.push_back(static_cast<std::uint32_t>(++at - data));
+        }
+    }
+    if (!line_starts_.empty()) {
+        const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin();
+        return Position{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(offset - line_starts_[static_cast<std::size_t>(line) - 1] + 1)};
+    }
+    counted_ += offset >= cursor_ ? offset - cursor_ : std::min(cursor_ - offset, offset);
+    if (offset >= cursor_) {
+        cursor_line_ += count_newlines(data + cursor_, data + offset);
+    } else if (offset >= cursor_ - offset) {
+        // Back from the cursor when it is nearer than the start (a block's span, reported after
+        // its entries).
+        cursor_line_ -= count_newlines(data + offset, data + cursor_);
+    } else {
+        cursor_line_ = 1 + count_newlines(data, data + offset);
+    }
+    cursor_ = offset;
+    const std::size_t newline = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
+    const std::size_t line_begin = newline == std::string_view::npos ? 0 : newline + 1;
+    return Position{cursor_line_, static_cast<std::uint32_t>(offset - line_begin + 1)};
+}
+
+}  // namespace reps

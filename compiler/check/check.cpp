@@ -1,0 +1,471 @@
+// The checker: resolves and checks every workout and program of the user's files (SPEC section 5).
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include <fmt/format.h>
+
+#include "compiler/check/check_entry.hpp"
+#include "compiler/timing/set_time.hpp"
+#include "compiler/check/checked.hpp"
+#include "compiler/catalog/stdlib_catalog.hpp"
+#include "compiler/timing/timeline_size.hpp"
+
+namespace reps {
+namespace {
+
+constexpr std::int64_t max_seconds = 24 * 3600;
+constexpr std::int64_t max_rounds = 100;
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+int days_in_month(int year, int month) {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+// IANA names are looked up in the system's zoneinfo (Debian's tzdata), plus UTC. Each name is
+// looked up once per process: programs name a handful of zones, and a stat for every program was a
+// measurable share of checking many files. Threads checking files in parallel share the answers.
+bool is_known_timezone(const std::string& name) {
+    if (name == "UTC" || name == "Etc/UTC") return true;
+    if (name.empty() || name.find("..") != std::string::npos || name.front() == '/') return false;
+    static std::mutex mutex;
+    static std::map<std::string, bool, std::less<>> known;
+    {
+        const std::lock_guard lock(mutex);
+        if (const auto found = known.find(name); found != known.end()) return found->second;
+    }
+    std::error_code error;
+    const bool exists = std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / name, error);
+    const std::lock_guard lock(mutex);
+    known.emplace(name, exists);
+    return exists;
+}
+
+// The blocks the statements will check into, at most (a phase adds none itself; defaults and
+// focus add none), and the entries, exactly.
+std::size_t statement_count(const ast::List<ast::Statement>& body) {
+    std::size_t count = 0;
+    for (const auto& statement : body) {
+        if (const auto* phase = std::get_if<ast::PhaseBlock>(&statement.node)) count += statement_count(phase->body);
+        else ++count;
+    }
+    return count;
+}
+
+// The entries the statements will check into.
+std::size_t entry_count(const ast::List<ast::Statement>& body) {
+    std::size_t count = 0;
+    for (const auto& statement : body) {
+        std::visit(
+            [&](const auto& node) {
+                using Node = std::decay_t<decltype(node)>;
+                if constexpr (std::is_same_v<Node, ast::Prescription>) ++count;
+                else if constexpr (std::is_same_v<Node, ast::PhaseBlock>) count += entry_count(node.body);
+                else if constexpr (requires { node.entries; }) count += node.entries.size();
+            },
+            statement.node);
+    }
+    return count;
+}
+
+class Checker {
+public:
+    Checker(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics)
+        : sources_(sources), options_(options), diagnostics_(diagnostics) {}
+
+    CheckedProgram run(const std::vector<ast::File>& files) {
+        result_.catalog = build_catalog(files, sources_, diagnostics_, &stdlib_catalog());
+        if (!options_.profile.empty()) {
+            result_.profile = result_.catalog.find_profile(options_.profile);
+            if (result_.profile < 0) {
+                auto& diagnostic = diagnostics_.report(Code::E0107, SourceSpan{}, fmt::format("unknown profile '{}'", options_.profile));
+                if (auto suggestion = result_.catalog.suggest_profile(options_.profile)) {
+                    diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
+                }
+            }
+        }
+        entries_.emplace(result_.catalog, diagnostics_, result_.profile);
+        // Workouts and programs share one namespace: both are things `reps build` can build.
+        for (const auto& file : files) {
+            if (sources_.file(file.file_id).embedded) continue;
+            for (const auto& declaration : file.declarations) {
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) workout_names_.push_back(workout->name.text);
+                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) program_names_.push_back(program->name.text);
+            }
+        }
+        report_duplicates(files);
+        // Sized up front so that the stores do not grow while checking (the views are set after).
+        std::size_t blocks = 0, entries = 0;
+        for (const auto& file : files) {
+            if (sources_.file(file.file_id).embedded) continue;
+            for (const auto& declaration : file.declarations) {
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) {
+                    blocks += statement_count(workout->body);
+                    entries += entry_count(workout->body);
+                }
+            }
+        }
+        result_.block_store.reserve(blocks);
+        result_.entry_store.reserve(entries);
+        for (const auto& file : files) {
+            if (sources_.file(file.file_id).embedded) continue;
+            for (const auto& declaration : file.declarations) {
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) {
+                    result_.workouts.push_back(check_workout(*workout));
+                }
+            }
+        }
+        set_views();
+        for (const auto& file : files) {
+            if (sources_.file(file.file_id).embedded) continue;
+            for (const auto& declaration : file.declarations) {
+                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) {
+                    result_.programs.push_back(check_program(*program));
+                }
+            }
+        }
+        // Sizes are only meaningful once every entry checked.
+        if (!diagnostics_.has_errors()) check_timeline_sizes(result_, options_.week, diagnostics_);
+        return std::move(result_);
+    }
+
+private:
+    // Names taken twice, reported at each later declaration: sorted by name rather than hashed, as
+    // this runs for every file checked.
+    void report_duplicates(const std::vector<ast::File>& files) {
+        struct Declared {
+            const ast::Name* name;
+            bool workout;
+            std::size_t order;
+        };
+        std::vector<Declared> declared;
+        declared.reserve(workout_names_.size() + program_names_.size());
+        for (const auto& file : files) {
+            if (sources_.file(file.file_id).embedded) continue;
+            for (const auto& declaration : file.declarations) {
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declared.push_back({&workout->name, true, declared.size()});
+                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({&program->name, false, declared.size()});
+            }
+        }
+        std::sort(declared.begin(), declared.end(), [](const Declared& a, const Declared& b) {
+            return a.name->text != b.name->text ? a.name->text < b.name->text : a.order < b.order;
+        });
+        for (std::size_t i = 1; i < declared.size(); ++i) {
+            if (declared[i].name->text != declared[i - 1].name->text) continue;
+            const ast::Name& name = *declared[i].name;
+            diagnostics_.report(Code::E0101, name.span, fmt::format("duplicate {} '{}'", declared[i].workout ? "workout" : "program", name.text),
+                               "workouts and programs share one namespace; rename one of them");
+        }
+    }
+
+    // One copy of a file's path for all its workouts and programs.
+    std::shared_ptr<const std::string> path_of(std::uint32_t file) {
+        if (!path_ || path_file_ != file) {
+            path_ = std::make_shared<const std::string>(sources_.file(file).path);
+            path_file_ = file;
+        }
+        return path_;
+    }
+
+    // ---- Workouts ----
+
+    checked::Workout check_workout(const ast::WorkoutDecl& decl) {
+        checked::Workout workout;
+        workout.name = decl.name.text;
+        workout.title = decl.title ? decl.title->value : decl.name.text;
+        workout.file = path_of(decl.span.file);
+        workout.span = decl.name.span;
+        checked::Defaults defaults;
+        workout.first_block = static_cast<std::uint32_t>(result_.block_store.size());
+        workout.first_entry = static_cast<std::uint32_t>(result_.entry_store.size());
+        for (const auto& statement : decl.body) visit(statement, workout, defaults, nullptr);
+        workout.block_count = static_cast<std::uint32_t>(result_.block_store.size()) - workout.first_block;
+        workout.entry_count = static_cast<std::uint32_t>(result_.entry_store.size()) - workout.first_entry;
+        return workout;
+    }
+
+    // The views of every workout and block into the stores, once the stores are complete.
+    void set_views() {
+        const std::span<const checked::Block> blocks(result_.block_store);
+        const std::span<const checked::Entry> entries(result_.entry_store);
+        for (auto& workout : result_.workouts) {
+            workout.blocks = blocks.subspan(workout.first_block, workout.block_count);
+            workout.entries = entries.subspan(workout.first_entry, workout.entry_count);
+        }
+        for (std::size_t i = 0; i < result_.block_store.size(); ++i) {
+            auto& block = result_.block_store[i];
+            const std::size_t end = i + 1 < result_.block_store.size() ? result_.block_store[i + 1].first_entry : entries.size();
+            block.entries = entries.subspan(block.first_entry, end - block.first_entry);
+        }
+    }
+
+    void visit(const ast::Statement& statement, checked::Workout& workout, checked::Defaults& defaults,
+               const ast::PhaseBlock* phase) {
+        auto add = [&](checked::Block&& block) {
+            block.defaults = defaults;
+            block.in_phase = phase != nullptr;
+            if (phase) block.phase_kind = phase->kind;
+            result_.block_store.push_back(std::move(block));
+        };
+        std::visit(
+            [&](const auto& node) {
+                using Node = std::decay_t<decltype(node)>;
+                checked::Block block;
+                block.span = node.span;
+                block.first_entry = static_cast<std::uint32_t>(result_.entry_store.size());
+                auto& entries = result_.entry_store;
+                if constexpr (std::is_same_v<Node, ast::Prescription>) {
+                    block.kind = checked::Block::Kind::prescription;
+                    entries_->check(node, EntryContext::prescription, defaults, entries.emplace_back());
+                    add(std::move(block));
+                } else if constexpr (std::is_same_v<Node, ast::RestStatement>) {
+                    block.kind = checked::Block::Kind::rest;
+                    block.work = check_rest(node.duration, "rest");
+                    add(std::move(block));
+                } else if constexpr (std::is_same_v<Node, ast::NoteStatement>) {
+                    block.kind = checked::Block::Kind::note;
+                    block.text = node.text.value;
+                    add(std::move(block));
+                } else if constexpr (std::is_same_v<Node, ast::DefaultsStatement>) {
+                    if (node.rest) defaults.rest = check_rest(*node.rest, "rest");
+                    if (node.transition) defaults.transition = check_pause(*node.transition);
+                    if (node.switch_) defaults.switch_ = check_pause(*node.switch_);
+                } else if constexpr (std::is_same_v<Node, ast::FocusStatement>) {
+                    workout.full_body_focus = workout.full_body_focus || node.full_body;
+                    for (const auto& region : node.regions) {
+                        const int index = result_.catalog.find_region(region.text);
+                        if (index < 0) {
+                            auto& diagnostic = diagnostics_.report(Code::E0105, region.span, fmt::format("unknown region '{}'", region.text));
+                            if (auto suggestion = result_.catalog.suggest_region(region.text)) {
+                                diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
+                            }
+                        } else {
+                            workout.focus_regions.push_back(index);
+                            workout.focus_spans.push_back(region.span);
+                        }
+                    }
+                } else if constexpr (std::is_same_v<Node, ast::PhaseBlock>) {
+                    if (node.kind == ast::PhaseKind::warmup) workout.has_warmup = true;
+                    for (const auto& inner : node.body) visit(inner, workout, defaults, &node);
+                } else if constexpr (std::is_same_v<Node, ast::GroupBlock>) {
+                    block.kind = node.kind == ast::GroupKind::superset ? checked::Block::Kind::superset
+                                                                       : checked::Block::Kind::circuit;
+                    block.rounds = check_rounds(node.rounds, node.rounds_span);
+                    if (node.rest) block.rest = check_rest(*node.rest, "rest");
+                    for (const auto& entry : node.entries) entries_->check(entry, EntryContext::group, defaults, entries.emplace_back());
+                    require_entries(node.entries.empty(), node.span, node.kind == ast::GroupKind::superset ? "superset" : "circuit");
+                    add(std::move(block));
+                } else if constexpr (std::is_same_v<Node, ast::IntervalsBlock>) {
+                    block.kind = node.tabata ? checked::Block::Kind::tabata : checked::Block::Kind::intervals;
+                    block.rounds = check_rounds(node.rounds, node.rounds_span);
+                    block.work = check_work(node.work);
+                    block.rest = check_rest(node.rest, "rest");
+                    for (const auto& entry : node.entries) entries_->check(entry, EntryContext::intervals, defaults, entries.emplace_back());
+                    require_entries(node.entries.empty(), node.span, "intervals block");
+                    add(std::move(block));
+                } else if constexpr (std::is_same_v<Node, ast::TimedBlock>) {
+                    const bool emom = node.kind == ast::TimedKind::emom;
+                    block.kind = emom ? checked::Block::Kind::emom : checked::Block::Kind::amrap;
+                    block.work = check_work(node.duration);
+                    for (const auto& entry : node.entries) {
+                        entries_->check(entry, emom ? EntryContext::emom : EntryContext::amrap, defaults, entries.emplace_back());
+                    }
+                    require_entries(node.entries.empty(), node.span, emom ? "emom" : "amrap");
+                    if (emom) check_emom(node, block, std::span(entries).subspan(block.first_entry), defaults);
+                    add(std::move(block));
+                }
+            },
+            statement.node);
+    }
+
+    std::int64_t check_rest(const ast::Duration& duration, const char* what) {
+        if (duration.seconds < 0) return 1;  // reported at parse time
+        if (duration.seconds == 0) {
+            diagnostics_.report(Code::E0304, duration.span, fmt::format("a {} of zero", what), "to go straight on, leave the rest out");
+            return 1;
+        }
+        if (duration.seconds > max_seconds) {
+            diagnostics_.report(Code::E0303, duration.span, fmt::format("a {} runs up to 24h", what));
+            return 1;
+        }
+        return duration.seconds;
+    }
+
+    // Transitions and switches may be zero: the coach wants no pause there.
+    std::int64_t check_pause(const ast::Duration& duration) {
+        if (duration.seconds > max_seconds) {
+            diagnostics_.report(Code::E0303, duration.span, "a transition or switch runs up to 24h");
+            return 0;
+        }
+        return std::max<std::int64_t>(duration.seconds, 0);
+    }
+
+    std::int64_t check_work(const ast::Duration& duration) {
+        if (duration.seconds < 0) return 1;
+        if (duration.seconds < 1 || duration.seconds > max_seconds) {
+            diagnostics_.report(Code::E0303, duration.span, "a work duration runs from 1s to 24h");
+            return 1;
+        }
+        return duration.seconds;
+    }
+
+    std::int64_t check_rounds(std::int64_t rounds, const SourceSpan& span) {
+        if (rounds < 0) return 1;
+        if (rounds < 1 || rounds > max_rounds) {
+            diagnostics_.report(Code::E0301, span, fmt::format("{} rounds is out of range", rounds), "rounds run from 1 to 100");
+            return 1;
+        }
+        return rounds;
+    }
+
+    void require_entries(bool empty, const SourceSpan& span, const char* what) {
+        if (empty) {
+            diagnostics_.report(Code::E0207, span, fmt::format("this {} has no entries", what),
+                               "add at least one exercise, like 'burpee 10'");
+        }
+    }
+
+    void check_emom(const ast::TimedBlock& node, const checked::Block& block, std::span<const checked::Entry> entries,
+                    const checked::Defaults& defaults) {
+        if (block.work % 60 != 0) {
+            diagnostics_.report(Code::E0307, node.duration.span, "an emom runs whole minutes",
+                               fmt::format("write {}min", std::max<std::int64_t>(1, block.work / 60)));
+            return;
+        }
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const auto& entry = entries[i];
+            if (entry.exercise < 0 || entry.steps.empty()) continue;
+            const std::int64_t seconds = set_seconds(entry, entry.steps.front(), defaults.switch_);
+            if (seconds > 60) {
+                diagnostics_.report(Code::E0307, node.entries[i].span,
+                                   fmt::format("'{}' takes about {}s, more than its minute",
+                                               result_.catalog.exercises[entry.exercise].name, seconds),
+                                   "lower the amount so the work fits in a minute with time to rest");
+            }
+        }
+    }
+
+    // ---- Programs ----
+
+    checked::Program check_program(const ast::ProgramDecl& decl) {
+        checked::Program program;
+        program.name = decl.name.text;
+        program.title = decl.title ? decl.title->value : decl.name.text;
+        program.file = path_of(decl.span.file);
+        program.span = decl.name.span;
+        if (!decl.start) {
+            diagnostics_.report(Code::E0403, decl.name.span, fmt::format("program '{}' has no start date", program.name),
+                               "add a line like 'start 2026-12-01'");
+        } else {
+            const auto& start = *decl.start;
+            if (start.month < 1 || start.month > 12 || start.day < 1 || start.day > days_in_month(start.year, start.month) ||
+                start.year < 1970) {
+                diagnostics_.report(Code::E0404, start.span,
+                                   fmt::format("{:04}-{:02}-{:02} is not a date on the calendar", start.year, start.month, start.day));
+            } else {
+                program.start_year = start.year;
+                program.start_month = start.month;
+                program.start_day = start.day;
+            }
+        }
+        if (decl.weeks) {
+            if (*decl.weeks >= 0 && (*decl.weeks < 1 || *decl.weeks > 520)) {
+                diagnostics_.report(Code::E0408, decl.weeks_span, fmt::format("{} weeks is out of range", *decl.weeks),
+                                   "a program runs from 1 to 520 weeks");
+            } else if (*decl.weeks > 0) {
+                program.weeks = static_cast<int>(*decl.weeks);
+            }
+        }
+        program.timezone = decl.timezone ? decl.timezone->value : "UTC";
+        if (decl.timezone && !is_known_timezone(program.timezone)) {
+            diagnostics_.report(Code::E0407, decl.timezone->span, fmt::format("unknown time zone '{}'", program.timezone),
+                               timezone_help(program.timezone));
+        }
+        static constexpr std::string_view weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+        int index = 0;
+        for (const auto& session_decl : decl.sessions) {
+            if (diagnostics_.stop_here(session_decl.span)) break;
+            checked::Session session;
+            session.index = index++;
+            session.span = session_decl.span;
+            session.weekday_name = session_decl.weekday.text;
+            session.weekday = static_cast<int>(std::find(std::begin(weekdays), std::end(weekdays), session.weekday_name) - std::begin(weekdays));
+            session.hour = session_decl.time.hour;
+            session.minute = session_decl.time.minute;
+            if (session.hour > 23 || session.minute > 59) {
+                diagnostics_.report(Code::E0405, session_decl.time.span, "time of day out of range", "times run from 00:00 to 23:59");
+            }
+            if (session_decl.workout) {
+                session.workout = find_workout(*session_decl.workout);
+            } else {
+                session.run_title = session_decl.run_title.value;
+                session.run_seconds = check_work(session_decl.run_duration);
+                if (session_decl.run_intensity) session.run_intensity = session_decl.run_intensity->text;
+            }
+            for (const auto& other : program.sessions) {
+                if (other.weekday == session.weekday && other.hour == session.hour && other.minute == session.minute) {
+                    diagnostics_.report(Code::E0406, session_decl.span,
+                                       fmt::format("two sessions on {} at {:02}:{:02}", session.weekday_name, session.hour, session.minute),
+                                       "move one of them to another time or day");
+                    break;
+                }
+            }
+            program.sessions.push_back(std::move(session));
+        }
+        return program;
+    }
+
+    int find_workout(const ast::Name& name) {
+        for (std::size_t i = 0; i < result_.workouts.size(); ++i) {
+            if (result_.workouts[i].name == name.text) return static_cast<int>(i);
+        }
+        if (std::find(program_names_.begin(), program_names_.end(), name.text) != program_names_.end()) {
+            diagnostics_.report(Code::E0106, name.span, fmt::format("'{}' is a program, not a workout", name.text),
+                               "a session names a workout");
+            return -1;
+        }
+        auto& diagnostic = diagnostics_.report(Code::E0106, name.span, fmt::format("unknown workout '{}'", name.text));
+        if (auto suggestion = closest_name(name.text, workout_names_)) diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
+        return -1;
+    }
+
+    static std::string timezone_help(const std::string& name) {
+        // Suggest a zone whose city matches, ignoring case and spaces ("europe/berlin", "Berlin").
+        std::string city = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
+        std::replace(city.begin(), city.end(), ' ', '_');
+        std::error_code error;
+        for (auto it = std::filesystem::recursive_directory_iterator("/usr/share/zoneinfo", error);
+             !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+            const std::string file = it->path().filename().string();
+            if (file.size() == city.size() && std::equal(file.begin(), file.end(), city.begin(), [](char a, char b) {
+                    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                })) {
+                const auto relative = std::filesystem::relative(it->path(), "/usr/share/zoneinfo").string();
+                if (relative.rfind("posix", 0) != 0 && relative.rfind("right", 0) != 0) {
+                    return fmt::format("did you mean '{}'?", relative);
+                }
+            }
+        }
+        return "use an IANA name like \"Europe/Berlin\" or \"America/New_York\"";
+    }
+
+    const SourceManager& sources_;
+    const CheckOptions& options_;
+    Diagnostics& diagnostics_;
+    CheckedProgram result_;
+    std::optional<EntryChecker> entries_;
+    std::shared_ptr<const std::string> path_;
+    std::uint32_t path_file_ = 0;
+    std::vector<std::string_view> workout_names_, program_names_;  // in declaration order, for suggestions
+};
+
+}  // namespace
+
+CheckedProgram check_program(const std::vector<ast::File>& files, const SourceManager& sources,
+                             const CheckOptions& options, Diagnostics& diagnostics) {
+    return Checker(sources, options, diagnostics).run(files);
+}
+
+}  // namespace reps

@@ -1,0 +1,379 @@
+// Checks a prescription or block entry against the catalog (SPEC 5.1-5.3) and chooses its option.
+#include "compiler/check/check_entry.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "compiler/catalog/stdlib_catalog.hpp"
+#include "compiler/timing/set_time.hpp"
+
+namespace reps {
+namespace {
+
+constexpr std::int64_t max_sets = 100;
+constexpr std::int64_t max_reps = 1000;
+constexpr std::int64_t max_seconds = 24 * 3600;
+constexpr std::size_t max_steps = 520;  // one per week of the longest program
+
+bool is_reps(ast::Amount::Kind kind) { return kind != ast::Amount::Kind::duration; }
+
+// Whether a load of this class can go on the set: added mass needs something to carry it (a
+// vest, a belt), a pair of loads a loadable pair; bodyweight, %1RM, RPE and RIR say how hard, not
+// with what.
+bool takes_load(const Catalog& catalog, const EquipmentSet& set, bool pair) {
+    return std::any_of(set.begin(), set.end(),
+                       [&](int e) { return catalog.equipment[e].loadable && (!pair || catalog.equipment[e].pair); });
+}
+
+bool profile_has(const Catalog& catalog, int profile, const EquipmentSet& set) {
+    if (profile < 0) return true;
+    const auto& owned = catalog.profiles[profile].equipment;
+    return std::includes(owned.begin(), owned.end(), set.begin(), set.end());
+}
+
+std::string equipment_text(const Catalog& catalog, const std::vector<EquipmentSet>& alternatives) {
+    std::vector<std::string> parts;
+    for (const auto& set : alternatives) {
+        if (set.empty()) {
+            parts.push_back("none");
+            continue;
+        }
+        std::vector<std::string> names;
+        for (int e : set) names.push_back(catalog.equipment[e].name);
+        parts.push_back(fmt::format("{}", fmt::join(names, " + ")));
+    }
+    return fmt::format("{}", fmt::join(parts, " | "));
+}
+
+}  // namespace
+
+EntryChecker::Traits EntryChecker::traits_of(const Catalog& catalog, int profile, int index) {
+    Traits traits;
+    const Exercise& exercise = catalog.exercises[static_cast<std::size_t>(index)];
+    traits.known = true;
+    traits.measure = exercise.measure;
+    traits.sides = exercise.sides;
+    traits.rep_seconds = exercise.rep_seconds;
+    for (int load = 0; load < load_classes; ++load) {
+        for (const auto& set : exercise.equipment) {
+            if (load != no_load && !takes_load(catalog, set, load == pair_load)) continue;
+            traits.takes[load] = true;
+            if (profile_has(catalog, profile, set)) {
+                traits.fits[load] = true;
+                traits.fit_set[load] = set;
+                break;
+            }
+        }
+    }
+    return traits;
+}
+
+EntryChecker::EntryChecker(const Catalog& catalog, Diagnostics& diagnostics, int profile)
+    : catalog_(catalog), diagnostics_(diagnostics), profile_(profile) {
+    const Catalog& stdlib = stdlib_catalog();
+    if (profile < 0 && catalog.base() == &stdlib) {
+        // Its equipment sets live in the stdlib catalog, which every file's catalog continues.
+        struct Shared {
+            std::vector<Traits> traits;
+            std::vector<int> sets;  // the fitting sets, copied close together (they are read for every entry)
+        };
+        static const Shared stdlib_traits = [&] {
+            Shared shared;
+            std::size_t items = 0;
+            for (std::size_t i = 0; i < stdlib.exercises.size(); ++i) {
+                shared.traits.push_back(traits_of(stdlib, -1, static_cast<int>(i)));
+                for (const auto& set : shared.traits.back().fit_set) items += set.size();
+            }
+            shared.sets.reserve(items);  // no reallocation: the spans point into it
+            for (Traits& traits : shared.traits) {
+                for (auto& set : traits.fit_set) {
+                    const std::size_t begin = shared.sets.size();
+                    shared.sets.insert(shared.sets.end(), set.begin(), set.end());
+                    set = std::span<const int>(shared.sets.data() + begin, set.size());
+                }
+            }
+            return shared;
+        }();
+        shared_ = stdlib_traits.traits.data();
+        shared_count_ = stdlib_traits.traits.size();
+    }
+    own_.resize(catalog.exercises.size() - shared_count_);
+}
+
+const EntryChecker::Traits& EntryChecker::learn(int index) {
+    return own_[static_cast<std::size_t>(index) - shared_count_] = traits_of(catalog_, profile_, index);
+}
+
+void EntryChecker::check(const ast::Prescription& prescription, EntryContext context, const checked::Defaults& defaults,
+                         checked::Entry& entry) {
+    entry.span = prescription.span;
+    if (diagnostics_.stop_here(prescription.span)) return;  // exercise -1: not lowered
+    const auto& modifiers = prescription.modifiers;
+
+    // Names: the exercise, then each alternative.
+    // The written exercise, then each `or` alternative (no list built: this runs for every entry).
+    const std::size_t option_count = 1 + modifiers.alternatives.size();
+    const auto name_of = [&](std::size_t i) -> const ast::Name& {
+        return i == 0 ? prescription.exercise : modifiers.alternatives[i - 1];
+    };
+    entry.options.reserve(option_count);
+    bool resolved = true;
+    for (std::size_t option = 0; option < option_count; ++option) {
+        const ast::Name* name = &name_of(option);
+        const int index = catalog_.find_exercise(name->text);
+        if (index < 0) {
+            auto& diagnostic = diagnostics_.report(Code::E0102, name->span, fmt::format("unknown exercise '{}'", name->text));
+            if (auto suggestion = catalog_.suggest_exercise(name->text)) {
+                diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
+            } else {
+                diagnostic.help = "`reps catalog TERM` searches the catalog; declare your own with `exercise`";
+            }
+            resolved = false;
+        }
+        entry.options.push_back(index);
+    }
+
+    for (const auto& span : modifiers.repeated) {
+        diagnostics_.report(Code::E0206, span, "modifier given twice", "keep one of them");
+    }
+    if (modifiers.each.set && modifiers.alt.set) {
+        diagnostics_.report(Code::E0204, modifiers.alt.span, "'each' together with 'alt'",
+                          "'each' does every set once per side; 'alt' alternates sides within a set: choose one");
+    }
+
+    // The dose and its progression.
+    if (prescription.dose) {
+        const auto& dose = *prescription.dose;
+        auto check_part = [&](const ast::DosePart& part) {
+            bool ok = true;
+            if (part.sets && *part.sets >= 0 && (*part.sets < 1 || *part.sets > max_sets)) {
+                diagnostics_.report(Code::E0301, part.sets_span, fmt::format("{} sets is out of range", *part.sets),
+                                  "sets run from 1 to 100");
+                ok = false;
+            }
+            const auto& amount = part.amount;
+            if (amount.value < 0 || amount.upper < 0) return false;  // reported at parse time
+            if (amount.kind == ast::Amount::Kind::duration) {
+                if (amount.value < 1 || amount.value > max_seconds) {
+                    diagnostics_.report(Code::E0303, amount.span, "a work duration runs from 1s to 24h");
+                    ok = false;
+                }
+            } else if (amount.value < 1 || amount.upper > max_reps) {
+                diagnostics_.report(Code::E0302, amount.span,
+                                  fmt::format("{} reps is out of range", amount.value < 1 ? amount.value : amount.upper),
+                                  "reps run from 1 to 1000");
+                ok = false;
+            } else if (amount.kind == ast::Amount::Kind::range && amount.value > amount.upper) {
+                diagnostics_.report(Code::E0302, amount.span,
+                                  fmt::format("rep range {}-{} runs backwards", amount.value, amount.upper),
+                                  fmt::format("write {}-{}", amount.upper, amount.value));
+                ok = false;
+            }
+            return ok;
+        };
+        bool ok = check_part(dose.from);
+        if (dose.to) ok = check_part(*dose.to) && ok;
+        auto step_of = [](const ast::DosePart& part) {
+            return checked::DoseStep{part.sets.value_or(1),
+                                     checked::Amount{part.amount.kind, part.amount.value, part.amount.upper}};
+        };
+        if (ok && dose.to) {
+            const auto& from = dose.from;
+            const auto& to = *dose.to;
+            const bool plain = (from.amount.kind == ast::Amount::Kind::reps || from.amount.kind == ast::Amount::Kind::duration);
+            if (!plain || from.amount.kind != to.amount.kind || from.sets.has_value() != to.sets.has_value()) {
+                diagnostics_.report(Code::E0308, dose.span, "a progression runs between doses of the same form",
+                                  "like 2x8 -> 3x12 or 3x30s -> 3x45s; ranges and N+ cannot progress");
+                ok = false;
+            } else if (to.sets.value_or(1) < from.sets.value_or(1) || to.amount.value < from.amount.value) {
+                diagnostics_.report(Code::E0306, dose.span, "the progression goes down",
+                                  "a progression starts at the easier dose: 2x8 -> 3x12");
+                ok = false;
+            }
+            std::int64_t step = from.amount.kind == ast::Amount::Kind::duration ? 10 : 2;
+            if (ok && dose.step) {
+                if (dose.step->value < 1 || is_reps(dose.step->kind) != is_reps(from.amount.kind)) {
+                    diagnostics_.report(Code::E0306, dose.step->span,
+                                      is_reps(from.amount.kind) ? "the step of a reps progression is a number of reps, at least 1"
+                                                                : "the step of a timed progression is a duration, at least 1s");
+                    ok = false;
+                }
+                step = dose.step->value;
+            }
+            if (ok) {
+                // Reps first, then sets: 2x8, 2x10, 2x12, 3x8, 3x10, 3x12.
+                for (std::int64_t sets = from.sets.value_or(1); sets <= to.sets.value_or(1) && entry.steps.size() < max_steps; ++sets) {
+                    for (std::int64_t value = from.amount.value; entry.steps.size() < max_steps;) {
+                        entry.steps.push_back(checked::DoseStep{sets, checked::Amount{from.amount.kind, value, value}});
+                        if (value >= to.amount.value) break;
+                        value = std::min(value + step, to.amount.value);
+                    }
+                }
+            }
+        } else if (ok) {
+            entry.steps.push_back(step_of(dose.from));
+        }
+        if (!ok) resolved = false;
+    }
+
+    // Modifier values.
+    if (modifiers.tempo) {
+        std::int64_t total = 0;
+        for (auto phase : modifiers.tempo->phases) {
+            if (phase > 9) {
+                diagnostics_.report(Code::E0305, modifiers.tempo->span, fmt::format("tempo phase {} is above 9", phase),
+                                  "each tempo phase is 0-9 seconds, or x for explosive");
+                resolved = false;
+                break;
+            }
+            total += std::max<std::int64_t>(phase, 0);
+        }
+        if (resolved && total == 0) {
+            diagnostics_.report(Code::E0305, modifiers.tempo->span, "a tempo of 0-0-0-0 takes no time",
+                              "give at least one phase a second, like 2-0-1-0");
+            resolved = false;
+        }
+    }
+    if (modifiers.rest) {
+        if (modifiers.rest->seconds == 0) {
+            diagnostics_.report(Code::E0304, modifiers.rest->span, "a rest of zero", "to go straight on, leave the rest out");
+        } else if (modifiers.rest->seconds > max_seconds) {
+            diagnostics_.report(Code::E0303, modifiers.rest->span, "a rest runs up to 24h");
+        }
+        if (context != EntryContext::prescription) {
+            diagnostics_.report(Code::W0102, modifiers.rest->span, "'rest' on a block entry has no effect",
+                                "put the rest on the block: 'superset 3 rounds rest 90s { ... }'");
+        }
+    }
+    if (modifiers.hold && modifiers.hold->seconds > 600) {
+        diagnostics_.report(Code::E0303, modifiers.hold->span, "a hold runs up to 10min");
+        resolved = false;
+    }
+    if (!resolved) {
+        entry.exercise = -1;
+        return;
+    }
+
+    // Every option is type-checked against the prescription.
+    const bool timed_dose = !entry.steps.empty() && entry.steps.front().amount.kind == ast::Amount::Kind::duration;
+    LoadClass load_class = no_load;
+    if (modifiers.load) {
+        switch (modifiers.load->kind) {
+        case ast::Load::Kind::mass:
+        case ast::Load::Kind::bodyweight_plus: load_class = mass_load; break;
+        case ast::Load::Kind::pair: load_class = pair_load; break;
+        default: break;
+        }
+    }
+    bool options_ok = true;
+    for (std::size_t i = 0; i < entry.options.size(); ++i) {
+        const Traits& exercise = traits(entry.options[i]);
+        const SourceSpan& where = name_of(i).span;
+        // Only a diagnostic needs it.
+        const auto who = [&] {
+            return i == 0 ? fmt::format("'{}'", name_of(i).text) : fmt::format("alternative '{}'", name_of(i).text);
+        };
+        if (!entry.steps.empty() && context != EntryContext::intervals) {
+            const SourceSpan& amount_span = prescription.dose->from.amount.span;
+            if (!timed_dose && exercise.measure == ast::Measure::time) {
+                diagnostics_.report(Code::E0201, i == 0 ? amount_span : where,
+                                  fmt::format("{} is measured in time, but the dose is a number of reps", who()),
+                                  "give a duration, like 3x30s");
+                options_ok = false;
+            } else if (timed_dose && exercise.measure == ast::Measure::reps) {
+                diagnostics_.report(Code::E0202, i == 0 ? amount_span : where,
+                                  fmt::format("{} is measured in reps, but the dose is a duration", who()),
+                                  "give reps, like 3x12");
+                options_ok = false;
+            }
+        }
+        if (exercise.sides == ast::Sides::both && (modifiers.each.set || modifiers.alt.set)) {
+            const auto& flag = modifiers.each.set ? modifiers.each : modifiers.alt;
+            diagnostics_.report(Code::E0203, i == 0 ? flag.span : where,
+                              fmt::format("'{}' on {}, which works both sides at once", modifiers.each.set ? "each" : "alt", who()),
+                              i == 0 ? "remove it" : "choose a unilateral alternative");
+            options_ok = false;
+        }
+        if (!exercise.takes[load_class]) {
+            const bool pair = modifiers.load->kind == ast::Load::Kind::pair;
+            const std::string equipment = equipment_text(catalog_, catalog_.exercises[entry.options[i]].equipment);
+            diagnostics_.report(Code::E0205, i == 0 ? modifiers.load->span : where,
+                              equipment == "none"
+                                  ? fmt::format("{} is a bodyweight exercise, so it cannot take @{}", who(), modifiers.load->text)
+                                  : fmt::format("{} cannot take @{}: none of its equipment ({}) is {}", who(), modifiers.load->text,
+                                                equipment, pair ? "a loadable pair" : "loadable"),
+                              pair ? "use a single load like @16kg, or an exercise done with a pair of dumbbells"
+                                   : "set the effort instead, like @rpe 8, or declare an exercise whose equipment takes a load");
+            options_ok = false;
+        }
+    }
+    if (!options_ok) {
+        entry.exercise = -1;
+        return;
+    }
+
+    // The option used: the first whose equipment the profile has and that can take the load.
+    for (int option : entry.options) {
+        const Traits& option_traits = traits(option);
+        if (option_traits.fits[load_class]) {
+            entry.exercise = option;
+            entry.equipment.assign(option_traits.fit_set[load_class].begin(), option_traits.fit_set[load_class].end());
+            break;
+        }
+    }
+    if (entry.exercise < 0) {
+        std::vector<std::string> needs;
+        for (int option : entry.options) {
+            needs.push_back(fmt::format("'{}' needs {}", catalog_.exercises[option].name,
+                                        equipment_text(catalog_, catalog_.exercises[option].equipment)));
+        }
+        auto& diagnostic = diagnostics_.report(
+            Code::E0401, prescription.exercise.span,
+            fmt::format("no option fits profile '{}': {}", catalog_.profiles[profile_].name, fmt::join(needs, "; ")),
+            "add an alternative with 'or EXERCISE', or add the equipment to the profile");
+        (void)diagnostic;
+        return;
+    }
+
+    const Traits& chosen = traits(entry.exercise);
+    if (modifiers.each.set) {
+        entry.sides = checked::SideMode::each;
+    } else if (modifiers.alt.set) {
+        entry.sides = checked::SideMode::alt;
+    } else if (chosen.sides == ast::Sides::each && context != EntryContext::intervals && context != EntryContext::amrap) {
+        entry.sides = checked::SideMode::each;
+        // Only the written exercise warns: an alternative cannot say `each` without breaking a two-sided first option.
+        if (entry.exercise == entry.options.front()) {
+            diagnostics_.report(Code::W0101, prescription.exercise.span,
+                                fmt::format("'{}' is unilateral: assuming each side", catalog_.exercises[entry.exercise].name),
+                                "write 'each' (or 'alt') to say so");
+        }
+    }
+    entry.load = modifiers.load;
+    if (modifiers.rest && context == EntryContext::prescription) entry.rest = modifiers.rest->seconds;
+    entry.hold = modifiers.hold ? modifiers.hold->seconds : 0;
+    if (modifiers.cue) entry.cue = modifiers.cue->value;
+    std::int64_t rep = chosen.rep_seconds;
+    if (modifiers.tempo) {
+        entry.tempo = modifiers.tempo->text;
+        rep = 0;
+        for (auto phase : modifiers.tempo->phases) rep += phase;
+    }
+    entry.rep_seconds = rep + entry.hold;
+    if (timed_dose && (modifiers.tempo || modifiers.hold)) {
+        diagnostics_.report(Code::W0102, modifiers.tempo ? modifiers.tempo->span : modifiers.hold->span,
+                            "tempo and hold do not change a timed set", "they set the time per rep of a reps set");
+    }
+
+    // Too long a set makes absurd timelines; bound one set to a day.
+    for (const auto& step : entry.steps) {
+        if (set_seconds(entry, step, defaults.switch_) > max_seconds) {
+            diagnostics_.report(Code::E0303, prescription.dose->span, "one set of this dose lasts over 24h");
+            entry.exercise = -1;
+            break;
+        }
+    }
+}
+
+}  // namespace reps

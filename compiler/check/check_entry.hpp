@@ -1,0 +1,55 @@
+// Checking one prescription or block entry: names, dose, sides, load, modifiers, option choice.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "compiler/check/checked.hpp"
+
+namespace reps {
+
+enum class EntryContext { prescription, group, intervals, emom, amrap };
+
+class EntryChecker {
+public:
+    EntryChecker(const Catalog& catalog, Diagnostics& diagnostics, int profile);
+
+    // Checks into `entry`, a new one in place (entries are large: returning one copied it);
+    // entry.exercise is -1 when a name did not resolve (already reported).
+    void check(const ast::Prescription& prescription, EntryContext context, const checked::Defaults& defaults,
+               checked::Entry& entry);
+
+private:
+    // What checking an entry reads of an exercise, worked out at its first use in the file: the
+    // catalog's exercise is a large record whose equipment sets sit behind two pointers, and
+    // reading it for every entry was the largest share of checking.
+    enum LoadClass { no_load, mass_load, pair_load, load_classes };  // what equipment a load needs
+    struct Traits {
+        bool known = false;
+        ast::Measure measure = ast::Measure::reps;
+        ast::Sides sides = ast::Sides::both;
+        std::int64_t rep_seconds = 0;
+        bool takes[load_classes] = {};  // some equipment set takes such a load
+        bool fits[load_classes] = {};   // some set the profile has takes it: the first is fit_set
+        std::span<const int> fit_set[load_classes];
+    };
+    // Without a profile, the stdlib's exercises have the same traits in every file: they are
+    // worked out once per process (shared_), and only the file's own exercises here (own_).
+    const Traits& traits(int exercise) {
+        const auto index = static_cast<std::size_t>(exercise);
+        if (index < shared_count_) return shared_[index];
+        const Traits& known = own_[index - shared_count_];
+        return known.known ? known : learn(exercise);
+    }
+    const Traits& learn(int exercise);
+    static Traits traits_of(const Catalog& catalog, int profile, int exercise);
+
+    const Catalog& catalog_;
+    Diagnostics& diagnostics_;
+    int profile_ = -1;  // catalog profile index, or -1
+    const Traits* shared_ = nullptr;  // the stdlib's, by exercise index
+    std::size_t shared_count_ = 0;
+    std::vector<Traits> own_;  // by exercise index less shared_count_
+};
+
+}  // namespace reps

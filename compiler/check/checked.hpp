@@ -1,0 +1,147 @@
+// The checked program: workouts with every name resolved, options chosen and defaults applied.
+// Lowering turns it into timelines with plain arithmetic; nothing here can fail any more.
+// Its strings are views of the source text, which the SourceManager keeps (as the AST's are).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "compiler/parse/ast.hpp"
+#include "compiler/catalog/catalog.hpp"
+#include "compiler/base/small_vector.hpp"
+
+namespace reps::checked {
+
+enum class SideMode { none, each, alt };
+
+struct Amount {
+    ast::Amount::Kind kind = ast::Amount::Kind::reps;
+    std::int64_t value = 0;  // reps, range lower bound, or seconds
+    std::int64_t upper = 0;  // range upper bound (= value otherwise)
+};
+
+struct DoseStep {
+    std::int64_t sets = 1;
+    Amount amount;
+};
+
+// An exercise to do: a prescription, or one entry of a group, intervals, emom or amrap.
+struct Entry {
+    // Provided, so that a new entry (emplace_back()) is only given its members' initial values:
+    // an implicit constructor made value-initialisation zero all its bytes first.
+    Entry() {}  // NOLINT(modernize-use-equals-default)
+
+    // First what the passes after checking read of every entry (the timeline sizes, the lints,
+    // the timing of lowering), together in the entry's first cache lines.
+    int exercise = -1;                // the chosen option (catalog index)
+    SideMode sides = SideMode::none;  // after "assuming each side"
+    std::int64_t rep_seconds = 3;     // time per rep: rep (or tempo) + hold
+    std::optional<std::int64_t> rest;  // per-exercise rest between sets
+    std::int64_t hold = 0;
+    SmallVector<DoseStep, 1> steps;   // one per progression step (one for a fixed dose); empty: no dose
+
+    SmallVector<int, 2> options;      // the exercise and its `or` alternatives, in order
+    SmallVector<int, 3> equipment;    // the equipment the chosen option uses (sorted indices)
+    std::optional<ast::Load> load;
+    std::optional<std::string_view> tempo;  // as written ("3-1-x-0"); its seconds are in rep_seconds
+    std::optional<std::string_view> cue;  // a view of the AST's (see ast::Text)
+    SourceSpan span;
+};
+
+struct Defaults {
+    std::int64_t rest = 60;
+    std::int64_t transition = 30;
+    std::int64_t switch_ = 5;
+};
+
+struct Block {
+    enum class Kind { prescription, superset, circuit, intervals, tabata, emom, amrap, rest, note };
+    Kind kind = Kind::prescription;
+    ast::PhaseKind phase_kind = ast::PhaseKind::warmup;
+    bool in_phase = false;  // false: main
+    Defaults defaults;      // in effect at this block
+    // This block's entries, a view of the program's entry store (no list of its own to allocate).
+    std::span<const Entry> entries;
+    std::uint32_t first_entry = 0;  // where `entries` starts in CheckedProgram::entry_store
+    std::int64_t rounds = 1;          // superset/circuit/intervals rounds
+    std::optional<std::int64_t> rest; // group rest between rounds; intervals rest
+    std::int64_t work = 0;            // intervals work; emom/amrap/rest duration
+    std::string_view text;            // note (a view of the AST's)
+    SourceSpan span;
+};
+
+struct Workout {
+    std::string_view name, title;  // views of the AST's (see ast::Name, ast::Text)
+    // Views of the program's stores (CheckedProgram::block_store, entry_store).
+    std::span<const Block> blocks;
+    std::span<const Entry> entries;  // of every block, in order
+    std::uint32_t first_block = 0, block_count = 0, first_entry = 0, entry_count = 0;  // where, in the stores
+    bool has_warmup = false;
+    bool full_body_focus = false;
+    SmallVector<int, 4> focus_regions;
+    SmallVector<SourceSpan, 4> focus_spans;
+    std::shared_ptr<const std::string> file;  // the path, shared by the file's workouts and programs
+    SourceSpan span;
+    // Set by check_timeline_sizes: the length of the workout in seconds in the week checked
+    // (CheckOptions::week), exactly as lowering that week gives it, for the session-length lint.
+    std::int64_t week_seconds = 0;
+};
+
+struct Session {
+    int weekday = 0;  // 0 = monday
+    std::string weekday_name;
+    int hour = 0, minute = 0;
+    int workout = -1;  // index into Program::workouts' owner (Checked::workouts); -1 for a run
+    std::string run_title;
+    std::int64_t run_seconds = 0;
+    std::string run_intensity;
+    int index = 0;
+    SourceSpan span;
+};
+
+struct Program {
+    std::string name, title;
+    int start_year = 0, start_month = 0, start_day = 0;
+    int weeks = 1;
+    std::string timezone;
+    std::vector<Session> sessions;
+    std::shared_ptr<const std::string> file;  // as Workout::file
+    SourceSpan span;
+};
+
+}  // namespace reps::checked
+
+namespace reps {
+
+struct CheckOptions {
+    std::string profile;  // --profile NAME, empty for none
+    int week = 1;         // --week N: the progression step each workout's length is measured at
+};
+
+struct CheckedProgram {
+    CheckedProgram() = default;
+    // Move only: the workouts view the stores, which a move keeps where they are and a copy would not.
+    CheckedProgram(CheckedProgram&&) = default;
+    CheckedProgram& operator=(CheckedProgram&&) = default;
+    CheckedProgram(const CheckedProgram&) = delete;
+    CheckedProgram& operator=(const CheckedProgram&) = delete;
+
+    Catalog catalog;
+    // Every workout's blocks and entries, each workout viewing its part: two lists for all the
+    // workouts of a check rather than two per workout.
+    std::vector<checked::Block> block_store;
+    std::vector<checked::Entry> entry_store;
+    std::vector<checked::Workout> workouts;  // of the user's files, in declaration order
+    std::vector<checked::Program> programs;
+    int profile = -1;
+};
+
+// Resolves and checks every workout and program in the user's files (not the stdlib's).
+CheckedProgram check_program(const std::vector<ast::File>& files, const SourceManager& sources,
+                             const CheckOptions& options, Diagnostics& diagnostics);
+
+}  // namespace reps

@@ -1,0 +1,372 @@
+// The diagnostic registry, the list phases append to, and the text and JSON renderers.
+#include "compiler/diagnostics/diagnostics.hpp"
+
+#include <algorithm>
+#include <array>
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace reps {
+
+// ---- registry -------------------------------------------------------------------------------
+
+namespace {
+
+constexpr CodeInfo registry[] = {
+#define X(CODE, SEVERITY, SUMMARY, EXPLANATION) CodeInfo{Code::CODE, #CODE, Severity::SEVERITY, SUMMARY, EXPLANATION},
+#include "compiler/diagnostics/diagnostic_codes.def"
+#undef X
+};
+
+}  // namespace
+
+const CodeInfo* find_code(std::string_view code) {
+    for (const CodeInfo& info : registry) {
+        if (info.code == code) return &info;
+    }
+    return nullptr;
+}
+
+std::string_view code_name(Code code) {
+    if (code == Code::none) return {};
+    // The registry lists the codes in the enum's order, after `none`.
+    return registry[static_cast<std::size_t>(code) - 1].code;
+}
+
+std::vector<CodeInfo> all_codes() { return {std::begin(registry), std::end(registry)}; }
+
+// ---- collection -----------------------------------------------------------------------------
+
+namespace {
+
+bool same_code(std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        const auto upper = [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; };
+        return upper(x) == upper(y);
+    });
+}
+
+Diagnostic make(Severity severity, Code code, SourceSpan span, std::string message, std::string help) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = code;
+    d.span = span;
+    d.message = std::move(message);
+    d.help = std::move(help);
+    return d;
+}
+
+}  // namespace
+
+Diagnostic& Diagnostics::report(Code code, SourceSpan span, std::string message, std::string help) {
+    const Severity severity = code == Code::none ? Severity::error : registry[static_cast<std::size_t>(code) - 1].severity;
+    const auto before = list_.size();
+    add(make(severity, code, span, std::move(message), std::move(help)));
+    if (list_.size() > before) return list_.back();
+    thread_local Diagnostic dropped;
+    dropped = Diagnostic{};
+    return dropped;
+}
+
+Diagnostic& Diagnostics::failure(SourceSpan span, std::string message) {
+    return report(Code::none, span, std::move(message));
+}
+
+void Diagnostics::add(Diagnostic diagnostic) {
+    if (diagnostic.severity == Severity::warning) {
+        const bool suppressed = std::any_of(suppressed_.begin(), suppressed_.end(),
+                                            [&](const std::string& code) { return same_code(code, code_name(diagnostic.code)); });
+        if (suppressed) return;
+        // The code stays W...: `reps explain` still finds the lint behind the error.
+        if (werror_) diagnostic.severity = Severity::error;
+    }
+    if (diagnostic.severity == Severity::error) ++errors_;
+    list_.push_back(std::move(diagnostic));
+}
+
+bool Diagnostics::stop_here(const SourceSpan& span) {
+    if (errors_ < max_errors) return false;
+    if (!stopped_) {
+        stopped_ = true;
+        report(Code::E0003, span, "more than " + std::to_string(max_errors) + " errors: checking stops here",
+              "fix the errors above and check again");
+    }
+    return true;
+}
+
+void Diagnostics::drop_warnings_if(const std::function<bool(const Diagnostic&)>& drop) {
+    std::vector<Diagnostic> kept;
+    errors_ = 0;
+    for (auto& diagnostic : list_) {
+        if (code_name(diagnostic.code).starts_with('W') && drop(diagnostic)) continue;
+        if (diagnostic.severity == Severity::error) ++errors_;
+        kept.push_back(std::move(diagnostic));
+    }
+    list_ = std::move(kept);
+}
+
+void Diagnostics::sort_by_position() {
+    std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        const auto key = [](const Diagnostic& d) {
+            // Within a file the offset orders as line and column do.
+            return std::array<std::uint32_t, 3>{d.span.has_position() ? 0u : 1u, d.span.file, d.span.offset};
+        };
+        return key(a) < key(b);
+    });
+}
+
+// ---- shared by both renderers ---------------------------------------------------------------
+
+namespace {
+
+bool has_position(const SourceManager& sources, const SourceSpan& span) {
+    return span.has_position() && span.file < sources.size();
+}
+
+const char* severity_name(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
+
+// One character: false unless the bytes are exactly one well-formed UTF-8 sequence (shortest form, no surrogates).
+bool decode(std::string_view bytes, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(bytes[0]);
+    std::size_t length = 0;
+    if (b0 < 0x80) {
+        cp = b0;
+        return bytes.size() == 1;
+    } else if (b0 >= 0xC2 && b0 <= 0xDF) {
+        length = 2, cp = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        length = 3, cp = b0 & 0x0F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        length = 4, cp = b0 & 0x07;
+    } else {
+        return false;
+    }
+    if (bytes.size() != length) return false;
+    for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (static_cast<unsigned char>(bytes[i]) & 0x3F);
+    const char32_t minimum = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+    return cp >= minimum && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+}
+
+// Control characters, and invisible ones that reorder or break the line (Trojan Source), are never echoed.
+bool printable(char32_t cp) {
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return false;
+    if (cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E)) return false;
+    if (cp >= 0x2066 && cp <= 0x2069) return false;
+    return cp != 0x2028 && cp != 0x2029 && cp != 0xFEFF;
+}
+
+// One character as the terminal gets it. Characters are split as character_column counts them:
+// a byte that is not a continuation byte starts one, so the caret agrees with the printed column.
+struct Cell {
+    std::size_t begin = 0;   // byte offset in the line
+    std::string_view shown;  // the bytes themselves, or a literal standing in for them
+};
+
+std::vector<Cell> cells_of(std::string_view line) {
+    std::vector<Cell> cells;
+    cells.reserve(line.size());
+    std::size_t i = 0;
+    while (i < line.size()) {
+        std::size_t end = i + 1;
+        while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+        const std::string_view bytes = line.substr(i, end - i);
+        char32_t cp = 0;
+        std::string_view shown = "?";
+        if (bytes == "\t") {
+            shown = " ";  // one cell, so the caret below lines up whatever the tab stops are
+        } else if (decode(bytes, cp) && printable(cp)) {
+            shown = bytes;
+        }
+        cells.push_back(Cell{i, shown});
+        i = end;
+    }
+    return cells;
+}
+
+// Messages quote user text; the same rules keep escape sequences off the terminal.
+std::string sanitize(std::string_view text) {
+    // Most messages are printable ASCII through and through.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) return std::string(text);
+    std::string out;
+    for (Cell& cell : cells_of(text)) {
+        if (text[cell.begin] == '\n') cell.shown = "\n";
+        out += cell.shown;
+    }
+    return out;
+}
+
+// The end of a span, clipped to its file: the line and character column just past its last byte.
+struct Position {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+Position end_of(const SourceManager& sources, const SourceSpan& span) {
+    const std::string_view text = sources.file(span.file).text;
+    const std::size_t begin = std::min<std::size_t>(span.offset, text.size());
+    const std::size_t end = std::min<std::size_t>(std::size_t{span.offset} + span.length, text.size());
+    SourceSpan at = span;
+    at.offset = static_cast<std::uint32_t>(end);
+    const auto newlines = std::count(text.begin() + static_cast<std::ptrdiff_t>(begin),
+                                     text.begin() + static_cast<std::ptrdiff_t>(end), '\n');
+    return Position{sources.position(span).line + static_cast<std::uint32_t>(newlines), sources.character_column(at)};
+}
+
+// ---- text -----------------------------------------------------------------------------------
+
+// GCC's colours (gcc/diagnostic-color.cc), with its erase-to-end-of-line after each switch.
+constexpr std::string_view bold = "\033[01m\033[K";
+constexpr std::string_view red = "\033[01;31m\033[K";
+constexpr std::string_view magenta = "\033[01;35m\033[K";
+constexpr std::string_view green = "\033[01;32m\033[K";
+constexpr std::string_view cyan = "\033[01;36m\033[K";
+constexpr std::string_view reset = "\033[m\033[K";
+
+// Lines longer than this are cut to a window around the caret.
+constexpr std::size_t max_line_cells = 200;
+constexpr std::size_t window_cells = 160;
+constexpr std::size_t window_before_caret = 60;
+
+class TextRenderer {
+public:
+    TextRenderer(std::ostream& out, const SourceManager& sources, bool color)
+        : out_(out), sources_(sources), color_(color) {}
+
+    void render(const Diagnostic& d) {
+        header(d);
+        if (has_position(sources_, d.span)) excerpt(d.span);
+        for (const std::string& note : d.notes) labelled("note:", note);
+        if (!d.help.empty()) labelled("help:", d.help);
+    }
+
+private:
+    void paint(std::string_view colour, std::string_view text) {
+        if (color_) out_ << colour << text << reset;
+        else out_ << text;
+    }
+
+    void header(const Diagnostic& d) {
+        std::string locus = "reps:";
+        if (has_position(sources_, d.span)) {
+            locus = sanitize(sources_.file(d.span.file).path) + ':' + std::to_string(sources_.position(d.span).line) + ':' +
+                    std::to_string(sources_.character_column(d.span)) + ':';
+        }
+        paint(bold, locus);
+        out_ << ' ';
+        std::string label = severity_name(d.severity);
+        if (d.code != Code::none) label += '[' + std::string(code_name(d.code)) + ']';
+        paint(d.severity == Severity::error ? red : magenta, label + ':');
+        out_ << ' ';
+        paint(bold, sanitize(d.message));
+        out_ << '\n';
+    }
+
+    void labelled(std::string_view label, const std::string& text) {
+        paint(cyan, label);
+        out_ << ' ' << sanitize(text) << '\n';
+    }
+
+    void excerpt(const SourceSpan& span) {
+        const std::string_view line = sources_.line_text(span);
+        // A line of printable ASCII (most are) is one cell per byte, shown as it is.
+        const bool plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+        const std::vector<Cell> cells = plain ? std::vector<Cell>{} : cells_of(line);
+        const std::size_t cell_count = plain ? line.size() : cells.size();
+        const std::string_view text = sources_.file(span.file).text;
+        const std::size_t line_begin = static_cast<std::size_t>(line.data() - text.data());
+
+        // Byte offsets within the line; a span running past the line end stops there.
+        const std::size_t start = std::min<std::size_t>(span.offset, text.size()) - line_begin;
+        const std::size_t end = std::min(start + span.length, line.size());
+        const auto first_at_or_after = [&](std::size_t offset) {
+            if (plain) return std::min(offset, cell_count);
+            return static_cast<std::size_t>(std::partition_point(cells.begin(), cells.end(), [&](const Cell& c) {
+                                                return c.begin < offset;
+                                            }) - cells.begin());
+        };
+        // The cell holding the span start (an offset inside a multibyte character points at it).
+        std::size_t caret = first_at_or_after(start + 1);
+        if (caret > 0) --caret;
+        if (start >= line.size()) caret = cell_count;
+        const std::size_t caret_end = std::max(first_at_or_after(end), caret + 1);
+
+        std::size_t shown_begin = 0;
+        std::size_t shown_end = cell_count;
+        if (cell_count > max_line_cells) {
+            shown_begin = caret > window_before_caret ? caret - window_before_caret : 0;
+            shown_begin = std::min(shown_begin, cell_count - window_cells);
+            shown_end = shown_begin + window_cells;
+        }
+
+        std::string shown = shown_begin > 0 ? "..." : "";
+        if (plain) {
+            shown += line.substr(shown_begin, shown_end - shown_begin);
+        } else {
+            for (std::size_t i = shown_begin; i < shown_end; ++i) shown += cells[i].shown;
+        }
+        if (shown_end < cell_count) shown += "...";
+
+        const std::string number = std::to_string(sources_.position(span).line);
+        // GCC's margin: at least four digits wide, then " | ".
+        const std::size_t width = std::max<std::size_t>(number.size(), 4);
+        out_ << ' ' << std::string(width - number.size(), ' ') << number << " |";
+        if (!shown.empty()) out_ << ' ' << shown;
+        out_ << '\n';
+
+        const std::size_t pad = (shown_begin > 0 ? 3 : 0) + (caret - shown_begin);
+        const std::size_t tildes = std::min(caret_end, std::max(shown_end, caret + 1)) - caret - 1;
+        out_ << ' ' << std::string(width, ' ') << " | " << std::string(pad, ' ');
+        paint(green, "^" + std::string(tildes, '~'));
+        out_ << '\n';
+    }
+
+    std::ostream& out_;
+    const SourceManager& sources_;
+    bool color_;
+};
+
+}  // namespace
+
+void render_text(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics,
+                 const RenderOptions& options) {
+    TextRenderer renderer(out, sources, options.color);
+    for (const Diagnostic& d : diagnostics) renderer.render(d);
+}
+
+// ---- JSON -----------------------------------------------------------------------------------
+
+void render_json(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics) {
+    using nlohmann::ordered_json;
+    ordered_json list = ordered_json::array();
+    for (const Diagnostic& d : diagnostics) {
+        ordered_json item;
+        item["severity"] = severity_name(d.severity);
+        item["code"] = code_name(d.code);
+        if (has_position(sources, d.span)) {
+            const Position end = end_of(sources, d.span);
+            item["file"] = sources.file(d.span.file).path;
+            item["line"] = sources.position(d.span).line;
+            item["column"] = sources.character_column(d.span);
+            item["end_line"] = end.line;
+            item["end_column"] = end.column;
+        } else {
+            item["file"] = nullptr;
+            item["line"] = 0;
+            item["column"] = 0;
+            item["end_line"] = 0;
+            item["end_column"] = 0;
+        }
+        item["message"] = d.message;
+        item["notes"] = d.notes;
+        item["help"] = d.help.empty() ? ordered_json(nullptr) : ordered_json(d.help);
+        list.push_back(std::move(item));
+    }
+    ordered_json document;
+    document["diagnostics"] = std::move(list);
+    // Messages quote source text, which may not be UTF-8; replace rather than throw.
+    out << document.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace reps

@@ -1,0 +1,97 @@
+// Diagnostics: phases collect them in one list and keep going; one renderer prints them.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/base/source.hpp"
+
+namespace reps {
+
+enum class Severity { error, warning };
+
+// Every code of the registry (diagnostic_codes.def), and `none` for a failure that is not about the
+// input (a file that cannot be read). A code's severity comes from the registry, never the call site.
+enum class Code : std::uint8_t {
+    none,
+#define X(CODE, SEVERITY, SUMMARY, EXPLANATION) CODE,
+#include "compiler/diagnostics/diagnostic_codes.def"
+#undef X
+};
+
+// "E0102"; empty for Code::none.
+std::string_view code_name(Code code);
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    Code code = Code::none;
+    SourceSpan span;   // line 0: no position (command-line problems)
+    std::string message;
+    std::vector<std::string> notes;
+    std::string help;
+};
+
+struct CodeInfo {
+    Code id;
+    std::string_view code;
+    Severity severity;
+    std::string_view summary;
+    std::string_view explanation;
+};
+
+// The registry (compiler/diagnostics/diagnostic_codes.def). nullptr for an unknown code.
+const CodeInfo* find_code(std::string_view code);
+std::vector<CodeInfo> all_codes();
+
+// Checking stops after this many errors: the first ones are what a user fixes first, and a file
+// of a million mistakes (each with a "did you mean" search) must not take hours to report.
+inline constexpr std::size_t max_errors = 100;
+
+class Diagnostics {
+public:
+    // Adds a diagnostic of `code` with the registry's severity (--werror and -W no-CODE applied). A
+    // suppressed warning still hands back a Diagnostic for notes, which go nowhere.
+    Diagnostic& report(Code code, SourceSpan span, std::string message, std::string help = {});
+    // A failure that is not about the input: an error without a code ("cannot read 'x.reps'").
+    Diagnostic& failure(SourceSpan span, std::string message);
+    void add(Diagnostic diagnostic);
+
+    bool has_errors() const { return errors_ > 0; }
+    std::size_t error_count() const { return errors_; }
+    std::size_t warning_count() const { return list_.size() - errors_; }
+    const std::vector<Diagnostic>& list() const { return list_; }
+    // True once max_errors errors were reported: the phase should skip what is at `span`. The first
+    // call that returns true adds E0003 "checking stops here" at `span`.
+    bool stop_here(const SourceSpan& span);
+
+    // Warnings named here are dropped ("-W no-W0101"); with werror the rest become errors.
+    void set_suppressed(std::vector<std::string> codes) { suppressed_ = std::move(codes); }
+    void set_werror(bool werror) { werror_ = werror; }
+    // Drops the warnings (codes W...) for which `drop` is true, even when --werror made them errors.
+    void drop_warnings_if(const std::function<bool(const Diagnostic&)>& drop);
+    // Stable order for output: by file, then position, then insertion.
+    void sort_by_position();
+
+private:
+    std::vector<Diagnostic> list_;
+    std::vector<std::string> suppressed_;
+    std::size_t errors_ = 0;
+    bool werror_ = false;
+    bool stopped_ = false;
+};
+
+struct RenderOptions {
+    bool color = false;
+};
+
+// GCC/Clang layout: "file:line:col: error[E0102]: message", the source line, a caret, help: lines.
+void render_text(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics,
+                 const RenderOptions& options);
+// The same data as one JSON document: {"diagnostics": [...]}.
+void render_json(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace reps

@@ -1,0 +1,292 @@
+// `reps build FILE --to FORMAT`: picks the workout or program, lowers it, and exports it through
+// the format table; nothing is written when the input has errors.
+#include <iostream>
+#include <optional>
+#include <unistd.h>
+
+#include "compiler/driver/cli_internal.hpp"
+#include "compiler/dump/dump.hpp"
+#include "compiler/lower/lower.hpp"
+#include "runtime/export/fit/fit_export.hpp"
+#include "runtime/export/html/html_export.hpp"
+#include "runtime/export/ics/ics_export.hpp"
+#include "runtime/export/json/json_export.hpp"
+#include "runtime/export/output.hpp"
+#include "runtime/export/text/text_export.hpp"
+
+namespace reps::cli {
+
+namespace {
+
+// What an exporter may need besides the timeline.
+struct ExportContext {
+    std::string at;  // --at DATETIME, empty when not given
+    std::string timezone;  // --timezone, empty: UTC
+    std::optional<std::int64_t> alarm;
+    std::optional<std::int64_t> dtstamp;
+    Diagnostics* warnings = nullptr;  // where an exporter says what its format cannot carry
+};
+
+IcsOptions ics_options(const ExportContext& context) { return IcsOptions{context.dtstamp, context.alarm}; }
+
+// --at 2026-12-01T17:30 (checked by check_datetime) splits into the date and the time of day.
+std::string workout_to_ics(const timeline::Timeline& t, const ExportContext& context) {
+    return to_ics(t, context.at.substr(0, 10), context.at.substr(11, 5), context.timezone, ics_options(context));
+}
+
+std::string program_to_ics(const timeline::Program& p, const ExportContext& context) {
+    return to_ics(p, ics_options(context));
+}
+
+// FIT cannot carry everything a timeline holds (%1RM, RPE, unmapped exercises...); each loss is a warning.
+std::string workout_to_fit(const timeline::Timeline& t, const ExportContext& context) {
+    FitResult fit = to_fit(t);
+    for (std::string& warning : fit.warnings) {
+        if (context.warnings != nullptr) context.warnings->report(Code::W0301, SourceSpan{}, std::move(warning));
+    }
+    return std::move(fit.bytes);
+}
+
+// An exporter returns the bytes to write and throws std::exception when it cannot export.
+using WorkoutExporter = std::string (*)(const timeline::Timeline&, const ExportContext&);
+using ProgramExporter = std::string (*)(const timeline::Program&, const ExportContext&);
+
+struct Format {
+    std::string_view name;
+    bool binary;               // never written to a terminal
+    WorkoutExporter workout;  // nullptr: this format cannot export a workout
+    ProgramExporter program;  // nullptr: ... a program; both nullptr: not available yet
+};
+
+// Adding a format is one entry here.
+constexpr Format formats[] = {
+    {"text", false, [](const timeline::Timeline& t, const ExportContext&) { return to_text(t); },
+     [](const timeline::Program& p, const ExportContext&) { return to_text(p); }},
+    {"html", false, [](const timeline::Timeline& t, const ExportContext& c) { return to_html(t, c.at); },
+     [](const timeline::Program& p, const ExportContext&) { return to_html(p); }},
+    {"json", false, [](const timeline::Timeline& t, const ExportContext&) { return to_json(t); },
+     [](const timeline::Program& p, const ExportContext&) { return to_json(p); }},
+    {"ics", false, workout_to_ics, program_to_ics},
+    {"fit", true, workout_to_fit, nullptr},
+};
+
+const Format* find_format(std::string_view name) {
+    for (const Format& format : formats) {
+        if (format.name == name) return &format;
+    }
+    return nullptr;
+}
+
+std::string list(const std::vector<std::string_view>& names) {
+    std::string out;
+    for (std::string_view name : names) out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
+}
+
+// --at 2026-12-01T17:30: checked here so a typo is a usage error, not an exporter failure.
+void check_datetime(const std::string& text) {
+    const auto number = [&](std::size_t at, std::size_t length) {
+        int value = 0;
+        for (std::size_t i = at; i < at + length; ++i) {
+            if (text[i] < '0' || text[i] > '9') return -1;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const bool shape = text.size() == 16 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':';
+    const bool valid = shape && number(0, 4) >= 0 && number(5, 2) >= 1 && number(5, 2) <= 12 &&
+                       number(8, 2) >= 1 && number(8, 2) <= 31 && number(11, 2) >= 0 && number(11, 2) <= 23 &&
+                       number(14, 2) >= 0 && number(14, 2) <= 59;
+    if (!valid) throw UsageError("--at takes a local date and time like 2026-12-01T17:30, not '" + text + "'");
+}
+
+template <typename Item>
+std::vector<std::string_view> names_of(const std::vector<Item>& items) {
+    std::vector<std::string_view> names;
+    for (const Item& item : items) names.push_back(item.name);
+    return names;
+}
+
+template <typename Item>
+const Item* find_named(const std::vector<Item>& items, std::string_view name) {
+    for (const Item& item : items) {
+        if (item.name == name) return &item;
+    }
+    return nullptr;
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates) {
+    if (auto close = closest_name(name, candidates)) return "did you mean '" + *close + "'?";
+    return {};
+}
+
+}  // namespace
+
+// Shared with `reps play` (cli_internal.hpp).
+std::optional<Target> choose_target(const Options& options, const CheckedProgram& checked, const std::string& path,
+                                    Diagnostics& diagnostics) {
+    const auto workouts = names_of(checked.workouts);
+    const auto programs = names_of(checked.programs);
+    if (!options.workout.empty()) {
+        if (const auto* workout = find_named(checked.workouts, options.workout)) return Target{workout, nullptr};
+        diagnostics.report(Code::E0106, SourceSpan{}, "unknown workout '" + printable(options.workout) + "'",
+                          did_you_mean(options.workout, workouts));
+        return std::nullopt;
+    }
+    if (!options.program.empty()) {
+        if (const auto* plan = find_named(checked.programs, options.program)) return Target{nullptr, plan};
+        diagnostics.report(Code::E0108, SourceSpan{}, "unknown program '" + printable(options.program) + "'",
+                          did_you_mean(options.program, programs));
+        return std::nullopt;
+    }
+    // A program is built from the workouts it schedules, so one program wins over any workouts.
+    if (programs.size() == 1) return Target{nullptr, &checked.programs.front()};
+    if (programs.empty() && workouts.size() == 1) return Target{&checked.workouts.front(), nullptr};
+    if (workouts.empty() && programs.empty()) {
+        diagnostics.report(Code::E0402, SourceSpan{}, "nothing to build: '" + printable(path) + "' has no workout or program");
+        return std::nullopt;
+    }
+    std::string help = "choose one with ";
+    if (!workouts.empty()) help += "--workout NAME: " + list(workouts);
+    if (!workouts.empty() && !programs.empty()) help += "; or with ";
+    if (!programs.empty()) help += "--program NAME: " + list(programs);
+    const std::string what = programs.empty() ? "several workouts" : "several programs";
+    diagnostics.report(Code::E0402, SourceSpan{}, "nothing to build: '" + printable(path) + "' has " + what, help);
+    return std::nullopt;
+}
+
+namespace {
+
+// The format --to names, or nullptr when only dumping. Unknown or unavailable formats end the run.
+const Format* requested_format(const Options& options) {
+    if (options.to.empty()) {
+        if (options.dump != Dump::none) return nullptr;
+        throw UsageError("'reps build' needs --to FORMAT (" + list(format_names()) + ")");
+    }
+    const Format* format = find_format(options.to);
+    if (format == nullptr) {
+        throw UsageError("unknown format '" + options.to + "' for --to; choose one of " + list(format_names()));
+    }
+    if (format->workout == nullptr && format->program == nullptr) {
+        throw std::runtime_error("--to " + std::string(format->name) + " is not available yet");
+    }
+    return format;
+}
+
+// Exports the target and writes it to -o or `out`; the reason on failure, empty on success.
+std::string write_output(const Format& format, const Options& options, const std::optional<timeline::Timeline>& workout,
+                         const std::optional<timeline::Program>& program, std::ostream& out,
+                         Diagnostics& export_warnings) {
+    const std::string to = "--to " + std::string(format.name);
+    if (workout && format.workout == nullptr) return to + " cannot export a single workout";
+    if (program && format.program == nullptr) return to + " cannot export a program";
+    if (workout && format.name == "ics" && options.at.empty()) return to + " for a workout needs --at DATETIME";
+    if (program && !options.timezone.empty()) {
+        return "--timezone applies to a workout with --at, and program '" + program->name + "' sets its own time zone";
+    }
+    std::string bytes;
+    try {
+        const ExportContext context{options.at, options.timezone, options.alarm, options.dtstamp, &export_warnings};
+        bytes = workout ? format.workout(*workout, context) : format.program(*program, context);
+    } catch (const std::exception& e) {
+        return to + ": " + e.what();
+    }
+    if (export_warnings.has_errors()) return {};  // --werror made the exporter's warnings errors: no output
+    if (!options.output.empty()) {
+        std::string error;
+        write_file_atomically(options.output, bytes, error);
+        return error;
+    }
+    if (format.binary && &out == &std::cout && ::isatty(STDOUT_FILENO) == 1) {
+        return to + " writes binary data; use -o FILE or redirect stdout";
+    }
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    return {};
+}
+
+}  // namespace
+
+std::vector<std::string_view> format_names() {
+    std::vector<std::string_view> names;
+    for (const Format& format : formats) names.push_back(format.name);
+    return names;
+}
+
+int run_build(const Options& options, std::ostream& out, std::ostream& err) {
+    const Format* format = requested_format(options);
+    if (!options.workout.empty() && !options.program.empty()) {
+        throw UsageError("give --workout or --program, not both");
+    }
+    if (options.week_given && !options.program.empty()) {
+        throw UsageError("--week applies to a workout; a program builds each of its weeks");
+    }
+    if (!options.at.empty()) check_datetime(options.at);
+    if ((!options.timezone.empty() || options.alarm || options.dtstamp) && options.to != "ics") {
+        throw UsageError("--timezone, --alarm and --dtstamp apply to --to ics");
+    }
+    if (!options.timezone.empty() && !is_known_timezone(options.timezone)) {
+        throw UsageError("unknown time zone '" + options.timezone + "' for --timezone; use a name like Europe/Berlin");
+    }
+
+    const std::string& path = options.args.front();
+    Reporter reporter(options, err);
+    Diagnostics diagnostics = reporter.make_diagnostics();
+    const auto finish = [&](int status) {
+        reporter.report(path, diagnostics);
+        reporter.finish();
+        return status;
+    };
+
+    Compilation compiled = compile(path, options, reporter.sources(), diagnostics, options.dump != Dump::ast);
+    if (compiled.read_failed) {
+        reporter.report(path, diagnostics, false);
+        reporter.finish();
+        return 2;
+    }
+    if (options.dump == Dump::ast) {
+        for (const ast::File& file : compiled.loaded.files) {
+            if (file.file_id == compiled.loaded.main_file) dump_ast(out, file, reporter.sources());
+        }
+        return finish(diagnostics.has_errors() ? 1 : 0);
+    }
+    if (diagnostics.has_errors()) return finish(1);
+    if (options.dump == Dump::checked) {
+        dump_checked(out, compiled.checked, reporter.sources());
+        return finish(0);
+    }
+
+    const std::optional<Target> target = choose_target(options, compiled.checked, path, diagnostics);
+    if (!target) return finish(1);
+    if (target->program != nullptr && (options.week_given || !options.at.empty())) {
+        reporter.report(path, diagnostics);
+        reporter.fail(std::string(options.week_given ? "--week" : "--at") + " applies to a workout, and program '" +
+                      target->program->name + "' sets its own weeks and dates");
+        reporter.finish();
+        return 2;
+    }
+
+    const SourceManager& sources = reporter.sources();
+    std::optional<timeline::Timeline> workout;
+    std::optional<timeline::Program> program;
+    if (target->workout != nullptr) workout = lower_workout(compiled.checked, *target->workout, options.week, sources);
+    else program = lower_program(compiled.checked, *target->program, sources);
+
+    if (options.dump == Dump::timeline) {
+        if (workout) dump_timeline(out, *workout);
+        else dump_timeline(out, *program);
+        return finish(0);
+    }
+
+    // Warnings come first, so that a terminal shows them above the output.
+    reporter.report(path, diagnostics);
+    Diagnostics export_warnings = reporter.make_diagnostics();
+    const std::string failure = write_output(*format, options, workout, program, out, export_warnings);
+    reporter.report(path, export_warnings, false);
+    if (!failure.empty()) reporter.fail(failure);
+    reporter.finish();
+    if (!failure.empty()) return 2;
+    return export_warnings.has_errors() ? 1 : 0;
+}
+
+}  // namespace reps::cli

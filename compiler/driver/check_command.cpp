@@ -1,0 +1,262 @@
+// `reps check FILE...` and what every compiling command shares: loading and checking one file,
+// and reporting its diagnostics as text (with a summary line) or as one JSON document.
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+#include <sstream>
+#include <utility>
+
+#include "compiler/base/arena.hpp"
+#include "compiler/driver/cli_internal.hpp"
+#include "compiler/dump/dump.hpp"
+#include "compiler/lint/lints.hpp"
+#include "compiler/lower/lower.hpp"
+#include "compiler/base/ordered_pool.hpp"
+#include "compiler/catalog/stdlib_catalog.hpp"
+
+namespace reps::cli {
+
+namespace {
+
+bool has_code(const Diagnostics& diagnostics, Code code) {
+    return std::any_of(diagnostics.list().begin(), diagnostics.list().end(),
+                       [&](const Diagnostic& d) { return d.code == code; });
+}
+
+std::string plural(std::size_t count, std::string_view noun) {
+    return std::to_string(count) + ' ' + std::string(noun) + (count == 1 ? "" : "s");
+}
+
+const ast::File* main_file(const LoadedProgram& loaded) {
+    for (const ast::File& file : loaded.files) {
+        if (file.file_id == loaded.main_file) return &file;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::string printable(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        out += (byte < 0x20 || byte == 0x7F) ? '?' : c;
+    }
+    return out;
+}
+
+std::string summary_counts(const Diagnostics& diagnostics) {
+    std::string out;
+    if (diagnostics.error_count() > 0) out = plural(diagnostics.error_count(), "error");
+    if (diagnostics.warning_count() > 0) {
+        out += (out.empty() ? "" : ", ") + plural(diagnostics.warning_count(), "warning");
+    }
+    return out;
+}
+
+Diagnostics Reporter::make_diagnostics() const {
+    Diagnostics diagnostics;
+    diagnostics.set_werror(options_.werror);
+    diagnostics.set_suppressed(options_.suppressed);
+    return diagnostics;
+}
+
+void Reporter::report(std::string_view display_path, Diagnostics& diagnostics, bool summary) {
+    diagnostics.sort_by_position();
+    if (options_.json_diagnostics) {
+        all_.insert(all_.end(), diagnostics.list().begin(), diagnostics.list().end());
+        return;
+    }
+    render_text(err_, sources_, diagnostics.list(), RenderOptions{options_.color});
+    const std::string counts = summary_counts(diagnostics);
+    if (summary && !counts.empty()) err_ << printable(display_path) << ": " << counts << '\n';
+}
+
+void Reporter::fail(std::string message) {
+    if (options_.json_diagnostics) {
+        all_.push_back(Diagnostic{Severity::error, Code::none, SourceSpan{}, std::move(message), {}, {}});
+        return;
+    }
+    err_ << "reps: error: " << printable(message) << '\n';
+}
+
+void Reporter::finish() {
+    if (options_.json_diagnostics) render_json(err_, sources_, all_);
+}
+
+std::vector<Diagnostic> Reporter::take_collected() { return std::exchange(all_, {}); }
+
+void Reporter::absorb(const SourceManager& sources, std::vector<Diagnostic> diagnostics) {
+    // The files the diagnostics point into join this reporter's sources under new ids; the stdlib
+    // keeps its ids, which are the same in every SourceManager.
+    add_stdlib_sources(sources_);
+    std::vector<std::uint32_t> ids(sources.size(), ~0u);
+    for (Diagnostic& diagnostic : diagnostics) {
+        const std::uint32_t file = diagnostic.span.file;
+        if (diagnostic.span.has_position() && file < sources.size()) {
+            if (ids[file] == ~0u) ids[file] = sources.file(file).embedded ? file : sources_.add(sources.file(file));
+            diagnostic.span.file = ids[file];
+        }
+        all_.push_back(std::move(diagnostic));
+    }
+}
+
+Compilation compile(const std::string& path, const Options& options, SourceManager& sources,
+                    Diagnostics& diagnostics, bool check) {
+    Compilation result;
+    result.loaded = load_program(path, sources, diagnostics);
+    if (result.loaded.read_failed) {
+        result.read_failed = true;
+        // Printed like any diagnostic without a position: "reps: error: cannot read 'x.reps': ...".
+        const std::string& reason = result.loaded.read_error;
+        diagnostics.failure(SourceSpan{}, reason.empty() ? "cannot read '" + path + "'" : reason);
+        return result;
+    }
+    // A syntax error leaves a partial AST; checking it would only add follow-on errors.
+    if (!check || diagnostics.has_errors()) return result;
+
+    CheckOptions check_options;
+    check_options.profile = options.profile;
+    check_options.week = options.week;
+    result.checked = check_program(result.loaded.files, sources, check_options, diagnostics);
+    if (!options.profile.empty() && result.checked.profile < 0 && !has_code(diagnostics, Code::E0107)) {
+        std::string help;
+        if (auto close = result.checked.catalog.suggest_profile(options.profile)) {
+            help = "did you mean '" + *close + "'?";
+        } else if (!result.checked.catalog.profiles.empty()) {
+            help = "profiles: ";
+            for (std::size_t i = 0; i < result.checked.catalog.profiles.size(); ++i) {
+                help += (i > 0 ? ", " : "") + result.checked.catalog.profiles[i].name;
+            }
+        }
+        diagnostics.report(Code::E0107, SourceSpan{}, "unknown profile '" + printable(options.profile) + "'", help);
+    }
+    // Before looking at has_errors: an allowed warning must not fail a --werror build.
+    apply_allow_comments(diagnostics, sources);
+    if (diagnostics.has_errors()) return result;
+    LintOptions lint_options;
+    lint_options.session_min_seconds = options.session_min_seconds;
+    lint_options.session_max_seconds = options.session_max_seconds;
+    run_lints(result.checked, lint_options, diagnostics);
+    apply_allow_comments(diagnostics, sources);
+    return result;
+}
+
+namespace {
+
+// One input of `reps check`: a file named on the command line or found in a directory named there.
+struct Input {
+    std::string path;
+    std::string error;  // a directory that could not be read or holds no .reps file
+};
+
+// Files as given; a directory stands for every *.reps file below it, in sorted order.
+std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
+    namespace fs = std::filesystem;
+    std::vector<Input> inputs;
+    for (const std::string& arg : args) {
+        std::error_code error;
+        if (!fs::is_directory(arg, error)) {
+            inputs.push_back(Input{arg, {}});
+            continue;
+        }
+        std::vector<std::string> found;
+        for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, error);
+             !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+            if (it->path().extension() == ".reps" && it->is_regular_file(error)) found.push_back(it->path().string());
+        }
+        if (error) {
+            inputs.push_back(Input{arg, "cannot read directory '" + arg + "': " + error.message()});
+        } else if (found.empty()) {
+            inputs.push_back(Input{arg, "no .reps files in directory '" + arg + "'"});
+        }
+        std::sort(found.begin(), found.end());
+        for (auto& path : found) inputs.push_back(Input{std::move(path), {}});
+    }
+    return inputs;
+}
+
+// What checking one file prints, made on any thread and printed in argument order.
+struct FileReport {
+    std::string out;  // --dump output
+    std::string err;  // its diagnostics, rendered (text mode)
+    SourceManager sources;                // --diagnostics json: what the diagnostics point into
+    std::vector<Diagnostic> diagnostics;  // --diagnostics json: for the one document at the end
+    int status = 0;
+};
+
+FileReport check_file(const Input& input, const Options& options) {
+    // The file's AST comes from this thread's arena, which is reset for the next file when the
+    // scope ends; the report holds nothing of the AST.
+    thread_local Arena arena;
+    const ArenaScope arena_scope(arena);
+    FileReport report;
+    std::ostringstream out, err;
+    Reporter reporter(options, err);
+    if (!input.error.empty()) {
+        reporter.fail(input.error);
+        report.status = 2;
+    } else {
+        const std::string& path = input.path;
+        Diagnostics diagnostics = reporter.make_diagnostics();
+        Compilation compiled = compile(path, options, reporter.sources(), diagnostics, options.dump != Dump::ast);
+        if (compiled.read_failed) {
+            reporter.report(path, diagnostics, false);
+            report.status = 2;
+        } else {
+            if (options.dump == Dump::ast) {
+                // The AST is shown even after a syntax error: what was parsed is what a reader wants to see.
+                if (const ast::File* file = main_file(compiled.loaded)) dump_ast(out, *file, reporter.sources());
+            } else if (!diagnostics.has_errors() && options.dump == Dump::checked) {
+                dump_checked(out, compiled.checked, reporter.sources());
+            } else if (!diagnostics.has_errors() && options.dump == Dump::timeline) {
+                for (const checked::Workout& workout : compiled.checked.workouts) {
+                    dump_timeline(out, lower_workout(compiled.checked, workout, options.week, reporter.sources()));
+                }
+                for (const checked::Program& plan : compiled.checked.programs) {
+                    dump_timeline(out, lower_program(compiled.checked, plan, reporter.sources()));
+                }
+            }
+            reporter.report(path, diagnostics);
+            if (diagnostics.has_errors()) report.status = 1;
+        }
+        drop_into_arena(compiled.loaded);
+    }
+    report.out = std::move(out).str();
+    report.err = std::move(err).str();
+    report.diagnostics = reporter.take_collected();
+    if (!report.diagnostics.empty()) report.sources = reporter.sources();
+    return report;
+}
+
+}  // namespace
+
+int run_check(const Options& options, std::ostream& out, std::ostream& err) {
+    const std::vector<Input> inputs = expand_inputs(options.args);
+    Reporter reporter(options, err);
+    int status = 0;
+    // Files are checked on every available core (or -j N), sharing the stdlib catalog, and printed
+    // in argument order exactly as one after the other would print them.
+    const unsigned jobs = options.jobs > 0 ? options.jobs : available_cores();
+    // Diagnostics go out some 64 KB at a time: the error stream is unbuffered, and a write per file
+    // was a few percent of checking many files.
+    std::string unwritten;
+    const auto write_diagnostics = [&] {
+        err << unwritten;
+        unwritten.clear();
+    };
+    run_ordered<FileReport>(
+        inputs.size(), jobs, [&](std::size_t i) { return check_file(inputs[i], options); },
+        [&](std::size_t, FileReport report) {
+            out << report.out;
+            unwritten += report.err;
+            if (unwritten.size() >= 64 * 1024) write_diagnostics();
+            if (!report.diagnostics.empty()) reporter.absorb(report.sources, std::move(report.diagnostics));
+            status = std::max(status, report.status);
+        });
+    write_diagnostics();
+    reporter.finish();
+    return status;
+}
+
+}  // namespace reps::cli

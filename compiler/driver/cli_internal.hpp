@@ -1,0 +1,136 @@
+// Shared by the `reps` subcommands (cli*.cpp): parsed options, usage errors, and the report of
+// diagnostics, so each command file holds only its own flow.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/check/checked.hpp"
+#include "compiler/diagnostics/diagnostics.hpp"
+#include "compiler/driver/loader.hpp"
+#include "compiler/base/source.hpp"
+
+namespace reps::cli {
+
+inline constexpr std::string_view version = "0.1.0";
+
+// A mistake on the command line: printed as "reps: error: MESSAGE" with a usage hint, exit 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+enum class Dump { none, ast, checked, timeline };
+
+struct Options {
+    std::string command;
+    std::vector<std::string> args;  // the positional arguments after the command
+    // Common to check and build.
+    bool json_diagnostics = false;
+    bool color = false;  // --color resolved against the terminal and NO_COLOR
+    std::string color_mode = "auto";  // --color as given (the player's screen is stdout, not stderr)
+    bool werror = false;
+    std::vector<std::string> suppressed;  // codes from -W no-CODE
+    Dump dump = Dump::none;
+    std::string profile;
+    int week = 1;
+    bool week_given = false;
+    std::int64_t session_min_seconds = 30 * 60;  // --session-range, for the session-length lint
+    std::int64_t session_max_seconds = 60 * 60;
+    unsigned jobs = 0;  // check only, -j N: files checked at once; 0: one per available core
+    // build only.
+    std::string to;
+    std::string output;  // -o; empty: stdout
+    std::string workout;
+    std::string program;
+    std::string at;
+    std::string timezone;                    // --timezone, for --to ics with --at; empty: UTC
+    std::optional<std::int64_t> alarm;       // --alarm, seconds before each event
+    std::optional<std::int64_t> dtstamp;     // --dtstamp EPOCH; else SOURCE_DATE_EPOCH, else now
+    // play only (it takes --workout too).
+    double speed = 1.0;  // --speed X: the clock runs X times faster
+    bool plain = false;  // --plain: one line per segment change
+    bool say = false;    // --say: spoken cues through espeak-ng
+    std::string log;     // --log FILE: append the summary as a JSON line
+    // fmt only.
+    bool fmt_check = false;  // --check: list the files not in the canonical layout, change nothing
+};
+
+// Prints each file's diagnostics as it is done (text) or all of them as one document at the end
+// (--diagnostics json). One SourceManager serves the whole run so that the JSON document can
+// name every file.
+class Reporter {
+public:
+    Reporter(const Options& options, std::ostream& err) : options_(options), err_(err) {}
+
+    SourceManager& sources() { return sources_; }
+    // A fresh list with --werror and -W no-CODE applied.
+    Diagnostics make_diagnostics() const;
+    // Sorts and prints one file's diagnostics, then "FILE: 2 errors, 1 warning" (text mode only).
+    void report(std::string_view display_path, Diagnostics& diagnostics, bool summary = true);
+    // A failure that is not about the input (an exporter, a file to write): "reps: error: MESSAGE"
+    // in text mode, a diagnostic without code or position in the JSON document.
+    void fail(std::string message);
+    // Prints the JSON document (always, even when empty, so tools can rely on it).
+    void finish();
+    // --diagnostics json: hands over what report() and fail() collected, and takes in diagnostics
+    // another Reporter collected against `sources` (`reps check` reports each file on its own).
+    std::vector<Diagnostic> take_collected();
+    void absorb(const SourceManager& sources, std::vector<Diagnostic> diagnostics);
+
+private:
+    const Options& options_;
+    std::ostream& err_;
+    SourceManager sources_;
+    std::vector<Diagnostic> all_;
+};
+
+// One input file taken through loading and, unless `check` is false, checking.
+struct Compilation {
+    LoadedProgram loaded;
+    CheckedProgram checked;
+    bool read_failed = false;
+};
+
+// Loads `path` (adding "cannot read 'x'" if the file cannot be read), checks it with the
+// options' profile, reporting an unknown --profile once (E0107) whether or not check_program did,
+// and runs the coaching lints; `# reps: allow CODE` comments are applied.
+Compilation compile(const std::string& path, const Options& options, SourceManager& sources,
+                    Diagnostics& diagnostics, bool check);
+
+// "2 errors, 1 warning"; empty when there is nothing to count.
+std::string summary_counts(const Diagnostics& diagnostics);
+
+// Command-line text goes back to the terminal: control bytes become '?'.
+std::string printable(std::string_view text);
+
+// The commands; each returns the exit code.
+// Whether the player's full screen uses colour: `always` and `never` as said, `auto` unless
+// NO_COLOR is set (the full screen only runs on a terminal anyway).
+bool player_color(const std::string& mode);
+
+int run_check(const Options& options, std::ostream& out, std::ostream& err);
+int run_build(const Options& options, std::ostream& out, std::ostream& err);
+int run_play(const Options& options, std::ostream& out, std::ostream& err);
+int run_fmt(const Options& options, std::ostream& out, std::ostream& err);
+
+// What `build` (and `play`) compiles: a workout or a program of the checked file.
+struct Target {
+    const checked::Workout* workout = nullptr;
+    const checked::Program* program = nullptr;
+};
+
+// --workout, --program, else the only program, else the only workout of the user's files;
+// otherwise a diagnostic (E0106, E0108, E0402) and nullopt.
+std::optional<Target> choose_target(const Options& options, const CheckedProgram& checked, const std::string& path,
+                                    Diagnostics& diagnostics);
+int run_catalog(const Options& options, std::ostream& out, std::ostream& err);
+
+// The --to formats, in the order help lists them.
+std::vector<std::string_view> format_names();
+
+}  // namespace reps::cli

@@ -1,0 +1,65 @@
+// `reps play FILE`: compiles the workout as `reps build` does (same checks, same choice of
+// workout) and hands its timeline to the terminal player.
+#include <cstdlib>
+#include <optional>
+#include <ostream>
+
+#include "compiler/driver/cli_internal.hpp"
+#include "compiler/lower/lower.hpp"
+#include "runtime/player/player.hpp"
+
+namespace reps::cli {
+
+int run_play(const Options& options, std::ostream& out, std::ostream& err) {
+    if (options.dump != Dump::none) throw UsageError("'reps play' does not take --dump; use 'reps build --dump'");
+    const std::string& path = options.args.front();
+    Reporter reporter(options, err);
+    Diagnostics diagnostics = reporter.make_diagnostics();
+    Compilation compiled = compile(path, options, reporter.sources(), diagnostics, true);
+    if (compiled.read_failed) {
+        reporter.report(path, diagnostics, false);
+        reporter.finish();
+        return 2;
+    }
+    const checked::Workout* workout = nullptr;
+    if (!diagnostics.has_errors()) {
+        const std::optional<Target> target = choose_target(options, compiled.checked, path, diagnostics);
+        if (target) workout = target->workout;
+        // A program is played one workout at a time: its file's only workout, or the one named.
+        if (target && workout == nullptr) {
+            if (compiled.checked.workouts.size() == 1) {
+                workout = &compiled.checked.workouts.front();
+            } else {
+                std::string names;
+                for (const checked::Workout& each : compiled.checked.workouts) {
+                    names.append(names.empty() ? "" : ", ").append(each.name);
+                }
+                diagnostics.report(Code::E0402, SourceSpan{},
+                                  "nothing to play: '" + printable(path) + "' holds a program and " +
+                                      (names.empty() ? "no workout" : "several workouts"),
+                                  names.empty() ? "" : "choose one with --workout NAME: " + names);
+            }
+        }
+    }
+    // Diagnostics (warnings too) go out before the player takes the screen.
+    reporter.report(path, diagnostics);
+    reporter.finish();
+    if (workout == nullptr || diagnostics.has_errors()) return 1;
+
+    const timeline::Timeline timeline = lower_workout(compiled.checked, *workout, options.week, reporter.sources());
+    PlayOptions play_options;
+    play_options.speed = options.speed;
+    play_options.plain = options.plain;
+    play_options.say = options.say;
+    play_options.log_path = options.log;
+    play_options.color = player_color(options.color_mode);
+    return play(timeline, play_options, out, err);
+}
+
+bool player_color(const std::string& mode) {
+    if (mode != "auto") return mode == "always";
+    const char* no_color = std::getenv("NO_COLOR");
+    return no_color == nullptr || *no_color == '\0';
+}
+
+}  // namespace reps::cli

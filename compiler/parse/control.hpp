@@ -1,0 +1,122 @@
+// Syntax errors: brace tracking, control<> and its messages, where to resume; only parse.cpp includes it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <tao/pegtl.hpp>
+
+#include "compiler/parse/actions_names.hpp"
+#include "grammar/error_messages.hpp"
+
+namespace reps {
+// An unnamed namespace in a header on purpose: only compiler/parse/parse.cpp includes this file, so
+// everything here stays internal to that one translation unit, as it was when it lived there.
+namespace {
+
+// Braces: remember where each block opened, for the note on a missing '}'.
+template <>
+struct action<g::open_brace> {
+    template <typename Input>
+    static void apply(const Input& in, ParseState& state) { state.open_braces.push_back(span_of(in, state)); }
+};
+struct close_brace_action {
+    static void apply0(ParseState& state) {
+        if (!state.open_braces.empty()) state.open_braces.pop_back();
+    }
+};
+template <> struct action<g::group_close> : close_brace_action {};
+template <> struct action<g::phase_close> : close_brace_action {};
+template <> struct action<g::workout_close> : close_brace_action {};
+template <> struct action<g::exercise_close> : close_brace_action {};
+template <> struct action<g::profile_close> : close_brace_action {};
+template <> struct action<g::program_close> : close_brace_action {};
+
+// ---- Errors ---------------------------------------------------------------------------------
+
+// What stands at the point of failure, for "found ..." in messages.
+template <typename Input>
+std::string found_at(const Input& in) {
+    if (in.empty()) return "the end of the file";
+    const char* begin = in.current();
+    const std::size_t available = in.size(64);
+    if (*begin == '\n' || *begin == '\r') return "the end of the line";
+    std::size_t length = 0;
+    while (length < available && length < 24) {
+        const char c = begin[length];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';') break;
+        ++length;
+    }
+    while (length > 0 && length < available && (static_cast<unsigned char>(begin[length]) & 0xC0) == 0x80) --length;
+    if (length == 0) length = 1;
+    return fmt::format("'{}'", std::string_view(begin, length));
+}
+
+// The character at the point of failure (one UTF-8 sequence), for "unknown escape '\\t'".
+template <typename Input>
+std::string char_at(const Input& in) {
+    if (in.empty()) return "";
+    std::size_t length = 1;
+    const std::size_t available = in.size(4);
+    while (length < available && (static_cast<unsigned char>(in.current()[length]) & 0xC0) == 0x80) ++length;
+    return std::string(in.current(), length);
+}
+
+std::string expand(std::string_view message, const std::vector<std::pair<std::string_view, std::string>>& values) {
+    std::string text(message);
+    for (const auto& [key, value] : values) {
+        for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
+            text.replace(at, key.size(), value);
+        }
+    }
+    return text;
+}
+
+template <typename Rule>
+inline constexpr bool closes_block =
+    std::is_same_v<Rule, g::group_close> || std::is_same_v<Rule, g::phase_close> || std::is_same_v<Rule, g::workout_close> ||
+    std::is_same_v<Rule, g::exercise_close> || std::is_same_v<Rule, g::profile_close> || std::is_same_v<Rule, g::program_close>;
+
+template <typename Rule>
+struct control : pegtl::normal<Rule> {
+    template <typename Input, typename... States>
+    [[noreturn]] static void raise(const Input& in, States&&... states) {
+        static_assert(g::error_message<Rule> != nullptr, "every rule inside must<> needs an error message");
+        ParseState& state = (states, ...);
+        const std::string found = found_at(in);
+        std::string message = expand(g::error_message<Rule>, {{"{name}", std::string(state.context_name)},
+                                                             {"{decl}", state.decl()},
+                                                             {"{found}", found},
+                                                             {"{char}", char_at(in)}});
+        // "expected X" messages say what stood there instead; the others name it themselves.
+        if (message.rfind("expected", 0) == 0) message += ", found " + found;
+        if constexpr (closes_block<Rule>) {
+            if (!state.open_braces.empty()) {
+                const auto brace = state.sources->position(state.open_braces.back());
+                state.pending_note = fmt::format("the block opened with '{{' at line {}, column {}", brace.line, brace.column);
+            }
+        }
+        throw pegtl::parse_error(message, in);
+    }
+};
+
+// Where parsing can resume after a syntax error: the next line that starts a declaration.
+std::size_t next_declaration(std::string_view text, std::size_t from) {
+    static constexpr std::string_view keywords[] = {"import ", "region ", "muscle ", "equipment ", "exercise ",
+                                                    "profile ", "workout ", "program "};
+    for (auto line = text.find('\n', from); line != std::string_view::npos; line = text.find('\n', line + 1)) {
+        const auto rest = text.substr(line + 1);
+        for (auto keyword : keywords) {
+            if (rest.rfind(keyword, 0) == 0) return line + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+}  // namespace reps

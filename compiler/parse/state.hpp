@@ -1,0 +1,227 @@
+// The parser's state, limits and helpers (spans, numbers, durations, strings); only parse.cpp includes it.
+#pragma once
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <tao/pegtl.hpp>
+
+#include "compiler/parse/ast.hpp"
+#include "compiler/diagnostics/diagnostics.hpp"
+#include "compiler/base/source.hpp"
+#include "grammar/grammar.hpp"
+
+namespace reps {
+// An unnamed namespace in a header on purpose: only compiler/parse/parse.cpp includes this file, so
+// everything here stays internal to that one translation unit, as it was when it lived there.
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = reps::grammar;
+
+// Parenthesised equipment expressions are the only recursion in the grammar; bound it.
+constexpr int max_paren_depth = 32;
+// Numbers above this cannot mean anything here; reported at parse time (E0004).
+constexpr std::int64_t max_number = 1'000'000'000'000LL;
+
+// A limit of the parser (not a grammar error): reported as E0003.
+struct limit_error : tao::pegtl::parse_error {
+    using tao::pegtl::parse_error::parse_error;
+};
+
+struct ParseState {
+    std::uint32_t file_id = 0;
+    const char* text = nullptr;         // the file's first byte: spans hold offsets from it
+    const SourceManager* sources = nullptr;  // keeps the strings that are not in the source as written
+    ast::File* out = nullptr;
+    Diagnostics* diagnostics = nullptr;
+
+    // Context for messages, as views (spelled out only when a message needs them, in decl()):
+    // what is being declared ("workout") and its name, or a block ("the superset") and no name.
+    struct Context {
+        std::string_view kind;
+        std::string_view name;
+    };
+    std::string_view context_name;  // the declaration's or the prescription's name
+    Context context;
+    Context workout_context;  // restored when a block inside the workout closes
+
+    std::string decl() const {
+        return context.name.empty() ? std::string(context.kind) : fmt::format("{} '{}'", context.kind, context.name);
+    }
+
+    // Scratch values, consumed by the enclosing rule's action.
+    std::optional<ast::Text> title;
+    ast::Name name;
+    ast::Duration duration;
+    ast::Amount amount;
+    std::optional<std::int64_t> pending_sets;
+    SourceSpan pending_sets_span;
+    std::vector<ast::DosePart> dose_parts;
+    std::optional<ast::Amount> step;
+    ast::Load load;
+    std::int64_t rounds = 0;
+    SourceSpan rounds_span;
+    std::vector<ast::EquipmentExpr> equipment_stack;
+    int paren_depth = 0;
+    bool loadable = false;
+    bool pair = false;
+
+    // Builders of the declaration being parsed.
+    ast::ExerciseDecl exercise;
+    ast::ProfileDecl profile;
+    ast::WorkoutDecl workout;
+    ast::ProgramDecl program;
+    ast::SessionDecl session;
+
+    // Builders of statements.
+    bool in_phase = false;
+    ast::PhaseBlock phase;
+    // The prescription or entry being parsed, built in place in its list: once its name has
+    // matched it either completes or the parse throws, and moving a finished one would copy a
+    // large node twice.
+    ast::Prescription* prescription = nullptr;
+    ast::GroupBlock group;
+    ast::IntervalsBlock intervals;
+    ast::TimedBlock timed;
+    bool in_timed = false;  // block entries go to `timed` rather than `group`
+    ast::DefaultsStatement defaults;
+    ast::FocusStatement focus;
+
+    std::vector<SourceSpan> open_braces;  // for "the '{' opened here" notes
+    std::string pending_note;             // a note for the parse error being raised
+
+    ast::List<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
+};
+
+// The input tracks bytes only: a span is an offset, and its line and column are worked out when
+// it is shown (SourceManager::position).
+template <typename Input>
+SourceSpan span_of(const Input& in, const ParseState& state) {
+    return SourceSpan{state.file_id, static_cast<std::uint32_t>(in.begin() - state.text), static_cast<std::uint32_t>(in.size())};
+}
+
+SourceSpan join(const SourceSpan& first, const SourceSpan& last) {
+    SourceSpan span = first;
+    span.length = last.offset + last.length - first.offset;
+    return span;
+}
+
+// A short run of decimal digits, as numbers in workouts are: a plain loop (from_chars was a
+// measurable share of parsing). nullopt for anything else: empty, too long, or not digits.
+std::optional<std::int64_t> short_number(std::string_view digits) {
+    if (digits.empty() || digits.size() > 18) return std::nullopt;  // 18 digits cannot overflow
+    std::int64_t value = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// Parses a run of digits; reports E0004 and returns -1 when it is absurdly large.
+std::int64_t parse_integer(std::string_view digits, const SourceSpan& span, ParseState& state) {
+    std::int64_t value = 0;
+    std::errc error = std::errc();
+    if (const auto quick = short_number(digits)) {
+        value = *quick;
+    } else {
+        error = std::from_chars(digits.data(), digits.data() + digits.size(), value).ec;
+    }
+    if (error != std::errc() || value > max_number) {
+        state.diagnostics->report(Code::E0004, span, fmt::format("number '{}' is too large", digits),
+                                 "sets run 1-100, reps 1-1000, durations up to 24h");
+        return -1;
+    }
+    return value;
+}
+
+// Parses a decimal (a load); reports E0004 and returns 0 when it is absurdly large, rather than
+// letting from_chars' out-of-range result pass as 0kg.
+double parse_decimal(std::string_view text, const SourceSpan& span, ParseState& state) {
+    double value = 0;
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (result.ec != std::errc() || value > static_cast<double>(max_number)) {
+        state.diagnostics->report(Code::E0004, span, fmt::format("number '{}' is too large", text),
+                                 "loads are masses, percentages, RPE or RIR of everyday size");
+        return 0;
+    }
+    return value;
+}
+
+// "1h30min", "90s", "1:30" -> seconds; -1 after reporting an absurd value.
+std::int64_t parse_duration_text(std::string_view text, const SourceSpan& span, ParseState& state) {
+    std::int64_t total = 0;
+    std::size_t i = 0;
+    bool overflow = false;
+    auto add = [&](std::int64_t value, std::int64_t factor) {
+        if (value > max_number) overflow = true;
+        else total += value * factor;
+        if (total > max_number) overflow = true;
+    };
+    while (i < text.size()) {
+        std::size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        std::int64_t value = 0;
+        const std::string_view digits = text.substr(start, i - start);
+        if (const auto quick = short_number(digits)) {
+            value = *quick;
+        } else if (std::from_chars(digits.data(), digits.data() + digits.size(), value).ec != std::errc()) {
+            overflow = true;
+        }
+        if (i >= text.size()) break;
+        if (text[i] == ':') {  // m:ss
+            std::int64_t seconds = (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
+            add(value, 60);
+            add(seconds, 1);
+            i += 3;
+        } else if (text[i] == 'h') {
+            add(value, 3600);
+            ++i;
+        } else if (text.substr(i, 3) == "min") {
+            add(value, 60);
+            i += 3;
+        } else {  // 's'
+            add(value, 1);
+            ++i;
+        }
+    }
+    if (overflow) {
+        state.diagnostics->report(Code::E0004, span, fmt::format("duration '{}' is too large", text),
+                                 "durations are at most 24h");
+        return -1;
+    }
+    return total;
+}
+
+// The text between the quotes of a string literal, escapes resolved.
+std::string unescape(std::string_view quoted) {
+    std::string value;
+    value.reserve(quoted.size());
+    for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+        if (quoted[i] == '\\') {
+            ++i;
+            value += quoted[i] == 'n' ? '\n' : quoted[i];
+        } else {
+            value += quoted[i];
+        }
+    }
+    return value;
+}
+
+std::string_view trimmed_word(std::string_view text) {
+    const auto end = text.find_first_of(" \t\r\n;");
+    return text.substr(0, end);
+}
+
+void mark_repeated(bool already, const SourceSpan& span, ast::Modifiers& modifiers) {
+    if (already) modifiers.repeated.push_back(span);
+}
+
+}  // namespace
+}  // namespace reps
