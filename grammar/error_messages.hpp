@@ -1,5 +1,5 @@
 // Every parser message in one table: what was expected where parsing has committed (a must<> rule).
-// A rule used inside must<> without a message here fails to compile (see compiler/parse.cpp).
+// A rule used inside must<> without a message here fails to compile (see compiler/parse/parse.cpp).
 // "{name}" is replaced with the name being parsed (an exercise, a declaration) and "{decl}" with
 // the enclosing declaration ("workout 'total_body'").
 #pragma once

@@ -1,5 +1,5 @@
 // The Reps grammar (SPEC sections 1-4 and 7) as PEGTL rules, one struct per rule.
-// Included by exactly one translation unit that parses (compiler/parse.cpp) and by the grammar tests.
+// Included by exactly one translation unit that parses (compiler/parse/parse.cpp) and by the grammar tests.
 #pragma once
 
 #include <array>
