@@ -7,10 +7,9 @@
 #include <fmt/format.h>
 
 #include "compiler/check/check_entry.hpp"
-#include "compiler/timing/set_time.hpp"
+#include "compiler/timing/timeline_walk.hpp"
 #include "compiler/check/checked.hpp"
 #include "compiler/catalog/stdlib_catalog.hpp"
-#include "compiler/timing/timeline_size.hpp"
 
 namespace reps {
 namespace {
@@ -83,6 +82,11 @@ public:
                 auto& diagnostic = diagnostics_.report(Code::E0107, SourceSpan{}, fmt::format("unknown profile '{}'", options_.profile));
                 if (auto suggestion = result_.catalog.suggest_profile(options_.profile)) {
                     diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
+                } else if (!result_.catalog.profiles.empty()) {
+                    diagnostic.help = "profiles: ";
+                    for (std::size_t i = 0; i < result_.catalog.profiles.size(); ++i) {
+                        diagnostic.help += (i > 0 ? ", " : "") + result_.catalog.profiles[i].name;
+                    }
                 }
             }
         }
@@ -126,8 +130,6 @@ public:
                 }
             }
         }
-        // Sizes are only meaningful once every entry checked.
-        if (!diagnostics_.has_errors()) check_timeline_sizes(result_, options_.week, diagnostics_);
         return std::move(result_);
     }
 
@@ -336,13 +338,17 @@ private:
         }
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const auto& entry = entries[i];
-            if (entry.exercise < 0 || entry.steps.empty()) continue;
-            const std::int64_t seconds = set_seconds(entry, entry.steps.front(), defaults.switch_);
-            if (seconds > 60) {
+            if (entry.exercise < 0) continue;
+            // Every week of a progression must fit, not only the first.
+            for (std::size_t step = 0; step < entry.steps.size(); ++step) {
+                const std::int64_t seconds = timing::set_seconds(entry, entry.steps[step], defaults.switch_);
+                if (seconds <= 60) continue;
                 diagnostics_.report(Code::E0307, node.entries[i].span,
-                                   fmt::format("'{}' takes about {}s, more than its minute",
-                                               result_.catalog.exercises[entry.exercise].name, seconds),
+                                   fmt::format("'{}' takes about {}s{}, more than its minute",
+                                               result_.catalog.exercises[entry.exercise].name, seconds,
+                                               step > 0 ? fmt::format(" in week {}", step + 1) : ""),
                                    "lower the amount so the work fits in a minute with time to rest");
+                break;
             }
         }
     }

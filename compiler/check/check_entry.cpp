@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "compiler/catalog/stdlib_catalog.hpp"
-#include "compiler/timing/set_time.hpp"
+#include "compiler/timing/timeline_walk.hpp"
 
 namespace reps {
 namespace {
@@ -354,13 +354,8 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     if (modifiers.rest && context == EntryContext::prescription) entry.rest = modifiers.rest->seconds;
     entry.hold = modifiers.hold ? modifiers.hold->seconds : 0;
     if (modifiers.cue) entry.cue = modifiers.cue->value;
-    std::int64_t rep = chosen.rep_seconds;
-    if (modifiers.tempo) {
-        entry.tempo = modifiers.tempo->text;
-        rep = 0;
-        for (auto phase : modifiers.tempo->phases) rep += phase;
-    }
-    entry.rep_seconds = rep + entry.hold;
+    if (modifiers.tempo) entry.tempo = modifiers.tempo->text;
+    entry.rep_seconds = timing::rep_seconds(chosen.rep_seconds, modifiers.tempo ? &*modifiers.tempo : nullptr, entry.hold);
     if (timed_dose && (modifiers.tempo || modifiers.hold)) {
         diagnostics_.report(Code::W0102, modifiers.tempo ? modifiers.tempo->span : modifiers.hold->span,
                             "tempo and hold do not change a timed set", "they set the time per rep of a reps set");
@@ -368,7 +363,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
 
     // Too long a set makes absurd timelines; bound one set to a day.
     for (const auto& step : entry.steps) {
-        if (set_seconds(entry, step, defaults.switch_) > max_seconds) {
+        if (timing::set_seconds(entry, step, defaults.switch_) > max_seconds) {
             diagnostics_.report(Code::E0303, prescription.dose->span, "one set of this dose lasts over 24h");
             entry.exercise = -1;
             break;

@@ -86,9 +86,6 @@ struct Workout {
     SmallVector<SourceSpan, 4> focus_spans;
     std::shared_ptr<const std::string> file;  // the path, shared by the file's workouts and programs
     SourceSpan span;
-    // Set by check_timeline_sizes: the length of the workout in seconds in the week checked
-    // (CheckOptions::week), exactly as lowering that week gives it, for the session-length lint.
-    std::int64_t week_seconds = 0;
 };
 
 struct Session {
@@ -119,7 +116,6 @@ namespace reps {
 
 struct CheckOptions {
     std::string profile;  // --profile NAME, empty for none
-    int week = 1;         // --week N: the progression step each workout's length is measured at
 };
 
 struct CheckedProgram {

@@ -6,7 +6,6 @@
 
 #include "compiler/driver/cli_internal.hpp"
 #include "compiler/dump/dump.hpp"
-#include "compiler/lower/lower.hpp"
 #include "runtime/export/fit/fit_export.hpp"
 #include "runtime/export/html/html_export.hpp"
 #include "runtime/export/ics/ics_export.hpp"
@@ -238,7 +237,7 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
         return status;
     };
 
-    Compilation compiled = compile(path, options, reporter.sources(), diagnostics, options.dump != Dump::ast);
+    Compilation compiled = compile(path, pipeline_options(options, options.dump != Dump::ast), reporter.sources(), diagnostics);
     if (compiled.read_failed) {
         reporter.report(path, diagnostics, false);
         reporter.finish();
@@ -267,10 +266,7 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     }
 
     const SourceManager& sources = reporter.sources();
-    std::optional<timeline::Timeline> workout;
-    std::optional<timeline::Program> program;
-    if (target->workout != nullptr) workout = lower_workout(compiled.checked, *target->workout, options.week, sources);
-    else program = lower_program(compiled.checked, *target->program, sources);
+    auto [workout, program] = lower_target(compiled, *target, options.week, sources);
 
     if (options.dump == Dump::timeline) {
         if (workout) dump_timeline(out, *workout);

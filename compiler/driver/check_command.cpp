@@ -18,11 +18,6 @@ namespace reps::cli {
 
 namespace {
 
-bool has_code(const Diagnostics& diagnostics, Code code) {
-    return std::any_of(diagnostics.list().begin(), diagnostics.list().end(),
-                       [&](const Diagnostic& d) { return d.code == code; });
-}
-
 std::string plural(std::size_t count, std::string_view noun) {
     return std::to_string(count) + ' ' + std::string(noun) + (count == 1 ? "" : "s");
 }
@@ -101,45 +96,14 @@ void Reporter::absorb(const SourceManager& sources, std::vector<Diagnostic> diag
     }
 }
 
-Compilation compile(const std::string& path, const Options& options, SourceManager& sources,
-                    Diagnostics& diagnostics, bool check) {
-    Compilation result;
-    result.loaded = load_program(path, sources, diagnostics);
-    if (result.loaded.read_failed) {
-        result.read_failed = true;
-        // Printed like any diagnostic without a position: "reps: error: cannot read 'x.reps': ...".
-        const std::string& reason = result.loaded.read_error;
-        diagnostics.failure(SourceSpan{}, reason.empty() ? "cannot read '" + path + "'" : reason);
-        return result;
-    }
-    // A syntax error leaves a partial AST; checking it would only add follow-on errors.
-    if (!check || diagnostics.has_errors()) return result;
-
-    CheckOptions check_options;
-    check_options.profile = options.profile;
-    check_options.week = options.week;
-    result.checked = check_program(result.loaded.files, sources, check_options, diagnostics);
-    if (!options.profile.empty() && result.checked.profile < 0 && !has_code(diagnostics, Code::E0107)) {
-        std::string help;
-        if (auto close = result.checked.catalog.suggest_profile(options.profile)) {
-            help = "did you mean '" + *close + "'?";
-        } else if (!result.checked.catalog.profiles.empty()) {
-            help = "profiles: ";
-            for (std::size_t i = 0; i < result.checked.catalog.profiles.size(); ++i) {
-                help += (i > 0 ? ", " : "") + result.checked.catalog.profiles[i].name;
-            }
-        }
-        diagnostics.report(Code::E0107, SourceSpan{}, "unknown profile '" + printable(options.profile) + "'", help);
-    }
-    // Before looking at has_errors: an allowed warning must not fail a --werror build.
-    apply_allow_comments(diagnostics, sources);
-    if (diagnostics.has_errors()) return result;
-    LintOptions lint_options;
-    lint_options.session_min_seconds = options.session_min_seconds;
-    lint_options.session_max_seconds = options.session_max_seconds;
-    run_lints(result.checked, lint_options, diagnostics);
-    apply_allow_comments(diagnostics, sources);
-    return result;
+PipelineOptions pipeline_options(const Options& options, bool check) {
+    PipelineOptions pipeline;
+    pipeline.check = check;
+    pipeline.profile = options.profile;
+    pipeline.lints.session_min_seconds = options.session_min_seconds;
+    pipeline.lints.session_max_seconds = options.session_max_seconds;
+    pipeline.lints.week = options.week;
+    return pipeline;
 }
 
 namespace {
@@ -199,7 +163,7 @@ FileReport check_file(const Input& input, const Options& options) {
     } else {
         const std::string& path = input.path;
         Diagnostics diagnostics = reporter.make_diagnostics();
-        Compilation compiled = compile(path, options, reporter.sources(), diagnostics, options.dump != Dump::ast);
+        Compilation compiled = compile(path, pipeline_options(options, options.dump != Dump::ast), reporter.sources(), diagnostics);
         if (compiled.read_failed) {
             reporter.report(path, diagnostics, false);
             report.status = 2;

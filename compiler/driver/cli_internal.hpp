@@ -12,7 +12,7 @@
 
 #include "compiler/check/checked.hpp"
 #include "compiler/diagnostics/diagnostics.hpp"
-#include "compiler/driver/loader.hpp"
+#include "compiler/driver/pipeline.hpp"
 #include "compiler/base/source.hpp"
 
 namespace reps::cli {
@@ -89,18 +89,8 @@ private:
     std::vector<Diagnostic> all_;
 };
 
-// One input file taken through loading and, unless `check` is false, checking.
-struct Compilation {
-    LoadedProgram loaded;
-    CheckedProgram checked;
-    bool read_failed = false;
-};
-
-// Loads `path` (adding "cannot read 'x'" if the file cannot be read), checks it with the
-// options' profile, reporting an unknown --profile once (E0107) whether or not check_program did,
-// and runs the coaching lints; `# reps: allow CODE` comments are applied.
-Compilation compile(const std::string& path, const Options& options, SourceManager& sources,
-                    Diagnostics& diagnostics, bool check);
+// The pipeline's options from the command line's; `check` false stops once parsed.
+PipelineOptions pipeline_options(const Options& options, bool check);
 
 // "2 errors, 1 warning"; empty when there is nothing to count.
 std::string summary_counts(const Diagnostics& diagnostics);
@@ -117,12 +107,6 @@ int run_check(const Options& options, std::ostream& out, std::ostream& err);
 int run_build(const Options& options, std::ostream& out, std::ostream& err);
 int run_play(const Options& options, std::ostream& out, std::ostream& err);
 int run_fmt(const Options& options, std::ostream& out, std::ostream& err);
-
-// What `build` (and `play`) compiles: a workout or a program of the checked file.
-struct Target {
-    const checked::Workout* workout = nullptr;
-    const checked::Program* program = nullptr;
-};
 
 // --workout, --program, else the only program, else the only workout of the user's files;
 // otherwise a diagnostic (E0106, E0108, E0402) and nullopt.

@@ -5,7 +5,6 @@
 #include <ostream>
 
 #include "compiler/driver/cli_internal.hpp"
-#include "compiler/lower/lower.hpp"
 #include "runtime/player/player.hpp"
 
 namespace reps::cli {
@@ -15,7 +14,7 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     const std::string& path = options.args.front();
     Reporter reporter(options, err);
     Diagnostics diagnostics = reporter.make_diagnostics();
-    Compilation compiled = compile(path, options, reporter.sources(), diagnostics, true);
+    Compilation compiled = compile(path, pipeline_options(options, true), reporter.sources(), diagnostics);
     if (compiled.read_failed) {
         reporter.report(path, diagnostics, false);
         reporter.finish();
@@ -46,7 +45,7 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     reporter.finish();
     if (workout == nullptr || diagnostics.has_errors()) return 1;
 
-    const timeline::Timeline timeline = lower_workout(compiled.checked, *workout, options.week, reporter.sources());
+    const timeline::Timeline timeline = *lower_target(compiled, Target{workout, nullptr}, options.week, reporter.sources()).workout;
     PlayOptions play_options;
     play_options.speed = options.speed;
     play_options.plain = options.plain;

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/timing/timeline_size.hpp"
+
 namespace reps {
 namespace {
 
@@ -87,7 +89,7 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
                                 "add exercises for them, or name the regions it covers: 'focus legs, core'");
         }
     }
-    const std::int64_t total_seconds = workout.week_seconds;
+    const std::int64_t total_seconds = timeline_size(workout, options.week).seconds;
     if (total_seconds < options.session_min_seconds || total_seconds > options.session_max_seconds) {
         const bool too_long = total_seconds > options.session_max_seconds;
         diagnostics.report(Code::W0205, workout.span,

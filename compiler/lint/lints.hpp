@@ -10,6 +10,7 @@ namespace reps {
 struct LintOptions {
     std::int64_t session_min_seconds = 30 * 60;  // --session-range
     std::int64_t session_max_seconds = 60 * 60;
+    int week = 1;  // --week: the week whose length is measured
 };
 
 // Adds W02xx warnings. Needs a program without errors (it measures each workout's length in the

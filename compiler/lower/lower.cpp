@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "compiler/timing/set_time.hpp"
+#include "compiler/timing/timeline_walk.hpp"
 
 namespace reps {
 namespace {
@@ -52,9 +52,9 @@ timeline::Load to_load(const ast::Load& load) {
     return out;
 }
 
-// Builds a workout's timeline for one week. (The session-length lint measures a workout with
-// timeline_size instead; the unit tests hold the two to the same seconds and segments.)
-class Lowerer {
+// Builds a workout's timeline for one week: it listens to the walk of SPEC 6 (timeline_walk.hpp)
+// and turns each piece of work and each pause into a segment, each block into a row.
+class Lowerer final : public timing::TimelineListener {
 public:
     Lowerer(const CheckedProgram& program, const SourceManager& sources, int week)
         : catalog_(program.catalog), sources_(sources), week_(std::max(week, 1)) {}
@@ -64,136 +64,98 @@ public:
         out_.title = workout.title;
         if (workout.file) out_.source_file = *workout.file;
         out_.week = week_;
-        bool previous_was_block = false;
-        for (const auto& block : workout.blocks) {
-            phase_ = !block.in_phase ? Phase::main
-                                     : (block.phase_kind == ast::PhaseKind::warmup ? Phase::warmup : Phase::cooldown);
-            if (block.kind == checked::Block::Kind::note) {
-                begin_block(block).text = block.text;
-                end_block();
-                continue;
-            }
-            if (block.kind == checked::Block::Kind::rest) {
-                // An explicit rest takes the transition's place.
-                begin_block(block).work = block.work;
-                add(SegmentKind::rest, block.work);
-                end_block();
-                previous_was_block = false;
-                continue;
-            }
-            if (previous_was_block) add(SegmentKind::transition, block.defaults.transition);
-            lower_block(block);
-            previous_was_block = true;
-        }
+        timing::walk_workout(workout, week_, *this);
         out_.total_seconds = clock_;
         finish_equipment_and_muscles();
         return std::move(out_);
     }
 
 private:
+    static Phase phase_of(const checked::Block& block) {
+        if (!block.in_phase) return Phase::main;
+        return block.phase_kind == ast::PhaseKind::warmup ? Phase::warmup : Phase::cooldown;
+    }
 
-    void lower_block(const checked::Block& block) {
-        auto& row = begin_block(block);
-        const auto& defaults = block.defaults;
-        switch (block.kind) {
-        case checked::Block::Kind::prescription: {
-            const auto& entry = block.entries.front();
-            const auto& step = step_of(entry);
-            row.sets = static_cast<int>(step.sets);
-            row.rest = entry.rest.value_or(defaults.rest);
-            for (int set = 1; set <= step.sets; ++set) {
-                if (set > 1) add(SegmentKind::rest, row.rest);
-                work_set(entry, step, set, static_cast<int>(step.sets), defaults);
-            }
+    // A transition is in the phase of the block it leads to.
+    void between_blocks(const checked::Block& next, std::int64_t transition) override {
+        phase_ = phase_of(next);
+        pause(timing::Pause::transition, transition);
+    }
+
+    void block_begins(const checked::Block& block, const timing::BlockShape& shape) override {
+        phase_ = phase_of(block);
+        timeline::Block row;
+        row.kind = static_cast<timeline::Block::Kind>(static_cast<int>(block.kind));
+        row.phase = phase_;
+        row.start = clock_;
+        row.first_segment = static_cast<int>(out_.segments.size());
+        row.origin = origin(block.span);
+        row.sets = static_cast<int>(shape.sets);
+        row.rest = shape.rest;
+        row.work = shape.work;
+        if (block.kind == checked::Block::Kind::note) row.text = block.text;
+        for (const auto& entry : block.entries) row.entries.push_back(block_entry(entry));
+        out_.blocks.push_back(std::move(row));
+        block_open_ = static_cast<int>(out_.blocks.size()) - 1;
+        block_ = &block;
+    }
+
+    void block_ends(const checked::Block&) override {
+        auto& row = out_.blocks[static_cast<std::size_t>(block_open_)];
+        row.segment_count = static_cast<int>(out_.segments.size()) - row.first_segment;
+        row.duration = clock_ - row.start;
+        block_open_ = -1;
+        block_ = nullptr;
+    }
+
+    void pause(timing::Pause kind, std::int64_t seconds) override {
+        if (seconds <= 0) return;  // a transition of 0s makes no segment
+        add(kind == timing::Pause::rest      ? SegmentKind::rest
+            : kind == timing::Pause::switch_ ? SegmentKind::switch_
+                                             : SegmentKind::transition,
+            seconds);
+    }
+
+    void work(const timing::Work& work) override {
+        const checked::Entry& entry = *work.entry;
+        const checked::DoseStep& step = *work.step;
+        const Side side = work.side == timing::Side::left ? Side::left : work.side == timing::Side::right ? Side::right : Side::none;
+        auto& segment = add_work(entry, work.set, work.sets, side, work.seconds);
+        switch (work.kind) {
+        case timing::Work::Kind::set:
+            segment.amount_text = amount_text(step.amount);
+            if (step.amount.kind == ast::Amount::Kind::duration) segment.seconds = step.amount.value;
+            else segment.reps = static_cast<int>(step.amount.upper);
             break;
-        }
-        case checked::Block::Kind::superset:
-        case checked::Block::Kind::circuit: {
-            row.sets = static_cast<int>(block.rounds);
-            row.rest = block.rest.value_or(defaults.rest);
-            for (int round = 1; round <= block.rounds; ++round) {
-                if (round > 1) add(SegmentKind::rest, row.rest);
-                for (std::size_t i = 0; i < block.entries.size(); ++i) {
-                    if (i > 0) add(SegmentKind::transition, defaults.transition);
-                    work_set(block.entries[i], step_of(block.entries[i]), round, static_cast<int>(block.rounds), defaults);
-                }
-            }
+        case timing::Work::Kind::interval:
+            segment.seconds = work.seconds;
+            // A timed exercise (a plank) holds for the interval; a reps exercise does as many as it can.
+            segment.amount_text = catalog_.exercises[entry.exercise].measure == ast::Measure::time ? short_duration(work.seconds) : "max";
+            segment.as_many_as_possible = true;
             break;
-        }
-        case checked::Block::Kind::intervals:
-        case checked::Block::Kind::tabata: {
-            row.sets = static_cast<int>(block.rounds);
-            row.work = block.work;
-            row.rest = block.rest.value_or(0);
-            for (int round = 1; round <= block.rounds; ++round) {
-                const auto& entry = block.entries[(round - 1) % block.entries.size()];
-                auto& segment = add_work(entry, round, static_cast<int>(block.rounds), Side::none, block.work);
-                segment.seconds = block.work;
-                // A timed exercise (a plank) holds for the interval; a reps exercise does as many as it can.
-                segment.amount_text = catalog_.exercises[entry.exercise].measure == ast::Measure::time ? short_duration(block.work) : "max";
-                segment.as_many_as_possible = true;
-                add(SegmentKind::rest, row.rest);  // the last rest is kept
-            }
-            break;
-        }
-        case checked::Block::Kind::emom: {
-            const int minutes = static_cast<int>(block.work / 60);
-            row.sets = minutes;
-            row.work = block.work;
-            for (int minute = 1; minute <= minutes; ++minute) {
-                const auto& entry = block.entries[(minute - 1) % block.entries.size()];
-                const auto& step = step_of(entry);
-                work_set(entry, step, minute, minutes, defaults);
-                add(SegmentKind::rest, 60 - set_seconds(entry, step, defaults.switch_));
-            }
-            break;
-        }
-        case checked::Block::Kind::amrap: {
-            row.work = block.work;
+        case timing::Work::Kind::amrap: {
             std::vector<std::string> parts;
-            for (const auto& entry : block.entries) {
-                const auto& exercise = catalog_.exercises[entry.exercise];
-                std::string part = fmt::format("{} {}", amount_text(step_of(entry).amount), exercise.title);
-                if (entry.load) part.append(" @").append(entry.load->text);
-                if (entry.cue) part += fmt::format(" ({})", *entry.cue);
+            for (const auto& each : block_->entries) {
+                const auto& exercise = catalog_.exercises[each.exercise];
+                std::string part = fmt::format("{} {}", amount_text(step_of(each).amount), exercise.title);
+                if (each.load) part.append(" @").append(each.load->text);
+                if (each.cue) part += fmt::format(" ({})", *each.cue);
                 parts.push_back(std::move(part));
             }
-            auto& segment = add_work(block.entries.front(), 1, 1, Side::none, block.work);
             // Every entry's equipment and muscles count, not just the first's.
-            for (std::size_t i = 1; i < block.entries.size(); ++i) used_.push_back(&block.entries[i]);
+            for (std::size_t i = 1; i < block_->entries.size(); ++i) used_.push_back(&block_->entries[i]);
             segment.title = "AMRAP";
-            segment.seconds = block.work;
-            segment.amount_text = short_duration(block.work);
+            segment.seconds = work.seconds;
+            segment.amount_text = short_duration(work.seconds);
             segment.as_many_as_possible = true;
             segment.load.reset();
             segment.cue = fmt::format("As many rounds as possible: {}", fmt::join(parts, ", "));
             break;
         }
-        default:
-            break;
-        }
-        end_block();
-    }
-
-    const checked::DoseStep& step_of(const checked::Entry& entry) const { return step_in_week(entry, week_); }
-
-    // One set: work, or for `each` left, switch, right.
-    void work_set(const checked::Entry& entry, const checked::DoseStep& step, int set, int sets,
-                  const checked::Defaults& defaults) {
-        const std::int64_t seconds = work_seconds(entry, step);
-        auto fill = [&](timeline::Segment& segment) {
-            segment.amount_text = amount_text(step.amount);
-            if (step.amount.kind == ast::Amount::Kind::duration) segment.seconds = step.amount.value;
-            else segment.reps = static_cast<int>(step.amount.upper);
-        };
-        if (entry.sides == checked::SideMode::each) {
-            fill(add_work(entry, set, sets, Side::left, seconds));
-            add(SegmentKind::switch_, defaults.switch_);
-            fill(add_work(entry, set, sets, Side::right, seconds));
-        } else {
-            fill(add_work(entry, set, sets, Side::none, seconds));
         }
     }
+
+    const checked::DoseStep& step_of(const checked::Entry& entry) const { return timing::step_in_week(entry, week_); }
 
     timeline::Segment& add_work(const checked::Entry& entry, int set, int sets, Side side, std::int64_t seconds) {
         const auto& exercise = catalog_.exercises[entry.exercise];
@@ -212,41 +174,17 @@ private:
         return segment;
     }
 
-    // Appends a segment; zero-length pauses (a transition of 0s) are left out.
     timeline::Segment& add(SegmentKind kind, std::int64_t seconds) {
-        if (seconds <= 0 && kind != SegmentKind::work) {
-            discarded_ = timeline::Segment{};
-            return discarded_;
-        }
         timeline::Segment segment;
         segment.start = clock_;
         segment.duration = seconds;
         segment.kind = kind;
         segment.phase = phase_;
-        segment.block = kind == SegmentKind::transition && block_open_ < 0 ? -1 : block_open_;
+        // A transition between blocks belongs to neither.
+        segment.block = block_open_;
         clock_ += seconds;
         out_.segments.push_back(std::move(segment));
         return out_.segments.back();
-    }
-
-    timeline::Block& begin_block(const checked::Block& block) {
-        timeline::Block row;
-        row.kind = static_cast<timeline::Block::Kind>(static_cast<int>(block.kind));
-        row.phase = phase_;
-        row.start = clock_;
-        row.first_segment = static_cast<int>(out_.segments.size());
-        row.origin = origin(block.span);
-        for (const auto& entry : block.entries) row.entries.push_back(block_entry(entry));
-        out_.blocks.push_back(std::move(row));
-        block_open_ = static_cast<int>(out_.blocks.size()) - 1;
-        return out_.blocks.back();
-    }
-
-    void end_block() {
-        auto& row = out_.blocks[block_open_];
-        row.segment_count = static_cast<int>(out_.segments.size()) - row.first_segment;
-        row.duration = clock_ - row.start;
-        block_open_ = -1;
     }
 
     timeline::BlockEntry block_entry(const checked::Entry& entry) const {
@@ -305,7 +243,7 @@ private:
     Phase phase_ = Phase::main;
     int block_open_ = -1;
     std::vector<const checked::Entry*> used_;
-    timeline::Segment discarded_;    // what add() hands back for a segment it leaves out
+    const checked::Block* block_ = nullptr;  // the block being walked
 };
 
 // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).

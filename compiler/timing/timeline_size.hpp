@@ -17,14 +17,13 @@ struct TimelineSize {
     std::int64_t seconds = 0;
 };
 
-// With `week` 0, an upper bound over every week: each entry counted at its largest progression
-// step; exact for a workout without progressions. With `week` 1 or more, exact for that week (what
-// lowering builds then), as the session-length lint needs. Entries that did not check (exercise
-// -1) count as nothing.
+// With `week` 1 or more, exactly what lowering builds that week (the session-length lint measures
+// with it). With `week` 0, a bound over every week: each block at the week where it is largest;
+// exact for a workout without progressions, or with them in one block only. For a workout without
+// errors.
 TimelineSize timeline_size(const checked::Workout& workout, int week = 0);
 
-// Reports E0005 for each workout and program of `program` over the bounds above.
-// Sets each workout's week_seconds: its length in `week`.
-void check_timeline_sizes(CheckedProgram& program, int week, Diagnostics& diagnostics);
+// Reports E0005 for each workout (in any week) and program (all its weeks) over the bounds above.
+void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostics);
 
 }  // namespace reps

@@ -1,0 +1,55 @@
+// The phases of compiling one file, in order, as one function. Each command (check, build, play)
+// calls compile() and keeps only its options and its input and output.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "compiler/base/source.hpp"
+#include "compiler/check/checked.hpp"
+#include "compiler/diagnostics/diagnostics.hpp"
+#include "compiler/driver/loader.hpp"
+#include "compiler/lint/lints.hpp"
+#include "runtime/timeline.hpp"
+
+namespace reps {
+
+struct PipelineOptions {
+    bool check = true;     // false: stop once parsed (`--dump ast` shows what was parsed)
+    std::string profile;   // --profile NAME, empty for none
+    LintOptions lints;     // the session range and the week measured
+};
+
+// One input file taken through the phases that ran.
+struct Compilation {
+    LoadedProgram loaded;
+    CheckedProgram checked;
+    bool read_failed = false;  // the file could not be read (an I/O error: exit 2)
+};
+
+// 1. load: read the file and its imports, parse them (a read failure ends here);
+// 2. check: resolve names, check doses and options against the catalog (not after a syntax error:
+//    a partial AST would only add follow-on errors);
+// 3. bound sizes: refuse (E0005) what would lower to too large a timeline, before it is lowered;
+// 4. lint: the coaching warnings of SPEC 5.4, on a program without errors;
+// 5. apply `# reps: allow CODE` comments.
+// Every phase reports into `diagnostics`; lowering is asked for separately (lower_target).
+Compilation compile(const std::string& path, const PipelineOptions& options, SourceManager& sources,
+                    Diagnostics& diagnostics);
+
+// What a command builds from a checked file: one workout or one program.
+struct Target {
+    const checked::Workout* workout = nullptr;
+    const checked::Program* program = nullptr;
+};
+
+// The target lowered: one of the two is set.
+struct Lowered {
+    std::optional<timeline::Timeline> workout;  // in the week asked for
+    std::optional<timeline::Program> program;   // every week's dated sessions
+};
+
+// 6. lower, on request: the target's timeline IR.
+Lowered lower_target(const Compilation& compilation, const Target& target, int week, const SourceManager& sources);
+
+}  // namespace reps
