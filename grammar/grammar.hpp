@@ -81,7 +81,10 @@ struct profile_equipment : identifier {};
 // string = '"' { char | '\' ( '"' | '\' | 'n' ) } '"'   (on one line)
 struct escape_code : one< '"', '\\', 'n' > {};
 struct escaped : if_must< one< '\\' >, escape_code > {};
-struct string_char : sor< escaped, not_one< '\n', '\r', '\\', '"' > > {};
+// A raw control character (U+0000-U+001F but tab and the line ends, and U+007F) is an error in a
+// string: it could reach a terminal, a sheet or a calendar (SPEC section 1).
+struct raw_control_char : seq< at< ranges< '\x00', '\x08', '\x0B', '\x0C', '\x0E', '\x1F', '\x7F' > >, raise< raw_control_char > > {};
+struct string_char : sor< escaped, raw_control_char, not_one< '\n', '\r', '\\', '"' > > {};
 struct string_close : one< '"' > {};
 struct string_body : seq< star< string_char >, string_close > {};
 struct string_literal : if_must< one< '"' >, string_body > {};
@@ -102,7 +105,9 @@ struct decimal : seq< plus< digit >, opt< one< '.' >, plus< digit > > > {};
 struct duration_hours : seq< plus< digit >, one< 'h' > > {};
 struct duration_minutes : seq< plus< digit >, string< 'm', 'i', 'n' > > {};
 struct duration_seconds : seq< plus< digit >, one< 's' > > {};
-struct duration_clock : seq< plus< digit >, one< ':' >, digit, digit > {};
+// clock = n ':' [0-5] digit: once a ':' follows the minutes, the seconds must be 00-59.
+struct clock_seconds : seq< range< '0', '5' >, digit > {};
+struct duration_clock : seq< plus< digit >, one< ':' >, must< clock_seconds > > {};
 struct duration : seq< after_digits< when_next< duration_clock, ':' >,
                                      when_next< seq< duration_hours, opt< duration_minutes >, opt< duration_seconds > >, 'h' >,
                                      when_next< seq< duration_minutes, opt< duration_seconds > >, 'm' >,
