@@ -25,6 +25,8 @@ template<> inline constexpr auto error_message< file_end > = "expected a declara
 template<> inline constexpr auto error_message< uppercase_in_name > = "expected a lower-case name (a-z, 0-9 and '_')";
 
 template<> inline constexpr auto error_message< escape_code > = "unknown escape '\\{char}' in a string; use \\\" \\\\ or \\n";
+template<> inline constexpr auto error_message< raw_control_char > = "a raw control character ({code_point}) cannot stand in a string: it could reach a terminal, a sheet or a calendar";
+template<> inline constexpr auto error_message< clock_seconds > = "expected the seconds of m:ss, 00 to 59";
 template<> inline constexpr auto error_message< string_body > = "unterminated string: a string ends with '\"' on the same line";
 
 template<> inline constexpr auto error_message< rest_duration > = "expected a rest duration like 90s, 2min or 1:30";

@@ -361,6 +361,21 @@ void render_json(std::ostream& out, const SourceManager& sources, const std::vec
         item["message"] = d.message;
         item["notes"] = d.notes;
         item["help"] = d.help.empty() ? ordered_json(nullptr) : ordered_json(d.help);
+        ordered_json fixes = ordered_json::array();
+        for (const FixIt& fix : d.fixes) {
+            if (!has_position(sources, fix.span)) continue;
+            const Position end = end_of(sources, fix.span);
+            ordered_json edit;
+            edit["line"] = sources.position(fix.span).line;
+            edit["column"] = sources.character_column(fix.span);
+            edit["end_line"] = end.line;
+            edit["end_column"] = end.column;
+            edit["offset"] = fix.span.offset;
+            edit["length"] = fix.span.length;
+            edit["replacement"] = fix.replacement;
+            fixes.push_back(std::move(edit));
+        }
+        item["fixes"] = std::move(fixes);
         list.push_back(std::move(item));
     }
     ordered_json document;

@@ -26,6 +26,13 @@ enum class Code : std::uint8_t {
 // "E0102"; empty for Code::none.
 std::string_view code_name(Code code);
 
+// A machine-applicable repair: replace the bytes of `span` with `replacement` (an empty span
+// inserts). `--diagnostics json` lists them so that an editor can apply them.
+struct FixIt {
+    SourceSpan span;
+    std::string replacement;
+};
+
 struct Diagnostic {
     Severity severity = Severity::error;
     Code code = Code::none;
@@ -33,6 +40,7 @@ struct Diagnostic {
     std::string message;
     std::vector<std::string> notes;
     std::string help;
+    std::vector<FixIt> fixes;  // what `help` shows, as edits
 };
 
 struct CodeInfo {

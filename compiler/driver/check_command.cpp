@@ -69,7 +69,7 @@ void Reporter::report(std::string_view display_path, Diagnostics& diagnostics, b
 
 void Reporter::fail(std::string message) {
     if (options_.json_diagnostics) {
-        all_.push_back(Diagnostic{Severity::error, Code::none, SourceSpan{}, std::move(message), {}, {}});
+        all_.push_back(Diagnostic{Severity::error, Code::none, SourceSpan{}, std::move(message), {}, {}, {}});
         return;
     }
     err_ << "reps: error: " << printable(message) << '\n';

@@ -12,6 +12,7 @@
 #include <tao/pegtl.hpp>
 
 #include "compiler/parse/actions_names.hpp"
+#include "compiler/parse/suggest.hpp"
 #include "grammar/error_messages.hpp"
 
 namespace reps {
@@ -82,6 +83,42 @@ inline constexpr bool closes_block =
     std::is_same_v<Rule, g::group_close> || std::is_same_v<Rule, g::phase_close> || std::is_same_v<Rule, g::workout_close> ||
     std::is_same_v<Rule, g::exercise_close> || std::is_same_v<Rule, g::profile_close> || std::is_same_v<Rule, g::program_close>;
 
+// What the parser expected where a rule fails, for suggest_syntax_fix.
+template <typename Rule, typename... Candidates>
+inline constexpr bool one_of = (std::is_same_v<Rule, Candidates> || ...);
+template <typename Rule>
+constexpr SyntaxSite site_of() {
+    if constexpr (one_of<Rule, g::region_name, g::muscle_name, g::equipment_name, g::exercise_name, g::profile_name,
+                         g::workout_name, g::program_name>)
+        return SyntaxSite::declared_name;
+    else if constexpr (one_of<Rule, g::note_text, g::import_path, g::timezone_name, g::run_title>)
+        return SyntaxSite::string;
+    else if constexpr (one_of<Rule, g::exercise_title>)
+        return SyntaxSite::exercise_title;
+    else if constexpr (one_of<Rule, g::prescription_dose, g::entry_amount, g::sets_amount, g::progression_target>)
+        return SyntaxSite::dose;
+    else if constexpr (one_of<Rule, g::rest_duration, g::hold_duration, g::rep_duration, g::work_duration,
+                              g::transition_duration, g::switch_duration, g::group_rest_duration>)
+        return SyntaxSite::duration;
+    else if constexpr (one_of<Rule, g::block_duration, g::run_duration>)
+        return SyntaxSite::minutes;
+    else if constexpr (one_of<Rule, g::load_value>)
+        return SyntaxSite::load;
+    else if constexpr (one_of<Rule, g::tempo_value>)
+        return SyntaxSite::tempo;
+    else if constexpr (one_of<Rule, g::group_rounds>)
+        return SyntaxSite::rounds;
+    else if constexpr (one_of<Rule, g::clock_seconds>)
+        return SyntaxSite::clock_seconds;
+    else if constexpr (one_of<Rule, g::raw_control_char>)
+        return SyntaxSite::control_char;
+    else if constexpr (one_of<Rule, g::statement_end, g::group_close, g::phase_close, g::workout_close, g::exercise_close,
+                              g::program_close>)
+        return SyntaxSite::statement_end;
+    else
+        return SyntaxSite::other;
+}
+
 template <typename Rule>
 struct control : pegtl::normal<Rule> {
     template <typename Input, typename... States>
@@ -92,7 +129,8 @@ struct control : pegtl::normal<Rule> {
         std::string message = expand(g::error_message<Rule>, {{"{name}", std::string(state.context_name)},
                                                              {"{decl}", state.decl()},
                                                              {"{found}", found},
-                                                             {"{char}", char_at(in)}});
+                                                             {"{char}", char_at(in)},
+                                                             {"{code_point}", in.empty() ? std::string() : fmt::format("U+{:04X}", static_cast<unsigned char>(*in.current()))}});
         // "expected X" messages say what stood there instead; the others name it themselves.
         if (message.rfind("expected", 0) == 0) message += ", found " + found;
         if constexpr (closes_block<Rule>) {
@@ -101,6 +139,13 @@ struct control : pegtl::normal<Rule> {
                 state.pending_note = fmt::format("the block opened with '{{' at line {}, column {}", brace.line, brace.column);
             }
         }
+        const std::size_t at = static_cast<std::size_t>(in.current() - state.text);
+        const std::string_view text(state.text, state.sources->file(state.file_id).text.size());
+        const bool name_in_text = state.context_name.data() >= state.text && state.context_name.data() < state.text + text.size();
+        state.pending_fix = suggest_syntax_fix(text, at, site_of<Rule>(),
+                                               name_in_text ? static_cast<std::size_t>(state.context_name.data() - state.text)
+                                                            : std::string_view::npos,
+                                               state.context_name);
         throw pegtl::parse_error(message, in);
     }
 };

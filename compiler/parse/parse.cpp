@@ -93,6 +93,12 @@ ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagno
             const bool limit = dynamic_cast<const limit_error*>(&error) != nullptr;
             auto& diagnostic = diagnostics.report(limit ? Code::E0003 : Code::E0001, span, std::string(error.message()));
             if (!state.pending_note.empty()) diagnostic.notes.push_back(state.pending_note);
+            if (state.pending_fix) {
+                diagnostic.help = state.pending_fix->help;
+                diagnostic.fixes.push_back(FixIt{SourceSpan{file_id, static_cast<std::uint32_t>(state.pending_fix->offset),
+                                                            static_cast<std::uint32_t>(state.pending_fix->length)},
+                                                 std::move(state.pending_fix->replacement)});
+            }
             // Resume at the next line that starts a declaration, so one run reports every broken declaration.
             const auto resume = next_declaration(text, std::max<std::size_t>(position.byte, offset));
             if (resume == std::string_view::npos) return file;

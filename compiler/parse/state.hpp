@@ -12,6 +12,7 @@
 #include <tao/pegtl.hpp>
 
 #include "compiler/parse/ast.hpp"
+#include "compiler/parse/suggest.hpp"
 #include "compiler/diagnostics/diagnostics.hpp"
 #include "compiler/base/source.hpp"
 #include "grammar/grammar.hpp"
@@ -95,6 +96,7 @@ struct ParseState {
 
     std::vector<SourceSpan> open_braces;  // for "the '{' opened here" notes
     std::string pending_note;             // a note for the parse error being raised
+    std::optional<SyntaxFix> pending_fix; // what the parse error being raised most likely meant
 
     ast::List<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
 };

@@ -222,7 +222,7 @@ TEST_CASE("diagnostics: werror and suppression") {
     suppressed.set_suppressed({"w0101"});
     suppressed.report(Code::W0101, span, "assuming each side").notes.push_back("goes nowhere");
     suppressed.report(Code::W0102, span, "unused modifier");
-    Diagnostic lint{Severity::warning, Code::W0101, span, "added directly", {}, {}};
+    Diagnostic lint{Severity::warning, Code::W0101, span, "added directly", {}, {}, {}};
     suppressed.add(lint);
     suppressed.set_suppressed({"E0102"});  // errors cannot be suppressed
     suppressed.report(Code::E0102, span, "unknown exercise");
@@ -275,7 +275,8 @@ TEST_CASE("render_json: the same data as one document") {
       "notes": [
         "a note"
       ],
-      "help": "did you mean 'goblet_squat'?"
+      "help": "did you mean 'goblet_squat'?",
+      "fixes": []
     },
     {
       "severity": "warning",
@@ -287,7 +288,8 @@ TEST_CASE("render_json: the same data as one document") {
       "end_column": 3,
       "message": "spans two lines",
       "notes": [],
-      "help": null
+      "help": null,
+      "fixes": []
     },
     {
       "severity": "error",
@@ -299,7 +301,8 @@ TEST_CASE("render_json: the same data as one document") {
       "end_column": 0,
       "message": "nothing to build",
       "notes": [],
-      "help": null
+      "help": null,
+      "fixes": []
     }
   ]
 }

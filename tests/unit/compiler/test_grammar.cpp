@@ -51,10 +51,14 @@ TEST_CASE("grammar: durations") {
     CHECK(outcome<g::duration>("20s ") == "success, 1 left");
     CHECK(outcome<g::duration>("90s;") == "success, 1 left");
     // Units must be whole words and come largest first; the clock form needs two digits of seconds.
-    for (const auto* text : {"1h30", "5m", "5 min", "20sec", "30min1h", "1:3", "12", "s", "min", "1.5min", "20s5"}) {
+    for (const auto* text : {"1h30", "5m", "5 min", "20sec", "30min1h", "12", "s", "min", "1.5min", "20s5"}) {
         INFO(text);
         CHECK(outcome<g::duration>(text) == local);
     }
+    // Once ':' follows the minutes the seconds are committed: 00-59, two digits (SPEC section 1).
+    CHECK(outcome<g::duration>("1:3") == global);
+    CHECK(outcome<g::duration>("1:75") == global);
+    CHECK(outcome<g::duration>("1:59") == ok);
 }
 
 TEST_CASE("grammar: masses") {

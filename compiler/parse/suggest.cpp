@@ -1,0 +1,337 @@
+// The mistakes people make in workouts, recognised at a syntax error, each with its fix.
+#include "compiler/parse/suggest.hpp"
+
+#include <array>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "grammar/lexical.hpp"
+
+namespace reps {
+
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_letter(char c) { return is_lower(c) || is_upper(c); }
+bool is_word_char(char c) { return is_letter(c) || is_digit(c) || c == '_'; }
+
+class Fixer {
+public:
+    Fixer(std::string_view text, std::size_t at) : text_(text), at_(std::min(at, text.size())) {
+        line_begin_ = text_.rfind('\n', at_ == 0 ? npos : at_ - 1);
+        line_begin_ = line_begin_ == npos ? 0 : line_begin_ + 1;
+        line_end_ = text_.find('\n', at_);
+        if (line_end_ == npos) line_end_ = text_.size();
+        if (line_end_ > line_begin_ && text_[line_end_ - 1] == '\r') --line_end_;
+    }
+
+    char at(std::size_t offset) const { return offset < line_end_ ? text_[offset] : '\n'; }
+    std::size_t failure() const { return at_; }
+    std::size_t line_begin() const { return line_begin_; }
+    std::size_t line_end() const { return line_end_; }
+    std::string_view line_from(std::size_t offset) const { return text_.substr(offset, line_end_ - offset); }
+    std::size_t skip_spaces(std::size_t offset) const {
+        while (at(offset) == ' ' || at(offset) == '\t') ++offset;
+        return offset;
+    }
+    std::size_t word_end(std::size_t offset) const {
+        while (is_word_char(at(offset))) ++offset;
+        return offset;
+    }
+    std::size_t word_begin(std::size_t offset) const {
+        while (offset > line_begin_ && is_word_char(text_[offset - 1])) --offset;
+        return offset;
+    }
+    // The start of the number before `offset`, across spaces: `5 |min` -> `|5 min`; npos if none.
+    std::size_t number_before(std::size_t offset) const {
+        std::size_t end = offset;
+        while (end > line_begin_ && (text_[end - 1] == ' ' || text_[end - 1] == '\t')) --end;
+        std::size_t begin = end;
+        while (begin > line_begin_ && (is_digit(text_[begin - 1]) || text_[begin - 1] == '.')) --begin;
+        return begin < end && is_digit(text_[begin]) ? begin : npos;
+    }
+
+    // "did you mean 'goblet_squat 5min'? REASON", the fixed line shown without its indentation.
+    SyntaxFix make(std::size_t offset, std::size_t length, std::string replacement, std::string_view reason) const {
+        std::string fixed(text_.substr(line_begin_, offset - line_begin_));
+        fixed += replacement;
+        if (offset + length < line_end_) fixed += text_.substr(offset + length, line_end_ - offset - length);
+        std::size_t changed_at = offset - line_begin_;
+        const auto first = fixed.find_first_not_of(" \t");
+        fixed = first == std::string::npos ? std::string() : fixed.substr(first);
+        changed_at -= std::min(changed_at, first == std::string::npos ? 0 : first);
+        while (!fixed.empty() && (fixed.back() == ' ' || fixed.back() == '\t')) fixed.pop_back();
+        // A long line is shown as a window around the change, cut between UTF-8 characters.
+        constexpr std::size_t before = 30, window = 80;
+        if (fixed.size() > window) {
+            std::size_t from = changed_at > before ? changed_at - before : 0;
+            std::size_t to = std::min(fixed.size(), from + window);
+            while (from > 0 && (static_cast<unsigned char>(fixed[from]) & 0xC0) == 0x80) --from;
+            while (to < fixed.size() && (static_cast<unsigned char>(fixed[to]) & 0xC0) == 0x80) ++to;
+            fixed = (from > 0 ? "..." : "") + fixed.substr(from, to - from) + (to < fixed.size() ? "..." : "");
+        }
+        return SyntaxFix{fmt::format("did you mean '{}'? {}", fixed, reason), offset, length, std::move(replacement)};
+    }
+
+private:
+    std::string_view text_;
+    std::size_t at_;
+    std::size_t line_begin_;
+    std::size_t line_end_;
+};
+
+// The canonical unit for a way people write it: "secs" -> "s"; empty when it is no unit.
+std::string_view canonical_unit(std::string_view word) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 26> units{{
+        {"s", "s"}, {"sec", "s"}, {"secs", "s"}, {"second", "s"}, {"seconds", "s"}, {"S", "s"},
+        {"m", "min"}, {"min", "min"}, {"mins", "min"}, {"minute", "min"}, {"minutes", "min"}, {"MIN", "min"},
+        {"h", "h"}, {"hr", "h"}, {"hrs", "h"}, {"hour", "h"}, {"hours", "h"},
+        {"kg", "kg"}, {"kgs", "kg"}, {"kilo", "kg"}, {"kilos", "kg"}, {"KG", "kg"}, {"Kg", "kg"},
+        {"lb", "lb"}, {"lbs", "lb"}, {"pounds", "lb"},
+    }};
+    for (const auto& [written, unit] : units) {
+        if (written == word) return unit;
+    }
+    return {};
+}
+
+// Text a straight-quoted string: smart quotes and ASCII single quotes on the failing line.
+std::optional<SyntaxFix> fix_quotes(const Fixer& f) {
+    static constexpr std::string_view smart[] = {"\u201C", "\u201D", "\u2018", "\u2019", "\u201E"};
+    const std::string_view line = f.line_from(f.line_begin());
+    std::size_t first = npos, last = npos, last_length = 0;
+    for (auto quote : smart) {
+        for (auto at = line.find(quote); at != npos; at = line.find(quote, at + 1)) {
+            first = std::min(first, at);
+            if (last == npos || at > last) last = at, last_length = quote.size();
+        }
+    }
+    if (first == npos && f.at(f.failure()) == '\'') {
+        const auto close = line.find('\'', f.failure() - f.line_begin() + 1);
+        if (close == npos) return std::nullopt;
+        first = f.failure() - f.line_begin();
+        last = close;
+        last_length = 1;
+    }
+    if (first == npos) return std::nullopt;
+    std::string replaced(line.substr(first, last + last_length - first));
+    for (auto quote : smart) {
+        for (auto at = replaced.find(quote); at != std::string::npos; at = replaced.find(quote)) replaced.replace(at, quote.size(), "\"");
+    }
+    if (replaced.front() == '\'') replaced.front() = '"', replaced.back() = '"';
+    return f.make(f.line_begin() + first, last + last_length - first, replaced, "Text goes in straight double quotes \"...\"");
+}
+
+// A character from a word processor: '×' for 'x', '→' for '->'.
+std::optional<SyntaxFix> fix_typographic(const Fixer& f) {
+    const std::string_view line = f.line_from(f.line_begin());
+    if (const auto times = line.find("\u00D7"); times != npos) {
+        return f.make(f.line_begin() + times, 2, "x", "Sets are written with the letter x, like 3x12");
+    }
+    if (const auto arrow = line.find("\u2192"); arrow != npos) {
+        return f.make(f.line_begin() + arrow, 3, "->", "A progression is written with '->', like 2x8 -> 3x12");
+    }
+    return std::nullopt;
+}
+
+// `warm_up {`, `cool-down {`: the phase keywords are one word.
+std::optional<SyntaxFix> fix_phase_name(const Fixer& f, std::size_t name_at) {
+    if (name_at == npos) return std::nullopt;
+    for (const auto& [written, keyword] : std::array<std::pair<std::string_view, std::string_view>, 6>{
+             {{"warm_up", "warmup"}, {"warm-up", "warmup"}, {"warm up", "warmup"},
+              {"cool_down", "cooldown"}, {"cool-down", "cooldown"}, {"cool down", "cooldown"}}}) {
+        if (f.line_from(name_at).starts_with(written) && !is_word_char(f.at(name_at + written.size()))) {
+            return f.make(name_at, written.size(), std::string(keyword), fmt::format("The phase is the one word '{}'", keyword));
+        }
+    }
+    return std::nullopt;
+}
+
+// A number and its unit: `5 min`, `30sec`, `1 hr`, `@16 kg`, `3 x 12`, `3X12`.
+std::optional<SyntaxFix> fix_number(const Fixer& f, SyntaxSite site) {
+    std::size_t begin = is_digit(f.at(f.failure())) ? f.failure() : f.number_before(f.failure());
+    if (begin == npos) return std::nullopt;
+    if (!is_digit(f.at(f.failure())) && f.skip_spaces(begin) == f.failure()) return std::nullopt;
+    std::size_t digits_end = begin;
+    while (is_digit(f.at(digits_end)) || f.at(digits_end) == '.') ++digits_end;
+    const std::string digits(f.line_from(begin).substr(0, digits_end - begin));
+    const std::size_t word_at = f.skip_spaces(digits_end);
+    const std::size_t word_end = f.word_end(word_at);
+    // Sets: `3 x 12`, `3X12`, `3 x12`.
+    const bool sets_x = f.at(word_at) == 'x' || f.at(word_at) == 'X';
+    if (sets_x && (word_end == word_at + 1 || is_digit(f.at(word_at + 1)))) {
+        const std::size_t amount_at = f.skip_spaces(word_at + 1);
+        if (!is_digit(f.at(amount_at))) return std::nullopt;
+        std::size_t amount_end = amount_at;
+        while (is_word_char(f.at(amount_end)) || f.at(amount_end) == '.' || f.at(amount_end) == '-' || f.at(amount_end) == '+') ++amount_end;
+        if (word_at == digits_end && amount_at == word_at + 1 && f.at(word_at) == 'x') return std::nullopt;
+        return f.make(begin, amount_end - begin, digits + "x" + std::string(f.line_from(amount_at).substr(0, amount_end - amount_at)),
+                      "Sets and amount are one word: SETSxAMOUNT, with a lower-case x and no spaces");
+    }
+    const std::string_view word = f.line_from(word_at).substr(0, word_end - word_at);
+    if (site == SyntaxSite::load && word == "x") return std::nullopt;
+    const std::string_view unit = canonical_unit(word);
+    if (!unit.empty() && (word_at != digits_end || word != unit)) {
+        return f.make(begin, word_end - begin, digits + std::string(unit),
+                      fmt::format("A unit follows its number directly and is written '{}': s, min, h, kg or lb", unit));
+    }
+    if (word_at == digits_end && word.empty() && f.at(word_at) != ':') {
+        // A bare number where a duration or mass belongs.
+        switch (site) {
+            case SyntaxSite::duration:
+                return f.make(begin, digits_end - begin, digits + "s", "A duration needs its unit: s, min or h");
+            case SyntaxSite::minutes:
+                return f.make(begin, digits_end - begin, digits + "min", "A duration needs its unit: min");
+            case SyntaxSite::load:
+                return f.make(begin, digits_end - begin, digits + "kg", "A load needs its unit: kg or lb");
+            case SyntaxSite::tempo:
+                if (digits.size() == 4) {
+                    return f.make(begin, 4, fmt::format("{}-{}-{}-{}", digits[0], digits[1], digits[2], digits[3]),
+                                  "The four phases of a tempo are separated by '-'");
+                }
+                return std::nullopt;
+            case SyntaxSite::rounds:
+                if (f.at(f.skip_spaces(digits_end)) == '{' || f.line_from(f.skip_spaces(digits_end)).starts_with("rest")) {
+                    return f.make(begin, digits_end - begin, digits + " rounds", "The count is followed by 'rounds'");
+                }
+                return std::nullopt;
+            default: break;
+        }
+    }
+    return std::nullopt;
+}
+
+// What stands at a statement's end that should not: `2x8 to 3x12`, a stray ',', `each side`.
+std::optional<SyntaxFix> fix_statement_end(const Fixer& f) {
+    const std::size_t at = f.failure();
+    const std::string_view rest = f.line_from(at);
+    if ((rest.starts_with("to ") || rest.starts_with("=>")) && at > f.line_begin() && f.number_before(at) != npos) {
+        return f.make(at, 2, "->", "A progression is written with '->', like 2x8 -> 3x12");
+    }
+    if (rest.starts_with(",")) {
+        const std::size_t next = f.skip_spaces(at + 1);
+        if (next == f.line_end() || f.at(next) == '#') return f.make(at, 1, "", "Statements are not separated by ','");
+        return f.make(at, 1, ";", "Statements are separated by a new line or ';', not ','");
+    }
+    if (rest.starts_with("side") && f.word_end(at) - at <= 5 && f.line_from(f.line_begin()).substr(0, at - f.line_begin()).ends_with("each ")) {
+        return f.make(at - 1, f.word_end(at) - at + 1, "", "'each' says it already: every set once per side");
+    }
+    return std::nullopt;
+}
+
+// `exercise foo {` without a title, or a title without quotes.
+std::optional<SyntaxFix> fix_missing_text(const Fixer& f, SyntaxSite site, std::string_view name) {
+    const std::size_t at = f.failure();
+    if (site == SyntaxSite::exercise_title && f.at(at) == '{' && !name.empty()) {
+        std::string title;
+        bool word_start = true;
+        for (char c : name) {
+            if (c == '_') {
+                title += ' ';
+                word_start = true;
+                continue;
+            }
+            title += word_start && is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+            word_start = false;
+        }
+        return f.make(at, 0, fmt::format("\"{}\" ", title), "Every exercise has a title in quotes after its name");
+    }
+    if (is_letter(f.at(at))) {
+        std::size_t end = at;
+        while (end < f.line_end() && f.at(end) != '{' && f.at(end) != '#' && f.at(end) != '"') ++end;
+        while (end > at && (f.at(end - 1) == ' ' || f.at(end - 1) == '\t')) --end;
+        return f.make(at, end - at, fmt::format("\"{}\"", f.line_from(at).substr(0, end - at)), "Text goes in double quotes");
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t at, SyntaxSite site, std::size_t name_at,
+                                            std::string_view name) {
+    const Fixer f(text, at);
+    if (site == SyntaxSite::clock_seconds) {
+        const std::size_t minutes_at = f.number_before(at - 1);
+        std::size_t seconds_end = at;
+        while (is_digit(f.at(seconds_end))) ++seconds_end;
+        if (minutes_at == npos || seconds_end == at || seconds_end - at > 2 || at - 1 - minutes_at > 6) return std::nullopt;
+        const int minutes = std::stoi(std::string(text.substr(minutes_at, at - 1 - minutes_at)));
+        const int seconds = std::stoi(std::string(text.substr(at, seconds_end - at)));
+        const std::string fixed = seconds_end - at == 1 ? fmt::format("{}:0{}", minutes, seconds)
+                                                        : fmt::format("{}:{:02}", minutes + seconds / 60, seconds % 60);
+        return f.make(minutes_at, seconds_end - minutes_at, fixed, "The seconds of m:ss are two digits, 00 to 59");
+    }
+    if (site == SyntaxSite::control_char) {
+        // Every control character on the line goes in the one edit, so the help shows none.
+        const auto is_control = [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F; };
+        std::size_t end = at + 1;
+        for (std::size_t k = at + 1; k < f.line_end(); ++k) {
+            if (is_control(text[k])) end = k + 1;
+        }
+        const bool line_like = text[at] == '\v' || text[at] == '\f';
+        std::string cleaned;
+        for (std::size_t k = at; k < end; ++k) {
+            if (!is_control(text[k])) cleaned += text[k];
+            else if (text[k] == '\v' || text[k] == '\f') cleaned += "\\n";
+        }
+        return f.make(at, end - at, cleaned,
+                      line_like ? "Write a line break in a string as \\n"
+                                : "A string cannot hold control characters: delete it (its only escapes are \\\" \\\\ and \\n)");
+    }
+    if (auto fix = fix_quotes(f)) return fix;
+    if (auto fix = fix_typographic(f)) return fix;
+    if (site == SyntaxSite::declared_name && is_lower(f.at(at))) {
+        const std::string_view word = f.line_from(at).substr(0, f.word_end(at) - at);
+        if (grammar::is_reserved(word)) {
+            return f.make(at, word.size(), fmt::format("my_{}", word),
+                          fmt::format("'{}' is a keyword and cannot name anything; choose another name", word));
+        }
+    }
+    if (site == SyntaxSite::dose || site == SyntaxSite::statement_end) {
+        if (auto fix = fix_phase_name(f, name_at)) return fix;
+    }
+    // `rest: 60s`, `hold=2s`: a keyword takes its value after a space.
+    if ((f.at(at) == ':' || f.at(at) == '=') && at > f.line_begin() && is_lower(text[at - 1])) {
+        const std::size_t value = f.skip_spaces(at + 1);
+        return f.make(at, value - at, " ", "A keyword is followed by its value, with no ':' or '='");
+    }
+    if (site == SyntaxSite::load && (f.at(at) == ' ' || f.at(at) == '\t')) {
+        return f.make(at, f.skip_spaces(at) - at, "", "The load follows '@' directly");
+    }
+    if (site == SyntaxSite::load && f.line_from(at).starts_with("bodyweight")) {
+        return f.make(at, 10, "bw", "Bodyweight is written 'bw' (with an added load: bw+10kg)");
+    }
+    if (auto fix = fix_number(f, site)) return fix;
+    if (site == SyntaxSite::statement_end) {
+        if (auto fix = fix_statement_end(f)) return fix;
+    }
+    if (site == SyntaxSite::string || site == SyntaxSite::exercise_title) return fix_missing_text(f, site, name);
+    // `goblet squat 3x12`: a name with a space in it.
+    if (site == SyntaxSite::dose && name_at != npos && is_lower(f.at(at))) {
+        const std::size_t word_end = f.word_end(at);
+        if (is_digit(f.at(f.skip_spaces(word_end))) && f.skip_spaces(word_end) > word_end) {
+            return f.make(name_at, word_end - name_at,
+                          fmt::format("{}_{}", name, f.line_from(at).substr(0, word_end - at)),
+                          "Names have no spaces: words are joined with '_'");
+        }
+    }
+    // An upper-case letter in a name: names are lower case.
+    if (is_letter(f.at(at)) && site != SyntaxSite::string) {
+        const std::size_t begin = f.word_begin(at);
+        const std::size_t end = f.word_end(at);
+        std::string lower(f.line_from(begin).substr(0, end - begin));
+        bool changed = false;
+        for (char& c : lower) {
+            if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a'), changed = true;
+        }
+        if (changed && !grammar::is_reserved(lower)) return f.make(begin, end - begin, lower, "Names are lower case");
+    }
+    return std::nullopt;
+}
+
+}  // namespace reps

@@ -1,0 +1,105 @@
+// Syntax errors that say what was meant (#20): thirty typical mistakes, each with the help line
+// that shows the fixed text, and a fix-it that, applied, makes the file parse.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "parse_fixture.hpp"
+
+using namespace reps;
+using namespace reps::test;
+
+namespace {
+
+struct Mistake {
+    const char* what;
+    std::string file;      // the whole file
+    std::string fixed;     // the fixed line the help line shows
+};
+
+std::string in_workout(const std::string& lines) { return "workout w \"W\" {\n" + lines + "\n}\n"; }
+
+std::string apply_fixes(std::string text, const Diagnostic& d) {
+    // Back to front, so earlier offsets stay valid.
+    for (auto it = d.fixes.rbegin(); it != d.fixes.rend(); ++it) {
+        text.replace(it->span.offset, it->span.length, it->replacement);
+    }
+    return text;
+}
+
+const std::vector<Mistake> mistakes = {
+    {"warm_up for warmup", in_workout("  warm_up {\n    easy_cardio 5min\n  }"), "warmup {"},
+    {"cool_down for cooldown", in_workout("  cool_down {\n    static_stretching 5min\n  }"), "cooldown {"},
+    {"a space before the unit", in_workout("  easy_cardio 5 min"), "easy_cardio 5min"},
+    {"a space in a load", in_workout("  goblet_squat 3x12 @16 kg"), "goblet_squat 3x12 @16kg"},
+    {"spaces around x", in_workout("  goblet_squat 3 x 12"), "goblet_squat 3x12"},
+    {"an upper-case X", in_workout("  goblet_squat 3X12"), "goblet_squat 3x12"},
+    {"'to' for '->'", in_workout("  goblet_squat 2x8 to 3x12"), "goblet_squat 2x8 -> 3x12"},
+    {"rest: 60s", in_workout("  rest: 60s"), "rest 60s"},
+    {"rest: as a modifier", in_workout("  goblet_squat 3x12 rest: 90s"), "goblet_squat 3x12 rest 90s"},
+    {"a keyword as a name", "exercise step \"Step\" {\n  rep 3s\n}\n", "exercise my_step \"Step\" {"},
+    {"a missing title", "exercise box_jump {\n  rep 3s\n}\n", "exercise box_jump \"Box Jump\" {"},
+    {"a stray comma between statements", in_workout("  goblet_squat 3x12, push_up 3x10"), "goblet_squat 3x12; push_up 3x10"},
+    {"a stray comma at a line end", in_workout("  goblet_squat 3x12,\n  push_up 3x10"), "goblet_squat 3x12"},
+    {"a multiplication sign", in_workout("  goblet_squat 3\u00D712"), "goblet_squat 3x12"},
+    {"smart quotes on a cue", in_workout("  goblet_squat 3x12 \u201Cchest up\u201D"), "goblet_squat 3x12 \"chest up\""},
+    {"smart quotes on a note", in_workout("  note \u201Ceasy pace\u201D"), "note \"easy pace\""},
+    {"30sec", in_workout("  plank 3x30sec"), "plank 3x30s"},
+    {"30secs", in_workout("  goblet_squat 3x12 rest 30secs"), "goblet_squat 3x12 rest 30s"},
+    {"1 hr", in_workout("  easy_cardio 1 hr"), "easy_cardio 1h"},
+    {"2mins", in_workout("  easy_cardio 2mins"), "easy_cardio 2min"},
+    {"a rest without a unit", in_workout("  goblet_squat 3x12 rest 90"), "goblet_squat 3x12 rest 90s"},
+    {"a load without a unit", in_workout("  goblet_squat 3x12 @16"), "goblet_squat 3x12 @16kg"},
+    {"a space after '@'", in_workout("  goblet_squat 3x12 @ 16kg"), "goblet_squat 3x12 @16kg"},
+    {"16kgs", in_workout("  goblet_squat 3x12 @16kgs"), "goblet_squat 3x12 @16kg"},
+    {"a tempo without dashes", in_workout("  goblet_squat 3x12 tempo 3110"), "goblet_squat 3x12 tempo 3-1-1-0"},
+    {"a keyword as a workout name", "workout tempo \"Tempo\" {\n  goblet_squat 3x12\n}\n", "workout my_tempo \"Tempo\" {"},
+    {"a name with a space", in_workout("  goblet squat 3x12"), "goblet_squat 3x12"},
+    {"a name in upper case", in_workout("  Goblet_squat 3x12"), "goblet_squat 3x12"},
+    {"an unquoted note", in_workout("  note easy pace"), "note \"easy pace\""},
+    {"a clock with 75 seconds", in_workout("  plank 3x1:75"), "plank 3x2:15"},
+};
+
+}  // namespace
+
+TEST_CASE("suggest: typical mistakes get a help line with the fixed text and a fix-it that parses") {
+    int shown = 0;
+    for (const auto& mistake : mistakes) {
+        INFO(mistake.what);
+        const auto parsed = parse(mistake.file);
+        REQUIRE(!parsed->diagnostics.list().empty());
+        const Diagnostic& d = parsed->diagnostics.list().front();
+        const bool help_shows_fix = d.help.find("did you mean '" + mistake.fixed) != std::string::npos;
+        CHECK_MESSAGE(help_shows_fix, d.message, " / help: ", d.help);
+        bool fix_parses = false;
+        if (!d.fixes.empty()) {
+            const auto fixed = parse(apply_fixes(mistake.file, d));
+            fix_parses = !fixed->diagnostics.has_errors();
+            CHECK_MESSAGE(fix_parses, apply_fixes(mistake.file, d));
+        }
+        if (help_shows_fix && fix_parses) ++shown;
+    }
+    MESSAGE(shown, " of ", mistakes.size(), " mistakes get a help line showing the right fix");
+    CHECK(mistakes.size() == 30);
+    CHECK(shown >= 27);  // the target of #20
+}
+
+TEST_CASE("suggest: a raw control character in a string is an error whose fix deletes it") {
+    const auto parsed = parse(in_workout("  plank 3x30s \"keep \x1B[31mred\x1B[0m\""));
+    CHECK(only_error(*parsed) ==
+          "E0001 2:21 a raw control character (U+001B) cannot stand in a string: it could reach a terminal, a sheet or a calendar");
+    const Diagnostic& d = parsed->diagnostics.list().front();
+    CHECK(d.help.find("did you mean 'plank 3x30s \"keep [31mred[0m\"'?") == 0);
+    // A tab stays allowed.
+    CHECK(!parse(in_workout("  plank 3x30s \"keep\tred\""))->diagnostics.has_errors());
+}
+
+TEST_CASE("suggest: a long line shows a window around the change") {
+    const std::string cue(500, 'a');
+    const auto parsed = parse(in_workout("  goblet_squat 3x12 \"" + cue + "\" @16"));
+    const Diagnostic& d = parsed->diagnostics.list().front();
+    CHECK(d.help.starts_with("did you mean '..."));
+    CHECK(d.help.find("@16kg'?") != std::string::npos);
+    CHECK(d.help.size() < 200);
+}
