@@ -135,24 +135,45 @@ TEST_CASE("check: an alias resolves to its exercise") {
     CHECK(chosen(*c) == "goblet_squat");
 }
 
+TEST_CASE("check: a user declaration shadows the stdlib's (SPEC 2)") {
+    // By name: the user's lunge is a timed exercise, so a duration fits it and reps do not.
+    const auto lunge = compile("exercise lunge \"My Lunge\" { measure time }\n" + workout("  lunge 3x30s"));
+    CHECK(codes(*lunge) == "");
+    CHECK(lunge->program.catalog.exercises[static_cast<std::size_t>(first_entry(*lunge).exercise)].title == "My Lunge");
+    const auto reps = compile("exercise lunge \"My Lunge\" { measure time }\n" + workout("  lunge 3x10"));
+    CHECK(codes(*reps) == "E0201 " + at(*reps, "10"));
+
+    // By alias: the alias names the user's exercise, the stdlib's own name still the stdlib's.
+    const auto alias = compile("exercise t_squat \"Mine\" { aka goblet_squat }\n" + workout("  goblet_squat 3x12\n  kettlebell_goblet_squat 3x12"));
+    CHECK(codes(*alias) == "");
+    CHECK(chosen(*alias, 0) == "t_squat");
+    CHECK(chosen(*alias, 1) == "goblet_squat");
+
+    // Equipment, muscles, regions and profiles too.
+    const auto kinds = compile("region legs \"My Legs\"\nmuscle quads \"My Quads\" in legs\nequipment bench \"My Bench\"\n"
+                               "profile home \"Mine\" { bench }\nexercise t_step \"Step\" { primary quads; equipment bench }\n");
+    CHECK(codes(*kinds) == "");
+    const Catalog& catalog = kinds->program.catalog;
+    CHECK(catalog.regions[static_cast<std::size_t>(catalog.find_region("legs"))].title == "My Legs");
+    CHECK(catalog.muscles[static_cast<std::size_t>(catalog.find_muscle("quads"))].region == catalog.find_region("legs"));
+    CHECK(catalog.equipment[static_cast<std::size_t>(catalog.find_equipment("bench"))].title == "My Bench");
+
+    // A duplicate within the user's files is still an error.
+    const auto twice = compile("exercise lunge \"A\" { }\nexercise lunge \"B\" { }");
+    CHECK(codes(*twice) == "E0101 " + at(*twice, "lunge", 1));
+    REQUIRE(first(*twice).notes.size() == 1);
+    CHECK(first(*twice).notes[0] == "'lunge' was first declared at test.reps:1:10");
+}
+
 TEST_CASE("check: duplicate declarations") {
-    const auto stdlib = compile("exercise goblet_squat \"Mine\" { }");
-    CHECK(codes(*stdlib) == "E0101 " + at(*stdlib, "goblet_squat"));
-    CHECK(first(*stdlib).message == "duplicate exercise 'goblet_squat'");
-    REQUIRE(first(*stdlib).notes.size() == 1);
-    CHECK(first(*stdlib).notes[0].find("stdlib/exercises_legs.reps") != std::string::npos);
-
-    const auto alias = compile("exercise t_squat \"Mine\" { aka goblet_squat }");
-    CHECK(codes(*alias) == "E0101 " + at(*alias, "goblet_squat"));
-
     const auto alias_of_other = compile("exercise t_a \"A\" { aka t_b }\nexercise t_b \"B\" { }");
     CHECK(codes(*alias_of_other) == "E0101 " + at(*alias_of_other, "t_b", 1));
 
     const auto workouts = compile("workout w { burpee 10 }\nworkout w { burpee 20 }");
     CHECK(codes(*workouts) == "E0101 " + at(*workouts, "w {", 1));
 
-    const auto equipment = compile("equipment bench \"Mine\"");
-    CHECK(codes(*equipment) == "E0101 " + at(*equipment, "bench"));
+    const auto equipment = compile("equipment t_bench \"Mine\"\nequipment t_bench \"Again\"");
+    CHECK(codes(*equipment) == "E0101 " + at(*equipment, "t_bench", 1));
 
     const auto field = compile("exercise t_a \"A\" {\n  rep 2s\n  rep 3s\n}");
     CHECK(codes(*field) == "E0101 " + at(*field, "rep 3s"));
