@@ -48,12 +48,14 @@ int find_in(const NameMap& map, std::string_view name) {
     return found == map.end() ? -1 : found->second;
 }
 
-// A lookup in a catalog layer, then in its base (where most names are: the stdlib).
+// A lookup in a catalog layer, then in its base (the stdlib): the stdlib is an outer scope, so a
+// name the user's files declare shadows the stdlib's (SPEC 2). Most files declare few names, so
+// an empty layer is skipped without hashing the name.
 int find_in(const Catalog* base, const NameMap Catalog::*names, const NameMap& own, std::string_view name) {
-    if (base) {
-        if (const int index = find_in(base->*names, name); index >= 0) return index;
+    if (!own.empty()) {
+        if (const int index = find_in(own, name); index >= 0) return index;
     }
-    return find_in(own, name);
+    return base ? find_in(base->*names, name) : -1;
 }
 
 std::string title_or_name(const std::optional<ast::Text>& title, const ast::Name& name) {
@@ -80,8 +82,9 @@ public:
     }
 
 private:
-    // Takes `name` for item `index` unless an item (here or in the base) has it: then E0101, with
-    // a note on where the name was first declared when that is known.
+    // Takes `name` for item `index` unless an item of this layer has it: then E0101, with a note on
+    // where the name was first declared when that is known. A name of the base (the stdlib) is
+    // free to take: this layer's item shadows it (SPEC 2).
     bool claim(NameMap& names, const ast::Name& name, int index, const char* kind, int existing,
                const SourceSpan& previous_span) {
         const bool inserted = existing < 0 && names.emplace(name.text, index).second;
@@ -100,21 +103,21 @@ private:
     void declare(const ast::Declaration& declaration, bool stdlib) {
         if (const auto* region = std::get_if<ast::RegionDecl>(&declaration)) {
             const int index = static_cast<int>(catalog_.regions.size());
-            const int existing = catalog_.find_region(region->name.text);
+            const int existing = find_in(catalog_.region_names, region->name.text);
             if (claim(catalog_.region_names, region->name, index, "region", existing,
                       existing >= 0 ? catalog_.regions[existing].span : SourceSpan{})) {
                 catalog_.regions.push_back(Region{std::string(region->name.text), title_or_name(region->title, region->name), region->name.span});
             }
         } else if (const auto* muscle = std::get_if<ast::MuscleDecl>(&declaration)) {
             const int index = static_cast<int>(catalog_.muscles.size());
-            const int existing = catalog_.find_muscle(muscle->name.text);
+            const int existing = find_in(catalog_.muscle_names, muscle->name.text);
             if (claim(catalog_.muscle_names, muscle->name, index, "muscle", existing,
                       existing >= 0 ? catalog_.muscles[existing].span : SourceSpan{})) {
                 catalog_.muscles.push_back(Muscle{std::string(muscle->name.text), title_or_name(muscle->title, muscle->name), -1, muscle->name.span});
             }
         } else if (const auto* equipment = std::get_if<ast::EquipmentDecl>(&declaration)) {
             const int index = static_cast<int>(catalog_.equipment.size());
-            const int existing = catalog_.find_equipment(equipment->name.text);
+            const int existing = find_in(catalog_.equipment_names, equipment->name.text);
             if (claim(catalog_.equipment_names, equipment->name, index, "equipment", existing,
                       existing >= 0 ? catalog_.equipment[existing].span : SourceSpan{})) {
                 catalog_.equipment.push_back(Equipment{std::string(equipment->name.text), title_or_name(equipment->title, equipment->name),
@@ -124,7 +127,7 @@ private:
             declare_exercise(*exercise, stdlib);
         } else if (const auto* profile = std::get_if<ast::ProfileDecl>(&declaration)) {
             const int index = static_cast<int>(catalog_.profiles.size());
-            const int existing = catalog_.find_profile(profile->name.text);
+            const int existing = find_in(catalog_.profile_names, profile->name.text);
             if (claim(catalog_.profile_names, profile->name, index, "profile", existing,
                       existing >= 0 ? catalog_.profiles[existing].span : SourceSpan{})) {
                 catalog_.profiles.push_back(Profile{std::string(profile->name.text), title_or_name(profile->title, profile->name), {}, profile->name.span});
@@ -135,7 +138,7 @@ private:
     void declare_exercise(const ast::ExerciseDecl& decl, bool stdlib) {
         const int index = static_cast<int>(catalog_.exercises.size());
         auto claim_exercise = [&](const ast::Name& name, const char* kind) {
-            const int existing = catalog_.find_exercise(name.text);
+            const int existing = find_in(catalog_.exercise_names, name.text);
             return claim(catalog_.exercise_names, name, index, kind, existing,
                          existing >= 0 ? catalog_.exercises[existing].span : SourceSpan{});
         };
@@ -306,8 +309,11 @@ Catalog::Catalog(const Catalog* base) : base_(base) {
 
 int Catalog::find_exercise(std::string_view name) const {
     if (base_ && base_->exercise_index.built()) {
-        if (const int index = base_->exercise_index.find(name); index >= 0) return index;
-        return find_in(exercise_names, name);
+        // The user's own names first: they shadow the stdlib's (SPEC 2).
+        if (!exercise_names.empty()) {
+            if (const int index = find_in(exercise_names, name); index >= 0) return index;
+        }
+        return base_->exercise_index.find(name);
     }
     if (exercise_index.built()) return exercise_index.find(name);
     return find_in(base_, &Catalog::exercise_names, exercise_names, name);

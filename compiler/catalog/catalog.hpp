@@ -180,9 +180,10 @@ private:
 class Catalog {
 public:
     Catalog() = default;
-    // A catalog that continues `base` (the stdlib's) when not null: its items keep their indices,
-    // lookups find them, and declarations here that reuse their names are duplicates. `base` has no
-    // base itself and must outlive this catalog.
+    // A catalog that continues `base` (the stdlib's) when not null: its items keep their indices
+    // and lookups find them, unless a declaration here reuses the name: that one shadows the
+    // base's (SPEC 2; the base's items keep referring to the base's). `base` has no base itself
+    // and must outlive this catalog.
     explicit Catalog(const Catalog* base);
 
     LayeredList<Region> regions;

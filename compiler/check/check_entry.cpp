@@ -48,6 +48,109 @@ std::string equipment_text(const Catalog& catalog, const std::vector<EquipmentSe
 
 }  // namespace
 
+// The modifiers one option is checked and lowered with: the prescription's, with those an
+// alternative writes after its name replacing the ones of the same kind (`each` and `alt` are one
+// kind: the sides), SPEC 4.1. Views of the AST.
+struct EntryChecker::OptionModifiers {
+    const ast::Flag* sides = nullptr;  // its `each` or `alt`, if any
+    bool each = false;                 // which of the two `sides` is
+    bool sides_inherited = false;
+    const ast::Load* load = nullptr;
+    bool load_inherited = false;
+    const ast::Duration* rest = nullptr;
+    const ast::Tempo* tempo = nullptr;
+    const ast::Duration* hold = nullptr;
+    const ast::Text* cue = nullptr;
+
+    // The written exercise's: the prescription's own.
+    static OptionModifiers of(const ast::Modifiers& written) {
+        OptionModifiers result;
+        if (written.each.set || written.alt.set) {
+            result.sides = written.each.set ? &written.each : &written.alt;
+            result.each = written.each.set;
+        }
+        result.load = written.load ? &*written.load : nullptr;
+        result.rest = written.rest ? &*written.rest : nullptr;
+        result.tempo = written.tempo ? &*written.tempo : nullptr;
+        result.hold = written.hold ? &*written.hold : nullptr;
+        result.cue = written.cue ? &*written.cue : nullptr;
+        return result;
+    }
+    // An alternative's: its own, else what it inherits from the prescription.
+    static OptionModifiers of(const ast::Modifiers& inherited, const ast::Modifiers& own) {
+        OptionModifiers result = of(own);
+        const OptionModifiers from = of(inherited);
+        if (!result.sides && from.sides) {
+            result.sides = from.sides;
+            result.each = from.each;
+            result.sides_inherited = true;
+        }
+        if (!result.load && from.load) {
+            result.load = from.load;
+            result.load_inherited = true;
+        }
+        if (!result.rest) result.rest = from.rest;
+        if (!result.tempo) result.tempo = from.tempo;
+        if (!result.hold) result.hold = from.hold;
+        if (!result.cue) result.cue = from.cue;
+        return result;
+    }
+
+    LoadClass load_class() const {
+        if (!load) return no_load;
+        switch (load->kind) {
+        case ast::Load::Kind::mass:
+        case ast::Load::Kind::bodyweight_plus: return mass_load;
+        case ast::Load::Kind::pair: return pair_load;
+        default: return no_load;
+        }
+    }
+};
+
+bool EntryChecker::check_modifier_values(const ast::Modifiers& modifiers, EntryContext context) {
+    bool ok = true;
+    for (const auto& span : modifiers.repeated) {
+        diagnostics_.report(Code::E0206, span, "modifier given twice", "keep one of them");
+    }
+    if (modifiers.each.set && modifiers.alt.set) {
+        diagnostics_.report(Code::E0204, modifiers.alt.span, "'each' together with 'alt'",
+                          "'each' does every set once per side; 'alt' alternates sides within a set: choose one");
+    }
+    if (modifiers.tempo) {
+        std::int64_t total = 0;
+        for (auto phase : modifiers.tempo->phases) {
+            if (phase > 9) {
+                diagnostics_.report(Code::E0305, modifiers.tempo->span, fmt::format("tempo phase {} is above 9", phase),
+                                  "each tempo phase is 0-9 seconds, or x for explosive");
+                ok = false;
+                break;
+            }
+            total += std::max<std::int64_t>(phase, 0);
+        }
+        if (ok && total == 0) {
+            diagnostics_.report(Code::E0305, modifiers.tempo->span, "a tempo of 0-0-0-0 takes no time",
+                              "give at least one phase a second, like 2-0-1-0");
+            ok = false;
+        }
+    }
+    if (modifiers.rest) {
+        if (modifiers.rest->seconds == 0) {
+            diagnostics_.report(Code::E0304, modifiers.rest->span, "a rest of zero", "to go straight on, leave the rest out");
+        } else if (modifiers.rest->seconds > max_seconds) {
+            diagnostics_.report(Code::E0303, modifiers.rest->span, "a rest runs up to 24h");
+        }
+        if (context != EntryContext::prescription) {
+            diagnostics_.report(Code::W0102, modifiers.rest->span, "'rest' on a block entry has no effect",
+                                "put the rest on the block: 'superset 3 rounds rest 90s { ... }'");
+        }
+    }
+    if (modifiers.hold && modifiers.hold->seconds > 600) {
+        diagnostics_.report(Code::E0303, modifiers.hold->span, "a hold runs up to 10min");
+        ok = false;
+    }
+    return ok;
+}
+
 EntryChecker::Traits EntryChecker::traits_of(const Catalog& catalog, int profile, int index) {
     Traits traits;
     const Exercise& exercise = catalog.exercises[static_cast<std::size_t>(index)];
@@ -115,7 +218,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     // The written exercise, then each `or` alternative (no list built: this runs for every entry).
     const std::size_t option_count = 1 + modifiers.alternatives.size();
     const auto name_of = [&](std::size_t i) -> const ast::Name& {
-        return i == 0 ? prescription.exercise : modifiers.alternatives[i - 1];
+        return i == 0 ? prescription.exercise : modifiers.alternatives[i - 1].name;
     };
     entry.options.reserve(option_count);
     bool resolved = true;
@@ -134,12 +237,10 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         entry.options.push_back(index);
     }
 
-    for (const auto& span : modifiers.repeated) {
-        diagnostics_.report(Code::E0206, span, "modifier given twice", "keep one of them");
-    }
-    if (modifiers.each.set && modifiers.alt.set) {
-        diagnostics_.report(Code::E0204, modifiers.alt.span, "'each' together with 'alt'",
-                          "'each' does every set once per side; 'alt' alternates sides within a set: choose one");
+    // The prescription's modifiers, then each alternative's own (SPEC 4.1).
+    if (!check_modifier_values(modifiers, context)) resolved = false;
+    for (const ast::Alternative& alternative : modifiers.alternatives) {
+        if (!check_modifier_values(alternative.modifiers, context)) resolved = false;
     }
 
     // The dose and its progression.
@@ -217,58 +318,21 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         if (!ok) resolved = false;
     }
 
-    // Modifier values.
-    if (modifiers.tempo) {
-        std::int64_t total = 0;
-        for (auto phase : modifiers.tempo->phases) {
-            if (phase > 9) {
-                diagnostics_.report(Code::E0305, modifiers.tempo->span, fmt::format("tempo phase {} is above 9", phase),
-                                  "each tempo phase is 0-9 seconds, or x for explosive");
-                resolved = false;
-                break;
-            }
-            total += std::max<std::int64_t>(phase, 0);
-        }
-        if (resolved && total == 0) {
-            diagnostics_.report(Code::E0305, modifiers.tempo->span, "a tempo of 0-0-0-0 takes no time",
-                              "give at least one phase a second, like 2-0-1-0");
-            resolved = false;
-        }
-    }
-    if (modifiers.rest) {
-        if (modifiers.rest->seconds == 0) {
-            diagnostics_.report(Code::E0304, modifiers.rest->span, "a rest of zero", "to go straight on, leave the rest out");
-        } else if (modifiers.rest->seconds > max_seconds) {
-            diagnostics_.report(Code::E0303, modifiers.rest->span, "a rest runs up to 24h");
-        }
-        if (context != EntryContext::prescription) {
-            diagnostics_.report(Code::W0102, modifiers.rest->span, "'rest' on a block entry has no effect",
-                                "put the rest on the block: 'superset 3 rounds rest 90s { ... }'");
-        }
-    }
-    if (modifiers.hold && modifiers.hold->seconds > 600) {
-        diagnostics_.report(Code::E0303, modifiers.hold->span, "a hold runs up to 10min");
-        resolved = false;
-    }
     if (!resolved) {
         entry.exercise = -1;
         return;
     }
 
-    // Every option is type-checked against the prescription.
+    // Every option is type-checked against the prescription, with its own modifiers (SPEC 4.1).
     const bool timed_dose = !entry.steps.empty() && entry.steps.front().amount.kind == ast::Amount::Kind::duration;
-    LoadClass load_class = no_load;
-    if (modifiers.load) {
-        switch (modifiers.load->kind) {
-        case ast::Load::Kind::mass:
-        case ast::Load::Kind::bodyweight_plus: load_class = mass_load; break;
-        case ast::Load::Kind::pair: load_class = pair_load; break;
-        default: break;
-        }
+    SmallVector<OptionModifiers, 2> effective;
+    for (std::size_t i = 0; i < entry.options.size(); ++i) {
+        effective.push_back(i == 0 ? OptionModifiers::of(modifiers) : OptionModifiers::of(modifiers, modifiers.alternatives[i - 1].modifiers));
     }
     bool options_ok = true;
     for (std::size_t i = 0; i < entry.options.size(); ++i) {
         const Traits& exercise = traits(entry.options[i]);
+        OptionModifiers& own = effective[i];
         const SourceSpan& where = name_of(i).span;
         // Only a diagnostic needs it.
         const auto who = [&] {
@@ -288,20 +352,33 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
                 options_ok = false;
             }
         }
-        if (exercise.sides == ast::Sides::both && (modifiers.each.set || modifiers.alt.set)) {
-            const auto& flag = modifiers.each.set ? modifiers.each : modifiers.alt;
-            diagnostics_.report(Code::E0203, i == 0 ? flag.span : where,
-                              fmt::format("'{}' on {}, which works both sides at once", modifiers.each.set ? "each" : "alt", who()),
-                              i == 0 ? "remove it" : "choose a unilateral alternative");
-            options_ok = false;
+        if (exercise.sides == ast::Sides::both && own.sides) {
+            if (own.sides_inherited) {
+                own.sides = nullptr;  // the prescription's each/alt is not for a two-sided alternative
+            } else {
+                diagnostics_.report(Code::E0203, own.sides->span,
+                                  fmt::format("'{}' on {}, which works both sides at once", own.each ? "each" : "alt", who()),
+                                  "remove it");
+                options_ok = false;
+            }
         }
-        if (!exercise.takes[load_class]) {
-            const bool pair = modifiers.load->kind == ast::Load::Kind::pair;
+        if (own.load && !exercise.takes[own.load_class()]) {
+            if (own.load_inherited) {
+                diagnostics_.report(Code::W0103, where,
+                                    fmt::format("alternative '{}' cannot take @{}: it is done without that load", name_of(i).text,
+                                                own.load->text),
+                                    fmt::format("give '{}' a load of its own after its name, like 'or {} @rpe 8'", name_of(i).text,
+                                                name_of(i).text));
+                own.load = nullptr;
+                own.load_inherited = false;
+                continue;
+            }
+            const bool pair = own.load->kind == ast::Load::Kind::pair;
             const std::string equipment = equipment_text(catalog_, catalog_.exercises[entry.options[i]].equipment);
-            diagnostics_.report(Code::E0205, i == 0 ? modifiers.load->span : where,
+            diagnostics_.report(Code::E0205, own.load->span,
                               equipment == "none"
-                                  ? fmt::format("{} is a bodyweight exercise, so it cannot take @{}", who(), modifiers.load->text)
-                                  : fmt::format("{} cannot take @{}: none of its equipment ({}) is {}", who(), modifiers.load->text,
+                                  ? fmt::format("{} is a bodyweight exercise, so it cannot take @{}", who(), own.load->text)
+                                  : fmt::format("{} cannot take @{}: none of its equipment ({}) is {}", who(), own.load->text,
                                                 equipment, pair ? "a loadable pair" : "loadable"),
                               pair ? "use a single load like @16kg, or an exercise done with a pair of dumbbells"
                                    : "set the effort instead, like @rpe 8, or declare an exercise whose equipment takes a load");
@@ -313,11 +390,14 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         return;
     }
 
-    // The option used: the first whose equipment the profile has and that can take the load.
-    for (int option : entry.options) {
-        const Traits& option_traits = traits(option);
+    // The option used: the first whose equipment the profile has and that can take its load.
+    std::size_t chosen_option = 0;
+    for (std::size_t i = 0; i < entry.options.size(); ++i) {
+        const Traits& option_traits = traits(entry.options[i]);
+        const LoadClass load_class = effective[i].load_class();
         if (option_traits.fits[load_class]) {
-            entry.exercise = option;
+            entry.exercise = entry.options[i];
+            chosen_option = i;
             entry.equipment.assign(option_traits.fit_set[load_class].begin(), option_traits.fit_set[load_class].end());
             break;
         }
@@ -336,28 +416,28 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         return;
     }
 
+    // The entry takes the chosen option's modifiers: lowering and every output follow them.
+    const OptionModifiers& use = effective[chosen_option];
     const Traits& chosen = traits(entry.exercise);
-    if (modifiers.each.set) {
-        entry.sides = checked::SideMode::each;
-    } else if (modifiers.alt.set) {
-        entry.sides = checked::SideMode::alt;
+    if (use.sides) {
+        entry.sides = use.each ? checked::SideMode::each : checked::SideMode::alt;
     } else if (chosen.sides == ast::Sides::each && context != EntryContext::intervals && context != EntryContext::amrap) {
         entry.sides = checked::SideMode::each;
-        // Only the written exercise warns: an alternative cannot say `each` without breaking a two-sided first option.
-        if (entry.exercise == entry.options.front()) {
+        // Only the written exercise warns: whether an alternative is used depends on the profile.
+        if (chosen_option == 0) {
             diagnostics_.report(Code::W0101, prescription.exercise.span,
                                 fmt::format("'{}' is unilateral: assuming each side", catalog_.exercises[entry.exercise].name),
                                 "write 'each' (or 'alt') to say so");
         }
     }
-    entry.load = modifiers.load;
-    if (modifiers.rest && context == EntryContext::prescription) entry.rest = modifiers.rest->seconds;
-    entry.hold = modifiers.hold ? modifiers.hold->seconds : 0;
-    if (modifiers.cue) entry.cue = modifiers.cue->value;
-    if (modifiers.tempo) entry.tempo = modifiers.tempo->text;
-    entry.rep_seconds = timing::rep_seconds(chosen.rep_seconds, modifiers.tempo ? &*modifiers.tempo : nullptr, entry.hold);
-    if (timed_dose && (modifiers.tempo || modifiers.hold)) {
-        diagnostics_.report(Code::W0102, modifiers.tempo ? modifiers.tempo->span : modifiers.hold->span,
+    if (use.load) entry.load = *use.load;
+    if (use.rest && context == EntryContext::prescription) entry.rest = use.rest->seconds;
+    entry.hold = use.hold ? use.hold->seconds : 0;
+    if (use.cue) entry.cue = use.cue->value;
+    if (use.tempo) entry.tempo = use.tempo->text;
+    entry.rep_seconds = timing::rep_seconds(chosen.rep_seconds, use.tempo, entry.hold);
+    if (timed_dose && (use.tempo || use.hold)) {
+        diagnostics_.report(Code::W0102, use.tempo ? use.tempo->span : use.hold->span,
                             "tempo and hold do not change a timed set", "they set the time per rep of a reps set");
     }
 

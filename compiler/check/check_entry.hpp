@@ -42,6 +42,10 @@ private:
         return known.known ? known : learn(exercise);
     }
     const Traits& learn(int exercise);
+    struct OptionModifiers;
+    // Reports what is wrong with one set of modifiers on its own (repeated, each with alt, values
+    // out of range); false when the entry cannot be lowered.
+    bool check_modifier_values(const ast::Modifiers& modifiers, EntryContext context);
     static Traits traits_of(const Catalog& catalog, int profile, int exercise);
 
     const Catalog& catalog_;

@@ -270,12 +270,17 @@ private:
                                           at(m.tempo->span)));
         }
         if (m.hold) w_.field("hold", duration(*m.hold));
-        if (!m.alternatives.empty()) w_.field("or", names(m.alternatives));
         if (m.cue) w_.field("cue", text(*m.cue));
         if (!m.repeated.empty()) {
             std::string spans;
             for (const SourceSpan& span : m.repeated) spans += (spans.empty() ? "" : ", ") + at(span);
             w_.field("repeated", spans);
+        }
+        // Each alternative with the modifiers written after it (its own, SPEC 4.1).
+        for (const ast::Alternative& alternative : m.alternatives) {
+            w_.field("or", names(std::span<const ast::Name>(&alternative.name, 1)));
+            Nest nest(w_);
+            modifiers(alternative.modifiers);
         }
     }
 

@@ -144,7 +144,9 @@ void run_lints(const CheckedProgram& program, const LintOptions& options, Diagno
     for (std::size_t part = 0; part < body_part_count; ++part) {
         for (std::size_t i = 0; i < 2; ++i) {
             const char* name = full_body_parts[part].regions[i];
-            state.part_regions[part][i] = name ? program.catalog.find_region(name) : -1;
+            // The stdlib's regions, which its muscles are in, even where a user's region shadows one.
+            const Catalog& anatomy = program.catalog.base() ? *program.catalog.base() : program.catalog;
+            state.part_regions[part][i] = name ? anatomy.find_region(name) : -1;
         }
     }
     for (const auto& workout : program.workouts) lint_workout(program, workout, options, diagnostics, state);

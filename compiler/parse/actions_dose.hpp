@@ -237,7 +237,7 @@ template <>
 struct action<g::load> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription->modifiers;
+        auto& modifiers = current_modifiers(state);
         mark_repeated(modifiers.load.has_value(), span_of(in, state), modifiers);
         state.load.span = span_of(in, state);
         modifiers.load = state.load;
@@ -249,7 +249,7 @@ template <>
 struct action<g::modifier_each> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription->modifiers;
+        auto& modifiers = current_modifiers(state);
         mark_repeated(modifiers.each.set, span_of(in, state), modifiers);
         modifiers.each = ast::Flag{true, span_of(in, state)};
     }
@@ -258,7 +258,7 @@ template <>
 struct action<g::modifier_alt> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription->modifiers;
+        auto& modifiers = current_modifiers(state);
         mark_repeated(modifiers.alt.set, span_of(in, state), modifiers);
         modifiers.alt = ast::Flag{true, span_of(in, state)};
     }
@@ -267,7 +267,7 @@ template <>
 struct action<g::modifier_rest> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription->modifiers;
+        auto& modifiers = current_modifiers(state);
         mark_repeated(modifiers.rest.has_value(), span_of(in, state), modifiers);
         modifiers.rest = state.duration;
     }
@@ -276,7 +276,7 @@ template <>
 struct action<g::modifier_hold> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription->modifiers;
+        auto& modifiers = current_modifiers(state);
         mark_repeated(modifiers.hold.has_value(), span_of(in, state), modifiers);
         modifiers.hold = state.duration;
     }
@@ -285,7 +285,7 @@ template <>
 struct action<g::tempo_value> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription->modifiers;
+        auto& modifiers = current_modifiers(state);
         const auto span = span_of(in, state);
         mark_repeated(modifiers.tempo.has_value(), span, modifiers);
         ast::Tempo tempo;
@@ -305,7 +305,7 @@ template <>
 struct action<g::alternative_ref> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        state.prescription->modifiers.alternatives.push_back(name_of(in, state));
+        state.prescription->modifiers.alternatives.push_back(ast::Alternative{name_of(in, state), {}});
     }
 };
 

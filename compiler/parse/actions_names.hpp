@@ -39,7 +39,7 @@ template <>
 struct action<g::cue> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        auto& modifiers = state.prescription->modifiers;
+        auto& modifiers = current_modifiers(state);
         mark_repeated(modifiers.cue.has_value(), span_of(in, state), modifiers);
         modifiers.cue = text_of(in, state);
     }

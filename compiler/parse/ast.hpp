@@ -152,6 +152,8 @@ struct Flag {
     SourceSpan span;
 };
 
+struct Alternative;
+
 struct Modifiers {
     Flag each;
     Flag alt;
@@ -159,9 +161,17 @@ struct Modifiers {
     std::optional<Duration> rest;
     Boxed<Tempo> tempo;  // rare: kept off the node
     std::optional<Duration> hold;
-    List<Name> alternatives;
+    // `or NAME`, in order; the modifiers written after one (up to the next `or`) are its own.
+    List<Alternative> alternatives;
     std::optional<Text> cue;
     List<SourceSpan> repeated;  // modifiers given twice (error E0206)
+};
+
+// An `or` alternative with the modifiers written after it, which replace the prescription's of
+// the same kind for it alone (SPEC 4.1). Its modifiers' own `alternatives` stay empty.
+struct Alternative {
+    Name name;
+    Modifiers modifiers;
 };
 
 // A prescription, or an entry of a superset/circuit/intervals/emom/amrap (which has no dose sets).

@@ -221,6 +221,12 @@ std::string_view trimmed_word(std::string_view text) {
     return text.substr(0, end);
 }
 
+// Where a modifier being parsed goes: after `or NAME` it belongs to that alternative (SPEC 4.1).
+ast::Modifiers& current_modifiers(ParseState& state) {
+    auto& modifiers = state.prescription->modifiers;
+    return modifiers.alternatives.empty() ? modifiers : modifiers.alternatives.back().modifiers;
+}
+
 void mark_repeated(bool already, const SourceSpan& span, ast::Modifiers& modifiers) {
     if (already) modifiers.repeated.push_back(span);
 }

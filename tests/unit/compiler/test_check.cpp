@@ -135,24 +135,45 @@ TEST_CASE("check: an alias resolves to its exercise") {
     CHECK(chosen(*c) == "goblet_squat");
 }
 
+TEST_CASE("check: a user declaration shadows the stdlib's (SPEC 2)") {
+    // By name: the user's lunge is a timed exercise, so a duration fits it and reps do not.
+    const auto lunge = compile("exercise lunge \"My Lunge\" { measure time }\n" + workout("  lunge 3x30s"));
+    CHECK(codes(*lunge) == "");
+    CHECK(lunge->program.catalog.exercises[static_cast<std::size_t>(first_entry(*lunge).exercise)].title == "My Lunge");
+    const auto reps = compile("exercise lunge \"My Lunge\" { measure time }\n" + workout("  lunge 3x10"));
+    CHECK(codes(*reps) == "E0201 " + at(*reps, "10"));
+
+    // By alias: the alias names the user's exercise, the stdlib's own name still the stdlib's.
+    const auto alias = compile("exercise t_squat \"Mine\" { aka goblet_squat }\n" + workout("  goblet_squat 3x12\n  kettlebell_goblet_squat 3x12"));
+    CHECK(codes(*alias) == "");
+    CHECK(chosen(*alias, 0) == "t_squat");
+    CHECK(chosen(*alias, 1) == "goblet_squat");
+
+    // Equipment, muscles, regions and profiles too.
+    const auto kinds = compile("region legs \"My Legs\"\nmuscle quads \"My Quads\" in legs\nequipment bench \"My Bench\"\n"
+                               "profile home \"Mine\" { bench }\nexercise t_step \"Step\" { primary quads; equipment bench }\n");
+    CHECK(codes(*kinds) == "");
+    const Catalog& catalog = kinds->program.catalog;
+    CHECK(catalog.regions[static_cast<std::size_t>(catalog.find_region("legs"))].title == "My Legs");
+    CHECK(catalog.muscles[static_cast<std::size_t>(catalog.find_muscle("quads"))].region == catalog.find_region("legs"));
+    CHECK(catalog.equipment[static_cast<std::size_t>(catalog.find_equipment("bench"))].title == "My Bench");
+
+    // A duplicate within the user's files is still an error.
+    const auto twice = compile("exercise lunge \"A\" { }\nexercise lunge \"B\" { }");
+    CHECK(codes(*twice) == "E0101 " + at(*twice, "lunge", 1));
+    REQUIRE(first(*twice).notes.size() == 1);
+    CHECK(first(*twice).notes[0] == "'lunge' was first declared at test.reps:1:10");
+}
+
 TEST_CASE("check: duplicate declarations") {
-    const auto stdlib = compile("exercise goblet_squat \"Mine\" { }");
-    CHECK(codes(*stdlib) == "E0101 " + at(*stdlib, "goblet_squat"));
-    CHECK(first(*stdlib).message == "duplicate exercise 'goblet_squat'");
-    REQUIRE(first(*stdlib).notes.size() == 1);
-    CHECK(first(*stdlib).notes[0].find("stdlib/exercises_legs.reps") != std::string::npos);
-
-    const auto alias = compile("exercise t_squat \"Mine\" { aka goblet_squat }");
-    CHECK(codes(*alias) == "E0101 " + at(*alias, "goblet_squat"));
-
     const auto alias_of_other = compile("exercise t_a \"A\" { aka t_b }\nexercise t_b \"B\" { }");
     CHECK(codes(*alias_of_other) == "E0101 " + at(*alias_of_other, "t_b", 1));
 
     const auto workouts = compile("workout w { burpee 10 }\nworkout w { burpee 20 }");
     CHECK(codes(*workouts) == "E0101 " + at(*workouts, "w {", 1));
 
-    const auto equipment = compile("equipment bench \"Mine\"");
-    CHECK(codes(*equipment) == "E0101 " + at(*equipment, "bench"));
+    const auto equipment = compile("equipment t_bench \"Mine\"\nequipment t_bench \"Again\"");
+    CHECK(codes(*equipment) == "E0101 " + at(*equipment, "t_bench", 1));
 
     const auto field = compile("exercise t_a \"A\" {\n  rep 2s\n  rep 3s\n}");
     CHECK(codes(*field) == "E0101 " + at(*field, "rep 3s"));
@@ -294,12 +315,54 @@ TEST_CASE("check: every 'or' option is type-checked against the prescription") {
     const auto measure = compile(workout("  goblet_squat 3x12 or plank"));
     CHECK(codes(*measure) == "E0201 " + at(*measure, "plank"));
     CHECK(first(*measure).message.find("alternative 'plank'") != std::string::npos);
-    const auto sides = compile(workout("  bulgarian_split_squat 3x10 each or goblet_squat"));
-    CHECK(codes(*sides) == "E0203 " + at(*sides, "goblet_squat"));
-    const auto load = compile(workout("  goblet_squat 3x12 @16kg or burpee"));
-    CHECK(codes(*load) == "E0205 " + at(*load, "burpee"));
     const auto two = compile(workout("  goblet_squat 3x12 @16kg or plank or burpee"));
-    CHECK(codes(*two) == "E0201 " + at(*two, "plank") + " | E0205 " + at(*two, "burpee"));
+    CHECK(codes(*two) == "E0201 " + at(*two, "plank") + " | W0103 " + at(*two, "burpee"));
+}
+
+TEST_CASE("check: an alternative's own modifiers replace inherited ones of the same kind (SPEC 4.1)") {
+    // An inherited each/alt the alternative cannot take is dropped; a written one is an error.
+    const auto inherited_each = compile(workout("  single_leg_calf_raise 3x15 each or calf_raise"), "");
+    CHECK(codes(*inherited_each) == "");
+    const auto written_each = compile(workout("  bulgarian_split_squat 3x10 each or goblet_squat alt"));
+    CHECK(codes(*written_each) == "E0203 " + at(*written_each, "alt"));
+    CHECK(first(*written_each).message == "'alt' on alternative 'goblet_squat', which works both sides at once");
+
+    // An inherited load the alternative's equipment cannot take is dropped with a warning naming it.
+    const auto load = compile(workout("  goblet_squat 3x12 @16kg or burpee"));
+    CHECK(codes(*load) == "W0103 " + at(*load, "burpee"));
+    CHECK(first(*load).message == "alternative 'burpee' cannot take @16kg: it is done without that load");
+    // A load written after the alternative is its own, checked as the prescription's is.
+    const auto own_load = compile(workout("  goblet_squat 3x12 @16kg or burpee @10kg"));
+    CHECK(codes(*own_load) == "E0205 " + at(*own_load, "@10kg"));
+    CHECK(codes(*compile(workout("  goblet_squat 3x12 @16kg or burpee @rpe 8"))) == "");
+    // Repeated and out-of-range values in an alternative's own modifiers.
+    const auto repeated = compile(workout("  goblet_squat 3x12 or front_squat hold 1s hold 2s tempo 0-0-0-0"));
+    CHECK(codes(*repeated) == "E0206 " + at(*repeated, "hold 2s") + " | E0305 " + at(*repeated, "0-0-0-0"));
+
+    // The chosen option's modifiers are the entry's: cue, load, rest, tempo, hold, sides.
+    const auto written_alt = compile(workout("  suspension_row 3x10 or dumbbell_bent_over_row alt"));
+    CHECK(codes(*written_alt) == "E0203 " + at(*written_alt, "alt"));  // a row works both sides
+    const std::string source = "profile straps \"Straps\" { suspension }\n"
+                               "profile bells \"Bells\" { dumbbell, bench }\n" +
+                               workout("  suspension_row 3x10 \"chest to the handles\" rest 90s or "
+                                       "dumbbell_bent_over_row \"pull to the hip\" @2x10kg tempo 2-0-1-0");
+    const auto straps = compile(source, "straps");
+    CHECK(codes(*straps) == "");
+    CHECK(chosen(*straps) == "suspension_row");
+    CHECK(first_entry(*straps).cue == std::optional<std::string_view>("chest to the handles"));
+    CHECK_FALSE(first_entry(*straps).load);
+    CHECK(first_entry(*straps).rest == 90);
+    CHECK_FALSE(first_entry(*straps).tempo);
+    const auto bells_ok = compile(source, "bells");
+    CHECK(codes(*bells_ok) == "");
+    CHECK(chosen(*bells_ok) == "dumbbell_bent_over_row");
+    const auto& row = first_entry(*bells_ok);
+    CHECK(row.cue == std::optional<std::string_view>("pull to the hip"));
+    REQUIRE(row.load);
+    CHECK(row.load->text == "2x10kg");
+    CHECK(row.rest == 90);  // inherited
+    CHECK(row.tempo == std::optional<std::string_view>("2-0-1-0"));
+    CHECK(row.rep_seconds == 3);
 }
 
 TEST_CASE("check: profiles choose the first option whose equipment they have") {

@@ -39,6 +39,12 @@ TEST_CASE("format: prescriptions and exercise fields line up in columns") {
           "exercise e \"E\" {\n  aka        x, y\n  equipment  (a | b) + c\n  rep        2s\n}\n");
 }
 
+TEST_CASE("format: an alternative's own modifiers stay after its name (SPEC 4.1)") {
+    // Moving a modifier across an `or` would change whose it is: the order of tokens is kept.
+    CHECK(reps::format_source("workout w {\n  suspension_row   3x10  \"chest up\"  or dumbbell_row \"to the hip\"  @2x10kg\n}\n") ==
+          "workout w {\n  suspension_row 3x10 \"chest up\" or dumbbell_row \"to the hip\" @2x10kg\n}\n");
+}
+
 TEST_CASE("format: comments and strings are kept as written") {
     CHECK(reps::format_source("# top\nworkout w {   # the {brace} in a comment\n  burpee 20 \"a ;  b { }\"   # cue\n}\n") ==
           "# top\nworkout w {  # the {brace} in a comment\n  burpee 20 \"a ;  b { }\"  # cue\n}\n");

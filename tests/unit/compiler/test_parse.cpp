@@ -138,8 +138,8 @@ TEST_CASE("parse: prescriptions, doses and modifiers") {
     CHECK(m.hold->seconds == 2);
     CHECK(m.cue->value == "chest up");
     REQUIRE(m.alternatives.size() == 2);
-    CHECK(where(*p, m.alternatives[0].span) == "2:74+11 'front_squat'");
-    CHECK(m.alternatives[1].text == "b");
+    CHECK(where(*p, m.alternatives[0].name.span) == "2:74+11 'front_squat'");
+    CHECK(m.alternatives[1].name.text == "b");
     CHECK_FALSE(m.each.set);
     CHECK(m.repeated.empty());
 
@@ -171,6 +171,30 @@ TEST_CASE("parse: prescriptions, doses and modifiers") {
     CHECK(describe(statement<ast::Prescription>(w.body, 5).modifiers.load) == "rir 2  'rir 2'");
     CHECK(describe(statement<ast::Prescription>(w.body, 6).modifiers.load) == "bodyweight 0  'bw'");
     CHECK(where(*p, statement<ast::Prescription>(w.body, 6).span) == "5:58+12 'pull 3x5 @bw'");
+}
+
+TEST_CASE("parse: modifiers after 'or NAME' belong to that alternative") {
+    const auto p = parse("workout w {\n"
+                         "  suspension_row 3x10 \"chest to handles\" or dumbbell_row \"pull to the hip\" @2x10kg rest 2min or b hold 1s hold 2s\n"
+                         "}\n");
+    CHECK(p->diagnostics.list().empty());
+    const auto& row = statement<ast::Prescription>(declaration<ast::WorkoutDecl>(*p, 0).body, 0);
+    const auto& m = row.modifiers;
+    CHECK(m.cue->value == "chest to handles");
+    CHECK_FALSE(m.load);
+    CHECK_FALSE(m.rest);
+    REQUIRE(m.alternatives.size() == 2);
+    const auto& dumbbell = m.alternatives[0];
+    CHECK(dumbbell.name.text == "dumbbell_row");
+    CHECK(dumbbell.modifiers.cue->value == "pull to the hip");
+    CHECK(describe(dumbbell.modifiers.load) == "pair 10 kg '2x10kg'");
+    CHECK(dumbbell.modifiers.rest->seconds == 120);
+    CHECK(dumbbell.modifiers.alternatives.empty());
+    const auto& b = m.alternatives[1];
+    CHECK(b.modifiers.hold->seconds == 2);  // the last one written, as for the prescription
+    REQUIRE(b.modifiers.repeated.size() == 1);  // the second hold: E0206 when checked
+    CHECK(where(*p, b.modifiers.repeated[0]) == "2:107+7 'hold 2s'");
+    CHECK_FALSE(b.modifiers.cue);
 }
 
 TEST_CASE("parse: a modifier given twice is recorded for the checker") {
