@@ -1,7 +1,9 @@
 // `reps build FILE --to FORMAT`: picks the workout or program, lowers it, and exports it through
 // the format table; nothing is written when the input has errors.
+#include <algorithm>
 #include <iostream>
 #include <optional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "compiler/driver/cli_internal.hpp"
@@ -194,7 +196,7 @@ std::string write_output(const Format& format, const Options& options, const std
     if (export_warnings.has_errors()) return {};  // --werror made the exporter's warnings errors: no output
     if (!options.output.empty()) {
         std::string error;
-        write_file_atomically(options.output, bytes, error);
+        write_output_file(options.output, bytes, error);
         return error;
     }
     if (format.binary && &out == &std::cout && ::isatty(STDOUT_FILENO) == 1) {
@@ -203,6 +205,15 @@ std::string write_output(const Format& format, const Options& options, const std
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
     return {};
+}
+
+// Whether -o names a file this build read (the source or one of its imports, through any link or
+// hard link): writing there would destroy the input.
+bool names_an_input(const std::string& output, const LoadedProgram& loaded) {
+    struct stat info {};
+    if (::stat(output.c_str(), &info) != 0) return false;
+    const FileIdentity target{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino)};
+    return std::find(loaded.inputs.begin(), loaded.inputs.end(), target) != loaded.inputs.end();
 }
 
 }  // namespace
@@ -241,6 +252,12 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     Compilation compiled = compile(path, options, reporter.sources(), diagnostics, options.dump != Dump::ast);
     if (compiled.read_failed) {
         reporter.report(path, diagnostics, false);
+        reporter.finish();
+        return 2;
+    }
+    if (options.dump == Dump::none && !options.output.empty() && names_an_input(options.output, compiled.loaded)) {
+        reporter.report(path, diagnostics);
+        reporter.fail("-o '" + printable(options.output) + "' names an input file of this build; it was left as it is");
         reporter.finish();
         return 2;
     }

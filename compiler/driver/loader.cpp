@@ -29,14 +29,6 @@ struct FileDescriptor {
     }
 };
 
-// What reading a file gave: its text, or why not.
-struct ReadResult {
-    std::optional<std::string> text;
-    std::string reason;      // why there is no text ("it is a directory")
-    bool too_large = false;  // over max_file_bytes: `head` then holds its first line, for the excerpt
-    std::string head;
-};
-
 // The first line of an open file (at most 120 bytes of it), for a diagnostic's excerpt.
 std::string first_line(int fd) {
     std::string head(120, '\0');
@@ -45,10 +37,12 @@ std::string first_line(int fd) {
     return head.substr(0, head.find('\n'));
 }
 
+}  // namespace
+
 // Reads a regular file whole. One stat, one open and reads straight into the string: checking
 // thousands of files spends its time here otherwise.
-ReadResult read_file(const fs::path& path) {
-    ReadResult result;
+FileRead read_source_file(const fs::path& path) {
+    FileRead result;
     // stat before open: opening a device can act (rewind a tape, arm a watchdog) and a FIFO
     // waits for a writer; neither is opened. O_NONBLOCK covers one swapped in meanwhile.
     struct stat info {};
@@ -64,6 +58,7 @@ ReadResult read_file(const fs::path& path) {
         result.reason = "it is not a regular file";
         return result;
     }
+    result.identity = FileIdentity{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino)};
     const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
     if (file.fd < 0) {
         result.reason = std::strerror(errno);
@@ -101,6 +96,8 @@ ReadResult read_file(const fs::path& path) {
     result.text = std::move(contents);
     return result;
 }
+
+namespace {
 
 bool is_inside(const fs::path& root, const fs::path& path) {
     const auto mismatch = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
@@ -204,7 +201,8 @@ private:
             diagnostics_.report(Code::E0003, import.path.span, fmt::format("more than {} imported files", max_imports));
             return;
         }
-        auto read = read_file(target);
+        auto read = read_source_file(target);
+        if (read.identity != FileIdentity{}) program.inputs.push_back(read.identity);
         if (!read.text) {
             diagnostics_.report(read.too_large ? Code::E0003 : Code::E0111, import.path.span,
                                fmt::format("cannot import '{}': {}", import.path.value, read.reason));
@@ -226,18 +224,25 @@ private:
 
 }  // namespace
 
+std::uint32_t report_too_large(std::string display_path, std::string head, SourceManager& sources,
+                               Diagnostics& diagnostics) {
+    const auto id = sources.add(std::move(display_path), std::move(head));
+    diagnostics.report(Code::E0003, SourceSpan{id, 0, 1},
+                      fmt::format("the file is larger than the {} MiB limit", max_file_bytes / (1024 * 1024)),
+                      "split it into files that import each other");
+    return id;
+}
+
 LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sources, Diagnostics& diagnostics) {
     LoadedProgram program;
-    auto read = read_file(path);
+    auto read = read_source_file(path);
+    if (read.identity != FileIdentity{}) program.inputs.push_back(read.identity);
     if (read.too_large) {
         // A limit of the input, not an I/O failure: a diagnostic at the file's start (exit 1),
         // with its first line as the excerpt.
         Loader(sources, diagnostics).load_stdlib(program);
-        program.main_file = sources.add(path.string(), std::move(read.head));
+        program.main_file = report_too_large(path.string(), std::move(read.head), sources, diagnostics);
         program.files.push_back(ast::File{program.main_file, {}});
-        diagnostics.report(Code::E0003, SourceSpan{program.main_file, 0, 1},
-                          fmt::format("the file is larger than the {} MiB limit", max_file_bytes / (1024 * 1024)),
-                          "split it into files that import each other");
         return program;
     }
     if (!read.text) {

@@ -192,8 +192,11 @@ std::string format_source(std::string_view text) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto& line = lines[i];
         if (line.blank) {
-            // One blank line at most, none right after '{' or right before '}'.
-            const bool next_closes = i + 1 < lines.size() && !lines[i + 1].code.empty() && lines[i + 1].code.front() == '}';
+            // One blank line at most, none right after '{' or right before '}' (however many
+            // blank lines stand between: the first of them must already see the '}').
+            std::size_t next = i + 1;
+            while (next < lines.size() && lines[next].blank) ++next;
+            const bool next_closes = next < lines.size() && !lines[next].code.empty() && lines[next].code.front() == '}';
             if (!previous_blank && !(previous_code.size() && previous_code.back() == '{') && !next_closes) out += '\n';
             previous_blank = true;
             continue;
