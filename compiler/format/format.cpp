@@ -77,8 +77,9 @@ Line split_line(std::string_view raw, int& depth) {
     return line;
 }
 
-// One space around braces, none before and one after ';' and ','; in equipment expressions one
-// space around '|' and '+' and none inside parentheses. Strings are left alone.
+// One space around braces and '->', one before '@', none before and one after ';' and ','; in
+// equipment expressions one space around '|' and '+' and none inside parentheses. Strings are
+// left alone.
 std::string space_tokens(std::string_view code, bool equipment_expression) {
     std::string out;
     bool in_string = false;
@@ -102,6 +103,19 @@ std::string space_tokens(std::string_view code, bool equipment_expression) {
             want_space();
             out += c;
             if (i + 1 < code.size()) out += ' ';
+            continue;
+        }
+        // A progression's arrow stands between spaces, a load's '@' after one: `2x8 -> 3x12 @16kg`.
+        if (c == '-' && i + 1 < code.size() && code[i + 1] == '>') {
+            want_space();
+            out += "->";
+            ++i;
+            if (i + 1 < code.size()) out += ' ';
+            continue;
+        }
+        if (c == '@') {
+            want_space();
+            out += c;
             continue;
         }
         if (c == ';' || c == ',' || (equipment_expression && c == ')')) {
