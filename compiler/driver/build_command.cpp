@@ -100,6 +100,15 @@ void check_datetime(const std::string& text) {
                        number(8, 2) >= 1 && number(8, 2) <= 31 && number(11, 2) >= 0 && number(11, 2) <= 23 &&
                        number(14, 2) >= 0 && number(14, 2) <= 59;
     if (!valid) throw UsageError("--at takes a local date and time like 2026-12-01T17:30, not '" + text + "'");
+    // Dates run from 1970 to 9999 (SPEC section 7): before, a calendar wrote 1969 for 1900 and
+    // zeros for 5000.
+    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (year < 1970) throw UsageError("--at must be a date from 1970 to 9999, not '" + text + "'");
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > month_days[month - 1] + (month == 2 && leap ? 1 : 0)) {
+        throw UsageError("--at names a date that is not on the calendar: '" + text + "'");
+    }
 }
 
 template <typename Item>

@@ -150,3 +150,36 @@ TEST_CASE("trust: standard output keeps its first write error; a closed reader (
     nowhere << "x" << std::flush;
     CHECK(closed.finish() == EBADF);
 }
+
+TEST_CASE("trust: dates out of 1970-9999 are errors, never a wrong date") {
+    TempDir dir("trust-dates");
+    const fs::path main = dir.write("main.reps", legs);
+    const auto ics_at = [&](const std::string& at, const std::string& dtstamp = "0") {
+        return run_reps({"build", main.string(), "--to", "ics", "--at", at, "--dtstamp", dtstamp, "--color", "never"});
+    };
+    const Run before_1970 = ics_at("1900-01-01T12:00");
+    CHECK(before_1970.code == 2);
+    CHECK(before_1970.err.starts_with("reps: error: --at must be a date from 1970 to 9999, not '1900-01-01T12:00'\n"));
+    const Run not_a_day = ics_at("2026-02-29T12:00");
+    CHECK(not_a_day.code == 2);
+    CHECK(not_a_day.err.starts_with("reps: error: --at names a date that is not on the calendar: '2026-02-29T12:00'\n"));
+    CHECK(ics_at("2028-02-29T12:00").code == 0);
+
+    // Past the year 3000 libical's own conversions wrote DTSTART:00000000T000000.
+    const Run far = ics_at("5000-06-01T12:00", "95617584000");
+    CHECK(far.code == 0);
+    CHECK(far.out.find("DTSTART:50000601T120000Z\r\n") != std::string::npos);
+    CHECK(far.out.find("DTEND:50000601T120400Z\r\n") != std::string::npos);
+    CHECK(far.out.find("DTSTAMP:50000101T000000Z\r\n") != std::string::npos);
+    const Run berlin = run_reps({"build", main.string(), "--to", "ics", "--at", "9999-12-31T22:00", "--timezone",
+                                 "Europe/Berlin", "--dtstamp", "0"});
+    CHECK(berlin.code == 0);
+    CHECK(berlin.out.find("DTSTART;TZID=Europe/Berlin:99991231T220000\r\n") != std::string::npos);
+
+    const Run past_the_end = ics_at("9999-12-31T23:59");
+    CHECK(past_the_end.code == 2);
+    CHECK(past_the_end.err == "reps: error: --to ics: an event would end after 9999-12-31, the last date a calendar holds\n");
+    const Run stamp = ics_at("2026-06-01T12:00", "999999999999");
+    CHECK(stamp.code == 2);
+    CHECK(stamp.out.empty());
+}
