@@ -11,6 +11,7 @@
 #include <ostream>
 #include <string>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "compiler/driver/checked_output.hpp"
@@ -182,4 +183,46 @@ TEST_CASE("trust: dates out of 1970-9999 are errors, never a wrong date") {
     const Run stamp = ics_at("2026-06-01T12:00", "999999999999");
     CHECK(stamp.code == 2);
     CHECK(stamp.out.empty());
+}
+
+TEST_CASE("trust: check DIR reports a subdirectory it cannot read (exit 2) and checks the rest") {
+    TempDir dir("trust-check-dir");
+    fs::create_directory(dir.path() / "open");
+    fs::create_directory(dir.path() / "closed");
+    dir.write("open/a.reps", legs);
+    dir.write("closed/b.reps", legs);
+    fs::permissions(dir.path() / "closed", fs::perms::none);
+    fs::permissions(dir.path(), fs::perms::all);
+    const std::string wanted = "reps: error: cannot read directory '" + (dir.path() / "closed").string() + "': Permission denied\n";
+    const auto verify = [&](const Run& run) { return run.code == 2 && run.err == wanted; };
+    if (::geteuid() != 0) {
+        CHECK(verify(run_reps({"check", dir.path().string()})));
+    } else {
+        // Root reads any directory: the check runs as nobody, in a child.
+        const pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(3);
+            ::_exit(verify(run_reps({"check", dir.path().string()})) ? 0 : 1);
+        }
+        int status = 0;
+        REQUIRE(::waitpid(child, &status, 0) == child);
+        REQUIRE(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
+    }
+    fs::permissions(dir.path() / "closed", fs::perms::owner_all);
+}
+
+TEST_CASE("trust: play --log that cannot be written is exit 2 before playing") {
+    TempDir dir("trust-log");
+    const fs::path main = dir.write("main.reps", legs);
+    const Run missing_dir = run_reps({"play", main.string(), "--plain", "--speed", "1000000", "--log",
+                                      (dir.path() / "no" / "log.jsonl").string()});
+    CHECK(missing_dir.code == 2);
+    CHECK(missing_dir.out.empty());  // nothing was played
+    CHECK(missing_dir.err == "reps: error: --log: cannot write '" + (dir.path() / "no" / "log.jsonl").string() +
+                                 "': No such file or directory\n");
+    const Run directory = run_reps({"play", main.string(), "--plain", "--speed", "1000000", "--log", dir.path().string()});
+    CHECK(directory.code == 2);
+    CHECK(directory.out.empty());
 }
