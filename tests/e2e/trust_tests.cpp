@@ -25,6 +25,8 @@ using reps::test::Run;
 using reps::test::run_reps;
 using reps::test::TempDir;
 
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 std::string read_all(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -225,4 +227,25 @@ TEST_CASE("trust: play --log that cannot be written is exit 2 before playing") {
     const Run directory = run_reps({"play", main.string(), "--plain", "--speed", "1000000", "--log", dir.path().string()});
     CHECK(directory.code == 2);
     CHECK(directory.out.empty());
+}
+
+TEST_CASE("trust: W0301 (FIT cannot hold it) points at the entry, and '# reps: allow W0301' there silences it") {
+    TempDir dir("trust-w0301");
+    const std::string head = "workout legs \"Legs\" {  # reps: allow W0201 W0205\n  goblet_squat 3x12\n";
+    const fs::path loud = dir.write("loud.reps", head + "  hip_thrust 2x10 @70%\n}\n");
+    const Run warned = run_reps({"build", loud.string(), "--to", "fit", "-o", (dir.path() / "loud.fit").string(),
+                                 "--color", "never"});
+    CHECK(warned.code == 0);
+    CHECK(contains(warned.err, loud.string() + ":3:3: warning[W0301]: 'hip_thrust' @70%: a FIT weight is a mass"));
+    CHECK(contains(warned.err, "    3 |   hip_thrust 2x10 @70%\n      |   ^~~~~~~~~~\n"));
+    const Run json = run_reps({"build", loud.string(), "--to", "fit", "-o", (dir.path() / "loud.fit").string(),
+                               "--diagnostics", "json"});
+    CHECK(contains(json.err, "\"line\": 3,"));
+    CHECK(!contains(json.err, "\"line\": 0"));
+
+    const fs::path quiet = dir.write("quiet.reps", head + "  hip_thrust 2x10 @70%  # reps: allow W0301\n}\n");
+    const Run silenced = run_reps({"build", quiet.string(), "--to", "fit", "-o", (dir.path() / "quiet.fit").string()});
+    CHECK(silenced.code == 0);
+    CHECK(silenced.err.empty());
+    CHECK(fs::file_size(dir.path() / "quiet.fit") > 0);
 }
