@@ -3,6 +3,8 @@
 // system tz database, so DTEND and the VTIMEZONE agree with what calendar apps compute.
 #include "runtime/export/ics/ics_export.hpp"
 
+#include "runtime/export/safe_text.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
@@ -238,9 +240,14 @@ icalcomponent* vevent(const Event& event, const Zone& zone, std::int64_t dtstamp
         ICAL_VEVENT_COMPONENT, icalproperty_new_uid(event.uid.c_str()), datetime_property(ICAL_DTSTAMP_PROPERTY, utc_time(dtstamp)),
         time_property(ICAL_DTSTART_PROPERTY, event.start, zone),
         time_property(ICAL_DTEND_PROPERTY, event.start + event.length, zone),
-        icalproperty_new_summary(event.summary.c_str()), icalproperty_new_description(event.description.c_str()),
+        // User text, and the description's lines: no control character but the line ends (RFC 5545
+        // TEXT allows none, and a terminal showing the file would obey them).
+        icalproperty_new_summary(without_control_characters(event.summary).c_str()),
+        icalproperty_new_description(without_control_characters(event.description, true).c_str()),
         nullptr);
-    if (options.alarm_seconds) icalcomponent_add_component(component, alarm(*options.alarm_seconds, event.summary));
+    if (options.alarm_seconds) {
+        icalcomponent_add_component(component, alarm(*options.alarm_seconds, without_control_characters(event.summary)));
+    }
     return component;
 }
 
