@@ -224,6 +224,7 @@ private:
         root_ = canonical.parent_path();
         main_relative = canonical.filename();
         root_fd_ = ::open(root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (root_fd_ < 0) root_error_ = errno;
         struct stat info {};
         if (main_identity == FileIdentity{} && root_fd_ >= 0 && ::fstatat(root_fd_, main_relative.c_str(), &info, 0) == 0) {
             main_identity = identity_of(info);
@@ -251,7 +252,11 @@ private:
             return;
         }
         const fs::path relative = (directory / written).lexically_normal();
-        if (relative.empty() || *relative.begin() == ".." || root_fd_ < 0) return leaves_root(import);
+        if (relative.empty() || *relative.begin() == "..") return leaves_root(import);
+        if (root_fd_ < 0) {
+            return cannot_import(import, fmt::format("its directory '{}' cannot be opened: {}", shown(root_.string()),
+                                                     std::strerror(root_error_)));
+        }
 
         // A descriptor that only names the file (O_PATH: a device or a FIFO is not opened by it),
         // for what it is; then the file opened for reading must be that same file.
@@ -305,6 +310,7 @@ private:
     fs::path main_location_;
     fs::path root_;
     int root_fd_ = -1;
+    int root_error_ = 0;  // why root_fd_ could not be opened
     std::vector<OpenFile> open_;
     std::vector<FileIdentity> loaded_;
     std::size_t import_count_ = 0;
