@@ -27,8 +27,10 @@ int open_with_openat2(int root_fd, const std::filesystem::path& relative, int fl
     }
 }
 
+}  // namespace
+
 // One component at a time from the root, no link followed: a link anywhere is ENOTSUP.
-int open_by_walking(int root_fd, const std::filesystem::path& relative, int flags, int& error) {
+int open_beneath_walking(int root_fd, const std::filesystem::path& relative, int flags, int& error) {
     int directory = ::dup(root_fd);
     if (directory < 0) {
         error = errno;
@@ -64,8 +66,6 @@ int open_by_walking(int root_fd, const std::filesystem::path& relative, int flag
     return -1;
 }
 
-}  // namespace
-
 int open_beneath(int root_fd, const std::filesystem::path& relative, int flags, int& error) {
     if (!openat2_missing.load(std::memory_order_relaxed)) {
         const int fd = open_with_openat2(root_fd, relative, flags);
@@ -76,7 +76,7 @@ int open_beneath(int root_fd, const std::filesystem::path& relative, int flags, 
         }
         openat2_missing.store(true, std::memory_order_relaxed);
     }
-    return open_by_walking(root_fd, relative, flags, error);
+    return open_beneath_walking(root_fd, relative, flags, error);
 }
 
 }  // namespace reps

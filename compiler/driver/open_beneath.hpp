@@ -14,4 +14,7 @@ namespace reps {
 // openat2, else the errno of the open (ELOOP, ENAMETOOLONG, EACCES, ENOENT...).
 int open_beneath(int root_fd, const std::filesystem::path& relative, int flags, int& error);
 
+// The walk open_beneath falls back to without openat2, on its own (tests run it on any kernel).
+int open_beneath_walking(int root_fd, const std::filesystem::path& relative, int flags, int& error);
+
 }  // namespace reps

@@ -13,6 +13,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "compiler/driver/open_beneath.hpp"
 #include "tests/e2e/in_process.hpp"
 
 namespace {
@@ -113,4 +114,27 @@ TEST_CASE("sandbox: links that stay inside the root are followed, and one file t
     const Run run = check(dir.write("main.reps", "import \"parts/extra.reps\"\nimport \"alias/extra.reps\"\n" + legs));
     CHECK(run.code == 0);
     CHECK(run.err.empty());
+}
+
+TEST_CASE("sandbox: without openat2, the walk opens plain paths and refuses every link") {
+    TempDir dir("sandbox-walk");
+    fs::create_directory(dir.path() / "parts");
+    dir.write("parts/extra.reps", "region extra \"Extra\"\n");
+    fs::create_directory_symlink("parts", dir.path() / "alias");
+    fs::create_symlink("extra.reps", dir.path() / "parts" / "link.reps");
+    const int root = ::open(dir.path().c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(root >= 0);
+    int error = 0;
+    const int file = reps::open_beneath_walking(root, "parts/extra.reps", O_RDONLY | O_CLOEXEC, error);
+    CHECK(file >= 0);
+    if (file >= 0) ::close(file);
+    CHECK(reps::open_beneath_walking(root, "alias/extra.reps", O_PATH | O_CLOEXEC, error) < 0);
+    CHECK(error == ENOTSUP);  // a link to a directory on the way
+    CHECK(reps::open_beneath_walking(root, "parts/link.reps", O_PATH | O_CLOEXEC, error) < 0);
+    CHECK(error == ENOTSUP);  // the file itself a link (O_PATH would have opened the link)
+    CHECK(reps::open_beneath_walking(root, "parts/link.reps", O_RDONLY | O_CLOEXEC, error) < 0);
+    CHECK(error == ENOTSUP);
+    CHECK(reps::open_beneath_walking(root, "parts/missing.reps", O_PATH | O_CLOEXEC, error) < 0);
+    CHECK(error == ENOENT);
+    ::close(root);
 }
