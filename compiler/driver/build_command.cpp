@@ -4,7 +4,6 @@
 #include <cctype>
 #include <iostream>
 #include <optional>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "compiler/driver/cli_internal.hpp"
@@ -247,15 +246,6 @@ std::string write_output(const Format& format, const Options& options, const std
     return {};
 }
 
-// Whether -o names a file this build read (the source or one of its imports, through any link or
-// hard link): writing there would destroy the input.
-bool names_an_input(const std::string& output, const LoadedProgram& loaded) {
-    struct stat info {};
-    if (::stat(output.c_str(), &info) != 0) return false;
-    const FileIdentity target{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino)};
-    return std::find(loaded.inputs.begin(), loaded.inputs.end(), target) != loaded.inputs.end();
-}
-
 }  // namespace
 
 std::vector<std::string_view> format_names() {
@@ -295,7 +285,7 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
         reporter.finish();
         return 2;
     }
-    if (options.dump == Dump::none && !options.output.empty() && names_an_input(options.output, compiled.loaded)) {
+    if (options.dump == Dump::none && !options.output.empty() && is_input_file(options.output, compiled.loaded)) {
         reporter.report(path, diagnostics);
         reporter.fail("-o '" + printable(options.output) + "' names an input file of this build; it was left as it is");
         reporter.finish();

@@ -318,6 +318,12 @@ private:
 
 }  // namespace
 
+bool is_input_file(const std::filesystem::path& path, const LoadedProgram& loaded) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return false;
+    return std::find(loaded.inputs.begin(), loaded.inputs.end(), identity_of(info)) != loaded.inputs.end();
+}
+
 std::uint32_t report_too_large(std::string display_path, std::string head, SourceManager& sources,
                                Diagnostics& diagnostics) {
     const auto id = sources.add(std::move(display_path), std::move(head));

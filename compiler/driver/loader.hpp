@@ -55,6 +55,10 @@ FileRead read_source_file(const std::filesystem::path& path);
 std::uint32_t report_too_large(std::string display_path, std::string head, SourceManager& sources,
                                Diagnostics& diagnostics);
 
+// Whether `path` names a file the program was read from (the main file or an import, through any
+// link or hard link): writing there (-o, --log) would destroy the input.
+bool is_input_file(const std::filesystem::path& path, const LoadedProgram& loaded);
+
 LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sources, Diagnostics& diagnostics);
 // Loads source text that did not come from a file (tests, stdin); imports resolve against `directory`.
 LoadedProgram load_program_text(std::string display_path, std::string text, const std::filesystem::path& directory,

@@ -37,6 +37,12 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
         reporter.finish();
         return 2;
     }
+    if (!options.log.empty() && is_input_file(options.log, compiled.loaded)) {
+        reporter.report(path, diagnostics);
+        reporter.fail("--log '" + printable(options.log) + "' names an input file of this workout; it was left as it is");
+        reporter.finish();
+        return 2;
+    }
     const checked::Workout* workout = nullptr;
     if (!diagnostics.has_errors()) {
         const std::optional<Target> target = choose_target(options, compiled.checked, path, diagnostics);

@@ -249,3 +249,13 @@ TEST_CASE("trust: W0301 (FIT cannot hold it) points at the entry, and '# reps: a
     CHECK(silenced.err.empty());
     CHECK(fs::file_size(dir.path() / "quiet.fit") > 0);
 }
+
+TEST_CASE("trust: play --log naming the workout's own file is exit 2, the file untouched") {
+    TempDir dir("trust-log-input");
+    const fs::path main = dir.write("main.reps", legs);
+    const Run run = run_reps({"play", main.string(), "--plain", "--speed", "1000000", "--log", main.string()});
+    CHECK(run.code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err == "reps: error: --log '" + main.string() + "' names an input file of this workout; it was left as it is\n");
+    CHECK(read_all(main) == legs);
+}
