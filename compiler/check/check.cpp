@@ -23,6 +23,15 @@ int days_in_month(int year, int month) {
     return month == 2 && is_leap(year) ? 29 : days[month - 1];
 }
 
+// The days from 9999-12-31 back to a date of year >= 9989 (520 weeks reach no further back).
+// Calendar files (RFC 5545) and the timeline's YYYY-MM-DD dates end with year 9999.
+int days_until_year_10000(int year, int month, int day) {
+    int days = days_in_month(year, month) - day;
+    for (int m = month + 1; m <= 12; ++m) days += days_in_month(year, m);
+    for (int y = year + 1; y <= 9999; ++y) days += is_leap(y) ? 366 : 365;
+    return days;
+}
+
 // IANA names are looked up in the system's zoneinfo (Debian's tzdata), plus UTC. Each name is
 // looked up once per process: programs name a handful of zones, and a stat for every program was a
 // measurable share of checking many files. Threads checking files in parallel share the answers.
@@ -382,6 +391,20 @@ private:
                                    "a program runs from 1 to 520 weeks");
             } else if (*decl.weeks > 0) {
                 program.weeks = static_cast<int>(*decl.weeks);
+            }
+        }
+        // Its last day is start + 7 * weeks - 1: past 9999-12-31 no date can be written.
+        if (program.start_year >= 9989) {
+            const int days_left = days_until_year_10000(program.start_year, program.start_month, program.start_day);
+            if (7 * program.weeks - 1 > days_left) {
+                const SourceSpan where = decl.weeks ? decl.weeks_span : decl.start->span;
+                diagnostics_.report(Code::E0409, where,
+                                   fmt::format("program '{}' would end after 9999-12-31: {} week{} from {:04}-{:02}-{:02}",
+                                               program.name, program.weeks, program.weeks == 1 ? "" : "s",
+                                               program.start_year, program.start_month, program.start_day),
+                                   days_left >= 13 ? fmt::format("from this start it can run at most {} weeks", (days_left + 1) / 7)
+                                   : days_left >= 6 ? std::string("from this start it can run 1 week")
+                                                  : std::string("start it earlier"));
             }
         }
         program.timezone = decl.timezone ? decl.timezone->value : "UTC";

@@ -1,11 +1,15 @@
 // `reps build FILE --to FORMAT`: picks the workout or program, lowers it, and exports it through
 // the format table; nothing is written when the input has errors.
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <optional>
 #include <unistd.h>
 
 #include "compiler/driver/cli_internal.hpp"
 #include "compiler/dump/dump.hpp"
+#include "compiler/lint/lints.hpp"
+#include "compiler/lower/lower.hpp"
 #include "runtime/export/fit/fit_export.hpp"
 #include "runtime/export/html/html_export.hpp"
 #include "runtime/export/ics/ics_export.hpp"
@@ -24,6 +28,7 @@ struct ExportContext {
     std::optional<std::int64_t> alarm;
     std::optional<std::int64_t> dtstamp;
     Diagnostics* warnings = nullptr;  // where an exporter says what its format cannot carry
+    const SourceManager* sources = nullptr;  // what those warnings point into
 };
 
 IcsOptions ics_options(const ExportContext& context) { return IcsOptions{context.dtstamp, context.alarm}; }
@@ -37,11 +42,38 @@ std::string program_to_ics(const timeline::Program& p, const ExportContext& cont
     return to_ics(p, ics_options(context));
 }
 
-// FIT cannot carry everything a timeline holds (%1RM, RPE, unmapped exercises...); each loss is a warning.
+// Where a timeline origin (file, line, column) is in the sources: the span of the word written
+// there, so that the warning quotes its line, points at it, and obeys `# reps: allow W0301`.
+SourceSpan span_at(const SourceManager& sources, const timeline::Origin& origin) {
+    if (origin.line == 0) return {};
+    for (std::uint32_t id = 0; id < sources.size(); ++id) {
+        const SourceFile& file = sources.file(id);
+        if (file.path != origin.file) continue;
+        const std::string_view text = file.text;
+        std::size_t offset = 0;
+        for (std::uint32_t line = 1; line < origin.line && offset != std::string_view::npos; ++line) {
+            offset = text.find('\n', offset);
+            if (offset != std::string_view::npos) ++offset;
+        }
+        if (offset == std::string_view::npos) return {};
+        offset += origin.column - 1;
+        if (offset >= text.size()) return {};
+        std::size_t end = offset;
+        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+        return SourceSpan{id, static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(std::max<std::size_t>(end - offset, 1))};
+    }
+    return {};
+}
+
+// FIT cannot carry everything a timeline holds (%1RM, RPE, unmapped exercises...); each loss is a
+// warning at the entry it is about.
 std::string workout_to_fit(const timeline::Timeline& t, const ExportContext& context) {
     FitResult fit = to_fit(t);
-    for (std::string& warning : fit.warnings) {
-        if (context.warnings != nullptr) context.warnings->report(Code::W0301, SourceSpan{}, std::move(warning));
+    for (std::size_t i = 0; i < fit.warnings.size() && context.warnings != nullptr; ++i) {
+        const SourceSpan span = context.sources != nullptr && i < fit.warning_origins.size()
+                                    ? span_at(*context.sources, fit.warning_origins[i])
+                                    : SourceSpan{};
+        context.warnings->report(Code::W0301, span, std::move(fit.warnings[i]));
     }
     return std::move(fit.bytes);
 }
@@ -97,6 +129,15 @@ void check_datetime(const std::string& text) {
                        number(8, 2) >= 1 && number(8, 2) <= 31 && number(11, 2) >= 0 && number(11, 2) <= 23 &&
                        number(14, 2) >= 0 && number(14, 2) <= 59;
     if (!valid) throw UsageError("--at takes a local date and time like 2026-12-01T17:30, not '" + text + "'");
+    // Dates run from 1970 to 9999 (SPEC section 7): before, a calendar wrote 1969 for 1900 and
+    // zeros for 5000.
+    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (year < 1970) throw UsageError("--at must be a date from 1970 to 9999, not '" + text + "'");
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > month_days[month - 1] + (month == 2 && leap ? 1 : 0)) {
+        throw UsageError("--at names a date that is not on the calendar: '" + text + "'");
+    }
 }
 
 template <typename Item>
@@ -175,7 +216,7 @@ const Format* requested_format(const Options& options) {
 // Exports the target and writes it to -o or `out`; the reason on failure, empty on success.
 std::string write_output(const Format& format, const Options& options, const std::optional<timeline::Timeline>& workout,
                          const std::optional<timeline::Program>& program, std::ostream& out,
-                         Diagnostics& export_warnings) {
+                         Diagnostics& export_warnings, const SourceManager& sources) {
     const std::string to = "--to " + std::string(format.name);
     if (workout && format.workout == nullptr) return to + " cannot export a single workout";
     if (program && format.program == nullptr) return to + " cannot export a program";
@@ -185,15 +226,16 @@ std::string write_output(const Format& format, const Options& options, const std
     }
     std::string bytes;
     try {
-        const ExportContext context{options.at, options.timezone, options.alarm, options.dtstamp, &export_warnings};
+        const ExportContext context{options.at, options.timezone, options.alarm, options.dtstamp, &export_warnings, &sources};
         bytes = workout ? format.workout(*workout, context) : format.program(*program, context);
     } catch (const std::exception& e) {
         return to + ": " + e.what();
     }
+    apply_allow_comments(export_warnings, sources);  // `# reps: allow W0301` on the entry's line
     if (export_warnings.has_errors()) return {};  // --werror made the exporter's warnings errors: no output
     if (!options.output.empty()) {
         std::string error;
-        write_file_atomically(options.output, bytes, error);
+        write_output_file(options.output, bytes, error);
         return error;
     }
     if (format.binary && &out == &std::cout && ::isatty(STDOUT_FILENO) == 1) {
@@ -243,6 +285,12 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
         reporter.finish();
         return 2;
     }
+    if (options.dump == Dump::none && !options.output.empty() && is_input_file(options.output, compiled.loaded)) {
+        reporter.report(path, diagnostics);
+        reporter.fail("-o '" + printable(options.output) + "' names an input file of this build; it was left as it is");
+        reporter.finish();
+        return 2;
+    }
     if (options.dump == Dump::ast) {
         for (const ast::File& file : compiled.loaded.files) {
             if (file.file_id == compiled.loaded.main_file) dump_ast(out, file, reporter.sources());
@@ -277,7 +325,7 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     // Warnings come first, so that a terminal shows them above the output.
     reporter.report(path, diagnostics);
     Diagnostics export_warnings = reporter.make_diagnostics();
-    const std::string failure = write_output(*format, options, workout, program, out, export_warnings);
+    const std::string failure = write_output(*format, options, workout, program, out, export_warnings, sources);
     reporter.report(path, export_warnings, false);
     if (!failure.empty()) reporter.fail(failure);
     reporter.finish();

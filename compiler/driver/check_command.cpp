@@ -114,6 +114,28 @@ struct Input {
     std::string error;  // a directory that could not be read or holds no .reps file
 };
 
+// Every *.reps file below `top` (links to directories are not followed, as `find` does not);
+// each directory that cannot be read is an error of its own, not a silent gap in the check.
+void find_sources(const std::filesystem::path& top, std::vector<std::string>& found, std::vector<Input>& unreadable) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> pending = {top};
+    while (!pending.empty()) {
+        const fs::path directory = std::move(pending.back());
+        pending.pop_back();
+        std::error_code error;
+        fs::directory_iterator it(directory, error);
+        for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+            std::error_code kind_error;
+            if (it->symlink_status(kind_error).type() == fs::file_type::directory) pending.push_back(it->path());
+            else if (it->path().extension() == ".reps" && it->is_regular_file(kind_error)) found.push_back(it->path().string());
+        }
+        if (error) {
+            unreadable.push_back(Input{directory.string(), "cannot read directory '" + printable(directory.string()) +
+                                                               "': " + error.message()});
+        }
+    }
+}
+
 // Files as given; a directory stands for every *.reps file below it, in sorted order.
 std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
     namespace fs = std::filesystem;
@@ -125,13 +147,11 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
             continue;
         }
         std::vector<std::string> found;
-        for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, error);
-             !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-            if (it->path().extension() == ".reps" && it->is_regular_file(error)) found.push_back(it->path().string());
-        }
-        if (error) {
-            inputs.push_back(Input{arg, "cannot read directory '" + arg + "': " + error.message()});
-        } else if (found.empty()) {
+        std::vector<Input> unreadable;
+        find_sources(arg, found, unreadable);
+        std::sort(unreadable.begin(), unreadable.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
+        for (auto& input : unreadable) inputs.push_back(std::move(input));
+        if (found.empty() && unreadable.empty()) {
             inputs.push_back(Input{arg, "no .reps files in directory '" + arg + "'"});
         }
         std::sort(found.begin(), found.end());

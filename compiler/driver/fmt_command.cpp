@@ -1,9 +1,9 @@
 // `reps fmt [--check] FILE...`: rewrites files in the canonical layout, or with --check lists
 // the files that are not in it. A file is only rewritten when the new text parses to the same AST.
-#include <fstream>
 #include <sstream>
 
 #include "compiler/driver/cli_internal.hpp"
+#include "compiler/driver/loader.hpp"
 #include "compiler/dump/dump.hpp"
 #include "compiler/format/format.hpp"
 #include "compiler/parse/parse.hpp"
@@ -39,15 +39,21 @@ int run_fmt(const Options& options, std::ostream& out, std::ostream& err) {
     Reporter reporter(options, err);
     int exit_code = 0;
     for (const auto& path : options.args) {
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream contents;
-        if (!in || !(contents << in.rdbuf())) {
-            reporter.fail("cannot read '" + printable(path) + "'");
+        // The reader `check` and `build` use: regular files only, the same size limit.
+        FileRead read = read_source_file(path);
+        auto diagnostics = reporter.make_diagnostics();
+        if (read.too_large) {
+            report_too_large(path, std::move(read.head), reporter.sources(), diagnostics);
+            reporter.report(path, diagnostics);
+            exit_code = std::max(exit_code, 1);
+            continue;
+        }
+        if (!read.text) {
+            reporter.fail("cannot read '" + printable(path) + "': " + read.reason);
             exit_code = std::max(exit_code, 2);
             continue;
         }
-        const std::string original = contents.str();
-        auto diagnostics = reporter.make_diagnostics();
+        const std::string original = std::move(*read.text);
         const std::string before = ast_shape(reporter.sources(), path, original, diagnostics);
         if (diagnostics.has_errors()) {  // only a file that parses has a canonical layout
             reporter.report(path, diagnostics);
@@ -69,7 +75,7 @@ int run_fmt(const Options& options, std::ostream& out, std::ostream& err) {
             continue;
         }
         std::string error;
-        if (!write_file_atomically(path, formatted, error)) {
+        if (!write_output_file(path, formatted, error)) {
             reporter.fail(error);
             exit_code = std::max(exit_code, 2);
         }

@@ -1,6 +1,10 @@
 // `reps play FILE`: compiles the workout as `reps build` does (same checks, same choice of
 // workout) and hands its timeline to the terminal player.
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 #include <optional>
 #include <ostream>
 
@@ -13,10 +17,28 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     if (options.dump != Dump::none) throw UsageError("'reps play' does not take --dump; use 'reps build --dump'");
     const std::string& path = options.args.front();
     Reporter reporter(options, err);
+    // The summary is appended to --log at the end: a log that cannot be written is said now, not
+    // after the whole workout. Opened as the player will open it (created when missing; O_NONBLOCK
+    // so that a FIFO without a reader does not hang here).
+    if (!options.log.empty()) {
+        const int fd = ::open(options.log.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0644);
+        if (fd < 0 && errno != ENXIO) {
+            reporter.fail("--log: cannot write '" + printable(options.log) + "': " + std::strerror(errno));
+            reporter.finish();
+            return 2;
+        }
+        if (fd >= 0) ::close(fd);
+    }
     Diagnostics diagnostics = reporter.make_diagnostics();
     Compilation compiled = compile(path, pipeline_options(options, true), reporter.sources(), diagnostics);
     if (compiled.read_failed) {
         reporter.report(path, diagnostics, false);
+        reporter.finish();
+        return 2;
+    }
+    if (!options.log.empty() && is_input_file(options.log, compiled.loaded)) {
+        reporter.report(path, diagnostics);
+        reporter.fail("--log '" + printable(options.log) + "' names an input file of this workout; it was left as it is");
         reporter.finish();
         return 2;
     }
@@ -48,10 +70,14 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     const timeline::Timeline timeline = *lower_target(compiled, Target{workout, nullptr}, options.week, reporter.sources()).workout;
     PlayOptions play_options;
     play_options.speed = options.speed;
-    play_options.plain = options.plain;
+    // TERM=dumb: a terminal that understands no escape sequence gets the --plain lines, without
+    // the alternate screen or colour.
+    const char* term = std::getenv("TERM");
+    const bool dumb = term != nullptr && std::string_view(term) == "dumb";
+    play_options.plain = options.plain || dumb;
     play_options.say = options.say;
     play_options.log_path = options.log;
-    play_options.color = player_color(options.color_mode);
+    play_options.color = !dumb && player_color(options.color_mode);
     return play(timeline, play_options, out, err);
 }
 

@@ -77,8 +77,9 @@ Line split_line(std::string_view raw, int& depth) {
     return line;
 }
 
-// One space around braces, none before and one after ';' and ','; in equipment expressions one
-// space around '|' and '+' and none inside parentheses. Strings are left alone.
+// One space around braces and '->', one before '@', none before and one after ';' and ','; in
+// equipment expressions one space around '|' and '+' and none inside parentheses. Strings are
+// left alone.
 std::string space_tokens(std::string_view code, bool equipment_expression) {
     std::string out;
     bool in_string = false;
@@ -102,6 +103,19 @@ std::string space_tokens(std::string_view code, bool equipment_expression) {
             want_space();
             out += c;
             if (i + 1 < code.size()) out += ' ';
+            continue;
+        }
+        // A progression's arrow stands between spaces, a load's '@' after one: `2x8 -> 3x12 @16kg`.
+        if (c == '-' && i + 1 < code.size() && code[i + 1] == '>') {
+            want_space();
+            out += "->";
+            ++i;
+            if (i + 1 < code.size()) out += ' ';
+            continue;
+        }
+        if (c == '@') {
+            want_space();
+            out += c;
             continue;
         }
         if (c == ';' || c == ',' || (equipment_expression && c == ')')) {
@@ -192,8 +206,11 @@ std::string format_source(std::string_view text) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto& line = lines[i];
         if (line.blank) {
-            // One blank line at most, none right after '{' or right before '}'.
-            const bool next_closes = i + 1 < lines.size() && !lines[i + 1].code.empty() && lines[i + 1].code.front() == '}';
+            // One blank line at most, none right after '{' or right before '}' (however many
+            // blank lines stand between: the first of them must already see the '}').
+            std::size_t next = i + 1;
+            while (next < lines.size() && lines[next].blank) ++next;
+            const bool next_closes = next < lines.size() && !lines[next].code.empty() && lines[next].code.front() == '}';
             if (!previous_blank && !(previous_code.size() && previous_code.back() == '{') && !next_closes) out += '\n';
             previous_blank = true;
             continue;

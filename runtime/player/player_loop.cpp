@@ -166,7 +166,8 @@ private:
 };
 
 bool is_stop_signal(int signal) {
-    return signal == SIGINT || signal == SIGTERM || signal == SIGHUP || signal == SIGQUIT;
+    return signal == SIGINT || signal == SIGTERM || signal == SIGHUP || signal == SIGQUIT || signal == SIGUSR1 ||
+           signal == SIGUSR2 || signal == SIGALRM;
 }
 
 // Plays until the end, `q`, a stop signal or a lost terminal; returns the stop signal or 0.

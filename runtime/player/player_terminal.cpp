@@ -13,7 +13,10 @@ namespace reps::player {
 
 namespace {
 
-constexpr std::array handled_signals = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT, SIGPIPE};
+// SIGUSR1, SIGUSR2 and SIGALRM end a process by default: they stop the session like SIGTERM, so
+// that the terminal is restored.
+constexpr std::array handled_signals = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,  SIGWINCH, SIGTSTP,
+                                        SIGCONT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM};
 
 // The handler only has a file descriptor to go by: one SignalPipe per process.
 volatile sig_atomic_t signal_write_fd = -1;

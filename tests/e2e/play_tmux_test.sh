@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end test of `reps play` in a real terminal: tmux runs it, send-keys presses space, n
-# and q (and Ctrl-C, and a SIGTERM from outside), capture-pane reads the screen, and after each
+# and q (and Ctrl-C, and SIGTERM, SIGUSR1, SIGUSR2, SIGALRM from outside; TERM=dumb), capture-pane reads the screen, and after each
 # run the pane's modes are checked: alternate screen left, cursor shown, line wrap on, and
 # `stty -a` with icanon and echo back on.
 # Usage: play_tmux_test.sh BUILD_DIR. Exit 77 (skipped) without tmux, unless CI or
@@ -164,6 +164,32 @@ if [[ -n $pid ]]; then
 else
     fail "cannot find the reps process"
 fi
+
+# 4. SIGUSR1, SIGUSR2 and SIGALRM, whose default action ends a process too: the session stops
+# with its summary and 128+signal, the terminal restored.
+for signal in USR1:138 USR2:140 ALRM:142; do
+    start
+    pid=$(cat "$work/reps.pid" 2>/dev/null || true)
+    if [[ -z $pid ]]; then
+        fail "cannot find the reps process"
+        continue
+    fi
+    kill -"${signal%%:*}" "$pid"
+    wait_for "EXIT=${signal##*:}"
+    expect "stopped"
+    check_restored "after SIG${signal%%:*}"
+done
+
+# 5. TERM=dumb: the --plain lines, no alternate screen and no escape sequences.
+sed 's/exec env LANG=C.UTF-8/exec env TERM=dumb LANG=C.UTF-8/' "$work/run.sh" >"$work/run_dumb.sh"
+tmux_ kill-server >/dev/null 2>&1 || true
+run=$((run + 1))
+tmux_ new-session -d -s play -x 80 -y 24 "sh '$work/run_dumb.sh'"
+wait_for "[00:00:00] work  Kettlebell Goblet Squat"
+[[ $(flag alternate_on) == 0 ]] || fail "TERM=dumb: the alternate screen is on"
+pid=$(cat "$work/reps.pid" 2>/dev/null || true)
+[[ -n $pid ]] && kill -TERM "$pid"
+wait_for "EXIT=143"
 
 if ((failures > 0)); then
     echo "play_tmux_test: $failures failed"

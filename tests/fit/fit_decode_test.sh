@@ -67,7 +67,9 @@ for file in examples/*.reps tests/fit/cases/*.reps; do
 
         # The golden: the exporter's warnings, then the decoded header and steps.
         {
-            sed -n 's/^reps: warning\[W0301\]: /warning: /p' "$work/$name.err"
+            # A warning about an entry is "FILE:LINE:COL: warning[W0301]: ..." with the line
+            # quoted under it; one about the whole file is "reps: warning[W0301]: ...".
+            sed -n -e 's/^reps: warning\[W0301\]: /warning: /p' -e 's/^\(.*\): warning\[W0301\]: /warning: \1: /p' "$work/$name.err"
             decode steps "$fit" || echo "decode failed"
         } >"$work/$name.steps"
         if [ "${REPS_UPDATE_GOLDENS:-}" = 1 ]; then
@@ -101,7 +103,7 @@ node -e '
 # --werror turns the exporter's warnings into errors: exit 1 and nothing written.
 status=0
 "$reps" build "$cases" --to fit --werror -o "$work/werror.fit" 2>"$work/werror.err" || status=$?
-if [ "$status" != 1 ] || [ -e "$work/werror.fit" ] || ! grep -q "^reps: error\[W0301\]: .*@70%" "$work/werror.err"; then
+if [ "$status" != 1 ] || [ -e "$work/werror.fit" ] || ! grep -q ": error\[W0301\]: .*@70%" "$work/werror.err"; then
     fail "--werror with exporter warnings gave exit $status and/or wrote a file:"
     cat "$work/werror.err" >&2
 fi

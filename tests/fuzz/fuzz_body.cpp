@@ -1,4 +1,5 @@
-// The fuzz body: load -> check -> lints -> render -> lower -> every exporter, all in memory.
+// The fuzz body: load -> check -> lints -> render -> lower -> every exporter, all in memory; and
+// `reps fmt` (format, re-parse, format again: the same bytes).
 #include "tests/fuzz/fuzz_body.hpp"
 
 #include <cstdlib>
@@ -8,6 +9,8 @@
 #include "compiler/dump/dump.hpp"
 #include "compiler/lint/lints.hpp"
 #include "compiler/driver/loader.hpp"
+#include "compiler/format/format.hpp"
+#include "compiler/parse/parse.hpp"
 #include "compiler/lower/lower.hpp"
 #include "compiler/timing/timeline_size.hpp"
 #include "runtime/export/fit/fit_export.hpp"
@@ -46,6 +49,23 @@ std::size_t export_program(const timeline::Program& program) {
     dump_timeline(dump, program);
     return dump.str().size() + to_text(program).size() + to_json(program).size() + to_html(program).size() +
            to_ics(program, ics_options).size();
+}
+
+bool parses_cleanly(std::string_view text) {
+    SourceManager sources;
+    Diagnostics diagnostics;
+    const auto id = sources.add("fmt.reps", std::string(text));
+    if (!check_utf8(sources, id, diagnostics)) return false;
+    parse_file(sources, id, diagnostics);
+    return !diagnostics.has_errors();
+}
+
+// `reps fmt` on the input, as the command does it (only a file that parses is formatted): the
+// result must parse again, and formatting it again must change nothing.
+void check_format(std::string_view input) {
+    if (!parses_cleanly(input)) return;
+    const std::string once = format_source(input);
+    if (!parses_cleanly(once) || format_source(once) != once) std::abort();
 }
 
 }  // namespace
@@ -95,6 +115,7 @@ Outcome run_one(std::string_view input, const std::filesystem::path& root) {
             }
         }
     }
+    check_format(input);
     diagnostics.sort_by_position();
     std::ostringstream rendered;
     render_text(rendered, sources, diagnostics.list(), RenderOptions{true});

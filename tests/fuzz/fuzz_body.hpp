@@ -19,7 +19,8 @@ struct Outcome {
 
 // Loads `input` as the text of ROOT/fuzz.reps (imports resolve inside `root`), checks it, runs the
 // lints, renders the diagnostics, and when there are no errors lowers every workout (weeks 1 and 3)
-// and program and runs every exporter. Writes no file. Lets any exception escape: after a clean
+// and program and runs every exporter. When the input parses, formats it as `reps fmt` does and
+// aborts unless the result parses and a second pass leaves it unchanged. Writes no file. Lets any exception escape: after a clean
 // check none is expected, and the fuzzer reports it.
 Outcome run_one(std::string_view input, const std::filesystem::path& root);
 

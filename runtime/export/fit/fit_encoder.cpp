@@ -2,6 +2,8 @@
 // header, normal record headers (bit 6 marks a definition), little-endian multi-byte values.
 #include "runtime/export/fit/fit_encoder.hpp"
 
+#include "runtime/export/safe_text.hpp"
+
 #include <stdexcept>
 
 namespace reps::fit {
@@ -89,7 +91,9 @@ void Encoder::write(std::uint8_t local_type, const std::vector<Value>& values) {
         const FieldDefinition& field = fields[i];
         const Value& value = values[i];
         if (field.type == BaseType::string) {
-            const std::string text = std::holds_alternative<std::string>(value) ? std::get<std::string>(value) : "";
+            // Names and notes come from the user's file: no control character reaches the watch.
+            const std::string text =
+                std::holds_alternative<std::string>(value) ? without_control_characters(std::get<std::string>(value)) : "";
             if (text.size() >= field.size) throw std::length_error("FIT string longer than its field");
             records_ += text;
             records_.append(field.size - text.size(), '\0');

@@ -88,11 +88,13 @@ FitResult to_fit(const timeline::Timeline& timeline, const FitOptions& options) 
     fit::StepPlan plan = fit::plan_steps(timeline);
     FitResult result;
     result.warnings = std::move(plan.warnings);
+    result.warning_origins = std::move(plan.warning_origins);
     const auto& steps = plan.steps;
 
     std::int64_t created = time_created_of(options) - fit_epoch_unix;
     if (created < smallest_fit_time) {
         result.warnings.push_back("time_created is before 1998-07-04, which FIT cannot date; written as 1998-07-04");
+        result.warning_origins.emplace_back();
         created = smallest_fit_time;
     }
     if (created > 0xFFFFFFFE) throw std::invalid_argument("time_created is after 2126, which FIT cannot date");
@@ -111,6 +113,7 @@ FitResult to_fit(const timeline::Timeline& timeline, const FitOptions& options) 
         while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) --end;
         name.resize(end);
         result.warnings.push_back(fmt::format("the workout name was cut to {} bytes", fit::max_text_bytes));
+        result.warning_origins.emplace_back();
     }
     encoder.define(1, mesg_workout,
                    {{8, text_size(name.size()), BaseType::string}, {4, 1, BaseType::enum_},

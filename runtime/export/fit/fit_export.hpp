@@ -20,6 +20,7 @@ struct FitOptions {
 struct FitResult {
     std::string bytes;                  // the whole .fit file
     std::vector<std::string> warnings;  // what was dropped or demoted to notes, one line each
+    std::vector<timeline::Origin> warning_origins;  // one per warning: where it is written (line 0: nowhere)
 };
 
 // A FIT 2.0 workout file: file_id (type workout, manufacturer development, a serial number

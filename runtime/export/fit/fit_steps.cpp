@@ -249,14 +249,15 @@ private:
         step.weight_unit = pounds ? WeightUnit::pound : WeightUnit::kilogram;
     }
 
-    static std::string where(const timeline::Origin& origin) {
-        if (origin.line == 0) return {};
-        return fmt::format("{}:{}:{}: ", origin.file, origin.line, origin.column);
-    }
-    void warn(const Segment& segment, const std::string& text) const { warn(where(segment.origin) + text); }
-    void warn(const Block& block, const std::string& text) const { warn(where(block.origin) + text); }
-    void warn(const std::string& text) const {
-        if (warned_.insert(text).second) out_.warnings.push_back(text);
+    // A warning goes out once per place: its origin (where the entry or block is written, which
+    // the driver turns into the diagnostic's position) and its text.
+    void warn(const Segment& segment, const std::string& text) const { warn(text, segment.origin); }
+    void warn(const Block& block, const std::string& text) const { warn(text, block.origin); }
+    void warn(const std::string& text, const timeline::Origin& origin = {}) const {
+        const std::string key = fmt::format("{}:{}:{}: {}", origin.file, origin.line, origin.column, text);
+        if (!warned_.insert(key).second) return;
+        out_.warnings.push_back(text);
+        out_.warning_origins.push_back(origin);
     }
 
     const timeline::Timeline& t_;

@@ -35,6 +35,7 @@ struct Step {
 struct StepPlan {
     std::vector<Step> steps;
     std::vector<std::string> warnings;  // each once, in the order found
+    std::vector<timeline::Origin> warning_origins;  // where each warning's entry is written (line 0: nowhere)
 };
 
 // Steps in timeline order. Expanding the repeat steps gives back exactly one step per segment:

@@ -2,6 +2,8 @@
 // and a program's pages week by week with the week's agenda on each.
 #include "runtime/export/html/html_export.hpp"
 
+#include "runtime/export/safe_text.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -101,7 +103,8 @@ std::string runs_page(const timeline::Program& program, int week, const std::vec
 std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (const char c : text) {
+    // Control characters are not allowed in HTML text (and a terminal showing the file would obey them).
+    for (const char c : without_control_characters(text)) {
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;

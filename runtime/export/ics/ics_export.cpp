@@ -3,6 +3,8 @@
 // system tz database, so DTEND and the VTIMEZONE agree with what calendar apps compute.
 #include "runtime/export/ics/ics_export.hpp"
 
+#include "runtime/export/safe_text.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
@@ -91,8 +93,38 @@ icaltimetype local_time(const std::string& date, const std::string& time) {
     return t;
 }
 
+// The UTC date and time of seconds since 1970, worked out here (Howard Hinnant's civil_from_days):
+// libical's icaltime_from_timet_with_zone gives a null time (DTSTART:00000000T000000) after the
+// year 3000, and dates run to 9999.
 icaltimetype utc_time(std::int64_t seconds) {
-    return icaltime_from_timet_with_zone(static_cast<std::time_t>(seconds), 0, icaltimezone_get_utc_timezone());
+    const std::int64_t days = (seconds >= 0 ? seconds : seconds - 86399) / 86400;
+    const std::int64_t of_day = seconds - days * 86400;
+    const std::int64_t z = days + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+    icaltimetype t = icaltime_null_time();
+    t.year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+    t.month = static_cast<int>(month);
+    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    t.hour = static_cast<int>(of_day / 3600);
+    t.minute = static_cast<int>(of_day / 60 % 60);
+    t.second = static_cast<int>(of_day % 60);
+    t.zone = icaltimezone_get_utc_timezone();
+    return t;
+}
+
+// Seconds since 1970 of a wall time read as UTC (days_from_civil), for the same reason.
+std::int64_t seconds_as_utc(const icaltimetype& t) {
+    const std::int64_t y = t.year - (t.month <= 2 ? 1 : 0);
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (t.month > 2 ? t.month - 3 : t.month + 9) + 2) / 5 + t.day - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (era * 146097 + doe - 719468) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
 }
 
 // The UTC instant of a local date and time. RFC 5545 §3.3.5: a time skipped by a clock change
@@ -101,7 +133,7 @@ icaltimetype utc_time(std::int64_t seconds) {
 // Clock changes are months apart, so the offset two days earlier is the one "before".
 std::int64_t instant(const std::string& date, const std::string& time, const Zone& zone) {
     const icaltimetype wall = local_time(date, time);
-    const auto as_utc = static_cast<std::int64_t>(icaltime_as_timet(wall));  // the wall clock read as UTC
+    const std::int64_t as_utc = seconds_as_utc(wall);  // the wall clock read as UTC
     if (zone.utc) return as_utc;
     const auto offset_at = [&](std::int64_t seconds) {
         icaltimetype t = utc_time(seconds);
@@ -154,13 +186,27 @@ std::int64_t dtstamp_of(const IcsOptions& options) {
     return static_cast<std::int64_t>(std::time(nullptr));
 }
 
+// A DATE-TIME property from its text: libical's icalproperty_new_dtstart(t) normalises `t`
+// through time_t and writes 00000000T000000 for years after 3000.
+icalproperty* datetime_property(icalproperty_kind kind, const icaltimetype& t) {
+    if (t.year > 9999) throw std::invalid_argument("an event would end after 9999-12-31, the last date a calendar holds");
+    const std::string text = fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}{}", t.year, t.month, t.day, t.hour, t.minute,
+                                         t.second, t.zone != nullptr ? "Z" : "");
+    icalproperty* property = icalproperty_new(kind);
+    icalproperty_set_value(property, icalvalue_new_from_string(ICAL_DATETIME_VALUE, text.c_str()));
+    return property;
+}
+
 // DTSTART or DTEND: local wall time with TZID, or "Z" time in UTC. libical 3.0.16 does not
 // add the TZID parameter by itself, so the value is written floating and the parameter added.
 icalproperty* time_property(icalproperty_kind kind, std::int64_t seconds, const Zone& zone) {
-    icaltimetype t = zone.utc ? utc_time(seconds)
-                              : icaltime_from_timet_with_zone(static_cast<std::time_t>(seconds), 0, zone.zone);
-    if (!zone.utc) t.zone = nullptr;
-    icalproperty* property = kind == ICAL_DTSTART_PROPERTY ? icalproperty_new_dtstart(t) : icalproperty_new_dtend(t);
+    icaltimetype t = utc_time(seconds);
+    if (!zone.utc) {
+        int is_daylight = 0;
+        t = utc_time(seconds + icaltimezone_get_utc_offset_of_utc_time(zone.zone, &t, &is_daylight));
+        t.zone = nullptr;
+    }
+    icalproperty* property = datetime_property(kind, t);
     if (!zone.utc) icalproperty_add_parameter(property, icalparameter_new_tzid(zone.name.c_str()));
     return property;
 }
@@ -191,12 +237,17 @@ icalcomponent* alarm(std::int64_t before, const std::string& summary) {
 
 icalcomponent* vevent(const Event& event, const Zone& zone, std::int64_t dtstamp, const IcsOptions& options) {
     icalcomponent* component = icalcomponent_vanew(
-        ICAL_VEVENT_COMPONENT, icalproperty_new_uid(event.uid.c_str()), icalproperty_new_dtstamp(utc_time(dtstamp)),
+        ICAL_VEVENT_COMPONENT, icalproperty_new_uid(event.uid.c_str()), datetime_property(ICAL_DTSTAMP_PROPERTY, utc_time(dtstamp)),
         time_property(ICAL_DTSTART_PROPERTY, event.start, zone),
         time_property(ICAL_DTEND_PROPERTY, event.start + event.length, zone),
-        icalproperty_new_summary(event.summary.c_str()), icalproperty_new_description(event.description.c_str()),
+        // User text, and the description's lines: no control character but the line ends (RFC 5545
+        // TEXT allows none, and a terminal showing the file would obey them).
+        icalproperty_new_summary(without_control_characters(event.summary).c_str()),
+        icalproperty_new_description(without_control_characters(event.description, true).c_str()),
         nullptr);
-    if (options.alarm_seconds) icalcomponent_add_component(component, alarm(*options.alarm_seconds, event.summary));
+    if (options.alarm_seconds) {
+        icalcomponent_add_component(component, alarm(*options.alarm_seconds, without_control_characters(event.summary)));
+    }
     return component;
 }
 

@@ -16,6 +16,8 @@
 //     Sat 2026-12-05 08:00  Run: Long run (1:30:00, easy)
 #include "runtime/export/text/text_export.hpp"
 
+#include "runtime/export/safe_text.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -32,11 +34,8 @@ constexpr std::size_t line_limit = 100;
 constexpr std::string_view indent = "  ";
 
 // User strings may hold "\n" escapes; one entry must stay on one line.
-std::string one_line(std::string_view text) {
-    std::string out(text);
-    std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-    return out;
-}
+// User text on one line, with no control character that could drive a terminal.
+std::string one_line(std::string_view text) { return without_control_characters(text); }
 
 const char* phase_heading(timeline::Phase phase) {
     switch (phase) {

@@ -32,6 +32,19 @@ TEST_CASE("format: indentation, spacing and blank lines") {
           "}\n");
 }
 
+TEST_CASE("format: a progression's arrow between spaces, a load's '@' after one") {
+    CHECK(reps::format_source("workout w {\n  burpee 2x8->3x12@16kg\n}\n") == "workout w {\n  burpee 2x8 -> 3x12 @16kg\n}\n");
+    CHECK(reps::format_source("workout w {\n  burpee 2x8  ->3x12   @bw+10kg\n}\n") ==
+          "workout w {\n  burpee 2x8 -> 3x12 @bw+10kg\n}\n");
+    CHECK(reps::format_source("workout w {\n  note \"2x8->3x12@16kg\"\n}\n") == "workout w {\n  note \"2x8->3x12@16kg\"\n}\n");
+}
+
+TEST_CASE("format: any number of blank lines before '}' go in one pass") {
+    const std::string once = reps::format_source("workout w {\n  burpee 20\n\n\n\n}\n");
+    CHECK(once == "workout w {\n  burpee 20\n}\n");
+    CHECK(reps::format_source(once) == once);
+}
+
 TEST_CASE("format: prescriptions and exercise fields line up in columns") {
     CHECK(reps::format_source("workout w {\n  goblet_squat 3x12\n  burpee 20 each\n\n  plank 3x30s\n}\n") ==
           "workout w {\n  goblet_squat  3x12\n  burpee        20 each\n\n  plank 3x30s\n}\n");
