@@ -127,5 +127,9 @@ TEST_CASE("html: the runner program prints one page per strength session") {
     // Six weeks of two strength sessions; the three runs a week ride on the agenda lines.
     CHECK(count(run.out, "<section class=\"page\">") == 12);
     CHECK(count(run.out, "<section class=\"page runs-only\">") == 0);
-    CHECK(count(run.out, "Run: Long run (1 h 30 min, easy)") == 12);
+    CHECK(count(run.out, "Run: Long run (1:30:00, easy)") == 12);
+    // One duration format on the sheet, as in the text timeline: the clock, never "50 min".
+    CHECK(count(run.out, "Run: Intervals (50:00, hard)") == 12);
+    CHECK(run.out.find(" min<") == std::string::npos);
+    CHECK(run.out.find(" min,") == std::string::npos);
 }

@@ -34,7 +34,7 @@ std::string timeline_figure(const timeline::Timeline& timeline);
 // The <style> contents.
 std::string_view stylesheet();
 
-// "45s", "2 min", "1:30", "1 h", "1 h 30 min": a duration as a sheet prints it.
+// "45s", "2:00", "1:30", "1:30:00": a duration as a sheet prints it (the clock from a minute on).
 std::string short_duration(std::int64_t seconds);
 
 // "Tue 2026-12-01" from "2026-12-01" (and "tue" when the weekday is known); the date alone

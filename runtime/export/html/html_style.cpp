@@ -29,7 +29,8 @@ h1, h2, p, ul, dl, figure { margin: 0; }
 .kicker, h2, .facts dt, .blocks thead th, .agenda .label {
   font-size: 6.8pt; font-weight: 600; letter-spacing: .08em; text-transform: uppercase; color: var(--muted);
 }
-h1 { font-size: 17pt; line-height: 1.12; font-weight: 700; letter-spacing: -.01em; margin-top: .8mm; }
+.heading { min-width: 0; }
+h1 { overflow-wrap: anywhere; font-size: 17pt; line-height: 1.12; font-weight: 700; letter-spacing: -.01em; margin-top: .8mm; }
 .facts { display: flex; flex: none; }
 .facts div { padding-left: 3.5mm; margin-left: 3.5mm; border-left: 1px solid var(--line); }
 .facts dd { margin: .4mm 0 0; font-size: 11pt; font-weight: 600; white-space: nowrap; }
@@ -75,12 +76,13 @@ tbody.warmup { --phase: var(--warmup); } tbody.cooldown { --phase: var(--cooldow
 .phase-head th { padding: 2.2mm 1.4mm .6mm; text-align: left; font-size: 8.5pt; font-weight: 700; letter-spacing: .08em;
   text-transform: uppercase; color: var(--phase); border-bottom: 1.5pt solid var(--phase); }
 .phase-head .span, .took { float: right; font-weight: 400; letter-spacing: 0; text-transform: none; color: var(--muted); }
-td.n { width: 9mm; font-weight: 700; color: var(--phase); white-space: nowrap; }
-td.n small { display: block; font-size: 6.5pt; line-height: 1.2; font-weight: 400; color: var(--faint); }
+td.n { width: 15mm; font-weight: 700; color: var(--phase); white-space: nowrap; }
+/* The start time beside the number and the side badge beside the dose keep a row one line. */
+td.n small { margin-left: 1.2mm; font-size: 6.5pt; font-weight: 400; color: var(--faint); }
 td.ex b { font-weight: 600; }
 .cue { display: block; margin-top: .3mm; font-size: 8pt; font-style: italic; color: var(--muted); }
 td.dose { white-space: nowrap; font-weight: 600; }
-.side { display: block; width: max-content; margin-top: .5mm; padding: 0 .9mm; font-size: 6.3pt; font-weight: 600;
+.side { display: inline-block; margin-left: 1.2mm; padding: 0 .9mm; vertical-align: .2mm; font-size: 6.3pt; font-weight: 600;
   letter-spacing: .05em; text-transform: uppercase; color: var(--cooldown); border: .8pt solid currentColor; border-radius: .8mm; }
 td.load, td.tempo, td.rest { white-space: nowrap; font-size: 9pt; }
 th.log, td.log { width: 47mm; }
@@ -111,6 +113,9 @@ tr.note td:last-child::before { content: "Note  "; font-style: normal; font-weig
   .page { max-width: none; margin: 0; padding: 0; box-shadow: none; }
   .page + .page { break-before: page; }
   .head, .summary, .timeline, tr, .foot { break-inside: avoid; }
+  /* Tighter rows on paper, so that a long session fits Letter, which is 18 mm shorter than A4. */
+  .blocks td { padding-top: .6mm; padding-bottom: .6mm; }
+  .box { height: 5mm; }
   tr.group-head, .phase-head { break-after: avoid; }
 }
 @media screen and (max-width: 640px) {
@@ -127,6 +132,7 @@ tr.note td:last-child::before { content: "Note  "; font-style: normal; font-weig
   .blocks tr.row { padding: 1.5mm 0; border-bottom: 1px solid var(--line); }
   .blocks tr td { border: 0; padding: .4mm 1.4mm; }
   .blocks td.n { flex: 0 0 10mm; }
+  .blocks td.n small { display: block; margin-left: 0; }
   .blocks td.ex, .blocks tr.group-head td:nth-child(2) { flex: 1 1 calc(100% - 10mm); }
   .blocks td.dose { margin-left: 10mm; }
   .blocks td[data-label]:empty, .blocks td.log:empty { display: none; }
