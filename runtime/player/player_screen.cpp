@@ -221,13 +221,19 @@ std::vector<std::string> frame_lines(const PlayerState& state, ScreenSize size, 
         set_side += (set_side.empty() ? "" : dot) + std::string(timeline::to_string(segment->side)) + " side";
     }
     lines.push_back(" " + fit(set_side, text_width, style));
-    lines.push_back(" " + paint(style, "1", "", fit(dose_phrase(*segment), text_width, style)));
+    std::string dose = dose_phrase(*segment);
+    if (const std::string form = form_phrase(plan, *segment, dot); !form.empty()) dose += (dose.empty() ? "" : dot) + form;
+    lines.push_back(" " + paint(style, "1", "", fit(dose, text_width, style)));
     std::string cue;
     if (segment->kind == timeline::SegmentKind::work && segment->cue) {
         cue = (style.unicode ? "\u201c" : "\"") + *segment->cue + (style.unicode ? "\u201d" : "\"");
         std::replace_if(cue.begin(), cue.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
     }
     lines.push_back(" " + paint(style, "3", "", fit(cue, text_width, style)));
+    // A coach's note shows while the segment its place comes before is played.
+    for (const std::string& note : notes_at(plan, state.index())) {
+        lines.push_back(" " + paint(style, "1", "33", fit("Note: " + note, text_width, style)));
+    }
     blank();
 
     // The countdown: block digits when there is room, one bold line otherwise.

@@ -69,11 +69,28 @@ Summary PlayerState::summary() const {
     summary.worked = worked_;
     summary.rested = rested_;
     summary.paused = paused_time_;
+    // A set of each-side work is its left and right segments (a switch between them): it counts
+    // once, and as done only when every side of it was played to its end.
+    const auto& segments = timeline_->segments;
+    std::size_t open_set = segments.size();  // the set's first side, or none
+    bool open_set_done = false;
     for (std::size_t i = 0; i < status_.size(); ++i) {
-        const bool work = is_work(timeline_->segments[i]);
-        if (work) ++summary.sets_total;
-        if (work && status_[i] == SegmentStatus::done) ++summary.sets_done;
         if (status_[i] == SegmentStatus::skipped) ++summary.skipped;
+        if (!is_work(segments[i])) continue;
+        const auto& segment = segments[i];
+        const bool same_set = open_set < segments.size() && segment.side != timeline::Side::none &&
+                              segments[open_set].block == segment.block && segments[open_set].exercise == segment.exercise &&
+                              segments[open_set].set == segment.set && segments[open_set].side != segment.side;
+        if (same_set) {
+            if (open_set_done && status_[i] != SegmentStatus::done) --summary.sets_done;
+            open_set_done = open_set_done && status_[i] == SegmentStatus::done;
+            open_set = segments.size();
+            continue;
+        }
+        ++summary.sets_total;
+        open_set_done = status_[i] == SegmentStatus::done;
+        if (open_set_done) ++summary.sets_done;
+        open_set = segment.side == timeline::Side::none ? segments.size() : i;
     }
     summary.completed = finished_ && !quit_;
     return summary;

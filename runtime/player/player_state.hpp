@@ -35,8 +35,8 @@ struct Summary {
     Millis worked = 0;    // time played in work segments
     Millis rested = 0;    // time played in rest, switch and transition segments
     Millis paused = 0;
-    int sets_done = 0;    // work segments played to their end
-    int sets_total = 0;   // work segments in the timeline
+    int sets_done = 0;    // sets played to their end (each-side work: both sides)
+    int sets_total = 0;   // sets in the timeline (an each-side set is one set, not two)
     int skipped = 0;      // segments left with `n` before their end (and not redone)
     bool completed = false;  // the end was reached (not quit)
 };
