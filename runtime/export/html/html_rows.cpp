@@ -47,8 +47,10 @@ std::string load_text(const timeline::Load& load) {
 }
 
 // What a log box asks for: weight and reps when the set is loaded, reps when it is counted,
-// a tick when it is timed.
+// a tick when it is timed; each-side work has a half per side (left | right), where the reps
+// (or the tick) of each side go.
 const char* box_kind(const BlockEntry& entry) {
+    if (entry.sides == "each") return "sides";
     if (entry.load && entry.load->kind != timeline::Load::Kind::bodyweight) return "split";
     if (is_rep_count(entry.amount_text) || entry.amount_text.empty()) return "reps";
     return "tick";
@@ -57,9 +59,11 @@ const char* box_kind(const BlockEntry& entry) {
 // Boxes numbered by the sets (or rounds, or minutes) they stand for.
 std::string boxes(const std::vector<int>& numbers, const char* kind) {
     // Narrower boxes once the full-size ones would wrap in the column (4 wide ones, 5 small ones).
-    const std::size_t fit = std::string_view(kind) == "split" ? 3 : 4;
+    const bool wide = std::string_view(kind) == "split" || std::string_view(kind) == "sides";
+    const std::size_t fit = wide ? 3 : 4;
     std::string out = numbers.size() > fit ? "<div class=\"boxes many\">" : "<div class=\"boxes\">";
-    for (const int number : numbers) out += fmt::format("<span class=\"box {}\"><i>{}</i></span>", kind, number);
+    const char* sides = std::string_view(kind) == "sides" ? "<b>L</b><b>R</b>" : "";
+    for (const int number : numbers) out += fmt::format("<span class=\"box {}\"><i>{}</i>{}</span>", kind, number, sides);
     return out + "</div>";
 }
 

@@ -95,7 +95,14 @@ std::string footer(const timeline::Timeline& timeline) {
     std::string out = "<footer class=\"foot\"><span>";
     if (!file.empty()) out += html_escape(file) + " &middot; ";
     out += "workout " + html_escape(timeline.workout) + fmt::format(" &middot; week {}", timeline.week);
-    return out + "</span><span>Log each set: weight | reps done</span></footer>\n";
+    return out + "</span><span>Log each set: weight | reps done; each side: left | right</span></footer>\n";
+}
+
+// Room to write after the session: how hard it was (RPE 1-10) and notes on two ruled lines.
+std::string session_log() {
+    return "<div class=\"session-log\"><div class=\"rpe\"><h2>Session RPE <span>1&ndash;10</span></h2>"
+           "<span class=\"rpe-box\"></span></div><div class=\"notes\"><h2>Notes</h2>"
+           "<span class=\"line\"></span><span class=\"line\"></span></div></div>\n";
 }
 
 }  // namespace
@@ -107,6 +114,7 @@ std::string sheet_page(const timeline::Timeline& timeline, const PageInfo& info)
     out += "<div class=\"summary\">\n" + equipment_list(timeline) + region_summary(timeline) + "</div>\n";
     out += timeline_figure(timeline);
     out += block_table(timeline);
+    out += session_log();
     out += footer(timeline);
     return out + "</section>\n";
 }

@@ -90,12 +90,16 @@ th.log, td.log { width: 47mm; }
 .box { position: relative; width: 12.5mm; height: 5.6mm; border: .8pt solid var(--faint); border-radius: .8mm; }
 .box i { position: absolute; left: .6mm; top: .1mm; font-size: 5.5pt; font-style: normal; color: var(--faint); }
 .box.split::after { content: ""; position: absolute; left: 55%; top: 1.3mm; bottom: 1.3mm; border-left: .6pt solid var(--line); }
+.box.sides { width: 12.5mm; }
+.box.sides::after { content: ""; position: absolute; left: 50%; top: .8mm; bottom: .8mm; border-left: .6pt solid var(--line); }
+.box.sides b { position: absolute; bottom: 0; font-size: 4.8pt; font-weight: 600; color: var(--faint); }
+.box.sides b:first-of-type { left: 38%; } .box.sides b:last-of-type { right: 4%; }
 .box.reps { width: 9mm; }
 .box.tick { width: 5.6mm; }
 .box.rounds { width: 20mm; }
 .boxes.many { gap: .6mm; }
 .boxes.many .box { width: 4.7mm; }
-.boxes.many .box.split { width: 9.5mm; }
+.boxes.many .box.split, .boxes.many .box.sides { width: 9.5mm; }
 tr.group-head td { padding-top: .7mm; padding-bottom: .7mm; background: var(--soft); font-size: 8.5pt; border-bottom: 0; }
 tr.group-head .kind { margin-right: 1.5mm; color: var(--phase); letter-spacing: .06em; text-transform: uppercase; }
 tr.group-head td.log { padding: .6mm 1.4mm; }
@@ -103,7 +107,12 @@ tr.in-group td.n { font-size: 8.5pt; border-left: 2pt solid var(--phase); }
 tr.pause td, tr.note td { padding-top: .9mm; padding-bottom: .9mm; font-size: 8.5pt; color: var(--muted); font-style: italic; }
 tr.note td:last-child::before { content: "Note  "; font-style: normal; font-weight: 600; font-size: 6.8pt;
   letter-spacing: .08em; text-transform: uppercase; white-space: pre; }
-.foot { display: flex; justify-content: space-between; gap: 4mm; margin-top: 2.5mm; font-size: 7pt; color: var(--faint); }
+.session-log { display: flex; gap: 6mm; margin-top: 2mm; }
+.session-log h2 span { font-weight: 400; letter-spacing: 0; text-transform: none; }
+.rpe-box { display: block; width: 14mm; height: 6.5mm; border: .8pt solid var(--faint); border-radius: .8mm; }
+.session-log .notes { flex: 1; }
+.session-log .line { display: block; height: 4.5mm; border-bottom: 1px solid var(--faint); }
+.foot { display: flex; justify-content: space-between; gap: 4mm; margin-top: 2mm; font-size: 7pt; color: var(--faint); }
 .runs-only .agenda { font-size: 10pt; margin-top: 4mm; }
 .runs-only .agenda .item { display: block; margin: 1mm 0; }
 .empty { margin-top: 4mm; color: var(--muted); }
@@ -112,10 +121,12 @@ tr.note td:last-child::before { content: "Note  "; font-style: normal; font-weig
   body { background: #fff; font-size: 9.5pt; }
   .page { max-width: none; margin: 0; padding: 0; box-shadow: none; }
   .page + .page { break-before: page; }
-  .head, .summary, .timeline, tr, .foot { break-inside: avoid; }
+  .head, .summary, .timeline, tr, .session-log, .foot { break-inside: avoid; }
   /* Tighter rows on paper, so that a long session fits Letter, which is 18 mm shorter than A4. */
   .blocks td { padding-top: .6mm; padding-bottom: .6mm; }
   .box { height: 5mm; }
+  .summary { margin-top: 2mm; }
+  .timeline { margin-top: 2mm; }
   tr.group-head, .phase-head { break-after: avoid; }
 }
 @media screen and (max-width: 640px) {

@@ -266,12 +266,19 @@ TEST_CASE("every set gets an empty box to log weight and reps") {
     const std::string html = to_html(full_timeline());
     // Loaded sets ask for weight and reps, counted ones for reps, timed ones for a tick.
     CHECK(count(between(html, "<b>Kettlebell Goblet Squat</b>", "</tr>"), "<span class=\"box split\">") == 3);
-    CHECK(count(between(html, "<b>Bulgarian Split Squat</b>", "</tr>"), "<span class=\"box reps\">") == 2);
+    // Each-side work gets a half per side in every box.
+    CHECK(count(between(html, "<b>Bulgarian Split Squat</b>", "</tr>"),
+                "<span class=\"box sides\"><i>1</i><b>L</b><b>R</b></span>") == 1);
+    CHECK(count(between(html, "<b>Bulgarian Split Squat</b>", "</tr>"), "<span class=\"box sides\">") == 2);
     CHECK(count(between(html, "<b>Push-Up</b>", "</tr>"), "<span class=\"box reps\">") == 3);
     CHECK(count(between(html, "<b>Band Row</b>", "</tr>"), "<span class=\"box reps\">") == 3);
     CHECK(count(between(html, "<b>Easy Cardio</b>", "</tr>"), "<span class=\"box tick\">") == 1);
     CHECK(count(between(html, "<b>Burpee</b>", "</tr>"), "<span class=\"box") == 4);
     CHECK(count(html, "<span class=\"box") == 3 + 2 + 3 + 3 + 4 + 4 + 1 + 1);
+    // Room for the session's RPE and notes, once per page.
+    CHECK(count(html, "<div class=\"session-log\">") == 1);
+    CHECK(count(html, "<h2>Session RPE <span>1&ndash;10</span></h2>") == 1);
+    CHECK(count(html, "<h2>Notes</h2>") == 1);
 
     SUBCASE("an AMRAP logs its rounds once, on the group row") {
         Builder b;
