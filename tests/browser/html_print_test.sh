@@ -2,8 +2,8 @@
 # The HTML sheet in a real browser: headless Chromium prints every example, the longest
 # workout (week 6 of the runner program, dated), a 3-week, 2-session program and a hostile
 # file to PDF on A4, on Letter and on a paper 20 mm shorter than Letter (so that a font a
-# little larger than this machine's still fits); poppler checks the page counts (one page per
-# workout session) and that every exercise title is printed on its page. PNG screenshots are
+# little larger than this machine's still fits); poppler checks the page counts (a program's
+# overview page, then one page per workout session) and that every exercise title is printed on its page. PNG screenshots are
 # kept in BUILD_DIR/artifacts for a person to look at (the README's come from here).
 #
 # Usage: html_print_test.sh BUILD_DIR   (BUILD_DIR/reps must exist)
@@ -151,11 +151,12 @@ check_sheet() {
 for example in core hiit20 home_dumbbells runners; do
     check_sheet "$example" "$source_dir/examples/$example.reps" 1
 done
-# The program: 6 weeks of 2 strength sessions, 12 pages; its longest session alone, dated.
-check_sheet runner_program "$source_dir/examples/runner_program.reps" 12 --program runner_block
+# The program: its overview, then 6 weeks of 2 strength sessions: 13 pages; its longest
+# session alone, dated.
+check_sheet runner_program "$source_dir/examples/runner_program.reps" 13 --program runner_block
 check_sheet runner_week6 "$source_dir/examples/runner_program.reps" 1 --workout runner_strength --week 6 \
     --at 2026-12-01T17:30
-check_sheet program_3x2 "$source_dir/tests/browser/program_3x2.reps" 6
+check_sheet program_3x2 "$source_dir/tests/browser/program_3x2.reps" 7  # the overview and 6 sessions
 
 # Markup in titles, cues and notes prints as the text the coach typed.
 check_sheet hostile "$source_dir/tests/browser/hostile.reps" 1

@@ -121,12 +121,19 @@ TEST_CASE("html: every example builds to its golden sheet") {
     }
 }
 
-TEST_CASE("html: the runner program prints one page per strength session") {
+TEST_CASE("html: the runner program prints an overview and one page per strength session") {
     const Run run = build_html(examples_dir / "runner_program.reps");
     REQUIRE(run.exit_code == 0);
     // Six weeks of two strength sessions; the three runs a week ride on the agenda lines.
     CHECK(count(run.out, "<section class=\"page\">") == 12);
     CHECK(count(run.out, "<section class=\"page runs-only\">") == 0);
+    // First an overview: the schedule (6 weeks of 5 sessions) and the dose of every exercise
+    // of the strength workout week by week, with each week's session length.
+    CHECK(count(run.out, "<section class=\"page overview-page\">") == 1);
+    CHECK(run.out.find("overview-page") < run.out.find("<section class=\"page\">"));
+    CHECK(count(run.out, "<tr><th>Week 6</th><td><b>Tue 06:30</b> Run: Intervals") == 1);
+    CHECK(count(run.out, "<tr><th>Reverse Lunge</th><td>2 &times; 8 each @2x8kg</td><td>2 &times; 10 each @2x8kg</td>") == 1);
+    CHECK(count(run.out, "<th>Week 6<span class=\"len\">59:24</span></th>") == 1);
     CHECK(count(run.out, "Run: Long run (1:30:00, easy)") == 12);
     // One duration format on the sheet, as in the text timeline: the clock, never "50 min".
     CHECK(count(run.out, "Run: Intervals (50:00, hard)") == 12);

@@ -150,6 +150,7 @@ std::string to_html(const timeline::Program& program) {
             pages += html::sheet_page(*session.timeline, info);
         }
     }
+    if (!pages.empty()) pages = html::overview_page(program, last_week) + pages;
     if (pages.empty()) {
         pages = "<section class=\"page\">\n<header class=\"head\"><div class=\"heading\"><h1>" + html_escape(program_title) +
                 "</h1></div></header>\n<p class=\"empty\">This program has no sessions.</p>\n</section>\n";

@@ -20,6 +20,10 @@ struct PageInfo {
 // The whole <section class="page"> of one workout.
 std::string sheet_page(const timeline::Timeline& timeline, const PageInfo& info);
 
+// A program's overview page: its schedule week by week, and per workout the dose of each
+// exercise in every week. `last_week` is the program's last week with a session.
+std::string overview_page(const timeline::Program& program, int last_week);
+
 // The table of blocks: a section per phase, a row per block, grouped rows for groups.
 std::string block_table(const timeline::Timeline& timeline);
 

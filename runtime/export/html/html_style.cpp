@@ -107,6 +107,15 @@ tr.in-group td.n { font-size: 8.5pt; border-left: 2pt solid var(--phase); }
 tr.pause td, tr.note td { padding-top: .9mm; padding-bottom: .9mm; font-size: 8.5pt; color: var(--muted); font-style: italic; }
 tr.note td:last-child::before { content: "Note  "; font-style: normal; font-weight: 600; font-size: 6.8pt;
   letter-spacing: .08em; text-transform: uppercase; white-space: pre; }
+.overview-page h2 { margin-top: 4mm; }
+.overview-page h2 span { font-weight: 400; letter-spacing: 0; text-transform: none; }
+table.overview { width: 100%; border-collapse: collapse; font-size: 8pt; }
+table.overview th, table.overview td { text-align: left; vertical-align: top; padding: .8mm 1.2mm; border-bottom: 1px solid var(--line); }
+table.overview tbody th { font-weight: 600; white-space: nowrap; }
+table.overview thead th { border-bottom: 1px solid var(--ink); font-weight: 600; white-space: nowrap; }
+table.overview td b { font-weight: 600; }
+table.overview .len { display: block; font-weight: 400; color: var(--muted); }
+.progression td { white-space: nowrap; }
 .session-log { display: flex; gap: 6mm; margin-top: 2mm; }
 .session-log h2 span { font-weight: 400; letter-spacing: 0; text-transform: none; }
 .rpe-box { display: block; width: 14mm; height: 6.5mm; border: .8pt solid var(--faint); border-radius: .8mm; }
