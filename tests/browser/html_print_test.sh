@@ -167,4 +167,14 @@ for expected in "<script>alert('title')</script>&<b>\"Bold\"</b>" "<script>alert
     [[ "$hostile_text" == *"$expected"* ]] || fail "hostile.reps: '$expected' is not printed as text"
 done
 echo "ok: markup in titles, cues and notes prints as text"
+
+# The README's pictures: a dated session page and a program's overview, as printed on Letter.
+# REPS_UPDATE_SCREENSHOTS=1 writes them to docs/ (the rest of the time they stay in artifacts).
+pdftoppm -r 70 -png -singlefile -f 1 -l 1 "$artifacts/runner_week6-letter.pdf" "$artifacts/sheet-session"
+pdftoppm -r 70 -png -singlefile -f 1 -l 1 "$artifacts/runner_program-letter.pdf" "$artifacts/sheet-overview"
+if [[ "${REPS_UPDATE_SCREENSHOTS:-}" == 1 ]]; then
+    mkdir -p "$source_dir/docs"
+    cp "$artifacts/sheet-session.png" "$artifacts/sheet-overview.png" "$source_dir/docs/"
+    echo "updated docs/sheet-session.png and docs/sheet-overview.png"
+fi
 echo "PASS: browser print test in $((SECONDS - started))s; artifacts in $artifacts"
