@@ -51,6 +51,7 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     play_options.speed = options.speed;
     play_options.plain = options.plain;
     play_options.say = options.say;
+    play_options.wait = options.wait;
     play_options.log_path = options.log;
     play_options.color = player_color(options.color_mode);
     return play(timeline, play_options, out, err);

@@ -15,9 +15,10 @@ bool is_work(const timeline::Segment& segment) {
 
 }  // namespace
 
-PlayerState::PlayerState(const timeline::Timeline& timeline)
+PlayerState::PlayerState(const timeline::Timeline& timeline, bool wait_for_reps)
     : timeline_(&timeline),
-      status_(timeline.segments.size(), SegmentStatus::pending) {
+      status_(timeline.segments.size(), SegmentStatus::pending),
+      wait_for_reps_(wait_for_reps) {
     durations_.reserve(timeline.segments.size());
     for (const timeline::Segment& segment : timeline.segments) {
         durations_.push_back(std::max<Millis>(0, segment.duration) * second);
@@ -52,15 +53,22 @@ Millis PlayerState::total() const {
     return sum;
 }
 
+bool PlayerState::waits() const {
+    const timeline::Segment* segment = current();
+    return wait_for_reps_ && segment != nullptr && is_work(*segment) && segment->reps && !segment->as_many_as_possible;
+}
+
 Millis PlayerState::until_next_second() const {
     if (!started_ || finished_ || paused_) return -1;
     const Millis remaining = segment_remaining();
+    // Past its estimate, a waiting set counts the seconds over it.
+    if (remaining <= 0) return second - (-remaining) % second;
     const Millis fraction = remaining % second;
     return fraction == 0 ? std::min(second, remaining) : fraction;
 }
 
 Millis PlayerState::until_segment_end() const {
-    if (!started_ || finished_ || paused_) return -1;
+    if (!started_ || finished_ || paused_ || waits()) return -1;
     return segment_remaining();
 }
 
@@ -139,6 +147,12 @@ std::vector<Effect> PlayerState::press(Key key, Millis t) {
                 append(enter(index_ + 1));
             }
             break;
+        case Key::done:
+            if (!is_work(*current())) break;
+            status_[at] = SegmentStatus::done;
+            append(enter(index_ + 1));
+            break;
+        case Key::toggle_wait: wait_for_reps_ = !wait_for_reps_; break;
         case Key::quit:
             effects.push_back(Effect{Effect::Kind::finished, -1, position(), 0});
             quit_ = true;
@@ -188,6 +202,12 @@ void PlayerState::advance_to(Millis t, std::vector<Effect>& effects) {
     while (delta > 0 && !finished_) {
         const auto at = static_cast<std::size_t>(index_);
         const Millis remaining = durations_[at] - in_segment_;
+        if (waits() && delta >= remaining) {
+            // The set goes on past its estimate until the athlete says it is done.
+            in_segment_ += delta;
+            credit(delta);
+            return;
+        }
         if (delta < remaining) {
             in_segment_ += delta;
             credit(delta);

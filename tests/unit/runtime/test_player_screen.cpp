@@ -264,3 +264,14 @@ TEST_CASE("notes show when their place comes; hold and tempo show on the screen 
     text = joined(player::frame_lines(state, ScreenSize{80, 24}, ScreenStyle{false, false}));
     CHECK(text.find("Note:") == std::string::npos);
 }
+
+TEST_CASE("--wait on the screen: the set counts up, with its estimate and the key to end it") {
+    const auto plan = test::sample_timeline();
+    PlayerState state(plan, true);
+    state.start(0);
+    state.tick(400 * s);  // 70 s into a squat set estimated at 36 s
+    const std::string text = joined(player::frame_lines(state, ScreenSize{100, 12}, ScreenStyle{false, false}));
+    CHECK(text.find("Set 1 of 2 - estimate 0:36 - Enter when done") != std::string::npos);
+    CHECK(text.find("1:10") != std::string::npos);  // the time spent, counting up
+    CHECK(text.find("enter done - w no wait") != std::string::npos);
+}
