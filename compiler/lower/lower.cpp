@@ -57,13 +57,19 @@ timeline::Load to_load(const ast::Load& load) {
 class Lowerer {
 public:
     Lowerer(const CheckedProgram& program, const SourceManager& sources, int week)
-        : catalog_(program.catalog), sources_(sources), week_(std::max(week, 1)) {}
+        : catalog_(program.catalog), sources_(sources), week_(std::max(week, 1)) {
+        if (program.profile >= 0) {
+            const auto& profile = program.catalog.profiles[program.profile];
+            profile_ = profile.title.empty() ? profile.name : profile.title;
+        }
+    }
 
     timeline::Timeline lower(const checked::Workout& workout) {
         out_.workout = workout.name;
         out_.title = workout.title;
         if (workout.file) out_.source_file = *workout.file;
         out_.week = week_;
+        out_.profile = profile_;
         bool previous_was_block = false;
         for (const auto& block : workout.blocks) {
             phase_ = !block.in_phase ? Phase::main
@@ -263,6 +269,11 @@ private:
         row.fit_category = exercise.fit_category;
         row.fit_name = exercise.fit_name;
         for (int e : entry.equipment) row.equipment.push_back(catalog_.equipment[e].name);
+        for (int option : entry.options) {
+            if (option == entry.exercise) continue;
+            const auto& alternative = catalog_.exercises[option];
+            row.alternatives.push_back(timeline::Alternative{alternative.name, alternative.title, std::nullopt, std::nullopt});
+        }
         return row;
     }
 
@@ -300,6 +311,7 @@ private:
     const Catalog& catalog_;
     const SourceManager& sources_;
     int week_;
+    std::string profile_;  // the chosen profile's title, for the sheet
     timeline::Timeline out_;
     std::int64_t clock_ = 0;
     Phase phase_ = Phase::main;

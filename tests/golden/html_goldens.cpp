@@ -140,3 +140,22 @@ TEST_CASE("html: the runner program prints an overview and one page per strength
     CHECK(run.out.find(" min<") == std::string::npos);
     CHECK(run.out.find(" min,") == std::string::npos);
 }
+
+TEST_CASE("html: alternatives print under the chosen exercise, and the chosen profile in the header") {
+    const Run runners = build_html(examples_dir / "runners.reps");
+    REQUIRE(runners.exit_code == 0);
+    CHECK(count(runners.out, "<span class=\"alt\">or Reverse Lunge</span>") == 1);
+    CHECK(count(runners.out, "<span class=\"alt\">or Band-Assisted Chin-Up</span>") == 1);
+    CHECK(count(runners.out, "<dt>Profile</dt>") == 0);  // no --profile, no profile line
+
+    // With --profile the sheet names it; the options it did not choose are the alternatives.
+    const char* argv[] = {"reps", "build", REPS_EXAMPLES_DIR "/home_dumbbells.reps", "--to", "html", "--profile", "home", nullptr};
+    std::ostringstream out, err;
+    REQUIRE(reps::run_cli(7, argv, out, err) == 0);
+    CHECK(count(out.str(), "<dt>Profile</dt><dd>Home gym</dd>") == 1);
+    CHECK(count(out.str(), "<span class=\"alt\">or ") > 0);
+    // Its seven rows with alternatives make a long page: it prints dense to stay on one page
+    // (the browser test prints it); the reference workout keeps the usual spacing.
+    CHECK(count(out.str(), "<section class=\"page dense\">") == 1);
+    CHECK(count(runners.out, "<section class=\"page dense\">") == 0);
+}

@@ -76,6 +76,17 @@ std::vector<int> one_to(int count) {
 std::string exercise_cell(const BlockEntry& entry) {
     std::string out = "<td class=\"ex\"><b>" + html_escape(entry.title.empty() ? entry.exercise : entry.title) + "</b>";
     if (entry.cue && !entry.cue->empty()) out += "<span class=\"cue\">&ldquo;" + html_escape(*entry.cue) + "&rdquo;</span>";
+    // The options the coach allows instead, each with its own load and cue when it has them.
+    if (!entry.alternatives.empty()) out += "<span class=\"alts\">";
+    for (const auto& alternative : entry.alternatives) {
+        out += "<span class=\"alt\">or " + html_escape(alternative.title.empty() ? alternative.exercise : alternative.title);
+        if (alternative.load) out += " @" + load_text(*alternative.load);
+        if (alternative.cue && !alternative.cue->empty()) {
+            out += " <span class=\"cue\">&ldquo;" + html_escape(*alternative.cue) + "&rdquo;</span>";
+        }
+        out += "</span>";
+    }
+    if (!entry.alternatives.empty()) out += "</span>";
     return out + "</td>";
 }
 

@@ -28,6 +28,7 @@ std::string header(const timeline::Timeline& timeline, const PageInfo& info) {
     out += fact("Date", info.when.empty() ? "<span class=\"blank\"></span>" : info.when, info.when.empty() ? "date" : "");
     out += fact("Week", std::to_string(timeline.week));
     out += fact("Total", format_clock(timeline.total_seconds));
+    if (!timeline.profile.empty()) out += fact("Profile", html_escape(timeline.profile));
     return out + "</dl>\n</header>\n";
 }
 
@@ -107,13 +108,26 @@ std::string session_log() {
 
 }  // namespace
 
+// Lines the table takes: a row each, one more for a row with a cue or alternatives under its
+// title. Past what one Letter page holds at the usual spacing (the reference core workout is
+// 20), the page prints dense: tighter rows and boxes, so that a long session stays one page.
+bool needs_dense_print(const std::string& table) {
+    const auto occurrences = [&](std::string_view what) {
+        std::size_t n = 0;
+        for (auto at = table.find(what); at != std::string::npos; at = table.find(what, at + what.size())) ++n;
+        return n;
+    };
+    return occurrences("<tr") + occurrences("<span class=\"cue\">") + occurrences("<span class=\"alts\">") > 24;
+}
+
 std::string sheet_page(const timeline::Timeline& timeline, const PageInfo& info) {
-    std::string out = "<section class=\"page\">\n";
+    const std::string table = block_table(timeline);
+    std::string out = needs_dense_print(table) ? "<section class=\"page dense\">\n" : "<section class=\"page\">\n";
     out += header(timeline, info);
     out += info.agenda;
     out += "<div class=\"summary\">\n" + equipment_list(timeline) + region_summary(timeline) + "</div>\n";
     out += timeline_figure(timeline);
-    out += block_table(timeline);
+    out += table;
     out += session_log();
     out += footer(timeline);
     return out + "</section>\n";

@@ -82,6 +82,9 @@ td.n small { margin-left: 1.2mm; font-size: 6.5pt; font-weight: 400; color: var(
 td.ex b { font-weight: 600; }
 .cue { display: block; margin-top: .3mm; font-size: 8pt; font-style: italic; color: var(--muted); }
 td.dose { white-space: nowrap; font-weight: 600; }
+.alts { display: block; font-size: 7pt; line-height: 1.15; color: var(--muted); }
+.alt + .alt::before { content: " \00b7  "; }
+.alt .cue { display: inline; font-size: 7pt; }
 .side { display: inline-block; margin-left: 1.2mm; padding: 0 .9mm; vertical-align: .2mm; font-size: 6.3pt; font-weight: 600;
   letter-spacing: .05em; text-transform: uppercase; color: var(--cooldown); border: .8pt solid currentColor; border-radius: .8mm; }
 td.load, td.tempo, td.rest { white-space: nowrap; font-size: 9pt; }
@@ -136,6 +139,10 @@ table.overview .len { display: block; font-weight: 400; color: var(--muted); }
   .box { height: 5mm; }
   .summary { margin-top: 2mm; }
   .timeline { margin-top: 2mm; }
+  .dense .blocks td { padding-top: .15mm; padding-bottom: .15mm; font-size: 9pt; }
+  .dense .box { height: 4.4mm; }
+  .dense .phase-head th { padding-top: 1.2mm; }
+  .dense .regions li { font-size: 7pt; }
   tr.group-head, .phase-head { break-after: avoid; }
 }
 @media screen and (max-width: 640px) {

@@ -432,3 +432,19 @@ TEST_CASE("a program prints one page per workout session, week by week") {
         CHECK(count(sheet, "This program has no sessions.") == 1);
     }
 }
+
+TEST_CASE("an alternative prints with its own load and cue") {
+    auto t = full_timeline();
+    REQUIRE(!t.blocks.empty());
+    auto& entry = t.blocks.back().entries.front();
+    timeline::Alternative easier;
+    easier.exercise = "assisted_chin_up";
+    easier.title = "Assisted <Chin-Up>";
+    easier.load = timeline::Load{timeline::Load::Kind::mass, "20kg", 20, "kg", 1};
+    easier.cue = "slow down";
+    entry.alternatives.push_back(easier);
+    t.profile = "Home gym";
+    const std::string html = to_html(t);
+    CHECK(count(html, "<span class=\"alt\">or Assisted &lt;Chin-Up&gt; @20kg <span class=\"cue\">&ldquo;slow down&rdquo;</span></span>") == 1);
+    CHECK(count(html, "<dt>Profile</dt><dd>Home gym</dd>") == 1);
+}
