@@ -52,6 +52,15 @@ struct Segment {
     Origin origin;
 };
 
+// An exercise the coach allows instead of the chosen one (`or reverse_lunge`), for the sheet.
+// Its own load and cue when the language gives it some; empty otherwise.
+struct Alternative {
+    std::string exercise;
+    std::string title;
+    std::optional<Load> load;
+    std::optional<std::string> cue;
+};
+
 // One printable row of a workout sheet: a prescription, or one entry of a grouped block.
 struct BlockEntry {
     std::string exercise;
@@ -65,6 +74,7 @@ struct BlockEntry {
     std::string fit_category;
     std::string fit_name;
     std::vector<std::string> equipment;  // equipment the chosen option needs
+    std::vector<Alternative> alternatives;  // the options not chosen, in the order written
 };
 
 struct Block {
@@ -102,6 +112,7 @@ struct Timeline {
     std::vector<Block> blocks;
     std::vector<MuscleUse> muscles;  // sorted by region then muscle
     std::string source_file;
+    std::string profile;  // the title of the --profile the options were chosen for, empty for none
 };
 
 struct RunSession {

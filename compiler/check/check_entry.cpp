@@ -417,6 +417,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     }
 
     // The entry takes the chosen option's modifiers: lowering and every output follow them.
+    for (const OptionModifiers& option : effective) entry.option_looks.push_back({option.load, option.cue});
     const OptionModifiers& use = effective[chosen_option];
     const Traits& chosen = traits(entry.exercise);
     if (use.sides) {

@@ -45,6 +45,13 @@ struct Entry {
     SmallVector<DoseStep, 1> steps;   // one per progression step (one for a fixed dose); empty: no dose
 
     SmallVector<int, 2> options;      // the exercise and its `or` alternatives, in order
+    // Each option's load and cue as it would be done (its own or inherited, SPEC 4.1), in the
+    // order of `options`, for the sheet to print beside an alternative. Views of the AST.
+    struct OptionLook {
+        const ast::Load* load = nullptr;
+        const ast::Text* cue = nullptr;
+    };
+    SmallVector<OptionLook, 2> option_looks;
     SmallVector<int, 3> equipment;    // the equipment the chosen option uses (sorted indices)
     std::optional<ast::Load> load;
     std::optional<std::string_view> tempo;  // as written ("3-1-x-0"); its seconds are in rep_seconds

@@ -213,13 +213,29 @@ const Format* requested_format(const Options& options) {
     return format;
 }
 
+// What to pick instead of a program for a one-workout format (FIT): its workouts and weeks, e.g.
+// ": it holds one workout; pick one with --workout NAME --week N (workouts: a, b; weeks 1-6)".
+std::string session_choices(const timeline::Program& program) {
+    std::vector<std::string_view> workouts;
+    int last_week = program.weeks;
+    for (const auto& session : program.sessions) {
+        last_week = std::max(last_week, session.week);
+        if (session.timeline && std::find(workouts.begin(), workouts.end(), session.workout) == workouts.end()) {
+            workouts.push_back(session.workout);
+        }
+    }
+    if (workouts.empty()) return ": program '" + program.name + "' has no workout sessions";
+    return ": it holds one workout; pick one with --workout NAME --week N (workouts: " + list(workouts) + "; weeks 1-" +
+           std::to_string(last_week) + ")";
+}
+
 // Exports the target and writes it to -o or `out`; the reason on failure, empty on success.
 std::string write_output(const Format& format, const Options& options, const std::optional<timeline::Timeline>& workout,
                          const std::optional<timeline::Program>& program, std::ostream& out,
                          Diagnostics& export_warnings, const SourceManager& sources) {
     const std::string to = "--to " + std::string(format.name);
     if (workout && format.workout == nullptr) return to + " cannot export a single workout";
-    if (program && format.program == nullptr) return to + " cannot export a program";
+    if (program && format.program == nullptr) return to + " cannot export a program" + session_choices(*program);
     if (workout && format.name == "ics" && options.at.empty()) return to + " for a workout needs --at DATETIME";
     if (program && !options.timezone.empty()) {
         return "--timezone applies to a workout with --at, and program '" + program->name + "' sets its own time zone";

@@ -36,7 +36,7 @@ const std::set<std::string, std::less<>> compile_options = {"werror", "-W", "dum
 const std::set<std::string, std::less<>> build_only_options = {"to", "output", "workout", "program", "at",
                                                                    "timezone", "alarm", "dtstamp"};
 // `reps play` takes these and, from the build options, --workout.
-const std::set<std::string, std::less<>> play_only_options = {"speed", "plain", "say", "log"};
+const std::set<std::string, std::less<>> play_only_options = {"speed", "plain", "say", "log", "wait"};
 const std::set<std::string, std::less<>> check_only_options = {"jobs"};
 const std::set<std::string, std::less<>> fmt_only_options = {"check"};
 
@@ -66,7 +66,7 @@ const Command commands[] = {
     {"explain", "reps explain CODE", 1, 1, false, false, run_explain},
     {"help", "reps help", 0, 1, false, false, run_help},
     {"play",
-     "reps play FILE [--workout NAME] [--week N] [--profile NAME] [--speed X] [--plain] [--say] [--log FILE]", 1, 1,
+     "reps play FILE [--workout NAME] [--week N] [--profile NAME] [--speed X] [--plain] [--say] [--wait] [--log FILE]", 1, 1,
      true, false, run_play},
     {"fmt", "reps fmt [--check] FILE...", 1, many, false, false, run_fmt},
 };
@@ -111,7 +111,9 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
         << "  --plain                  one line per segment change (the default when stdout is not a terminal)\n"
         << "  --say                    speak the cues with espeak-ng, when it is installed\n"
         << "  --log FILE               append the end summary to FILE as one JSON line\n"
-        << "  keys: space pause/resume, n next, b back, +/- rest 10s longer/shorter, q quit\n"
+        << "  --wait                   a reps set ends when you press Enter (its estimate is a guide)\n"
+        << "  keys: space pause/resume, n next, b back, +/- rest 10s longer/shorter, Enter or d done,\n"
+        << "        w wait on/off, q quit\n"
         << "\n"
         << "Check options:\n"
         << "  -j, --jobs N             check N files at a time (default: one per available core)\n"
@@ -270,6 +272,7 @@ Parsed parse(int argc, const char* const argv[]) {
         ("speed", po::value<std::string>(), "")                     //
         ("plain", "")                                               //
         ("say", "")                                                 //
+        ("wait", "")                                                //
         ("log", po::value<std::string>(), "")                       //
         ("jobs,j", po::value<std::string>(), "")                    //
         ("check", "")                                               //
@@ -370,6 +373,7 @@ Parsed parse(int argc, const char* const argv[]) {
     options.plain = vm.count("plain") > 0;
     options.fmt_check = vm.count("check") > 0;
     options.say = vm.count("say") > 0;
+    options.wait = vm.count("wait") > 0;
     options.log = text("log");
     if (vm.count("log") && options.log.empty()) throw UsageError("--log needs a file name");
     return parsed;

@@ -55,6 +55,7 @@ struct Options {
     double speed = 1.0;  // --speed X: the clock runs X times faster
     bool plain = false;  // --plain: one line per segment change
     bool say = false;    // --say: spoken cues through espeak-ng
+    bool wait = false;   // --wait: a reps set ends on a key press
     std::string log;     // --log FILE: append the summary as a JSON line
     // fmt only.
     bool fmt_check = false;  // --check: list the files not in the canonical layout, change nothing

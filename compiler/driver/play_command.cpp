@@ -76,6 +76,7 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     const bool dumb = term != nullptr && std::string_view(term) == "dumb";
     play_options.plain = options.plain || dumb;
     play_options.say = options.say;
+    play_options.wait = options.wait;
     play_options.log_path = options.log;
     play_options.color = !dumb && player_color(options.color_mode);
     return play(timeline, play_options, out, err);

@@ -57,13 +57,19 @@ timeline::Load to_load(const ast::Load& load) {
 class Lowerer final : public timing::TimelineListener {
 public:
     Lowerer(const CheckedProgram& program, const SourceManager& sources, int week)
-        : catalog_(program.catalog), sources_(sources), week_(std::max(week, 1)) {}
+        : catalog_(program.catalog), sources_(sources), week_(std::max(week, 1)) {
+        if (program.profile >= 0) {
+            const auto& profile = program.catalog.profiles[program.profile];
+            profile_ = profile.title.empty() ? profile.name : profile.title;
+        }
+    }
 
     timeline::Timeline lower(const checked::Workout& workout) {
         out_.workout = workout.name;
         out_.title = workout.title;
         if (workout.file) out_.source_file = *workout.file;
         out_.week = week_;
+        out_.profile = profile_;
         timing::walk_workout(workout, week_, *this);
         out_.total_seconds = clock_;
         finish_equipment_and_muscles();
@@ -201,6 +207,19 @@ private:
         row.fit_category = exercise.fit_category;
         row.fit_name = exercise.fit_name;
         for (int e : entry.equipment) row.equipment.push_back(catalog_.equipment[e].name);
+        for (std::size_t i = 0; i < entry.options.size(); ++i) {
+            if (entry.options[i] == entry.exercise) continue;
+            const auto& alternative = catalog_.exercises[entry.options[i]];
+            timeline::Alternative shown{alternative.name, alternative.title, std::nullopt, std::nullopt};
+            // Only what differs from the chosen exercise's: an inherited load or cue is not repeated.
+            if (i < entry.option_looks.size()) {
+                const ast::Load* load = entry.option_looks[i].load;
+                const ast::Text* cue = entry.option_looks[i].cue;
+                if (load && (!entry.load || entry.load->text != load->text)) shown.load = to_load(*load);
+                if (cue && (!entry.cue || *entry.cue != cue->value)) shown.cue = std::string(cue->value);
+            }
+            row.alternatives.push_back(std::move(shown));
+        }
         return row;
     }
 
@@ -238,6 +257,7 @@ private:
     const Catalog& catalog_;
     const SourceManager& sources_;
     int week_;
+    std::string profile_;  // the chosen profile's title, for the sheet
     timeline::Timeline out_;
     std::int64_t clock_ = 0;
     Phase phase_ = Phase::main;

@@ -16,6 +16,7 @@ struct PlayOptions {
     // when `output_fd` is not a terminal.
     bool plain = false;
     bool say = false;          // spoken cues through espeak-ng, when it is installed
+    bool wait = false;         // --wait: a reps set ends on a key press (Enter or d), not on its estimate
     std::string log_path;      // --log: append the summary as one JSON line
     bool color = true;         // colours on the full screen (the caller weighs --color and NO_COLOR)
     int input_fd = STDIN_FILENO;    // keys, when a terminal in the foreground

@@ -84,6 +84,8 @@ std::optional<player::Key> key_for(char byte) {
         case '+': case '=': return player::Key::more_rest;
         case '-': case '_': return player::Key::less_rest;
         case 'q': case 'Q': return player::Key::quit;
+        case '\r': case '\n': case 'd': case 'D': return player::Key::done;
+        case 'w': case 'W': return player::Key::toggle_wait;
         default: return std::nullopt;
     }
 }
@@ -101,7 +103,7 @@ public:
     Session(const timeline::Timeline& timeline, const PlayOptions& options, bool screen, std::ostream& out,
             player::Terminal& terminal, player::Speaker& speaker)
         : timeline_(timeline), screen_(screen), out_(out), terminal_(terminal),
-          speaker_(speaker), state_(timeline), clock_(options.speed),
+          speaker_(speaker), state_(timeline, options.wait), clock_(options.speed),
           style_{options.color, utf8_locale()} {}
 
     player::PlayerState& state() { return state_; }
@@ -145,7 +147,7 @@ public:
 private:
     void started(const player::Effect& effect) {
         const timeline::Segment& segment = timeline_.segments[static_cast<std::size_t>(effect.segment)];
-        if (!screen_) out_ << player::plain_line(segment, effect.at / 1000) << '\n' << std::flush;
+        if (!screen_) out_ << player::plain_line(timeline_, effect.segment, effect.at / 1000) << '\n' << std::flush;
         bell();
         speaker_.say(player::spoken_cue(segment, next_work(timeline_, effect.segment)));
     }
@@ -231,6 +233,10 @@ int play(const timeline::Timeline& timeline, const PlayOptions& options, std::os
     }
     const bool screen = !options.plain && ::isatty(options.output_fd) == 1;
     const bool keys = player::can_read_keys(options.input_fd);
+    // Without keys (input not a terminal) nothing could end a waiting set: --wait has no effect.
+    PlayOptions played = options;
+    played.wait = options.wait && keys;
+    if (options.wait && !keys) err << "reps: note: --wait needs keys from a terminal; sets end on their estimate\n";
     const std::string started = utc_now();
     player::Speaker speaker(options.say, err);  // its note goes out before the screen takes over
     err.flush();
@@ -241,7 +247,7 @@ int play(const timeline::Timeline& timeline, const PlayOptions& options, std::os
     {
         player::SignalPipe signals;
         player::Terminal terminal(options.input_fd, options.output_fd, keys, screen);
-        Session session(timeline, options, screen, out, terminal, speaker);
+        Session session(timeline, played, screen, out, terminal, speaker);
         stop_signal = run(session, terminal, signals, options.input_fd);
         summary = session.state().summary();
         terminal.restore();

@@ -220,18 +220,30 @@ std::vector<std::string> frame_lines(const PlayerState& state, ScreenSize size, 
     if (segment->side != timeline::Side::none) {
         set_side += (set_side.empty() ? "" : dot) + std::string(timeline::to_string(segment->side)) + " side";
     }
+    // A set waiting for the athlete counts up, with its estimate as a guide.
+    if (state.waits()) {
+        set_side += (set_side.empty() ? "" : dot) + "estimate " + clock_text(seconds_up(state.segment_duration())) + dot +
+                    "Enter when done";
+    }
     lines.push_back(" " + fit(set_side, text_width, style));
-    lines.push_back(" " + paint(style, "1", "", fit(dose_phrase(*segment), text_width, style)));
+    std::string dose = dose_phrase(*segment);
+    if (const std::string form = form_phrase(plan, *segment, dot); !form.empty()) dose += (dose.empty() ? "" : dot) + form;
+    lines.push_back(" " + paint(style, "1", "", fit(dose, text_width, style)));
     std::string cue;
     if (segment->kind == timeline::SegmentKind::work && segment->cue) {
         cue = (style.unicode ? "\u201c" : "\"") + *segment->cue + (style.unicode ? "\u201d" : "\"");
         std::replace_if(cue.begin(), cue.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
     }
     lines.push_back(" " + paint(style, "3", "", fit(cue, text_width, style)));
+    // A coach's note shows while the segment its place comes before is played.
+    for (const std::string& note : notes_at(plan, state.index())) {
+        lines.push_back(" " + paint(style, "1", "33", fit("Note: " + note, text_width, style)));
+    }
     blank();
 
     // The countdown: block digits when there is room, one bold line otherwise.
-    const std::string countdown = clock_text(seconds_up(state.segment_remaining()));
+    const std::string countdown = state.waits() ? clock_text(seconds_down(state.segment_elapsed()))
+                                                : clock_text(seconds_up(state.segment_remaining()));
     int scale = columns >= 120 ? 3 : columns >= 70 ? 2 : 1;
     while (scale > 1 && big_width(countdown, scale) > text_width) --scale;
     if (rows >= full_rows && big_width(countdown, scale) <= text_width) {
@@ -261,7 +273,8 @@ std::vector<std::string> frame_lines(const PlayerState& state, ScreenSize size, 
     lines.push_back(" " + fit(next_phrase(state, dot), text_width, style));
     blank();
     const std::string keys = std::string(state.paused() ? "space resume" : "space pause") + dot + "n next" + dot +
-                             "b back" + dot + "+/- rest 10s" + dot + "q quit";
+                             "b back" + dot + "+/- rest 10s" + dot + (state.wait_for_reps() ? "enter done" + dot + "w no wait" : "w wait") +
+                             dot + "q quit";
     lines.push_back(" " + paint(style, "2", "", fit(keys, text_width, style)));
 
     if (lines.size() > static_cast<std::size_t>(rows)) lines.resize(static_cast<std::size_t>(rows));

@@ -15,9 +15,10 @@ bool is_work(const timeline::Segment& segment) {
 
 }  // namespace
 
-PlayerState::PlayerState(const timeline::Timeline& timeline)
+PlayerState::PlayerState(const timeline::Timeline& timeline, bool wait_for_reps)
     : timeline_(&timeline),
-      status_(timeline.segments.size(), SegmentStatus::pending) {
+      status_(timeline.segments.size(), SegmentStatus::pending),
+      wait_for_reps_(wait_for_reps) {
     durations_.reserve(timeline.segments.size());
     for (const timeline::Segment& segment : timeline.segments) {
         durations_.push_back(std::max<Millis>(0, segment.duration) * second);
@@ -52,15 +53,22 @@ Millis PlayerState::total() const {
     return sum;
 }
 
+bool PlayerState::waits() const {
+    const timeline::Segment* segment = current();
+    return wait_for_reps_ && segment != nullptr && is_work(*segment) && segment->reps && !segment->as_many_as_possible;
+}
+
 Millis PlayerState::until_next_second() const {
     if (!started_ || finished_ || paused_) return -1;
     const Millis remaining = segment_remaining();
+    // Past its estimate, a waiting set counts the seconds over it.
+    if (remaining <= 0) return second - (-remaining) % second;
     const Millis fraction = remaining % second;
     return fraction == 0 ? std::min(second, remaining) : fraction;
 }
 
 Millis PlayerState::until_segment_end() const {
-    if (!started_ || finished_ || paused_) return -1;
+    if (!started_ || finished_ || paused_ || waits()) return -1;
     return segment_remaining();
 }
 
@@ -69,11 +77,28 @@ Summary PlayerState::summary() const {
     summary.worked = worked_;
     summary.rested = rested_;
     summary.paused = paused_time_;
+    // A set of each-side work is its left and right segments (a switch between them): it counts
+    // once, and as done only when every side of it was played to its end.
+    const auto& segments = timeline_->segments;
+    std::size_t open_set = segments.size();  // the set's first side, or none
+    bool open_set_done = false;
     for (std::size_t i = 0; i < status_.size(); ++i) {
-        const bool work = is_work(timeline_->segments[i]);
-        if (work) ++summary.sets_total;
-        if (work && status_[i] == SegmentStatus::done) ++summary.sets_done;
         if (status_[i] == SegmentStatus::skipped) ++summary.skipped;
+        if (!is_work(segments[i])) continue;
+        const auto& segment = segments[i];
+        const bool same_set = open_set < segments.size() && segment.side != timeline::Side::none &&
+                              segments[open_set].block == segment.block && segments[open_set].exercise == segment.exercise &&
+                              segments[open_set].set == segment.set && segments[open_set].side != segment.side;
+        if (same_set) {
+            if (open_set_done && status_[i] != SegmentStatus::done) --summary.sets_done;
+            open_set_done = open_set_done && status_[i] == SegmentStatus::done;
+            open_set = segments.size();
+            continue;
+        }
+        ++summary.sets_total;
+        open_set_done = status_[i] == SegmentStatus::done;
+        if (open_set_done) ++summary.sets_done;
+        open_set = segment.side == timeline::Side::none ? segments.size() : i;
     }
     summary.completed = finished_ && !quit_;
     return summary;
@@ -122,6 +147,12 @@ std::vector<Effect> PlayerState::press(Key key, Millis t) {
                 append(enter(index_ + 1));
             }
             break;
+        case Key::done:
+            if (!is_work(*current())) break;
+            status_[at] = SegmentStatus::done;
+            append(enter(index_ + 1));
+            break;
+        case Key::toggle_wait: wait_for_reps_ = !wait_for_reps_; break;
         case Key::quit:
             effects.push_back(Effect{Effect::Kind::finished, -1, position(), 0});
             quit_ = true;
@@ -171,6 +202,12 @@ void PlayerState::advance_to(Millis t, std::vector<Effect>& effects) {
     while (delta > 0 && !finished_) {
         const auto at = static_cast<std::size_t>(index_);
         const Millis remaining = durations_[at] - in_segment_;
+        if (waits() && delta >= remaining) {
+            // The set goes on past its estimate until the athlete says it is done.
+            in_segment_ += delta;
+            credit(delta);
+            return;
+        }
         if (delta < remaining) {
             in_segment_ += delta;
             credit(delta);

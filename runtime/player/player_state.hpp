@@ -18,7 +18,9 @@ inline constexpr Millis rest_step = 10'000;
 // (a music player's "previous track").
 inline constexpr Millis back_restart_threshold = 3'000;
 
-enum class Key { toggle_pause, next, back, more_rest, less_rest, quit };
+// `done` ends the current work as done (a reps set the player waits on); `toggle_wait` turns
+// that waiting on and off.
+enum class Key { toggle_pause, next, back, more_rest, less_rest, quit, done, toggle_wait };
 
 // What the outside should announce after an event; the state machine only reports them.
 struct Effect {
@@ -35,8 +37,8 @@ struct Summary {
     Millis worked = 0;    // time played in work segments
     Millis rested = 0;    // time played in rest, switch and transition segments
     Millis paused = 0;
-    int sets_done = 0;    // work segments played to their end
-    int sets_total = 0;   // work segments in the timeline
+    int sets_done = 0;    // sets played to their end (each-side work: both sides)
+    int sets_total = 0;   // sets in the timeline (an each-side set is one set, not two)
     int skipped = 0;      // segments left with `n` before their end (and not redone)
     bool completed = false;  // the end was reached (not quit)
 };
@@ -44,7 +46,9 @@ struct Summary {
 class PlayerState {
 public:
     // The state keeps a reference: `timeline` must outlive it.
-    explicit PlayerState(const timeline::Timeline& timeline);
+    // With `wait_for_reps`, a set counted in reps does not end when its estimated time is up:
+    // it runs on until Key::done (timed work and pauses keep ending on their own).
+    explicit PlayerState(const timeline::Timeline& timeline, bool wait_for_reps = false);
 
     // Starts the session at time `t`: enters the first segment (or finishes an empty timeline).
     std::vector<Effect> start(Millis t);
@@ -58,6 +62,9 @@ public:
     bool finished() const { return finished_; }
     bool quit() const { return quit_; }
     bool paused() const { return paused_; }
+    bool wait_for_reps() const { return wait_for_reps_; }
+    // The current segment is a reps set that waits for Key::done.
+    bool waits() const;
     Millis now() const { return now_; }
 
     // The segment being played, or -1 once finished.
@@ -103,6 +110,7 @@ private:
     bool paused_ = false;
     bool finished_ = false;
     bool quit_ = false;
+    bool wait_for_reps_ = false;
 };
 
 }  // namespace reps::player

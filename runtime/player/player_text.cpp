@@ -88,17 +88,55 @@ std::string dose_phrase(const timeline::Segment& segment) {
     return out;
 }
 
+std::string form_phrase(const timeline::Timeline& timeline, const timeline::Segment& segment,
+                        std::string_view separator) {
+    if (segment.kind != timeline::SegmentKind::work || segment.block < 0 ||
+        static_cast<std::size_t>(segment.block) >= timeline.blocks.size()) {
+        return {};
+    }
+    const auto& entries = timeline.blocks[static_cast<std::size_t>(segment.block)].entries;
+    const auto entry = std::find_if(entries.begin(), entries.end(),
+                                    [&](const timeline::BlockEntry& e) { return e.exercise == segment.exercise; });
+    if (entry == entries.end()) return {};
+    std::string out;
+    if (entry->hold > 0) {
+        out = "hold " + (entry->hold < 60 ? fmt::format("{}s", entry->hold) : clock_text(entry->hold));
+    }
+    if (!entry->tempo.empty()) out += (out.empty() ? "" : std::string(separator)) + "tempo " + one_line(entry->tempo);
+    return out;
+}
+
+std::vector<std::string> notes_at(const timeline::Timeline& timeline, int index) {
+    const auto& segments = timeline.segments;
+    if (index < 0 || static_cast<std::size_t>(index) >= segments.size()) return {};
+    const int block = segments[static_cast<std::size_t>(index)].block;
+    if (block < 0) return {};
+    int previous = -1;
+    for (int i = index - 1; i >= 0 && previous < 0; --i) previous = segments[static_cast<std::size_t>(i)].block;
+    std::vector<std::string> notes;
+    for (int k = previous + 1; k < block && static_cast<std::size_t>(k) < timeline.blocks.size(); ++k) {
+        const auto& candidate = timeline.blocks[static_cast<std::size_t>(k)];
+        if (candidate.kind == timeline::Block::Kind::note) notes.push_back(one_line(candidate.text));
+    }
+    return notes;
+}
+
 std::string set_phrase(const timeline::Segment& segment) {
     if (segment.kind != timeline::SegmentKind::work || segment.sets <= 1) return {};
     return fmt::format("set {}/{}", segment.set, segment.sets);
 }
 
-std::string plain_line(const timeline::Segment& segment, std::int64_t at_seconds) {
-    std::string line = fmt::format("[{}] {}  ", plain_clock(at_seconds), timeline::to_string(segment.kind));
+std::string plain_line(const timeline::Timeline& timeline, int index, std::int64_t at_seconds) {
+    const timeline::Segment& segment = timeline.segments.at(static_cast<std::size_t>(index));
+    std::string line;
+    for (const std::string& note : notes_at(timeline, index)) {
+        line += fmt::format("[{}] note  {}\n", plain_clock(at_seconds), note);
+    }
+    line += fmt::format("[{}] {}  ", plain_clock(at_seconds), timeline::to_string(segment.kind));
     if (segment.kind != timeline::SegmentKind::work) return line + clock_text(segment.duration);
     line += segment_title(segment);
     for (const std::string& part : {set_phrase(segment), std::string(timeline::to_string(segment.side)),
-                                    dose_phrase(segment)}) {
+                                    dose_phrase(segment), form_phrase(timeline, segment, "  ")}) {
         if (!part.empty()) line += "  " + part;
     }
     if (segment.cue) line += "  \"" + one_line(*segment.cue) + "\"";

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "runtime/player/player_state.hpp"
 #include "runtime/timeline.hpp"
@@ -27,8 +29,17 @@ std::string dose_phrase(const timeline::Segment& segment);
 // "set 1/3": empty for single-set work, where it says nothing.
 std::string set_phrase(const timeline::Segment& segment);
 
-// One --plain line (no newline), e.g. "[00:05:30] work  Goblet Squat  set 1/3  left  12 reps @16kg".
-std::string plain_line(const timeline::Segment& segment, std::int64_t at_seconds);
+// "hold 2s", "tempo 3-1-1-0", or both joined by `separator`: how each rep is done, from the
+// segment's block entry; empty when neither is set.
+std::string form_phrase(const timeline::Timeline& timeline, const timeline::Segment& segment,
+                        std::string_view separator);
+// The notes (`note "..."`) that stand between the previous segment's block and segment
+// `index`'s: their place comes when that segment starts.
+std::vector<std::string> notes_at(const timeline::Timeline& timeline, int index);
+
+// The --plain output on entering segment `index` (no final newline): a "note" line per note
+// whose place has come, then e.g. "[00:05:30] work  Goblet Squat  set 1/3  left  12 reps @16kg  hold 2s".
+std::string plain_line(const timeline::Timeline& timeline, int index, std::int64_t at_seconds);
 // The spoken cue on entering `segment`, e.g. "Set 2 of 3, left side, 10 reps, Goblet Squat.";
 // pauses name the next work when there is one.
 std::string spoken_cue(const timeline::Segment& segment, const timeline::Segment* next_work);

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The HTML sheet in a real browser: headless Chromium prints the reference workout and a
-# 3-week, 2-session program to PDF on A4 and on Letter; poppler checks the page counts (1 and 6)
-# and that every exercise title is printed on its page. PNG screenshots are kept in
-# BUILD_DIR/artifacts for a person to look at.
+# The HTML sheet in a real browser: headless Chromium prints every example, the longest
+# workout (week 6 of the runner program, dated), a 3-week, 2-session program and a hostile
+# file to PDF on A4, on Letter and on a paper 20 mm shorter than Letter (so that a font a
+# little larger than this machine's still fits); poppler checks the page counts (a program's
+# overview page, then one page per workout session) and that every exercise title is printed on its page. PNG screenshots are
+# kept in BUILD_DIR/artifacts for a person to look at (the README's come from here).
 #
 # Usage: html_print_test.sh BUILD_DIR   (BUILD_DIR/reps must exist)
 # Exit 0 pass, 1 fail, 77 skip (no chromium/poppler; set CI or REPS_INSTALL_TEST_TOOLS=1 to
@@ -89,23 +91,33 @@ titles_by_page() {
         sed -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&amp;/\&/g'
 }
 
-# check_sheet NAME FILE.reps EXPECTED_PAGES
+# check_sheet NAME FILE.reps EXPECTED_PAGES [BUILD ARGS...]
 check_sheet() {
     local name=$1 input=$2 expected=$3
+    shift 3
     local html=$artifacts/$name.html
-    "$reps" build "$input" --to html -o "$html" 2>"$work/$name.stderr" ||
-        { cat "$work/$name.stderr" >&2; fail "reps build $input --to html failed"; }
+    "$reps" build "$input" --to html "$@" -o "$html" 2>"$work/$name.stderr" ||
+        { cat "$work/$name.stderr" >&2; fail "reps build $input --to html $* failed"; }
     ! grep -qi '<script' "$html" || fail "$name.html contains a script"
     ! grep -Eq 'https?://' "$html" || fail "$name.html refers to the network"
 
     local paper pdf pages expected_size text
-    for paper in A4 letter; do
-        with_paper "$html" "$paper" >"$work/$name-$paper.html"
+    for paper in A4 letter headroom; do
+        # Letter less 20 mm: the margin a sheet keeps for fonts and printers that run larger.
+        if [[ $paper == headroom ]]; then
+            with_paper "$html" "215.9mm 259.4mm" >"$work/$name-$paper.html"
+        else
+            with_paper "$html" "$paper" >"$work/$name-$paper.html"
+        fi
         pdf=$artifacts/$name-$paper.pdf
         rm -f "$pdf"
         run_chromium "$artifacts/chromium.log" --no-pdf-header-footer --print-to-pdf="$pdf" "file://$work/$name-$paper.html"
         [[ -s "$pdf" ]] || fail "chromium wrote no PDF for $name on $paper"
-        expected_size=$([[ $paper == A4 ]] && echo "(A4)" || echo "(letter)")
+        case $paper in
+            A4) expected_size="(A4)" ;;
+            letter) expected_size="(letter)" ;;
+            *) expected_size="612 x 735" ;;
+        esac
         pdfinfo "$pdf" | grep -q "^Page size:.*$expected_size" || fail "$name-$paper.pdf is not on $paper paper"
         pages=$(page_count "$pdf")
         [[ "$pages" == "$expected" ]] || fail "$name on $paper prints on $pages pages, expected $expected"
@@ -136,8 +148,15 @@ check_sheet() {
 }
 
 : >"$artifacts/chromium.log"
-check_sheet runners "$source_dir/examples/runners.reps" 1
-check_sheet program_3x2 "$source_dir/tests/browser/program_3x2.reps" 6
+for example in core hiit20 home_dumbbells runners; do
+    check_sheet "$example" "$source_dir/examples/$example.reps" 1
+done
+# The program: its overview, then 6 weeks of 2 strength sessions: 13 pages; its longest
+# session alone, dated.
+check_sheet runner_program "$source_dir/examples/runner_program.reps" 13 --program runner_block
+check_sheet runner_week6 "$source_dir/examples/runner_program.reps" 1 --workout runner_strength --week 6 \
+    --at 2026-12-01T17:30
+check_sheet program_3x2 "$source_dir/tests/browser/program_3x2.reps" 7  # the overview and 6 sessions
 
 # Markup in titles, cues and notes prints as the text the coach typed.
 check_sheet hostile "$source_dir/tests/browser/hostile.reps" 1
@@ -148,4 +167,14 @@ for expected in "<script>alert('title')</script>&<b>\"Bold\"</b>" "<script>alert
     [[ "$hostile_text" == *"$expected"* ]] || fail "hostile.reps: '$expected' is not printed as text"
 done
 echo "ok: markup in titles, cues and notes prints as text"
+
+# The README's pictures: a dated session page and a program's overview, as printed on Letter.
+# REPS_UPDATE_SCREENSHOTS=1 writes them to docs/ (the rest of the time they stay in artifacts).
+pdftoppm -r 70 -png -singlefile -f 1 -l 1 "$artifacts/runner_week6-letter.pdf" "$artifacts/sheet-session"
+pdftoppm -r 70 -png -singlefile -f 1 -l 1 "$artifacts/runner_program-letter.pdf" "$artifacts/sheet-overview"
+if [[ "${REPS_UPDATE_SCREENSHOTS:-}" == 1 ]]; then
+    mkdir -p "$source_dir/docs"
+    cp "$artifacts/sheet-session.png" "$artifacts/sheet-overview.png" "$source_dir/docs/"
+    echo "updated docs/sheet-session.png and docs/sheet-overview.png"
+fi
 echo "PASS: browser print test in $((SECONDS - started))s; artifacts in $artifacts"

@@ -116,12 +116,12 @@ if [ "$status" != 0 ] || [ ! -s "$work/quiet.fit" ] || grep -q "W0301" "$work/qu
     cat "$work/quiet.err" >&2
 fi
 
-# A program is many sessions; FIT holds one workout.
+# A program is many sessions; FIT holds one workout: the error lists the workouts and weeks to pick.
 status=0
 "$reps" build examples/runner_program.reps --program runner_block --to fit -o "$work/program.fit" \
     2>"$work/program.err" || status=$?
 if [ "$status" != 2 ] || [ -e "$work/program.fit" ] ||
-    ! grep -qx "reps: error: --to fit cannot export a program" "$work/program.err"; then
+    ! grep -qx "reps: error: --to fit cannot export a program: it holds one workout; pick one with --workout NAME --week N (workouts: runner_strength; weeks 1-6)" "$work/program.err"; then
     fail "--to fit of a program gave exit $status:"
     cat "$work/program.err" >&2
 fi

@@ -121,11 +121,41 @@ TEST_CASE("html: every example builds to its golden sheet") {
     }
 }
 
-TEST_CASE("html: the runner program prints one page per strength session") {
+TEST_CASE("html: the runner program prints an overview and one page per strength session") {
     const Run run = build_html(examples_dir / "runner_program.reps");
     REQUIRE(run.exit_code == 0);
     // Six weeks of two strength sessions; the three runs a week ride on the agenda lines.
     CHECK(count(run.out, "<section class=\"page\">") == 12);
     CHECK(count(run.out, "<section class=\"page runs-only\">") == 0);
-    CHECK(count(run.out, "Run: Long run (1 h 30 min, easy)") == 12);
+    // First an overview: the schedule (6 weeks of 5 sessions) and the dose of every exercise
+    // of the strength workout week by week, with each week's session length.
+    CHECK(count(run.out, "<section class=\"page overview-page\">") == 1);
+    CHECK(run.out.find("overview-page") < run.out.find("<section class=\"page\">"));
+    CHECK(count(run.out, "<tr><th>Week 6</th><td><b>Tue 06:30</b> Run: Intervals") == 1);
+    CHECK(count(run.out, "<tr><th>Reverse Lunge</th><td>2 &times; 8 each @2x8kg</td><td>2 &times; 10 each @2x8kg</td>") == 1);
+    CHECK(count(run.out, "<th>Week 6<span class=\"len\">59:24</span></th>") == 1);
+    CHECK(count(run.out, "Run: Long run (1:30:00, easy)") == 12);
+    // One duration format on the sheet, as in the text timeline: the clock, never "50 min".
+    CHECK(count(run.out, "Run: Intervals (50:00, hard)") == 12);
+    CHECK(run.out.find(" min<") == std::string::npos);
+    CHECK(run.out.find(" min,") == std::string::npos);
+}
+
+TEST_CASE("html: alternatives print under the chosen exercise, and the chosen profile in the header") {
+    const Run runners = build_html(examples_dir / "runners.reps");
+    REQUIRE(runners.exit_code == 0);
+    CHECK(count(runners.out, "<span class=\"alt\">or Reverse Lunge</span>") == 1);
+    CHECK(count(runners.out, "<span class=\"alt\">or Band-Assisted Chin-Up</span>") == 1);
+    CHECK(count(runners.out, "<dt>Profile</dt>") == 0);  // no --profile, no profile line
+
+    // With --profile the sheet names it; the options it did not choose are the alternatives.
+    const char* argv[] = {"reps", "build", REPS_EXAMPLES_DIR "/home_dumbbells.reps", "--to", "html", "--profile", "home", nullptr};
+    std::ostringstream out, err;
+    REQUIRE(reps::run_cli(7, argv, out, err) == 0);
+    CHECK(count(out.str(), "<dt>Profile</dt><dd>Home gym</dd>") == 1);
+    CHECK(count(out.str(), "<span class=\"alt\">or ") > 0);
+    // Its seven rows with alternatives make a long page: it prints dense to stay on one page
+    // (the browser test prints it); the reference workout keeps the usual spacing.
+    CHECK(count(out.str(), "<section class=\"page dense\">") == 1);
+    CHECK(count(runners.out, "<section class=\"page dense\">") == 0);
 }

@@ -116,6 +116,17 @@ function main() {
         for (const name of ['uid', 'dtstamp', 'dtstart', 'dtend', 'summary', 'description']) {
             if (!vevent.hasProperty(name)) fail(`${where}: no ${name.toUpperCase()}`);
         }
+        // The description as a calendar shows it, unfolded by ical.js: a short session summary
+        // ("Runner Strength, week 1: 37:09", then a line per exercise), no column-aligned timeline.
+        const description = String(vevent.getFirstPropertyValue('description') ?? '');
+        const lines = description.split('\n');
+        if (lines.length > 40) fail(`${where}: DESCRIPTION has ${lines.length} lines`);
+        for (const line of lines) {
+            if (/ {3,}/.test(line)) fail(`${where}: DESCRIPTION line is aligned in columns: '${line}'`);
+        }
+        if (!event.summary.startsWith('Run: ') && !/^.+, week \d+: \d+:\d\d(:\d\d)?$/.test(lines[0])) {
+            fail(`${where}: DESCRIPTION does not start with the session's title, week and length: '${lines[0]}'`);
+        }
         if (uids.has(event.uid)) fail(`${where}: UID used twice`);
         uids.add(event.uid);
         const starts = [];

@@ -18,11 +18,10 @@ namespace reps {
 namespace html {
 
 std::string short_duration(std::int64_t seconds) {
+    // One format for every length the sheet prints, the same clock as the text timeline's and
+    // the totals' ("50:00", "1:30:00"); only under a minute the seconds alone read better.
     if (seconds < 60) return fmt::format("{}s", seconds);
-    if (seconds % 60 != 0) return format_clock(seconds);
-    if (seconds < 3600) return fmt::format("{} min", seconds / 60);
-    if (seconds % 3600 == 0) return fmt::format("{} h", seconds / 3600);
-    return fmt::format("{} h {} min", seconds / 3600, seconds % 3600 / 60);
+    return format_clock(seconds);
 }
 
 std::string day_label(std::string_view date, std::string_view weekday) {
@@ -69,7 +68,7 @@ std::string agenda_item(const timeline::Session& session) {
     if (const auto space = when.find(' '); space != std::string::npos) when.resize(space);  // the weekday
     std::string what;
     if (session.run) {
-        what = "Run: " + html_escape(session.run->title) + " (" + html::short_duration(session.run->duration);
+        what = "Run: " + html_escape(session.run->title) + " (" + format_clock(session.run->duration);
         if (!session.run->intensity.empty()) what += ", " + html_escape(session.run->intensity);
         what += ")";
     } else if (session.timeline) {
@@ -154,6 +153,7 @@ std::string to_html(const timeline::Program& program) {
             pages += html::sheet_page(*session.timeline, info);
         }
     }
+    if (!pages.empty()) pages = html::overview_page(program, last_week) + pages;
     if (pages.empty()) {
         pages = "<section class=\"page\">\n<header class=\"head\"><div class=\"heading\"><h1>" + html_escape(program_title) +
                 "</h1></div></header>\n<p class=\"empty\">This program has no sessions.</p>\n</section>\n";

@@ -20,6 +20,10 @@ struct PageInfo {
 // The whole <section class="page"> of one workout.
 std::string sheet_page(const timeline::Timeline& timeline, const PageInfo& info);
 
+// A program's overview page: its schedule week by week, and per workout the dose of each
+// exercise in every week. `last_week` is the program's last week with a session.
+std::string overview_page(const timeline::Program& program, int last_week);
+
 // The table of blocks: a section per phase, a row per block, grouped rows for groups.
 std::string block_table(const timeline::Timeline& timeline);
 
@@ -34,7 +38,7 @@ std::string timeline_figure(const timeline::Timeline& timeline);
 // The <style> contents.
 std::string_view stylesheet();
 
-// "45s", "2 min", "1:30", "1 h", "1 h 30 min": a duration as a sheet prints it.
+// "45s", "2:00", "1:30", "1:30:00": a duration as a sheet prints it (the clock from a minute on).
 std::string short_duration(std::int64_t seconds);
 
 // "Tue 2026-12-01" from "2026-12-01" (and "tue" when the weekday is known); the date alone

@@ -47,8 +47,10 @@ std::string load_text(const timeline::Load& load) {
 }
 
 // What a log box asks for: weight and reps when the set is loaded, reps when it is counted,
-// a tick when it is timed.
+// a tick when it is timed; each-side work has a half per side (left | right), where the reps
+// (or the tick) of each side go.
 const char* box_kind(const BlockEntry& entry) {
+    if (entry.sides == "each") return "sides";
     if (entry.load && entry.load->kind != timeline::Load::Kind::bodyweight) return "split";
     if (is_rep_count(entry.amount_text) || entry.amount_text.empty()) return "reps";
     return "tick";
@@ -57,9 +59,11 @@ const char* box_kind(const BlockEntry& entry) {
 // Boxes numbered by the sets (or rounds, or minutes) they stand for.
 std::string boxes(const std::vector<int>& numbers, const char* kind) {
     // Narrower boxes once the full-size ones would wrap in the column (4 wide ones, 5 small ones).
-    const std::size_t fit = std::string_view(kind) == "split" ? 3 : 4;
+    const bool wide = std::string_view(kind) == "split" || std::string_view(kind) == "sides";
+    const std::size_t fit = wide ? 3 : 4;
     std::string out = numbers.size() > fit ? "<div class=\"boxes many\">" : "<div class=\"boxes\">";
-    for (const int number : numbers) out += fmt::format("<span class=\"box {}\"><i>{}</i></span>", kind, number);
+    const char* sides = std::string_view(kind) == "sides" ? "<b>L</b><b>R</b>" : "";
+    for (const int number : numbers) out += fmt::format("<span class=\"box {}\"><i>{}</i>{}</span>", kind, number, sides);
     return out + "</div>";
 }
 
@@ -72,6 +76,17 @@ std::vector<int> one_to(int count) {
 std::string exercise_cell(const BlockEntry& entry) {
     std::string out = "<td class=\"ex\"><b>" + html_escape(entry.title.empty() ? entry.exercise : entry.title) + "</b>";
     if (entry.cue && !entry.cue->empty()) out += "<span class=\"cue\">&ldquo;" + html_escape(*entry.cue) + "&rdquo;</span>";
+    // The options the coach allows instead, each with its own load and cue when it has them.
+    if (!entry.alternatives.empty()) out += "<span class=\"alts\">";
+    for (const auto& alternative : entry.alternatives) {
+        out += "<span class=\"alt\">or " + html_escape(alternative.title.empty() ? alternative.exercise : alternative.title);
+        if (alternative.load) out += " @" + load_text(*alternative.load);
+        if (alternative.cue && !alternative.cue->empty()) {
+            out += " <span class=\"cue\">&ldquo;" + html_escape(*alternative.cue) + "&rdquo;</span>";
+        }
+        out += "</span>";
+    }
+    if (!entry.alternatives.empty()) out += "</span>";
     return out + "</td>";
 }
 

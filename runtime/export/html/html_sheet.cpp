@@ -28,6 +28,7 @@ std::string header(const timeline::Timeline& timeline, const PageInfo& info) {
     out += fact("Date", info.when.empty() ? "<span class=\"blank\"></span>" : info.when, info.when.empty() ? "date" : "");
     out += fact("Week", std::to_string(timeline.week));
     out += fact("Total", format_clock(timeline.total_seconds));
+    if (!timeline.profile.empty()) out += fact("Profile", html_escape(timeline.profile));
     return out + "</dl>\n</header>\n";
 }
 
@@ -95,18 +96,39 @@ std::string footer(const timeline::Timeline& timeline) {
     std::string out = "<footer class=\"foot\"><span>";
     if (!file.empty()) out += html_escape(file) + " &middot; ";
     out += "workout " + html_escape(timeline.workout) + fmt::format(" &middot; week {}", timeline.week);
-    return out + "</span><span>Log each set: weight | reps done</span></footer>\n";
+    return out + "</span><span>Log each set: weight | reps done; each side: left | right</span></footer>\n";
+}
+
+// Room to write after the session: how hard it was (RPE 1-10) and notes on two ruled lines.
+std::string session_log() {
+    return "<div class=\"session-log\"><div class=\"rpe\"><h2>Session RPE <span>1&ndash;10</span></h2>"
+           "<span class=\"rpe-box\"></span></div><div class=\"notes\"><h2>Notes</h2>"
+           "<span class=\"line\"></span><span class=\"line\"></span></div></div>\n";
 }
 
 }  // namespace
 
+// Lines the table takes: a row each, one more for a row with a cue or alternatives under its
+// title. Past what one Letter page holds at the usual spacing (the reference core workout is
+// 20), the page prints dense: tighter rows and boxes, so that a long session stays one page.
+bool needs_dense_print(const std::string& table) {
+    const auto occurrences = [&](std::string_view what) {
+        std::size_t n = 0;
+        for (auto at = table.find(what); at != std::string::npos; at = table.find(what, at + what.size())) ++n;
+        return n;
+    };
+    return occurrences("<tr") + occurrences("<span class=\"cue\">") + occurrences("<span class=\"alts\">") > 24;
+}
+
 std::string sheet_page(const timeline::Timeline& timeline, const PageInfo& info) {
-    std::string out = "<section class=\"page\">\n";
+    const std::string table = block_table(timeline);
+    std::string out = needs_dense_print(table) ? "<section class=\"page dense\">\n" : "<section class=\"page\">\n";
     out += header(timeline, info);
     out += info.agenda;
     out += "<div class=\"summary\">\n" + equipment_list(timeline) + region_summary(timeline) + "</div>\n";
     out += timeline_figure(timeline);
-    out += block_table(timeline);
+    out += table;
+    out += session_log();
     out += footer(timeline);
     return out + "</section>\n";
 }

@@ -29,7 +29,8 @@ h1, h2, p, ul, dl, figure { margin: 0; }
 .kicker, h2, .facts dt, .blocks thead th, .agenda .label {
   font-size: 6.8pt; font-weight: 600; letter-spacing: .08em; text-transform: uppercase; color: var(--muted);
 }
-h1 { font-size: 17pt; line-height: 1.12; font-weight: 700; letter-spacing: -.01em; margin-top: .8mm; }
+.heading { min-width: 0; }
+h1 { overflow-wrap: anywhere; font-size: 17pt; line-height: 1.12; font-weight: 700; letter-spacing: -.01em; margin-top: .8mm; }
 .facts { display: flex; flex: none; }
 .facts div { padding-left: 3.5mm; margin-left: 3.5mm; border-left: 1px solid var(--line); }
 .facts dd { margin: .4mm 0 0; font-size: 11pt; font-weight: 600; white-space: nowrap; }
@@ -75,12 +76,16 @@ tbody.warmup { --phase: var(--warmup); } tbody.cooldown { --phase: var(--cooldow
 .phase-head th { padding: 2.2mm 1.4mm .6mm; text-align: left; font-size: 8.5pt; font-weight: 700; letter-spacing: .08em;
   text-transform: uppercase; color: var(--phase); border-bottom: 1.5pt solid var(--phase); }
 .phase-head .span, .took { float: right; font-weight: 400; letter-spacing: 0; text-transform: none; color: var(--muted); }
-td.n { width: 9mm; font-weight: 700; color: var(--phase); white-space: nowrap; }
-td.n small { display: block; font-size: 6.5pt; line-height: 1.2; font-weight: 400; color: var(--faint); }
+td.n { width: 15mm; font-weight: 700; color: var(--phase); white-space: nowrap; }
+/* The start time beside the number and the side badge beside the dose keep a row one line. */
+td.n small { margin-left: 1.2mm; font-size: 6.5pt; font-weight: 400; color: var(--faint); }
 td.ex b { font-weight: 600; }
 .cue { display: block; margin-top: .3mm; font-size: 8pt; font-style: italic; color: var(--muted); }
 td.dose { white-space: nowrap; font-weight: 600; }
-.side { display: block; width: max-content; margin-top: .5mm; padding: 0 .9mm; font-size: 6.3pt; font-weight: 600;
+.alts { display: block; font-size: 7pt; line-height: 1.15; color: var(--muted); }
+.alt + .alt::before { content: " \00b7  "; }
+.alt .cue { display: inline; font-size: 7pt; }
+.side { display: inline-block; margin-left: 1.2mm; padding: 0 .9mm; vertical-align: .2mm; font-size: 6.3pt; font-weight: 600;
   letter-spacing: .05em; text-transform: uppercase; color: var(--cooldown); border: .8pt solid currentColor; border-radius: .8mm; }
 td.load, td.tempo, td.rest { white-space: nowrap; font-size: 9pt; }
 th.log, td.log { width: 47mm; }
@@ -88,12 +93,16 @@ th.log, td.log { width: 47mm; }
 .box { position: relative; width: 12.5mm; height: 5.6mm; border: .8pt solid var(--faint); border-radius: .8mm; }
 .box i { position: absolute; left: .6mm; top: .1mm; font-size: 5.5pt; font-style: normal; color: var(--faint); }
 .box.split::after { content: ""; position: absolute; left: 55%; top: 1.3mm; bottom: 1.3mm; border-left: .6pt solid var(--line); }
+.box.sides { width: 12.5mm; }
+.box.sides::after { content: ""; position: absolute; left: 50%; top: .8mm; bottom: .8mm; border-left: .6pt solid var(--line); }
+.box.sides b { position: absolute; bottom: 0; font-size: 4.8pt; font-weight: 600; color: var(--faint); }
+.box.sides b:first-of-type { left: 38%; } .box.sides b:last-of-type { right: 4%; }
 .box.reps { width: 9mm; }
 .box.tick { width: 5.6mm; }
 .box.rounds { width: 20mm; }
 .boxes.many { gap: .6mm; }
 .boxes.many .box { width: 4.7mm; }
-.boxes.many .box.split { width: 9.5mm; }
+.boxes.many .box.split, .boxes.many .box.sides { width: 9.5mm; }
 tr.group-head td { padding-top: .7mm; padding-bottom: .7mm; background: var(--soft); font-size: 8.5pt; border-bottom: 0; }
 tr.group-head .kind { margin-right: 1.5mm; color: var(--phase); letter-spacing: .06em; text-transform: uppercase; }
 tr.group-head td.log { padding: .6mm 1.4mm; }
@@ -101,7 +110,21 @@ tr.in-group td.n { font-size: 8.5pt; border-left: 2pt solid var(--phase); }
 tr.pause td, tr.note td { padding-top: .9mm; padding-bottom: .9mm; font-size: 8.5pt; color: var(--muted); font-style: italic; }
 tr.note td:last-child::before { content: "Note  "; font-style: normal; font-weight: 600; font-size: 6.8pt;
   letter-spacing: .08em; text-transform: uppercase; white-space: pre; }
-.foot { display: flex; justify-content: space-between; gap: 4mm; margin-top: 2.5mm; font-size: 7pt; color: var(--faint); }
+.overview-page h2 { margin-top: 4mm; }
+.overview-page h2 span { font-weight: 400; letter-spacing: 0; text-transform: none; }
+table.overview { width: 100%; border-collapse: collapse; font-size: 8pt; }
+table.overview th, table.overview td { text-align: left; vertical-align: top; padding: .8mm 1.2mm; border-bottom: 1px solid var(--line); }
+table.overview tbody th { font-weight: 600; white-space: nowrap; }
+table.overview thead th { border-bottom: 1px solid var(--ink); font-weight: 600; white-space: nowrap; }
+table.overview td b { font-weight: 600; }
+table.overview .len { display: block; font-weight: 400; color: var(--muted); }
+.progression td { white-space: nowrap; }
+.session-log { display: flex; gap: 6mm; margin-top: 2mm; }
+.session-log h2 span { font-weight: 400; letter-spacing: 0; text-transform: none; }
+.rpe-box { display: block; width: 14mm; height: 6.5mm; border: .8pt solid var(--faint); border-radius: .8mm; }
+.session-log .notes { flex: 1; }
+.session-log .line { display: block; height: 4.5mm; border-bottom: 1px solid var(--faint); }
+.foot { display: flex; justify-content: space-between; gap: 4mm; margin-top: 2mm; font-size: 7pt; color: var(--faint); }
 .runs-only .agenda { font-size: 10pt; margin-top: 4mm; }
 .runs-only .agenda .item { display: block; margin: 1mm 0; }
 .empty { margin-top: 4mm; color: var(--muted); }
@@ -110,7 +133,16 @@ tr.note td:last-child::before { content: "Note  "; font-style: normal; font-weig
   body { background: #fff; font-size: 9.5pt; }
   .page { max-width: none; margin: 0; padding: 0; box-shadow: none; }
   .page + .page { break-before: page; }
-  .head, .summary, .timeline, tr, .foot { break-inside: avoid; }
+  .head, .summary, .timeline, tr, .session-log, .foot { break-inside: avoid; }
+  /* Tighter rows on paper, so that a long session fits Letter, which is 18 mm shorter than A4. */
+  .blocks td { padding-top: .6mm; padding-bottom: .6mm; }
+  .box { height: 5mm; }
+  .summary { margin-top: 2mm; }
+  .timeline { margin-top: 2mm; }
+  .dense .blocks td { padding-top: .15mm; padding-bottom: .15mm; font-size: 9pt; }
+  .dense .box { height: 4.4mm; }
+  .dense .phase-head th { padding-top: 1.2mm; }
+  .dense .regions li { font-size: 7pt; }
   tr.group-head, .phase-head { break-after: avoid; }
 }
 @media screen and (max-width: 640px) {
@@ -127,6 +159,7 @@ tr.note td:last-child::before { content: "Note  "; font-style: normal; font-weig
   .blocks tr.row { padding: 1.5mm 0; border-bottom: 1px solid var(--line); }
   .blocks tr td { border: 0; padding: .4mm 1.4mm; }
   .blocks td.n { flex: 0 0 10mm; }
+  .blocks td.n small { display: block; margin-left: 0; }
   .blocks td.ex, .blocks tr.group-head td:nth-child(2) { flex: 1 1 calc(100% - 10mm); }
   .blocks td.dose { margin-left: 10mm; }
   .blocks td[data-label]:empty, .blocks td.log:empty { display: none; }

@@ -65,7 +65,8 @@ std::string phase_brackets(const timeline::Timeline& timeline, double scale) {
 
 std::string ticks(std::int64_t total, double scale) {
     const auto [minor, major] = tick_steps(total);
-    const std::string end_label = format_clock(total) + " min";
+    // The total as the header prints it ("46:40"): the ticks are minutes, the end is a clock.
+    const std::string end_label = format_clock(total);
     // Labels are about 6.6 units a character; none may run into the total printed at the end.
     const double last_label_x = width - static_cast<double>(end_label.size()) * 6.6 - 14;
     std::string out;

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <libical/ical.h>
 
+#include "runtime/export/ics/ics_description.hpp"
 #include "runtime/export/ics/ics_fold.hpp"
 #include "runtime/export/text/text_export.hpp"
 
@@ -156,12 +157,6 @@ std::string compact_date(const std::string& date) {
     return out;
 }
 
-// to_text ends with a newline; a calendar shows it as a blank line, so it goes.
-std::string without_trailing_newlines(std::string text) {
-    while (!text.empty() && text.back() == '\n') text.pop_back();
-    return text;
-}
-
 // DATE-TIME has four year digits: 1970-01-01 up to 9999-12-31T23:59:59Z.
 constexpr std::int64_t last_second = 253402300799;
 
@@ -297,7 +292,7 @@ Event session_event(const timeline::Program& program, const timeline::Session& s
     } else if (session.timeline) {
         const timeline::Timeline& t = *session.timeline;
         event.summary = (t.title.empty() ? session.workout : t.title) + week_suffix(session.week);
-        event.description = without_trailing_newlines(to_text(t));
+        event.description = session_description(t);
         event.length = rounded_to_minute(t.total_seconds);
     } else {
         throw std::invalid_argument(
@@ -334,7 +329,7 @@ std::string to_ics(const timeline::Timeline& timeline, const std::string& date, 
     event.start = instant(date, time, zone);
     event.summary = timeline.title.empty() ? timeline.workout : timeline.title;
     if (timeline.week > 1) event.summary += week_suffix(timeline.week);
-    event.description = without_trailing_newlines(to_text(timeline));
+    event.description = session_description(timeline);
     event.length = rounded_to_minute(timeline.total_seconds);
     return calendar({event}, zone, "", options);
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/catalog/blob.hpp"
@@ -125,4 +126,55 @@ TEST_CASE("stdlib catalog: the flat name index agrees with the name map") {
     const Catalog copy = catalog;  // a copy looks names up in its map
     CHECK(!copy.exercise_index.built());
     CHECK(copy.find_exercise("goblet_squat") == catalog.find_exercise("goblet_squat"));
+}
+
+// A watch shows the FIT exercise: it must be what the athlete does with what they hold. A FIT
+// name that names an implement (barbell_hip_thrust_with_bench) fits only an exercise with an
+// equipment option using that implement; stretches are warm-up steps or poses.
+TEST_CASE("stdlib catalog: every FIT mapping fits the exercise's equipment and kind") {
+    const Catalog& catalog = stdlib_catalog();
+    struct Implement {
+        std::string_view in_fit_name;
+        std::string_view equipment;
+    };
+    static constexpr Implement implements[] = {
+        {"barbell", "barbell"},       {"dumbbell", "dumbbell"},        {"kettlebell", "kettlebell"},
+        {"cable", "cable_machine"},   {"swiss_ball", "stability_ball"}, {"medicine_ball", "medicine_ball"},
+        {"band", "resistance_band"},  {"trap_bar", "trap_bar"},         {"ez_bar", "ez_bar"},
+        {"sandbag", "sandbag"},       {"landmine", "landmine"},         {"suspension", "suspension"},
+        {"trx", "suspension"},        {"sled", "sled"},                 {"battle_rope", "battle_rope"},
+    };
+    int mapped = 0;
+    for (const Exercise& exercise : catalog.exercises) {
+        if (exercise.fit_name.empty()) continue;
+        ++mapped;
+        INFO("exercise " << exercise.name << ": fit " << exercise.fit_category << " / " << exercise.fit_name);
+        for (const Implement& implement : implements) {
+            // The implement as a word of the snake_case name: "band" is not in "barbell_bent...".
+            std::string name = "_" + exercise.fit_name + "_";
+            if (const auto it_band = name.find("_it_band_"); it_band != std::string::npos) name.erase(it_band, 8);
+            if (name.find("_" + std::string(implement.in_fit_name) + "_") == std::string::npos) continue;
+            bool uses = false;
+            for (const EquipmentSet& option : exercise.equipment) {
+                for (const int index : option) {
+                    uses = uses || catalog.equipment[static_cast<std::size_t>(index)].name == implement.equipment;
+                }
+            }
+            CHECK_MESSAGE(uses, "no equipment option of " << exercise.name << " uses " << implement.equipment);
+        }
+        // A stretch is a warm-up (stretch_*) step or a yoga pose.
+        if (exercise.pattern == "stretch") CHECK((exercise.fit_category == "warm_up" || exercise.fit_category == "pose"));
+    }
+    CHECK(mapped > 150);
+    // The generic blocks are not one drill of theirs, and a hip thrust is loaded with whatever
+    // implement the athlete has (a dumbbell as often as a barbell).
+    const auto fit_of = [&](std::string_view name) {
+        for (const Exercise& exercise : catalog.exercises) {
+            if (exercise.name == name) return exercise.fit_category + " / " + exercise.fit_name;
+        }
+        return std::string();
+    };
+    CHECK(fit_of("dynamic_stretching") == "warm_up / walking_high_kicks");
+    CHECK(fit_of("static_stretching") == "warm_up / stretch_lunge_with_spinal_twist");
+    CHECK(fit_of("hip_thrust") == "hip_raise / weighted_hip_raise");
 }

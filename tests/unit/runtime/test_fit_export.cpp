@@ -355,7 +355,7 @@ TEST_CASE("warnings name what FIT cannot carry, once each") {
     b.begin(Block::Kind::prescription, 2);
     for (int set = 1; set <= 2; ++set) {
         if (set > 1) b.add(SegmentKind::rest, 60);
-        auto& thrust = b.work("hip_thrust", "Hip Thrust", "hip_raise", "barbell_hip_thrust_with_bench", 36);
+        auto& thrust = b.work("hip_thrust", "Hip Thrust", "hip_raise", "weighted_hip_raise", 36);
         thrust.reps = 12;
         thrust.load = load(timeline::Load::Kind::percent_1rm, "70%", 70, "");
     }

@@ -217,7 +217,7 @@ TEST_CASE("blocks print as one section per phase and one row per block") {
     CHECK(count(html, "<tr class=\"row\">") == 4);
     CHECK(count(html, "<tr class=\"group-head\">") == 2);
     CHECK(count(html, "<tr class=\"row in-group\">") == 4);
-    CHECK(count(html, "<tr class=\"pause\"><td class=\"n\"></td><td colspan=\"6\">Rest 2 min</td></tr>") == 1);
+    CHECK(count(html, "<tr class=\"pause\"><td class=\"n\"></td><td colspan=\"6\">Rest 2:00</td></tr>") == 1);
     CHECK(count(html, "<tr class=\"note\"><td class=\"n\"></td><td colspan=\"6\">Drink some water</td></tr>") == 1);
 
     SUBCASE("a prescription row holds dose, load, tempo, hold, rest and cue") {
@@ -226,7 +226,7 @@ TEST_CASE("blocks print as one section per phase and one row per block") {
         CHECK(count(row, "<td class=\"dose\" data-label=\"Sets\">3 &times; 12</td>") == 1);
         CHECK(count(row, "<td class=\"load\" data-label=\"Load\">16kg</td>") == 1);
         CHECK(count(row, "<td class=\"tempo\" data-label=\"Tempo\">3-1-1-0<br>hold 2s</td>") == 1);
-        CHECK(count(row, "<td class=\"rest\" data-label=\"Rest\">1 min</td>") == 1);
+        CHECK(count(row, "<td class=\"rest\" data-label=\"Rest\">1:00</td>") == 1);
     }
     SUBCASE("unilateral work carries a per-side marker") {
         const auto row = between(html, "<b>Bulgarian Split Squat</b>", "</tr>");
@@ -266,12 +266,19 @@ TEST_CASE("every set gets an empty box to log weight and reps") {
     const std::string html = to_html(full_timeline());
     // Loaded sets ask for weight and reps, counted ones for reps, timed ones for a tick.
     CHECK(count(between(html, "<b>Kettlebell Goblet Squat</b>", "</tr>"), "<span class=\"box split\">") == 3);
-    CHECK(count(between(html, "<b>Bulgarian Split Squat</b>", "</tr>"), "<span class=\"box reps\">") == 2);
+    // Each-side work gets a half per side in every box.
+    CHECK(count(between(html, "<b>Bulgarian Split Squat</b>", "</tr>"),
+                "<span class=\"box sides\"><i>1</i><b>L</b><b>R</b></span>") == 1);
+    CHECK(count(between(html, "<b>Bulgarian Split Squat</b>", "</tr>"), "<span class=\"box sides\">") == 2);
     CHECK(count(between(html, "<b>Push-Up</b>", "</tr>"), "<span class=\"box reps\">") == 3);
     CHECK(count(between(html, "<b>Band Row</b>", "</tr>"), "<span class=\"box reps\">") == 3);
     CHECK(count(between(html, "<b>Easy Cardio</b>", "</tr>"), "<span class=\"box tick\">") == 1);
     CHECK(count(between(html, "<b>Burpee</b>", "</tr>"), "<span class=\"box") == 4);
     CHECK(count(html, "<span class=\"box") == 3 + 2 + 3 + 3 + 4 + 4 + 1 + 1);
+    // Room for the session's RPE and notes, once per page.
+    CHECK(count(html, "<div class=\"session-log\">") == 1);
+    CHECK(count(html, "<h2>Session RPE <span>1&ndash;10</span></h2>") == 1);
+    CHECK(count(html, "<h2>Notes</h2>") == 1);
 
     SUBCASE("an AMRAP logs its rounds once, on the group row") {
         Builder b;
@@ -281,7 +288,7 @@ TEST_CASE("every set gets an empty box to log weight and reps") {
         b.segment(SegmentKind::work, 600, "push_up", 1, 1);
         b.close();
         const std::string sheet = to_html(b.t);
-        CHECK(count(sheet, "<b class=\"kind\">AMRAP</b> 10 min &middot; as many rounds as possible") == 1);
+        CHECK(count(sheet, "<b class=\"kind\">AMRAP</b> 10:00 &middot; as many rounds as possible") == 1);
         CHECK(count(sheet, "<span class=\"box") == 1);
         CHECK(count(sheet, "<span class=\"box rounds\"><i>rounds</i></span>") == 1);
         CHECK(count(sheet, "data-label=\"Sets\">10 reps") == 1);
@@ -298,7 +305,9 @@ TEST_CASE("the timeline bar is an SVG with a rectangle per segment and minute ti
     // 32:33 has ticks at minutes 0 to 32, labelled every 5 minutes; the total closes the axis.
     CHECK(count(html, "<path class=\"tick\"") == 33);
     CHECK(count(html, "<path class=\"tick\" d=\"M153.6 46v6\"/><text x=\"153.6\" y=\"63\" text-anchor=\"middle\">5</text>") == 1);
-    CHECK(count(html, ">32:33 min</text>") == 1);
+    // The axis ends on the total as a clock, as the header prints it: "32:33", not "32:33 min".
+    CHECK(count(html, ">32:33</text>") == 1);
+    CHECK(html.find(" min<") == std::string::npos);
     // Phases are bracketed above the bar; the legend gives the time spent in each kind.
     CHECK(count(html, "<path class=\"ph-warmup\"") == 1);
     CHECK(count(html, "<path class=\"ph-main\"") == 1);
@@ -313,7 +322,7 @@ TEST_CASE("a timeline without blocks still prints a row per exercise, from its s
     CHECK(count(html, "<tr class=\"row\">") == 5);
     const auto squat = between(html, "<b>Kettlebell Goblet Squat</b>", "</tr>");
     CHECK(count(squat, "2 &times; 12") == 1);
-    CHECK(count(squat, "data-label=\"Rest\">1 min</td>") == 1);
+    CHECK(count(squat, "data-label=\"Rest\">1:00</td>") == 1);
     CHECK(count(squat, "<span class=\"box split\">") == 2);
     CHECK(count(between(html, "<b>Bulgarian Split Squat</b>", "</tr>"), "each side") == 1);
     CHECK(count(html, "<tr class=\"phase-head\">") == 3);
@@ -362,7 +371,7 @@ TEST_CASE("everything a user wrote is escaped") {
         const std::string sheet = to_html(program);
         CHECK(sheet.find("<script") == std::string::npos);
         CHECK(count(sheet, "<title>" + escaped + "</title>") == 1);
-        CHECK(count(sheet, "Run: " + escaped + " (50 min, " + escaped + ")") == 1);
+        CHECK(count(sheet, "Run: " + escaped + " (50:00, " + escaped + ")") == 1);
     }
 }
 
@@ -400,7 +409,7 @@ TEST_CASE("a program prints one page per workout session, week by week") {
     CHECK(count(html, "Plan &middot; Week 3 &middot; Session 2 of 2") == 1);
     CHECK(html.find("Plan &middot; Week 1 &middot; Session 2 of 2") < html.find("Plan &middot; Week 2 &middot; Session 1 of 2"));
     // Each page's agenda lists its week's run, and marks the session on that page.
-    CHECK(count(html, "<b>Tue 06:30</b> Run: Intervals (50 min, hard)") == 6);
+    CHECK(count(html, "<b>Tue 06:30</b> Run: Intervals (50:00, hard)") == 6);
     CHECK(count(html, "<span class=\"item current\">") == 6);
     CHECK(count(html, "<dt>Date</dt><dd>Tue 2026-12-08 17:30</dd>") == 1);
     CHECK(count(html, "<dt>Week</dt><dd>2</dd>") == 2);
@@ -410,7 +419,10 @@ TEST_CASE("a program prints one page per workout session, week by week") {
         CHECK(count(sample, "<section class=\"page\">") == 1);
         CHECK(count(sample, "<section class=\"page runs-only\">") == 1);
         CHECK(count(sample, "<h1>Week 2: runs</h1>") == 1);
-        CHECK(count(sample, "<b>Sat 08:00</b> Run: Long run (1 h 30 min)") == 1);
+        CHECK(count(sample, "<b>Sat 08:00</b> Run: Long run (1:30:00)") == 1);
+        // One duration format: the run's length is the clock the sessions' lengths use.
+        CHECK(sample.find(" h ") == std::string::npos);
+        CHECK(sample.find(" min)") == std::string::npos);
     }
     SUBCASE("a program without sessions prints one page saying so") {
         timeline::Program empty;
@@ -419,4 +431,20 @@ TEST_CASE("a program prints one page per workout session, week by week") {
         CHECK(count(sheet, "<section class=\"page\">") == 1);
         CHECK(count(sheet, "This program has no sessions.") == 1);
     }
+}
+
+TEST_CASE("an alternative prints with its own load and cue") {
+    auto t = full_timeline();
+    REQUIRE(!t.blocks.empty());
+    auto& entry = t.blocks.back().entries.front();
+    timeline::Alternative easier;
+    easier.exercise = "assisted_chin_up";
+    easier.title = "Assisted <Chin-Up>";
+    easier.load = timeline::Load{timeline::Load::Kind::mass, "20kg", 20, "kg", 1};
+    easier.cue = "slow down";
+    entry.alternatives.push_back(easier);
+    t.profile = "Home gym";
+    const std::string html = to_html(t);
+    CHECK(count(html, "<span class=\"alt\">or Assisted &lt;Chin-Up&gt; @20kg <span class=\"cue\">&ldquo;slow down&rdquo;</span></span>") == 1);
+    CHECK(count(html, "<dt>Profile</dt><dd>Home gym</dd>") == 1);
 }

@@ -13,6 +13,7 @@
 
 #include <libical/ical.h>
 
+#include "runtime/export/ics/ics_description.hpp"
 #include "runtime/export/ics/ics_export.hpp"
 #include "runtime/export/ics/ics_fold.hpp"
 #include "runtime/export/text/text_export.hpp"
@@ -417,4 +418,74 @@ TEST_CASE("refold_ics") {
     SUBCASE("existing folds are undone first") {
         CHECK(refold_ics("SUMMARY:ab\r\n cd\r\n\tef\r\n") == "SUMMARY:abcdef\r\n");
     }
+}
+
+TEST_CASE("a workout's DESCRIPTION is a readable session summary, not the timeline") {
+    auto t = test::sample_timeline();
+    // The sample's blocks: the warm-up, the squats (with a cue and a hold), a note, the split
+    // squats each side, a superset, and the cool-down.
+    const auto entry = [](std::string exercise, std::string title, std::string amount) {
+        timeline::BlockEntry e;
+        e.exercise = std::move(exercise);
+        e.title = std::move(title);
+        e.amount_text = std::move(amount);
+        return e;
+    };
+    const auto block = [](timeline::Block::Kind kind, timeline::Phase phase, int sets, std::int64_t rest,
+                          std::int64_t start, std::int64_t duration) {
+        timeline::Block b;
+        b.kind = kind;
+        b.phase = phase;
+        b.sets = sets;
+        b.rest = rest;
+        b.start = start;
+        b.duration = duration;
+        return b;
+    };
+    using Kind = timeline::Block::Kind;
+    using timeline::Phase;
+    t.blocks.push_back(block(Kind::prescription, Phase::warmup, 1, 0, 0, 300));
+    t.blocks.back().entries.push_back(entry("easy_cardio", "Easy Cardio", "5min"));
+    t.blocks.push_back(block(Kind::prescription, Phase::main, 2, 60, 330, 132));
+    auto squat = entry("goblet_squat", "Kettlebell Goblet Squat", "12");
+    squat.load = timeline::Load{timeline::Load::Kind::mass, "16kg", 16, "kg", 1};
+    squat.hold = 2;
+    squat.cue = "Chest up";
+    t.blocks.back().entries.push_back(squat);
+    t.blocks.push_back(block(Kind::note, Phase::main, 1, 0, 462, 0));
+    t.blocks.back().text = "Breathe out\non the way up";
+    t.blocks.push_back(block(Kind::prescription, Phase::main, 2, 60, 492, 190));
+    auto split = entry("bulgarian_split_squat", "Bulgarian Split Squat", "8-10");
+    split.sides = "each";
+    split.tempo = "3-1-1-0";
+    t.blocks.back().entries.push_back(split);
+    t.blocks.push_back(block(Kind::superset, Phase::main, 3, 90, 712, 30));
+    t.blocks.back().entries.push_back(entry("plank", "Plank", "30s"));
+    t.blocks.back().entries.push_back(entry("push_up", "Push-Up", "10"));
+    t.blocks.push_back(block(Kind::prescription, Phase::cooldown, 1, 0, 772, 300));
+    t.blocks.back().entries.push_back(entry("static_stretching", "Static Stretching", "5min"));
+
+    CHECK(session_description(t) ==
+          "Sample Session, week 2: 17:52\n"
+          "Equipment: Bench, Dumbbells, Kettlebell\n"
+          "\n"
+          "Warm-up (5:00)\n"
+          "- Easy Cardio: 5min\n"
+          "\n"
+          "Main work (6:52)\n"
+          "- Kettlebell Goblet Squat: 2 x 12 @16kg, hold 2s, rest 1:00 \"Chest up\"\n"
+          "Note: Breathe out on the way up\n"
+          "- Bulgarian Split Squat: 2 x 8-10 each side, tempo 3-1-1-0, rest 1:00\n"
+          "- Superset, 3 rounds, rest 1:30: Plank 30s / Push-Up 10 reps\n"
+          "\n"
+          "Cool-down (5:00)\n"
+          "- Static Stretching: 5min");
+
+    // Through the calendar and libical's parser, line breaks and all.
+    const std::string ics = to_ics(t, "2026-12-01", "17:30", "UTC", pinned());
+    const Parsed calendar = parse(ics);
+    REQUIRE(calendar);
+    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
+    REQUIRE(events.size() == 1);
+    CHECK(std::string(icalcomponent_get_description(events[0])) == session_description(t));
 }

@@ -191,13 +191,13 @@ TEST_CASE("each-side work names the side; the last segment's next is the end") {
 
 TEST_CASE("--plain lines, spoken cues and the summary") {
     const auto plan = test::sample_timeline();
-    CHECK(player::plain_line(plan.segments[2], 330) ==
+    CHECK(player::plain_line(plan, 2, 330) ==
           "[00:05:30] work  Kettlebell Goblet Squat  set 1/2  12 reps @16kg  \"Chest up\"");
-    CHECK(player::plain_line(plan.segments[3], 366) == "[00:06:06] rest  1:00");
-    CHECK(player::plain_line(plan.segments[8], 527) ==
+    CHECK(player::plain_line(plan, 3, 366) == "[00:06:06] rest  1:00");
+    CHECK(player::plain_line(plan, 8, 527) ==
           "[00:08:47] work  Bulgarian Split Squat  set 1/2  right  8-10 reps @2x10kg");
-    CHECK(player::plain_line(plan.segments[0], 0) == "[00:00:00] work  Easy Cardio  5min");
-    CHECK(player::plain_line(plan.segments[7], 522) == "[00:08:42] switch  0:05");
+    CHECK(player::plain_line(plan, 0, 0) == "[00:00:00] work  Easy Cardio  5min");
+    CHECK(player::plain_line(plan, 7, 522) == "[00:08:42] switch  0:05");
 
     CHECK(player::spoken_cue(plan.segments[6], nullptr) ==
           "Set 1 of 2, left side, 8-10 reps, Bulgarian Split Squat.");
@@ -210,17 +210,68 @@ TEST_CASE("--plain lines, spoken cues and the summary") {
     player::Summary summary;
     summary.worked = 822 * s;
     summary.rested = 250 * s;
-    summary.sets_done = 9;
-    summary.sets_total = 9;
+    summary.sets_done = 7;
+    summary.sets_total = 7;
     summary.skipped = 1;
     summary.completed = true;
     CHECK(player::summary_text(plan, summary) ==
           "Sample Session (week 2): completed\n"
           "  time worked  13:42\n"
           "  time rested  4:10\n"
-          "  sets done    9 of 9\n"
+          "  sets done    7 of 7\n"
           "  skipped      1 segment\n");
     CHECK(player::clock_text(3725) == "1:02:05");
     CHECK(player::seconds_up(25'001) == 26);
     CHECK(player::seconds_down(25'999) == 25);
+}
+
+namespace {
+
+// The sample with a note before the squats, and the squats done with a hold and a tempo.
+timeline::Timeline with_note_and_form() {
+    auto plan = test::sample_timeline();
+    plan.blocks.resize(3);
+    plan.blocks[0].kind = timeline::Block::Kind::note;
+    plan.blocks[0].text = "Breathe out on the way up";
+    timeline::BlockEntry squat;
+    squat.exercise = "goblet_squat";
+    squat.hold = 2;
+    squat.tempo = "3-1-1-0";
+    plan.blocks[1].entries.push_back(squat);
+    return plan;
+}
+
+}  // namespace
+
+TEST_CASE("notes show when their place comes; hold and tempo show on the screen and in --plain") {
+    const auto plan = with_note_and_form();
+    CHECK(player::notes_at(plan, 2) == std::vector<std::string>{"Breathe out on the way up"});
+    CHECK(player::notes_at(plan, 4).empty());  // the second set: the note's place has passed
+    CHECK(player::notes_at(plan, 0).empty());
+    CHECK(player::plain_line(plan, 2, 330) ==
+          "[00:05:30] note  Breathe out on the way up\n"
+          "[00:05:30] work  Kettlebell Goblet Squat  set 1/2  12 reps @16kg  hold 2s  tempo 3-1-1-0  \"Chest up\"");
+    CHECK(player::plain_line(plan, 4, 426).find("hold 2s  tempo 3-1-1-0") != std::string::npos);
+    CHECK(player::plain_line(plan, 4, 426).find("note") == std::string::npos);
+
+    PlayerState state(plan);
+    state.start(0);
+    state.tick(331 * s);  // the first squat set
+    std::string text = joined(player::frame_lines(state, ScreenSize{80, 24}, ScreenStyle{false, false}));
+    CHECK(text.find("12 reps @16kg - hold 2s - tempo 3-1-1-0") != std::string::npos);
+    CHECK(text.find("Note: Breathe out on the way up") != std::string::npos);
+    state.tick(430 * s);  // the second set
+    text = joined(player::frame_lines(state, ScreenSize{80, 24}, ScreenStyle{false, false}));
+    CHECK(text.find("Note:") == std::string::npos);
+}
+
+TEST_CASE("--wait on the screen: the set counts up, with its estimate and the key to end it") {
+    const auto plan = test::sample_timeline();
+    PlayerState state(plan, true);
+    state.start(0);
+    state.tick(400 * s);  // 70 s into a squat set estimated at 36 s
+    const std::string text = joined(player::frame_lines(state, ScreenSize{100, 12}, ScreenStyle{false, false}));
+    CHECK(text.find("Set 1 of 2 - estimate 0:36 - Enter when done") != std::string::npos);
+    CHECK(text.find("1:10") != std::string::npos);  // the time spent, counting up
+    CHECK(text.find("enter done - w no wait") != std::string::npos);
 }

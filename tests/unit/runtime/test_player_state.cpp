@@ -86,8 +86,9 @@ TEST_CASE("ticks play the whole timeline, entering every segment at its start") 
     CHECK(summary.worked == 822 * s);
     CHECK(summary.rested == 250 * s);
     CHECK(summary.paused == 0);
-    CHECK(summary.sets_done == 9);
-    CHECK(summary.sets_total == 9);
+    // The split squat's left and right make one set each: 1 + 2 + 2 + 1 + 1 sets.
+    CHECK(summary.sets_done == 7);
+    CHECK(summary.sets_total == 7);
     CHECK(summary.skipped == 0);
 }
 
@@ -174,7 +175,7 @@ TEST_CASE("n skips to the next segment, counting the skip and the time played") 
         CHECK(last.finished());
         CHECK(last.summary().completed);
         CHECK(last.summary().skipped == 1);
-        CHECK(last.summary().sets_done == 8);
+        CHECK(last.summary().sets_done == 6);  // every set but the skipped last one
     }
 }
 
@@ -295,4 +296,44 @@ TEST_CASE("an empty timeline finishes as soon as it starts") {
     CHECK(state.summary().completed);
     CHECK(state.summary().sets_total == 0);
     CHECK(state.until_next_second() == -1);
+}
+
+TEST_CASE("--wait: a reps set runs past its estimate until Key::done; timed work and rests do not wait") {
+    const auto plan = test::sample_timeline();
+    PlayerState state(plan, true);
+    state.start(0);
+    CHECK_FALSE(state.waits());  // 5 minutes of cardio: timed, ends on its own
+    state.tick(331 * s);         // the first squat set (12 reps, estimated 36 s)
+    REQUIRE(state.index() == 2);
+    CHECK(state.waits());
+    CHECK(state.until_segment_end() == -1);
+    state.tick(400 * s);  // 70 s in: 34 s over the estimate, still the squats
+    CHECK(state.index() == 2);
+    CHECK(state.segment_elapsed() == 70 * s);
+    CHECK(state.until_next_second() == s);
+    const auto effects = state.press(Key::done, 400 * s);
+    CHECK(started_segments(effects) == std::vector<int>{3});  // the rest starts now
+    CHECK(state.status_of(2) == SegmentStatus::done);
+    CHECK_FALSE(state.waits());
+    state.tick(461 * s);  // the 60 s rest ends on its own
+    CHECK(state.index() == 4);
+
+    // The key turns waiting off (and on): the set then ends on its estimate.
+    state.press(Key::toggle_wait, 461 * s);
+    CHECK_FALSE(state.wait_for_reps());
+    state.tick(500 * s);
+    CHECK(state.index() > 4);
+    CHECK(state.summary().sets_done == 3);
+}
+
+TEST_CASE("without --wait a reps set ends on its estimate, and Key::done ends work early as done") {
+    const auto plan = test::sample_timeline();
+    PlayerState state(plan);
+    state.start(0);
+    CHECK_FALSE(state.waits());
+    state.press(Key::done, 10 * s);
+    CHECK(state.index() == 1);
+    CHECK(state.status_of(0) == SegmentStatus::done);
+    state.press(Key::done, 11 * s);  // a transition is not work: nothing to mark done
+    CHECK(state.index() == 1);
 }
