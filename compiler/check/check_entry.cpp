@@ -417,7 +417,12 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     }
 
     // The entry takes the chosen option's modifiers: lowering and every output follow them.
-    for (const OptionModifiers& option : effective) entry.option_looks.push_back({option.load, option.cue});
+    for (const OptionModifiers& option : effective) {
+        checked::Entry::OptionLook look;
+        if (option.load) look.load = *option.load;
+        if (option.cue) look.cue = option.cue->value;
+        entry.option_looks.push_back(look);
+    }
     const OptionModifiers& use = effective[chosen_option];
     const Traits& chosen = traits(entry.exercise);
     if (use.sides) {

@@ -46,10 +46,11 @@ struct Entry {
 
     SmallVector<int, 2> options;      // the exercise and its `or` alternatives, in order
     // Each option's load and cue as it would be done (its own or inherited, SPEC 4.1), in the
-    // order of `options`, for the sheet to print beside an alternative. Views of the AST.
+    // order of `options`, for the sheet to print beside an alternative. Copies; their text views
+    // the source, as `load` and `cue` do.
     struct OptionLook {
-        const ast::Load* load = nullptr;
-        const ast::Text* cue = nullptr;
+        std::optional<ast::Load> load;
+        std::optional<std::string_view> cue;
     };
     SmallVector<OptionLook, 2> option_looks;
     SmallVector<int, 3> equipment;    // the equipment the chosen option uses (sorted indices)

@@ -213,10 +213,9 @@ private:
             timeline::Alternative shown{alternative.name, alternative.title, std::nullopt, std::nullopt};
             // Only what differs from the chosen exercise's: an inherited load or cue is not repeated.
             if (i < entry.option_looks.size()) {
-                const ast::Load* load = entry.option_looks[i].load;
-                const ast::Text* cue = entry.option_looks[i].cue;
-                if (load && (!entry.load || entry.load->text != load->text)) shown.load = to_load(*load);
-                if (cue && (!entry.cue || *entry.cue != cue->value)) shown.cue = std::string(cue->value);
+                const auto& look = entry.option_looks[i];
+                if (look.load && (!entry.load || entry.load->text != look.load->text)) shown.load = to_load(*look.load);
+                if (look.cue && (!entry.cue || *entry.cue != *look.cue)) shown.cue = std::string(*look.cue);
             }
             row.alternatives.push_back(std::move(shown));
         }

@@ -159,3 +159,17 @@ TEST_CASE("html: alternatives print under the chosen exercise, and the chosen pr
     CHECK(count(out.str(), "<section class=\"page dense\">") == 1);
     CHECK(count(runners.out, "<section class=\"page dense\">") == 0);
 }
+
+TEST_CASE("html: an alternative prints its own load and cue, not the ones it inherits") {
+    // Without a profile the written exercises are chosen; the alternatives are what a coach allows.
+    const Run run = build_html(fs::path(REPS_TEST_DATA_DIR) / "golden" / "ok" / "alternative_modifiers.reps");
+    REQUIRE(run.exit_code == 0);
+    CHECK(count(run.out, "<span class=\"alt\">or Dumbbell Bent-Over Row @2x10kg <span class=\"cue\">&ldquo;pull to the hip&rdquo;</span></span>") == 1);
+    CHECK(count(run.out, "<span class=\"alt\">or Standing Calf Raise</span>") == 1);
+
+    // An inherited load is the chosen exercise's: printed once, on its row, not again beside the alternative.
+    const char* argv[] = {"reps", "build", REPS_EXAMPLES_DIR "/runners.reps", "--to", "html", nullptr};
+    std::ostringstream out, err;
+    REQUIRE(reps::run_cli(5, argv, out, err) == 0);
+    CHECK(count(out.str(), "<span class=\"alt\">or Reverse Lunge</span>") == 1);
+}
