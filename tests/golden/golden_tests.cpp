@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compiler/diagnostics/diagnostics.hpp"
 #include "compiler/driver/cli.hpp"
 
 namespace fs = std::filesystem;
@@ -185,7 +186,37 @@ TEST_CASE("ok: each workout builds to the expected text and JSON") {
                 check_golden(golden, run.out);
                 if (format == "json" && run.exit_code == 0) check_json_arithmetic(run.out);
             }
+            // Every phase's dump beside it: NAME.ast, NAME.checked, NAME.timeline.
+            for (const std::string_view phase : {"ast", "checked", "timeline"}) {
+                INFO("reps build " << file.filename().string() << " --dump " << phase);
+                const Run run = run_reps(with({"build", file.string(), "--dump", std::string(phase), "--color", "never"}, args));
+                CHECK_MESSAGE(run.exit_code == 0, run.err);
+                fs::path golden = file;
+                golden.replace_extension(std::string(".") + std::string(phase));
+                check_golden(golden, run.out);
+            }
         }
+    }
+}
+
+// Every code of the registry is shown by a golden of tests/golden/fail (as Carbon's coverage test
+// requires), but for the few that `reps check` cannot give, each tested where it can happen.
+TEST_CASE("fail: every diagnostic code has a golden") {
+    const std::vector<std::string_view> not_from_check = {
+        "E0108",  // --program names no program: only `reps build` reads --program (tests/e2e/cli_tests.cpp)
+        "E0402",  // nothing to build: only `reps build` needs one target (tests/e2e/cli_tests.cpp)
+        "W0301",  // FIT cannot hold an entry: only `reps build --to fit` (tests/e2e/trust_tests.cpp, tests/fit)
+    };
+    std::string shown;
+    for (const fs::path& file : reps_files(golden_dir / "fail")) {
+        fs::path golden = file;
+        shown += read_file(golden.replace_extension(".stderr"));
+    }
+    for (const reps::CodeInfo& code : reps::all_codes()) {
+        const bool has_golden = shown.find("[" + std::string(code.code) + "]") != std::string::npos;
+        const bool allowed = std::find(not_from_check.begin(), not_from_check.end(), code.code) != not_from_check.end();
+        INFO(code.code);
+        CHECK_MESSAGE(has_golden != allowed, (has_golden ? "has a golden: take it off the allow-list" : "has no golden in tests/golden/fail"));
     }
 }
 

@@ -1,7 +1,10 @@
 // Lowering: the timeline arithmetic of SPEC section 6, each expectation worked out by hand in a comment.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -350,4 +353,17 @@ TEST_CASE("lower: a program's sessions by date and time, with the week for progr
     CHECK(q.sessions[0].weekday == "mon");
     CHECK(q.sessions[1].date == "2027-01-03");
     CHECK(q.sessions[1].weekday == "sun");
+}
+
+TEST_CASE("lower: the reference example says in its comment how long it really lasts") {
+    std::ifstream in(std::filesystem::path(REPS_EXAMPLES_DIR) / "runners.reps", std::ios::binary);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto claim = text.find("It lasts ");
+    REQUIRE(claim != std::string::npos);
+    int hours = 0, minutes = 0, seconds = 0;
+    REQUIRE(std::sscanf(text.c_str() + claim, "It lasts %d:%d:%d", &hours, &minutes, &seconds) == 3);
+    const auto c = compile(text);
+    REQUIRE(c->program.workouts.size() == 1);
+    const auto t = lower_workout(c->program, c->program.workouts[0], 1, c->sources);
+    CHECK(t.total_seconds == hours * 3600 + minutes * 60 + seconds);
 }
