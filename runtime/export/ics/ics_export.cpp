@@ -230,11 +230,19 @@ icalcomponent* alarm(std::int64_t before, const std::string& summary) {
                                nullptr);
 }
 
+struct PropertyFree {
+    void operator()(icalproperty* property) const { icalproperty_free(property); }
+};
+using Property = std::unique_ptr<icalproperty, PropertyFree>;
+
 icalcomponent* vevent(const Event& event, const Zone& zone, std::int64_t dtstamp, const IcsOptions& options) {
+    // The dates first, each owned until the event takes it: a date past 9999 throws, and what
+    // was made before it must not leak.
+    Property stamp(datetime_property(ICAL_DTSTAMP_PROPERTY, utc_time(dtstamp)));
+    Property start(time_property(ICAL_DTSTART_PROPERTY, event.start, zone));
+    Property end(time_property(ICAL_DTEND_PROPERTY, event.start + event.length, zone));
     icalcomponent* component = icalcomponent_vanew(
-        ICAL_VEVENT_COMPONENT, icalproperty_new_uid(event.uid.c_str()), datetime_property(ICAL_DTSTAMP_PROPERTY, utc_time(dtstamp)),
-        time_property(ICAL_DTSTART_PROPERTY, event.start, zone),
-        time_property(ICAL_DTEND_PROPERTY, event.start + event.length, zone),
+        ICAL_VEVENT_COMPONENT, icalproperty_new_uid(event.uid.c_str()), stamp.release(), start.release(), end.release(),
         // User text, and the description's lines: no control character but the line ends (RFC 5545
         // TEXT allows none, and a terminal showing the file would obey them).
         icalproperty_new_summary(without_control_characters(event.summary).c_str()),
