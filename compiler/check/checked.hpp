@@ -29,14 +29,18 @@ struct DoseStep {
     Amount amount;
 };
 
-// An exercise to do: a prescription, or one entry of a group, intervals, emom or amrap.
+// An exercise to do (SPEC 4.1): a prescription, or one entry of a group, intervals, emom or
+// amrap. It names the option chosen for the profile, how its sides are worked, how long a rep
+// takes (SPEC 6: the exercise's rep time, or the tempo's sum, plus the hold), the rest between
+// its sets, and one dose per week of a progression (SPEC 4.1); the rest is what the outputs show.
+//
+// Layout, for speed only: the fields every pass after checking reads (the timeline sizes, the
+// lints, the timing of lowering) come first, in the entry's first cache lines; the constructor
+// is provided so that emplace_back() sets the members' initial values without first zeroing
+// every byte.
 struct Entry {
-    // Provided, so that a new entry (emplace_back()) is only given its members' initial values:
-    // an implicit constructor made value-initialisation zero all its bytes first.
     Entry() {}  // NOLINT(modernize-use-equals-default)
 
-    // First what the passes after checking read of every entry (the timeline sizes, the lints,
-    // the timing of lowering), together in the entry's first cache lines.
     int exercise = -1;                // the chosen option (catalog index)
     SideMode sides = SideMode::none;  // after "assuming each side"
     std::int64_t rep_seconds = 3;     // time per rep: rep (or tempo) + hold

@@ -18,9 +18,13 @@
 
 namespace reps::ast {
 
-// The AST's lists come from the file's arena when there is one (ArenaScope): they are made in
-// parse order, read back in that order, and freed all at once.
+// A file is a list of declarations (SPEC 2-4, 7): catalog entries (SPEC 3: region, muscle, equipment,
+// exercise, profile), workouts (phases and blocks of prescriptions, SPEC 4) and programs
+// (weekly sessions, SPEC 7), each as written, names not yet resolved. The checker
+// (compiler/check) gives them meaning.
 //
+// Memory, for speed only: the AST's lists come from the file's arena when there is one
+// (ArenaScope): they are made in parse order, read back in that order, and freed all at once.
 // An AST node owns no memory but its lists' and boxes' (Boxed): its strings are views of the
 // sources, and there is no std::string, std::vector or SmallVector here. So an AST in an arena can
 // be dropped without running its destructors (loader.hpp, drop_into_arena); a node that owned heap memory
