@@ -55,4 +55,12 @@ private:
     std::filesystem::path path_;
 };
 
+// `reps check FILE` without colour, as a user would run it.
+inline Run check(const std::filesystem::path& file) { return run_reps({"check", file.string(), "--color", "never"}); }
+
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// A workout that checks without a warning, to import or to check.
+inline const std::string legs = "workout legs \"Legs\" {  # reps: allow W0201 W0205\n  goblet_squat 3x12\n}\n";
+
 }  // namespace reps::test

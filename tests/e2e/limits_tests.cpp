@@ -23,11 +23,11 @@ using reps::test::Run;
 using reps::test::run_reps;
 using reps::test::TempDir;
 
-Run check(const fs::path& file) { return run_reps({"check", file.string(), "--color", "never"}); }
+using reps::test::check;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using reps::test::contains;
 
-const std::string legs = "workout legs \"Legs\" {  # reps: allow W0201 W0205\n  goblet_squat 3x12\n}\n";
+using reps::test::legs;
 
 }  // namespace
 

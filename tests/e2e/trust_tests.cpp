@@ -25,14 +25,14 @@ using reps::test::Run;
 using reps::test::run_reps;
 using reps::test::TempDir;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using reps::test::contains;
 
 std::string read_all(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-const std::string legs = "workout legs \"Legs\" {  # reps: allow W0201 W0205\n  goblet_squat 3x12\n}\n";
+using reps::test::legs;
 
 Run build_to(const fs::path& input, const fs::path& output) {
     return run_reps({"build", input.string(), "--to", "json", "-o", output.string(), "--color", "never"});
