@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "compiler/driver/cli_internal.hpp"
+#include "compiler/driver/week_lengths.hpp"
 #include "compiler/dump/dump.hpp"
 #include "compiler/lint/lints.hpp"
 #include "compiler/lower/lower.hpp"
@@ -275,7 +276,11 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     if (!options.workout.empty() && !options.program.empty()) {
         throw UsageError("give --workout or --program, not both");
     }
-    if (options.week_given && !options.program.empty()) {
+    if (options.week_all && options.to != "text" && options.to != "json") {
+        throw UsageError("--week all lists the length of each week with --to text or --to json");
+    }
+    if (options.week_all && options.dump != Dump::none) throw UsageError("--week all does not take --dump");
+    if (options.week_given && !options.week_all && !options.program.empty()) {
         throw UsageError("--week applies to a workout; a program builds each of its weeks");
     }
     if (!options.at.empty()) check_datetime(options.at);
@@ -321,6 +326,25 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
 
     const std::optional<Target> target = choose_target(options, compiled.checked, path, diagnostics);
     if (!target) return finish(1);
+    if (options.week_all) {
+        reporter.report(path, diagnostics);
+        const LintOptions range = pipeline_options(options, true).lints;
+        const std::string bytes = options.to == "json"
+                                      ? (target->workout ? week_lengths_json(*target->workout, range)
+                                                         : week_lengths_json(compiled.checked, *target->program, range))
+                                      : (target->workout ? week_lengths_text(*target->workout, range)
+                                                         : week_lengths_text(compiled.checked, *target->program, range));
+        std::string failure;
+        if (!options.output.empty()) {
+            write_output_file(options.output, bytes, failure);
+        } else {
+            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            out.flush();
+        }
+        if (!failure.empty()) reporter.fail(failure);
+        reporter.finish();
+        return failure.empty() ? 0 : 2;
+    }
     if (target->program != nullptr && (options.week_given || !options.at.empty())) {
         reporter.report(path, diagnostics);
         reporter.fail(std::string(options.week_given ? "--week" : "--at") + " applies to a workout, and program '" +

@@ -102,7 +102,6 @@ PipelineOptions pipeline_options(const Options& options, bool check) {
     pipeline.profile = options.profile;
     pipeline.lints.session_min_seconds = options.session_min_seconds;
     pipeline.lints.session_max_seconds = options.session_max_seconds;
-    pipeline.lints.week = options.week;
     return pipeline;
 }
 

@@ -100,6 +100,7 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
         << "  --workout NAME           the workout to build (needed when the file has several)\n"
         << "  --program NAME           the program to build\n"
         << "  --week N                 progression week of a workout, 1-520 (default 1)\n"
+        << "  --week all               --to text|json: the length of each week instead of a timeline\n"
         << "  --profile NAME           choose exercise options that the equipment profile allows\n"
         << "  --at DATETIME            when a single workout takes place, e.g. 2026-12-01T17:30\n"
         << "  --timezone ZONE          time zone of --at for --to ics, e.g. Europe/Berlin (default UTC)\n"
@@ -347,7 +348,8 @@ Parsed parse(int argc, const char* const argv[]) {
     if (vm.count("-W")) options.suppressed = parse_suppressed(vm["-W"].as<std::vector<std::string>>());
     if (vm.count("dump")) options.dump = parse_dump(text("dump"));
     if (vm.count("week")) {
-        options.week = parse_week(text("week"));
+        options.week_all = text("week") == "all";
+        if (!options.week_all) options.week = parse_week(text("week"));
         options.week_given = true;
     }
     if (vm.count("session-range")) {

@@ -39,6 +39,7 @@ struct Options {
     std::string profile;
     int week = 1;
     bool week_given = false;
+    bool week_all = false;  // build only, --week all: the length week by week instead of a timeline
     std::int64_t session_min_seconds = 30 * 60;  // --session-range, for the session-length lint
     std::int64_t session_max_seconds = 60 * 60;
     unsigned jobs = 0;  // check only, -j N: files checked at once; 0: one per available core

@@ -17,7 +17,7 @@ namespace reps {
 struct PipelineOptions {
     bool check = true;     // false: stop once parsed (`--dump ast` shows what was parsed)
     std::string profile;   // --profile NAME, empty for none
-    LintOptions lints;     // the session range and the week measured
+    LintOptions lints;     // the session range
 };
 
 // One input file taken through the phases that ran.

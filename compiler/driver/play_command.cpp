@@ -15,6 +15,7 @@ namespace reps::cli {
 
 int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     if (options.dump != Dump::none) throw UsageError("'reps play' does not take --dump; use 'reps build --dump'");
+    if (options.week_all) throw UsageError("'reps play' plays one week: --week N; 'reps build --week all' lists them all");
     const std::string& path = options.args.front();
     Reporter reporter(options, err);
     // The summary is appended to --log at the end: a log that cannot be written is said now, not

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <set>
 #include <vector>
 
@@ -56,8 +57,8 @@ struct WorkoutLintState {
     std::array<std::array<int, 2>, body_part_count> part_regions{};
 };
 
-void lint_workout(const CheckedProgram& program, const checked::Workout& workout, const LintOptions& options,
-                  Diagnostics& diagnostics, WorkoutLintState& state) {
+void lint_workout(const CheckedProgram& program, const checked::Workout& workout, Diagnostics& diagnostics,
+                  WorkoutLintState& state) {
     std::vector<bool>& reached = state.reached;
     if (!workout.has_warmup) {
         diagnostics.report(Code::W0201, workout.span, fmt::format("workout '{}' has no warm-up", workout.name),
@@ -89,27 +90,90 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
                                 "add exercises for them, or name the regions it covers: 'focus legs, core'");
         }
     }
-    const std::int64_t total_seconds = timeline_size(workout, options.week).seconds;
-    if (total_seconds < options.session_min_seconds || total_seconds > options.session_max_seconds) {
-        const bool too_long = total_seconds > options.session_max_seconds;
-        diagnostics.report(Code::W0205, workout.span,
-                            fmt::format("workout '{}' lasts {}, {} than the {}-{} a session should take", workout.name,
-                                        clock_text(total_seconds), too_long ? "longer" : "shorter",
-                                        minutes_text(options.session_min_seconds), minutes_text(options.session_max_seconds)),
-                            too_long ? "cut sets or rests, or allow longer sessions with --session-range 30min-75min"
-                                     : "add work, or allow shorter sessions with --session-range 15min-60min");
-    }
 }
 
+// "week 3", "weeks 1-4", "weeks 1-2 and 5-6", "weeks 1, 3 and 5-6".
+std::string weeks_text(const std::vector<int>& weeks) {
+    std::vector<std::string> runs;
+    for (std::size_t i = 0; i < weeks.size();) {
+        std::size_t j = i;
+        while (j + 1 < weeks.size() && weeks[j + 1] == weeks[j] + 1) ++j;
+        runs.push_back(i == j ? fmt::format("{}", weeks[i]) : fmt::format("{}-{}", weeks[i], weeks[j]));
+        i = j + 1;
+    }
+    std::string text = weeks.size() == 1 ? "week " : "weeks ";
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        text += (i == 0 ? "" : i + 1 == runs.size() ? " and " : ", ") + runs[i];
+    }
+    return text;
+}
+
+// SPEC 5.4: the session length in every week the workout is used (`weeks`: each week of the
+// programs that schedule it, or each step of its progressions when it stands alone); the warning
+// names the first week out of range and the help all of them.
+void lint_session_length(const checked::Workout& workout, int weeks, const LintOptions& options, Diagnostics& diagnostics) {
+    // Weeks after the longest progression repeat its last step: measured once.
+    const int measured_weeks = std::min(weeks, progression_weeks(workout));
+    std::vector<std::int64_t> lengths;
+    for (int week = 1; week <= measured_weeks; ++week) lengths.push_back(timeline_size(workout, week).seconds);
+    const auto length_in = [&](int week) { return lengths[static_cast<std::size_t>(std::min(week, measured_weeks) - 1)]; };
+    const auto out_of_range = [&](std::int64_t seconds) {
+        return seconds < options.session_min_seconds || seconds > options.session_max_seconds;
+    };
+    std::vector<int> weeks_out;
+    for (int week = 1; week <= weeks; ++week) {
+        if (out_of_range(length_in(week))) weeks_out.push_back(week);
+    }
+    if (weeks_out.empty()) return;
+    const std::int64_t seconds = length_in(weeks_out.front());
+    const bool too_long = seconds > options.session_max_seconds;
+    // A workout the same every week (no progression) is not told week by week.
+    const bool same_every_week = std::all_of(lengths.begin(), lengths.end(), [&](std::int64_t each) { return each == lengths.front(); });
+    const std::string when = same_every_week ? "" : fmt::format(" in week {}", weeks_out.front());
+    std::string help = too_long ? "cut sets or rests, or allow longer sessions with --session-range 30min-75min"
+                                : "add work, or allow shorter sessions with --session-range 15min-60min";
+    if (!same_every_week) help = fmt::format("{} of {} {} out of range; ", weeks_text(weeks_out), weeks, weeks_out.size() == 1 ? "is" : "are") + help;
+    diagnostics.report(Code::W0205, workout.span,
+                        fmt::format("workout '{}' lasts {}{}, {} than the {} a session should take", workout.name,
+                                    clock_text(seconds), when, too_long ? "longer" : "shorter", session_range_text(options)),
+                        help);
+}
+
+// The dates a program's sessions fall on (SPEC 7): week 1 runs from `start` for seven days.
+class ProgramDates {
+public:
+    explicit ProgramDates(const checked::Program& plan)
+        : start_(std::chrono::year{plan.start_year} / plan.start_month / plan.start_day) {}
+    // Days from `start` to the session's first occurrence (0-6).
+    int first_day(const checked::Session& session) const {
+        const int start_weekday = static_cast<int>(std::chrono::weekday{start_}.iso_encoding()) - 1;  // 0 = monday
+        return (session.weekday - start_weekday + 7) % 7;
+    }
+    std::string date(int day) const {
+        const std::chrono::year_month_day ymd{start_ + std::chrono::days{day}};
+        return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                           static_cast<unsigned>(ymd.day()));
+    }
+
+private:
+    std::chrono::sys_days start_;
+};
+
 void lint_program(const CheckedProgram& program, const checked::Program& plan, Diagnostics& diagnostics) {
-    // Strength on consecutive days, the week wrapping from sunday to monday.
+    // Strength on consecutive dates: the day after within a week, or the last day of a week and
+    // the first of the next when the program has a next week.
+    const ProgramDates dates(plan);
     std::vector<const checked::Session*> strength, runs;
     for (const auto& session : plan.sessions) (session.workout >= 0 ? strength : runs).push_back(&session);
     for (const auto* later : strength) {
         for (const auto* earlier : strength) {
-            if ((earlier->weekday + 1) % 7 == later->weekday && later != earlier) {
+            const int earlier_day = dates.first_day(*earlier);
+            int later_day = dates.first_day(*later);
+            if (earlier_day == 6 && later_day == 0 && plan.weeks >= 2) later_day = 7;
+            if (later_day == earlier_day + 1 && later != earlier) {
                 diagnostics.report(Code::W0203, later->span,
-                                    fmt::format("strength on consecutive days: {} and {}", earlier->weekday_name, later->weekday_name),
+                                    fmt::format("strength on consecutive days: {} and {}, first on {} and {}", earlier->weekday_name,
+                                                later->weekday_name, dates.date(earlier_day), dates.date(later_day)),
                                     "leave a recovery day between strength sessions");
                 break;
             }
@@ -139,6 +203,10 @@ void lint_program(const CheckedProgram& program, const checked::Program& plan, D
 
 }  // namespace
 
+std::string session_range_text(const LintOptions& range) {
+    return minutes_text(range.session_min_seconds) + "-" + minutes_text(range.session_max_seconds);
+}
+
 void run_lints(const CheckedProgram& program, const LintOptions& options, Diagnostics& diagnostics) {
     WorkoutLintState state;
     for (std::size_t part = 0; part < body_part_count; ++part) {
@@ -149,7 +217,20 @@ void run_lints(const CheckedProgram& program, const LintOptions& options, Diagno
             state.part_regions[part][i] = name ? anatomy.find_region(name) : -1;
         }
     }
-    for (const auto& workout : program.workouts) lint_workout(program, workout, options, diagnostics, state);
+    for (const auto& workout : program.workouts) lint_workout(program, workout, diagnostics, state);
+    // The weeks each workout is used in: the longest program that schedules it, else its progressions.
+    std::vector<int> weeks_used(program.workouts.size(), 0);
+    for (const auto& plan : program.programs) {
+        for (const auto& session : plan.sessions) {
+            if (session.workout < 0 || static_cast<std::size_t>(session.workout) >= weeks_used.size()) continue;
+            int& weeks = weeks_used[static_cast<std::size_t>(session.workout)];
+            weeks = std::max(weeks, plan.weeks);
+        }
+    }
+    for (std::size_t i = 0; i < program.workouts.size(); ++i) {
+        const auto& workout = program.workouts[i];
+        lint_session_length(workout, weeks_used[i] > 0 ? weeks_used[i] : progression_weeks(workout), options, diagnostics);
+    }
     for (const auto& plan : program.programs) lint_program(program, plan, diagnostics);
 }
 

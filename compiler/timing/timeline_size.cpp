@@ -99,6 +99,12 @@ TimelineSize timeline_size(const checked::Workout& workout, int week) {
     return counter.total();
 }
 
+int progression_weeks(const checked::Workout& workout) {
+    std::size_t weeks = 1;
+    for (const checked::Entry& entry : workout.entries) weeks = std::max(weeks, entry.steps.size());
+    return static_cast<int>(weeks);
+}
+
 void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostics) {
     std::vector<TimelineSize> sizes;
     sizes.reserve(program.workouts.size());

@@ -23,6 +23,10 @@ struct TimelineSize {
 // errors.
 TimelineSize timeline_size(const checked::Workout& workout, int week = 0);
 
+// How many weeks a workout alone can differ in: the most steps of any of its progressions (1 for a
+// workout without one); from then on the last step holds (SPEC 4.1), so later weeks repeat it.
+int progression_weeks(const checked::Workout& workout);
+
 // Reports E0005 for each workout (in any week) and program (all its weeks) over the bounds above.
 void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostics);
 

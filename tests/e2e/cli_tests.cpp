@@ -174,11 +174,13 @@ TEST_CASE("check: warnings, --werror and -W no-CODE") {
     CHECK(run_reps({"check", "--session-range", "20min-45min", data("ok.reps")}).err.empty());
     CHECK(run_reps({"check", "--session-range", "1h-30min", data("ok.reps")}).code == 2);
 
-    // The session length is the week's: a progression makes a short week-1 workout long enough.
-    CHECK(run_reps({"check", data("grows.reps")}).err.find("warning[W0205]: workout 'grows' lasts 22:30") != std::string::npos);
-    CHECK(run_reps({"check", "--week", "4", data("grows.reps")}).err.find("lasts 28:30") != std::string::npos);
-    CHECK(run_reps({"check", "--week", "5", data("grows.reps")}).err.empty());
-    CHECK(run_reps({"check", "--week", "40", data("grows.reps")}).err.empty());
+    // The session length is checked in every week of the progression (SPEC 5.4), whatever --week
+    // says: grows is too short in weeks 1-4 of its 11 steps.
+    for (const char* week : {"1", "5", "40"}) {
+        const Run grows = run_reps({"check", "--week", week, data("grows.reps")});
+        CHECK(grows.err.find("warning[W0205]: workout 'grows' lasts 22:30 in week 1, shorter than") != std::string::npos);
+        CHECK(grows.err.find("help: weeks 1-4 of 11 are out of range; add work") != std::string::npos);
+    }
 
     // `# reps: allow W0205` in two.reps keeps its short workouts quiet.
     const Run allowed = run_reps({"check", data("two.reps")});
@@ -255,6 +257,47 @@ TEST_CASE("build --to json and text") {
     CHECK(plan["format"] == "reps-program/1");
     CHECK(plan["program"] == "legs_plan");
     CHECK(plan["sessions"].size() == 4);
+}
+
+TEST_CASE("build --week all: a workout's length week by week") {
+    // grows: 2x30s -> 2x10min step 1min after a 20-minute warm-up, eleven steps.
+    const Run text = run_reps({"build", data("grows.reps"), "--to", "text", "--week", "all", "-W", "no-W0205"});
+    CHECK(text.code == 0);
+    CHECK(text.err.empty());
+    CHECK(text.out.starts_with("Length by week (session range 30min-60min)\nGrows (grows)\n"
+                               "  week   1     22:30  shorter than the session range\n"
+                               "  week   2     24:30  shorter than the session range\n"));
+    CHECK(text.out.find("  week   5     30:30\n") != std::string::npos);
+    CHECK(text.out.ends_with("  week  10     40:30\n  week  11     41:30\n"));  // 9min30s, then 10min
+
+    const Run json = run_reps({"build", data("grows.reps"), "--to", "json", "--week", "all", "--session-range", "20min-40min"});
+    CHECK(json.code == 0);
+    const auto document = nlohmann::json::parse(json.out);
+    CHECK(document["workout"] == "grows");
+    CHECK(document["session_range"]["min_seconds"] == 1200);
+    CHECK(document["session_range"]["max_seconds"] == 2400);
+    REQUIRE(document["weeks"].size() == 11);
+    CHECK(document["weeks"][0]["seconds"] == 1350);
+    CHECK(document["weeks"][0]["clock"] == "22:30");
+    CHECK(document["weeks"][0]["in_range"] == true);
+    CHECK(document["weeks"][10]["in_range"] == false);
+
+    // A program: each workout it schedules, over the program's weeks.
+    const Run plan = run_reps({"build", REPS_EXAMPLES_DIR "/runner_program.reps", "--to", "text", "--week", "all"});
+    CHECK(plan.code == 0);
+    CHECK(plan.out.starts_with("Strength for Runners, 6 weeks (runner_block): length by week (session range 30min-60min)\n"
+                               "Runner Strength (runner_strength)\n  week   1     37:09\n"));
+    CHECK(plan.out.ends_with("  week   6     59:24\n"));
+    const auto plan_json = nlohmann::json::parse(
+        run_reps({"build", REPS_EXAMPLES_DIR "/runner_program.reps", "--to", "json", "--week", "all"}).out);
+    CHECK(plan_json["program"] == "runner_block");
+    REQUIRE(plan_json["workouts"].size() == 1);
+    CHECK(plan_json["workouts"][0]["weeks"].size() == 6);
+
+    const Run ics = run_reps({"build", data("grows.reps"), "--to", "ics", "--week", "all"});
+    CHECK(ics.code == 2);
+    CHECK(ics.err.find("--week all lists the length of each week with --to text or --to json") != std::string::npos);
+    CHECK(run_reps({"play", data("grows.reps"), "--week", "all"}).code == 2);
 }
 
 TEST_CASE("build: options that do not fit the target") {

@@ -1,0 +1,107 @@
+// The coaching lints of SPEC 5.4: session length in every week a workout is used, and the
+// day-based lints on the dates sessions fall on.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/check/checked.hpp"
+#include "compiler/driver/loader.hpp"
+#include "compiler/lint/lints.hpp"
+
+using namespace reps;
+
+namespace {
+
+// The warnings `reps check` gives `text` (checked against the stdlib, then linted).
+std::vector<Diagnostic> lint(std::string text) {
+    SourceManager sources;
+    Diagnostics diagnostics;
+    LoadedProgram loaded =
+        load_program_text("test.reps", std::move(text), std::filesystem::temp_directory_path(), sources, diagnostics);
+    REQUIRE_FALSE(diagnostics.has_errors());
+    CheckedProgram program = check_program(loaded.files, sources, CheckOptions{}, diagnostics);
+    REQUIRE_FALSE(diagnostics.has_errors());
+    run_lints(program, LintOptions{}, diagnostics);
+    diagnostics.sort_by_position();
+    return diagnostics.list();
+}
+
+std::vector<std::string> messages(const std::vector<Diagnostic>& diagnostics, Code code) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.code == code) out.push_back(d.message);
+    }
+    return out;
+}
+
+// 40 minutes with its warm-up, the same every week.
+const std::string steady = "workout steady \"Steady\" {\n  warmup { easy_cardio 10min }\n  rest 30min\n}\n";
+
+// Progressions of six steps: 28:02 in week 1, then 35:10, 42:18, 46:38, 56:10 and 1:05:42 in week 6.
+const std::string growing =
+    "workout growing \"Growing\" {\n  warmup { easy_cardio 5min }\n  goblet_squat 2x8 -> 3x12 tempo 9-9-9-9\n"
+    "  push_up 2x8 -> 3x12 tempo 9-9-9-9\n  plank 1x20s -> 1x12min step 2min20s\n}\n";
+
+std::string program(const std::string& start, int weeks, const std::string& sessions) {
+    return "program p \"P\" {\n  start " + start + "\n  weeks " + std::to_string(weeks) + "\n" + sessions + "}\n";
+}
+
+}  // namespace
+
+TEST_CASE("session length: a workout alone is measured at every step of its progressions") {
+    const auto warnings = messages(lint(growing), Code::W0205);
+    REQUIRE(warnings.size() == 1);
+    // Short in week 1 already: the first week out of range is named.
+    CHECK(warnings[0] == "workout 'growing' lasts 28:02 in week 1, shorter than the 30min-60min a session should take");
+}
+
+TEST_CASE("session length: the help lists every week out of range") {
+    const auto all = lint(growing);
+    for (const Diagnostic& d : all) {
+        if (d.code == Code::W0205) CHECK(d.help.starts_with("weeks 1 and 6 of 6 are out of range; add work"));
+    }
+}
+
+TEST_CASE("session length: inside a program, each of its weeks; weeks it does not reach are not linted") {
+    const std::string mid =
+        "workout mid \"Mid\" {\n  warmup { easy_cardio 10min }\n  rest 25min\n  plank 1x30s -> 1x10min step 5min\n}\n";
+    // Alone: weeks 1-3 (35:30, 40:30, 45:00) are in range, so no warning.
+    CHECK(messages(lint(mid), Code::W0205).empty());
+    // 36:00, 56:00, then 1:15:00 in week 3: in a 2-week program only weeks 1-2 count.
+    const std::string late = "workout late \"Late\" {\n  warmup { easy_cardio 10min }\n  rest 25min\n"
+                             "  plank 1x1min -> 1x40min step 20min\n}\n";
+    CHECK(messages(lint(late), Code::W0205).size() == 1);  // alone, week 3 is 1:15:00
+    CHECK(messages(lint(late + program("2026-12-07", 2, "  mon 17:00 late\n")), Code::W0205).empty());
+    const auto three_weeks = messages(lint(late + program("2026-12-07", 3, "  mon 17:00 late\n")), Code::W0205);
+    REQUIRE(three_weeks.size() == 1);
+    CHECK(three_weeks[0] == "workout 'late' lasts 1:15:00 in week 3, longer than the 30min-60min a session should take");
+}
+
+TEST_CASE("session length: a workout the same every week is not told week by week") {
+    const std::string long_one = "workout long_one \"Long\" {\n  warmup { easy_cardio 10min }\n  rest 1h\n}\n";
+    const auto warnings = messages(lint(long_one + program("2026-12-07", 6, "  mon 17:00 long_one\n")), Code::W0205);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "workout 'long_one' lasts 1:10:00, longer than the 30min-60min a session should take");
+    CHECK(messages(lint(steady + program("2026-12-07", 6, "  mon 17:00 steady\n")), Code::W0205).empty());
+}
+
+TEST_CASE("consecutive days are about dates, not the weekday pattern") {
+    // Starting on a Wednesday, one week: Wednesday 2026-12-02 and Tuesday 2026-12-08 are 6 days apart.
+    CHECK(messages(lint(steady + program("2026-12-02", 1, "  wed 17:00 steady\n  tue 17:00 steady\n")), Code::W0203).empty());
+    // Two weeks: Tuesday 2026-12-08 is followed by Wednesday 2026-12-09.
+    const auto two_weeks =
+        messages(lint(steady + program("2026-12-02", 2, "  wed 17:00 steady\n  tue 17:00 steady\n")), Code::W0203);
+    REQUIRE(two_weeks.size() == 1);
+    CHECK(two_weeks[0] == "strength on consecutive days: tue and wed, first on 2026-12-08 and 2026-12-09");
+    // Sunday and Monday of a one-week program starting Monday: the week does not wrap.
+    CHECK(messages(lint(steady + program("2026-12-07", 1, "  mon 17:00 steady\n  sun 17:00 steady\n")), Code::W0203).empty());
+    const auto wrapped =
+        messages(lint(steady + program("2026-12-07", 2, "  mon 17:00 steady\n  sun 17:00 steady\n")), Code::W0203);
+    REQUIRE(wrapped.size() == 1);
+    CHECK(wrapped[0] == "strength on consecutive days: sun and mon, first on 2026-12-13 and 2026-12-14");
+    // Within a week, whatever the start: Thursday and Friday.
+    CHECK(messages(lint(steady + program("2026-12-05", 1, "  thu 17:00 steady\n  fri 17:00 steady\n")), Code::W0203).size() == 1);
+}
