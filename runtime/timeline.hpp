@@ -123,10 +123,12 @@ struct RunSession {
 
 struct Session {
     std::string date;     // "2026-12-01"
-    std::string time;     // "17:30"
+    std::string time;     // "17:30", on the clock of the program's time zone
+    // The time as written when a clock change skips it (SPEC 7: "02:30" on the night clocks go
+    // forward starts at 03:30, which `time` then holds), else empty.
+    std::string written_time;
     std::string weekday;  // "tue"
     int week = 1;
-    int index = 0;        // position of the session line in the program, for stable UIDs
     std::string workout;  // workout name; empty for a run
     std::optional<Timeline> timeline;
     std::optional<RunSession> run;

@@ -2,6 +2,9 @@
 // the format table; nothing is written when the input has errors.
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <unistd.h>
@@ -154,6 +157,32 @@ const Item* find_named(const std::vector<Item>& items, std::string_view name) {
         if (item.name == name) return &item;
     }
     return nullptr;
+}
+
+// This machine's IANA time zone, for a help line: TZ, else /etc/timezone, else the zoneinfo file
+// /etc/localtime links to; empty when none names one.
+std::string machine_timezone() {
+    if (const char* tz = std::getenv("TZ"); tz != nullptr && *tz != '\0') return tz[0] == ':' ? tz + 1 : tz;
+    std::ifstream file("/etc/timezone");
+    std::string name;
+    if (file && std::getline(file, name) && !name.empty()) return name;
+    std::error_code error;
+    const std::string target = std::filesystem::read_symlink("/etc/localtime", error).string();
+    const auto at = target.find("zoneinfo/");
+    return error || at == std::string::npos ? std::string() : target.substr(at + 9);
+}
+
+// SPEC 7 dates a single workout with --at; without --timezone that time is UTC (the same calendar
+// on every machine), which a coach who meant local time should hear about.
+void warn_at_means_utc(const Options& options, Diagnostics& diagnostics) {
+    const std::string zone = machine_timezone();
+    const bool local_zone = !zone.empty() && zone != "UTC" && zone != "Etc/UTC" && is_known_timezone(zone);
+    diagnostics.report(Code::W0302, SourceSpan{},
+                       "--at " + options.at + " has no --timezone: it is read as UTC (" + options.at.substr(11) + "Z)",
+                       local_zone ? "if " + options.at.substr(11) + " is local time, add --timezone " + printable(zone) +
+                                        " (this machine's zone); --timezone UTC says UTC is meant"
+                                  : "if it is local time, add --timezone with its zone, e.g. --timezone Europe/Berlin; "
+                                    "--timezone UTC says UTC is meant");
 }
 
 std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates) {
@@ -326,6 +355,10 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
 
     const std::optional<Target> target = choose_target(options, compiled.checked, path, diagnostics);
     if (!target) return finish(1);
+    if (target->workout != nullptr && options.to == "ics" && !options.at.empty() && options.timezone.empty()) {
+        warn_at_means_utc(options, diagnostics);
+        if (diagnostics.has_errors()) return finish(1);  // --werror
+    }
     if (options.week_all) {
         reporter.report(path, diagnostics);
         const LintOptions range = pipeline_options(options, true).lints;

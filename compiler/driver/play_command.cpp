@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
+#include <fmt/format.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <optional>
@@ -44,22 +46,32 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
         return 2;
     }
     const checked::Workout* workout = nullptr;
+    std::string playing_note;  // what is played, when the file's program chose it
     if (!diagnostics.has_errors()) {
         const std::optional<Target> target = choose_target(options, compiled.checked, path, diagnostics);
         if (target) workout = target->workout;
-        // A program is played one workout at a time: its file's only workout, or the one named.
+        // A program is played one workout at a time: the one workout it schedules (in the week
+        // --week names), said before the screen is taken; several ask for --workout.
         if (target && workout == nullptr) {
-            if (compiled.checked.workouts.size() == 1) {
-                workout = &compiled.checked.workouts.front();
+            const checked::Program& plan = *target->program;
+            std::vector<const checked::Workout*> scheduled;
+            for (const checked::Session& session : plan.sessions) {
+                if (session.workout < 0) continue;
+                const checked::Workout* each = &compiled.checked.workouts[static_cast<std::size_t>(session.workout)];
+                if (std::find(scheduled.begin(), scheduled.end(), each) == scheduled.end()) scheduled.push_back(each);
+            }
+            std::string names;
+            for (const checked::Workout* each : scheduled) names.append(names.empty() ? "" : ", ").append(each->name);
+            if (scheduled.size() == 1) {
+                workout = scheduled.front();
+                playing_note = fmt::format("reps: playing workout '{}' of program '{}', week {} of {}; choose with --workout NAME "
+                                           "--week N\n",
+                                           workout->name, plan.name, options.week, plan.weeks);
             } else {
-                std::string names;
-                for (const checked::Workout& each : compiled.checked.workouts) {
-                    names.append(names.empty() ? "" : ", ").append(each.name);
-                }
                 diagnostics.report(Code::E0402, SourceSpan{},
-                                  "nothing to play: '" + printable(path) + "' holds a program and " +
-                                      (names.empty() ? "no workout" : "several workouts"),
-                                  names.empty() ? "" : "choose one with --workout NAME: " + names);
+                                  "nothing to play: program '" + plan.name + "' schedules " +
+                                      (scheduled.empty() ? "no workout" : "several workouts"),
+                                  scheduled.empty() ? "" : "choose one with --workout NAME (and --week N): " + names);
             }
         }
     }
@@ -67,6 +79,7 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     reporter.report(path, diagnostics);
     reporter.finish();
     if (workout == nullptr || diagnostics.has_errors()) return 1;
+    if (!options.json_diagnostics) err << playing_note;
 
     const timeline::Timeline timeline = *lower_target(compiled, Target{workout, nullptr}, options.week, reporter.sources()).workout;
     PlayOptions play_options;

@@ -248,8 +248,8 @@ void dump_timeline(std::ostream& out, const timeline::Program& program) {
     w.field("timezone", quote(program.timezone));
     w.field("source", quote(program.source_file));
     for (const timeline::Session& s : program.sessions) {
-        w.line(fmt::format("Session {} {} {} week {} index {} {}", s.date, s.weekday, s.time, s.week, s.index,
-                           origin(s.origin)));
+        w.line(fmt::format("Session {} {} {}{} week {} {}", s.date, s.weekday, s.time,
+                           s.written_time.empty() ? "" : " (written " + s.written_time + ")", s.week, origin(s.origin)));
         Nest inner(w);
         if (s.run) {
             std::string line = "Run " + quote(s.run->title) + ' ' + seconds(s.run->duration);

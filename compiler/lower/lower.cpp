@@ -3,10 +3,14 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <stdexcept>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "compiler/timing/timeline_walk.hpp"
+#include "runtime/calendar/time_zone.hpp"
 
 namespace reps {
 namespace {
@@ -288,6 +292,26 @@ std::string civil_from_days(std::int64_t z) {
     return fmt::format("{:04}-{:02}-{:02}", y + (m <= 2), m, d);
 }
 
+// The program's zone; none when the tz database cannot open a name the checker accepted (the
+// times are then kept as written, and the calendar export says what is wrong).
+std::optional<calendar::Zone> zone_of(const std::string& name) {
+    try {
+        return calendar::find_zone(name.empty() ? std::string("UTC") : name);
+    } catch (const std::invalid_argument&) {
+        return std::nullopt;
+    }
+}
+
+// A time the clock skips that night is when the session starts by the clock (SPEC 7, RFC 5545
+// §3.3.5: 02:30 becomes 03:30), as the calendar will show it.
+void on_the_clock(timeline::Session& session, const std::optional<calendar::Zone>& zone) {
+    if (!zone || zone->utc) return;
+    const calendar::WallTime wall = calendar::wall_time(calendar::instant(session.date, session.time, *zone), *zone);
+    if (wall.time == session.time && wall.date == session.date) return;
+    session.written_time = std::exchange(session.time, wall.time);
+    session.date = wall.date;
+}
+
 }  // namespace
 
 timeline::Timeline lower_workout(const CheckedProgram& program, const checked::Workout& workout, int week,
@@ -307,6 +331,7 @@ timeline::Program lower_program(const CheckedProgram& program, const checked::Pr
     const std::int64_t start = days_from_civil(plan.start_year, static_cast<unsigned>(plan.start_month),
                                                static_cast<unsigned>(plan.start_day));
     out.start = civil_from_days(start);
+    const std::optional<calendar::Zone> zone = zone_of(plan.timezone);
     // Sessions of a day run in time order.
     std::vector<const checked::Session*> ordered;
     for (const auto& session : plan.sessions) ordered.push_back(&session);
@@ -322,9 +347,9 @@ timeline::Program lower_program(const CheckedProgram& program, const checked::Pr
                 timeline::Session occurrence;
                 occurrence.date = civil_from_days(day);
                 occurrence.time = fmt::format("{:02}:{:02}", session->hour, session->minute);
+                on_the_clock(occurrence, zone);
                 occurrence.weekday = weekdays[weekday];
                 occurrence.week = week;
-                occurrence.index = session->index;
                 if (session->span.has_position()) {
                     occurrence.origin = {sources.file(session->span.file).path, sources.position(session->span).line,
                                          sources.character_column(session->span)};

@@ -22,6 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using reps::test::Run;
 using reps::test::run_reps;
+using reps::test::contains;
 using reps::test::TempDir;
 
 std::string data(const std::string& name) { return std::string(REPS_TEST_DATA_DIR) + "/e2e/data/" + name; }
@@ -298,6 +299,58 @@ TEST_CASE("build --week all: a workout's length week by week") {
     CHECK(ics.code == 2);
     CHECK(ics.err.find("--week all lists the length of each week with --to text or --to json") != std::string::npos);
     CHECK(run_reps({"play", data("grows.reps"), "--week", "all"}).code == 2);
+}
+
+TEST_CASE("build --to ics --at without --timezone warns that it means UTC (W0302)") {
+    const std::vector<std::string> build = {"build", data("ok.reps"), "--to", "ics", "--at", "2026-12-01T17:30"};
+    {
+        const ScopedEnv tz("TZ", "Europe/Berlin");
+        const Run run = run_reps(build);
+        CHECK(run.code == 0);
+        CHECK(run.out.find("DTSTART:20261201T173000Z") != std::string::npos);
+        CHECK(contains(run.err, "reps: warning[W0302]: --at 2026-12-01T17:30 has no --timezone: it is read as UTC (17:30Z)\n"
+                                "help: if 17:30 is local time, add --timezone Europe/Berlin (this machine's zone); "
+                                "--timezone UTC says UTC is meant\n"));
+    }
+    {
+        const ScopedEnv tz("TZ", "UTC");
+        CHECK(contains(run_reps(build).err, "help: if it is local time, add --timezone with its zone, e.g. --timezone Europe/Berlin"));
+    }
+    auto with_zone = build;
+    with_zone.insert(with_zone.end(), {"--timezone", "UTC"});
+    CHECK(run_reps(with_zone).err.find("W0302") == std::string::npos);
+    auto quiet = build;
+    quiet.insert(quiet.end(), {"-W", "no-W0302"});
+    CHECK(run_reps(quiet).err.find("W0302") == std::string::npos);
+    auto strict = build;
+    strict.push_back("--werror");
+    const Run refused = run_reps(strict);
+    CHECK(refused.code == 1);
+    CHECK(refused.out.empty());
+    // A program sets its own zone; other formats take no --timezone.
+    CHECK(run_reps({"build", data("plan.reps"), "--to", "ics"}).err.find("W0302") == std::string::npos);
+}
+
+TEST_CASE("play: a program's file plays the workout it schedules and says which") {
+    const Run run = run_reps({"play", data("plan.reps"), "--plain", "--speed", "1000000", "--week", "2"});
+    CHECK(run.code == 0);
+    CHECK(contains(run.err, "reps: playing workout 'legs_day' of program 'legs_plan', week 2 of 2; choose with --workout NAME --week N\n"));
+
+    TempDir dir("play-program");
+    dir.write("two.reps", read(data("two.reps")));
+    const std::string head = "import \"two.reps\"\nprogram p \"P\" {\n  start 2026-12-07\n  weeks 3\n";
+    // The imported file holds two workouts; the program schedules one: that one is played.
+    const fs::path one = dir.write("one.reps", head + "  mon 17:00 upper\n}\n");
+    const Run upper = run_reps({"play", one.string(), "--plain", "--speed", "1000000"});
+    CHECK(upper.code == 0);
+    CHECK(contains(upper.err, "reps: playing workout 'upper' of program 'p', week 1 of 3"));
+    // Both scheduled: the user chooses.
+    const fs::path both = dir.write("both.reps", head + "  mon 17:00 upper\n  thu 17:00 lower\n}\n");
+    const Run choose = run_reps({"play", both.string(), "--plain", "--speed", "1000000"});
+    CHECK(choose.code == 1);
+    CHECK(contains(choose.err, "error[E0402]: nothing to play: program 'p' schedules several workouts"));
+    CHECK(contains(choose.err, "help: choose one with --workout NAME (and --week N): upper, lower"));
+    CHECK(run_reps({"play", both.string(), "--plain", "--speed", "1000000", "--workout", "lower"}).code == 0);
 }
 
 TEST_CASE("build: options that do not fit the target") {

@@ -158,7 +158,7 @@ TEST_CASE("trust: dates out of 1970-9999 are errors, never a wrong date") {
     TempDir dir("trust-dates");
     const fs::path main = dir.write("main.reps", legs);
     const auto ics_at = [&](const std::string& at, const std::string& dtstamp = "0") {
-        return run_reps({"build", main.string(), "--to", "ics", "--at", at, "--dtstamp", dtstamp, "--color", "never"});
+        return run_reps({"build", main.string(), "--to", "ics", "--at", at, "--timezone", "UTC", "--dtstamp", dtstamp, "--color", "never"});
     };
     const Run before_1970 = ics_at("1900-01-01T12:00");
     CHECK(before_1970.code == 2);

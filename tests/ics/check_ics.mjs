@@ -44,13 +44,18 @@ function zone_offset(zone, ms) {
     return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - ms;
 }
 
-// The UTC instant (ms) of a wall-clock time in `zone`, as ICU computes it.
+// The UTC instant (ms) of a wall-clock time in `zone`, from ICU's offsets, read as RFC 5545
+// §3.3.5 says: a time that occurs twice (clocks going back) is the first, a time that a clock
+// change skips takes the offset from before the gap.
 function intl_instant(time, zone) {
     const wall = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
     if (zone === 'UTC') return wall;
-    let guess = wall - zone_offset(zone, wall);
-    guess = wall - zone_offset(zone, guess);
-    return guess;
+    const day = 24 * 3600 * 1000;
+    const before = wall - zone_offset(zone, wall - 2 * day);
+    const after = wall - zone_offset(zone, wall + 2 * day);
+    const shows_wall = (ms) => ms + zone_offset(zone, ms) === wall;
+    const readings = [before, after].filter(shows_wall).sort((a, b) => a - b);
+    return readings.length > 0 ? readings[0] : before;
 }
 
 function check_time(ICAL, property_name, vevent, time, where) {

@@ -48,8 +48,8 @@ expect_line() {  # expect_line FILE TEXT: the listing of FILE has a line TEXT
 # Spring: Tuesdays 2027-03-02 .. 2027-04-06; clocks go forward on Sunday 2027-03-28.
 SOURCE_DATE_EPOCH=1800000000 "$reps" build "$program" --program spring --to ics -o "$work/spring.ics"
 check "$work/spring.ics" --count 6 --switch 2027-03-28 16:30 15:30
-expect_line "$work/spring.ics" "spring-0-20270323@reps 2027-03-23T16:30:00.000Z 2027-03-23T17:06:00.000Z"
-expect_line "$work/spring.ics" "spring-0-20270330@reps 2027-03-30T15:30:00.000Z 2027-03-30T16:06:00.000Z"
+expect_line "$work/spring.ics" "spring-20270323-kraft@reps 2027-03-23T16:30:00.000Z 2027-03-23T17:06:00.000Z"
+expect_line "$work/spring.ics" "spring-20270330-kraft@reps 2027-03-30T15:30:00.000Z 2027-03-30T16:06:00.000Z"
 
 # Autumn: Tuesdays 2027-10-19 .. 2027-11-02; clocks go back on Sunday 2027-10-31. With an alarm.
 "$reps" build "$program" --program autumn --to ics --dtstamp 1800000000 --alarm 15min -o "$work/autumn.ics"
@@ -79,6 +79,54 @@ expect_line "$work/before.ics" "kraft-20270323T1730@reps 2027-03-23T16:30:00.000
     --dtstamp 0 -o "$work/after.ics"
 check "$work/after.ics" --count 1
 expect_line "$work/after.ics" "kraft-20270330T1730@reps 2027-03-30T15:30:00.000Z 2027-03-30T16:06:00.000Z"
+
+# Night sessions on the changes themselves, in Berlin and New York (SPEC 7): every event lasts its
+# length in elapsed time whichever client reads it (check_ics.mjs fails an end before its start).
+build_program() {  # build_program NAME: NAME.ics in $work
+    "$reps" build "$program" --program "$1" --to ics --dtstamp 0 -o "$work/$1.ics" 2>/dev/null
+    check "$work/$1.ics"
+}
+build_program berlin_back
+expect_line "$work/berlin_back.ics" "berlin_back-20261025-run-early@reps 2026-10-24T23:45:00.000Z 2026-10-25T01:15:00.000Z"
+expect_line "$work/berlin_back.ics" "berlin_back-20261025-run-night@reps 2026-10-25T00:30:00.000Z 2026-10-25T01:00:00.000Z"
+build_program berlin_forward
+expect_line "$work/berlin_forward.ics" "berlin_forward-20260329-run-night@reps 2026-03-29T01:30:00.000Z 2026-03-29T02:00:00.000Z"
+build_program new_york_back
+expect_line "$work/new_york_back.ics" "new_york_back-20261027-kraft@reps 2026-10-27T21:30:00.000Z 2026-10-27T22:06:00.000Z"
+expect_line "$work/new_york_back.ics" "new_york_back-20261101-run-night@reps 2026-11-01T05:15:00.000Z 2026-11-01T06:30:00.000Z"
+expect_line "$work/new_york_back.ics" "new_york_back-20261103-kraft@reps 2026-11-03T22:30:00.000Z 2026-11-03T23:06:00.000Z"
+build_program new_york_forward
+expect_line "$work/new_york_forward.ics" "new_york_forward-20270309-kraft@reps 2027-03-09T22:30:00.000Z 2027-03-09T23:06:00.000Z"
+expect_line "$work/new_york_forward.ics" "new_york_forward-20270314-run-night@reps 2027-03-14T07:30:00.000Z 2027-03-14T08:00:00.000Z"
+expect_line "$work/new_york_forward.ics" "new_york_forward-20270316-kraft@reps 2027-03-16T21:30:00.000Z 2027-03-16T22:06:00.000Z"
+# Single workouts (36 minutes) at the same hours.
+build_workout() {  # build_workout FILE AT ZONE
+    "$reps" build "$program" --workout kraft --to ics --at "$2" --timezone "$3" --dtstamp 0 -o "$work/$1" 2>/dev/null
+    check "$work/$1" --count 1
+}
+build_workout berlin_night.ics 2026-10-25T02:30 Europe/Berlin
+expect_line "$work/berlin_night.ics" "kraft-20261025T0230@reps 2026-10-25T00:30:00.000Z 2026-10-25T01:06:00.000Z"
+build_workout berlin_gap.ics 2026-03-29T02:30 Europe/Berlin
+expect_line "$work/berlin_gap.ics" "kraft-20260329T0230@reps 2026-03-29T01:30:00.000Z 2026-03-29T02:06:00.000Z"
+build_workout new_york_night.ics 2026-11-01T01:15 America/New_York
+expect_line "$work/new_york_night.ics" "kraft-20261101T0115@reps 2026-11-01T05:15:00.000Z 2026-11-01T05:51:00.000Z"
+build_workout new_york_gap.ics 2027-03-14T02:30 America/New_York
+expect_line "$work/new_york_gap.ics" "kraft-20270314T0230@reps 2027-03-14T07:30:00.000Z 2027-03-14T08:06:00.000Z"
+# The text and JSON outputs say the start the calendar shows: 03:30, not the skipped 02:30.
+"$reps" build "$program" --program berlin_forward --to text 2>/dev/null >"$work/forward.txt"
+if ! grep -q "2026-03-29 03:30  Run: Night (30:00)  (02:30 is skipped by the clock change)" "$work/forward.txt"; then
+    echo "ics_test: FAIL: the text output does not start the skipped 02:30 at 03:30:" >&2
+    cat "$work/forward.txt" >&2
+    failed=1
+fi
+"$reps" build "$program" --program berlin_forward --to json 2>/dev/null >"$work/forward.json"
+if ! node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+              const s = p.sessions[0];
+              process.exit(s.time === "03:30" && s.written_time === "02:30" ? 0 : 1);' "$work/forward.json"; then
+    echo "ics_test: FAIL: the JSON session does not say time 03:30, written_time 02:30:" >&2
+    cat "$work/forward.json" >&2
+    failed=1
+fi
 
 # Bad input: exit 1 and no file; a workout without --at: exit 2 and no file.
 printf 'workout bad "Bad" {\n  goblet_sqat 3x12\n}\n' >"$work/bad.reps"

@@ -6,6 +6,9 @@
 #include "runtime/export/safe_text.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
+#include <utility>
 #include <cstdlib>
 #include <ctime>
 #include <iterator>
@@ -17,6 +20,7 @@
 #include <fmt/format.h>
 #include <libical/ical.h>
 
+#include "runtime/calendar/time_zone.hpp"
 #include "runtime/export/ics/ics_description.hpp"
 #include "runtime/export/ics/ics_fold.hpp"
 #include "runtime/export/text/text_export.hpp"
@@ -25,17 +29,17 @@ namespace reps {
 
 namespace {
 
+using calendar::find_zone;
+using calendar::instant;
+using calendar::local_time_at;
+using calendar::utc_time;
+using calendar::wall_time_is_unique;
+using calendar::Zone;
+
 struct ComponentFree {
     void operator()(icalcomponent* component) const { icalcomponent_free(component); }
 };
 using Component = std::unique_ptr<icalcomponent, ComponentFree>;
-
-// Where events happen: a zone with a VTIMEZONE, or UTC (times written with "Z", no VTIMEZONE).
-struct Zone {
-    std::string name;
-    icaltimezone* zone = nullptr;  // libical's builtin copy; owned by libical
-    bool utc = false;
-};
 
 // What one VEVENT says, computed before any libical object is made.
 struct Event {
@@ -45,108 +49,6 @@ struct Event {
     std::int64_t start = 0;   // UTC instant, seconds since 1970
     std::int64_t length = 0;  // seconds, a whole number of minutes
 };
-
-// Names like "Europe/Berlin" or "America/Argentina/Buenos_Aires": libical opens them as paths
-// under the zoneinfo directory, so anything that could climb out of it is refused first.
-bool plausible_zone_name(const std::string& name) {
-    if (name.empty() || name.front() == '/' || name.find("..") != std::string::npos) return false;
-    return std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
-               c == '_' || c == '-' || c == '+';
-    });
-}
-
-Zone find_zone(const std::string& name) {
-    if (name == "UTC") return Zone{name, icaltimezone_get_utc_timezone(), true};
-    icaltimezone* zone = plausible_zone_name(name) ? icaltimezone_get_builtin_timezone(name.c_str()) : nullptr;
-    if (zone == nullptr || icaltimezone_get_component(zone) == nullptr) {
-        throw std::invalid_argument(fmt::format("unknown time zone '{}'", name));
-    }
-    // libical answers "UTC" and its aliases with its component-less UTC zone.
-    return Zone{name, zone, zone == icaltimezone_get_utc_timezone()};
-}
-
-int digits(const std::string& text, std::size_t at, std::size_t count) {
-    int value = 0;
-    for (std::size_t i = at; i < at + count; ++i) {
-        if (text[i] < '0' || text[i] > '9') return -1;
-        value = value * 10 + (text[i] - '0');
-    }
-    return value;
-}
-
-// "2026-12-01" and "17:30" as a floating local time; throws when either is malformed.
-icaltimetype local_time(const std::string& date, const std::string& time) {
-    icaltimetype t = icaltime_null_time();
-    const bool date_shape = date.size() == 10 && date[4] == '-' && date[7] == '-';
-    t.year = date_shape ? digits(date, 0, 4) : -1;
-    t.month = date_shape ? digits(date, 5, 2) : -1;
-    t.day = date_shape ? digits(date, 8, 2) : -1;
-    if (t.year < 1 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > icaltime_days_in_month(t.month, t.year)) {
-        throw std::invalid_argument(fmt::format("invalid date '{}', expected YYYY-MM-DD", date));
-    }
-    const bool time_shape = time.size() == 5 && time[2] == ':';
-    t.hour = time_shape ? digits(time, 0, 2) : -1;
-    t.minute = time_shape ? digits(time, 3, 2) : -1;
-    if (t.hour < 0 || t.hour > 23 || t.minute < 0 || t.minute > 59) {
-        throw std::invalid_argument(fmt::format("invalid time '{}', expected HH:MM", time));
-    }
-    return t;
-}
-
-// The UTC date and time of seconds since 1970, worked out here (Howard Hinnant's civil_from_days):
-// libical's icaltime_from_timet_with_zone gives a null time (DTSTART:00000000T000000) after the
-// year 3000, and dates run to 9999.
-icaltimetype utc_time(std::int64_t seconds) {
-    const std::int64_t days = (seconds >= 0 ? seconds : seconds - 86399) / 86400;
-    const std::int64_t of_day = seconds - days * 86400;
-    const std::int64_t z = days + 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
-    icaltimetype t = icaltime_null_time();
-    t.year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-    t.month = static_cast<int>(month);
-    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    t.hour = static_cast<int>(of_day / 3600);
-    t.minute = static_cast<int>(of_day / 60 % 60);
-    t.second = static_cast<int>(of_day % 60);
-    t.zone = icaltimezone_get_utc_timezone();
-    return t;
-}
-
-// Seconds since 1970 of a wall time read as UTC (days_from_civil), for the same reason.
-std::int64_t seconds_as_utc(const icaltimetype& t) {
-    const std::int64_t y = t.year - (t.month <= 2 ? 1 : 0);
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const std::int64_t yoe = y - era * 400;
-    const std::int64_t doy = (153 * (t.month > 2 ? t.month - 3 : t.month + 9) + 2) / 5 + t.day - 1;
-    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (era * 146097 + doe - 719468) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
-}
-
-// The UTC instant of a local date and time. RFC 5545 §3.3.5: a time skipped by a clock change
-// is read with the offset before the gap, and a time that occurs twice is the first occurrence.
-// (libical's icaltime_as_timet_with_zone reads a skipped 02:30 with the offset after the gap.)
-// Clock changes are months apart, so the offset two days earlier is the one "before".
-std::int64_t instant(const std::string& date, const std::string& time, const Zone& zone) {
-    const icaltimetype wall = local_time(date, time);
-    const std::int64_t as_utc = seconds_as_utc(wall);  // the wall clock read as UTC
-    if (zone.utc) return as_utc;
-    const auto offset_at = [&](std::int64_t seconds) {
-        icaltimetype t = utc_time(seconds);
-        int is_daylight = 0;
-        return static_cast<std::int64_t>(icaltimezone_get_utc_offset_of_utc_time(zone.zone, &t, &is_daylight));
-    };
-    const auto shows_wall = [&](std::int64_t seconds) { return seconds + offset_at(seconds) == as_utc; };
-    const std::int64_t before = as_utc - offset_at(as_utc - 2 * 24 * 3600);
-    if (shows_wall(before)) return before;
-    const std::int64_t after = as_utc - offset_at(before);
-    return shows_wall(after) ? after : before;
-}
 
 // Calendar apps show whole minutes; a session that runs over by a second still needs the slot.
 std::int64_t rounded_to_minute(std::int64_t seconds) { return std::max<std::int64_t>(1, (seconds + 59) / 60) * 60; }
@@ -192,17 +94,17 @@ icalproperty* datetime_property(icalproperty_kind kind, const icaltimetype& t) {
     return property;
 }
 
-// DTSTART or DTEND: local wall time with TZID, or "Z" time in UTC. libical 3.0.16 does not
-// add the TZID parameter by itself, so the value is written floating and the parameter added.
+// DTSTART or DTEND, so that every client reads the same instant (SPEC 7: an event's end is its
+// start plus its length in elapsed time): the local wall time with TZID, or the "Z" time in UTC
+// when the zone is UTC or the wall time is one the clock shows twice. After clocks go back,
+// clients disagree on which of the two a local time means (ical.js reads 02:30 in Berlin as the
+// first and 01:15 in New York as the second), and an end at the second 02:00 would read as
+// before its start. RFC 5545 allows a UTC time beside a TZID one. libical 3.0.16 does not add the
+// TZID parameter by itself, so the value is written floating and the parameter added.
 icalproperty* time_property(icalproperty_kind kind, std::int64_t seconds, const Zone& zone) {
-    icaltimetype t = utc_time(seconds);
-    if (!zone.utc) {
-        int is_daylight = 0;
-        t = utc_time(seconds + icaltimezone_get_utc_offset_of_utc_time(zone.zone, &t, &is_daylight));
-        t.zone = nullptr;
-    }
-    icalproperty* property = datetime_property(kind, t);
-    if (!zone.utc) icalproperty_add_parameter(property, icalparameter_new_tzid(zone.name.c_str()));
+    if (zone.utc || !wall_time_is_unique(seconds, zone)) return datetime_property(kind, utc_time(seconds));
+    icalproperty* property = datetime_property(kind, local_time_at(seconds, zone));
+    icalproperty_add_parameter(property, icalparameter_new_tzid(zone.name.c_str()));
     return property;
 }
 
@@ -254,7 +156,7 @@ icalcomponent* vevent(const Event& event, const Zone& zone, std::int64_t dtstamp
     return component;
 }
 
-std::string calendar(const std::vector<Event>& events, const Zone& zone, const std::string& name,
+std::string calendar_text(const std::vector<Event>& events, const Zone& zone, const std::string& name,
                      const IcsOptions& options) {
     if (options.alarm_seconds && (*options.alarm_seconds < 0 || *options.alarm_seconds > 7 * 24 * 3600)) {
         throw std::invalid_argument("an alarm must be between 0 and 7 days before the event");
@@ -287,9 +189,39 @@ std::string calendar(const std::vector<Event>& events, const Zone& zone, const s
 
 std::string week_suffix(int week) { return fmt::format(" (week {})", week); }
 
-Event session_event(const timeline::Program& program, const timeline::Session& session, const Zone& zone) {
+// What a session is, for its UID: its workout's name, or "run-" and the run's title in lower case
+// ASCII letters and digits, other characters as '-' and bytes beyond ASCII as %XX.
+std::string session_key(const timeline::Session& session) {
+    if (!session.run) return session.workout;
+    std::string key = "run-";
+    for (const char c : session.run->title) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80) key += fmt::format("%{:02X}", byte);
+        else if (std::isalnum(byte)) key += static_cast<char>(std::tolower(byte));
+        else if (key.back() != '-') key += '-';
+    }
+    while (key.size() > 4 && key.back() == '-') key.pop_back();
+    return key;
+}
+
+// SPEC 7: a session's UID is keyed on what it is, the program, its date and its workout (or run),
+// not on its line's position, so adding, removing or re-timing another session, or re-timing this
+// one, keeps it; "-2", "-3" tell apart the same key again on one date (in time order).
+std::vector<std::string> session_uids(const timeline::Program& program) {
+    std::vector<std::string> uids;
+    std::map<std::pair<std::string, std::string>, int> seen;  // (date, key) -> how many so far
+    for (const timeline::Session& session : program.sessions) {
+        const std::string key = session_key(session);
+        const int ordinal = ++seen[{session.date, key}];
+        uids.push_back(fmt::format("{}-{}-{}{}@reps", program.name, compact_date(session.date), key,
+                                   ordinal > 1 ? fmt::format("-{}", ordinal) : std::string()));
+    }
+    return uids;
+}
+
+Event session_event(const timeline::Session& session, std::string uid, const Zone& zone) {
     Event event;
-    event.uid = fmt::format("{}-{}-{}@reps", program.name, session.index, compact_date(session.date));
+    event.uid = std::move(uid);
     event.start = instant(session.date, session.time, zone);
     if (session.run) {
         const timeline::RunSession& run = *session.run;
@@ -304,7 +236,7 @@ Event session_event(const timeline::Program& program, const timeline::Session& s
         event.length = rounded_to_minute(t.total_seconds);
     } else {
         throw std::invalid_argument(
-            fmt::format("session {} on {} has neither a workout timeline nor a run", session.index, session.date));
+            fmt::format("the session at {} on {} has neither a workout timeline nor a run", session.time, session.date));
     }
     return event;
 }
@@ -324,8 +256,9 @@ std::string to_ics(const timeline::Program& program, const IcsOptions& options) 
     const Zone zone = find_zone(program.timezone.empty() ? std::string("UTC") : program.timezone);
     std::vector<Event> events;
     events.reserve(program.sessions.size());
-    for (const timeline::Session& session : program.sessions) events.push_back(session_event(program, session, zone));
-    return calendar(events, zone, program.title.empty() ? program.name : program.title, options);
+    const std::vector<std::string> uids = session_uids(program);
+    for (std::size_t i = 0; i < program.sessions.size(); ++i) events.push_back(session_event(program.sessions[i], uids[i], zone));
+    return calendar_text(events, zone, program.title.empty() ? program.name : program.title, options);
 }
 
 std::string to_ics(const timeline::Timeline& timeline, const std::string& date, const std::string& time,
@@ -339,7 +272,7 @@ std::string to_ics(const timeline::Timeline& timeline, const std::string& date, 
     if (timeline.week > 1) event.summary += week_suffix(timeline.week);
     event.description = session_description(timeline);
     event.length = rounded_to_minute(timeline.total_seconds);
-    return calendar({event}, zone, "", options);
+    return calendar_text({event}, zone, "", options);
 }
 
 }  // namespace reps

@@ -61,6 +61,7 @@ ordered_json session_json(const timeline::Session& session) {
     ordered_json out;
     out["date"] = session.date;
     out["time"] = session.time;
+    if (!session.written_time.empty()) out["written_time"] = session.written_time;
     out["weekday"] = session.weekday;
     out["week"] = session.week;
     if (session.run) {

@@ -181,6 +181,7 @@ std::string session_line(const timeline::Session& session) {
     } else {
         what = session.workout;
     }
+    if (!session.written_time.empty()) what += fmt::format("  ({} is skipped by the clock change)", session.written_time);
     return fmt::format("{}{} {} {}  {}", indent, weekday_label(session.weekday), session.date,
                        session.time, what);
 }

@@ -126,7 +126,6 @@ inline timeline::Program sample_program() {
     intervals.time = "06:30";
     intervals.weekday = "tue";
     intervals.week = 1;
-    intervals.index = 0;
     intervals.run = timeline::RunSession{"Intervals", 3000, "hard"};
     p.sessions.push_back(intervals);
 
@@ -135,7 +134,6 @@ inline timeline::Program sample_program() {
     strength.time = "17:30";
     strength.weekday = "tue";
     strength.week = 1;
-    strength.index = 1;
     strength.workout = "sample";
     strength.timeline = sample_timeline();
     strength.timeline->week = 1;
@@ -146,7 +144,6 @@ inline timeline::Program sample_program() {
     long_run.time = "08:00";
     long_run.weekday = "sat";
     long_run.week = 2;
-    long_run.index = 2;
     long_run.run = timeline::RunSession{"Long run", 5400, ""};
     p.sessions.push_back(long_run);
     return p;

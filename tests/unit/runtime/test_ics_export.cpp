@@ -134,12 +134,11 @@ timeline::Timeline lasting(std::int64_t seconds, std::string title = "Hour") {
     return t;
 }
 
-timeline::Session session_of(timeline::Timeline t, std::string date, std::string time, int week, int index) {
+timeline::Session session_of(timeline::Timeline t, std::string date, std::string time, int week) {
     timeline::Session s;
     s.date = std::move(date);
     s.time = std::move(time);
     s.week = week;
-    s.index = index;
     s.workout = t.workout;
     s.timeline = std::move(t);
     return s;
@@ -174,8 +173,8 @@ TEST_CASE("a program gives one event per session with stable, unique UIDs") {
     REQUIRE(events.size() == 3);
     std::vector<std::string> uids;
     for (icalcomponent* event : events) uids.push_back(icalcomponent_get_uid(event));
-    CHECK(uids == std::vector<std::string>{"runner_strength-0-20261201@reps", "runner_strength-1-20261201@reps",
-                                           "runner_strength-2-20261212@reps"});
+    CHECK(uids == std::vector<std::string>{"runner_strength-20261201-run-intervals@reps", "runner_strength-20261201-sample@reps",
+                                           "runner_strength-20261212-run-long-run@reps"});
 
     SUBCASE("the same session in another week gets another UID") {
         auto weekly = program;
@@ -187,8 +186,50 @@ TEST_CASE("a program gives one event per session with stable, unique UIDs") {
         std::set<std::string> distinct;
         for (icalcomponent* event : children(again.get(), ICAL_VEVENT_COMPONENT)) distinct.insert(icalcomponent_get_uid(event));
         CHECK(distinct.size() == 4);
-        CHECK(distinct.count("runner_strength-1-20261208@reps") == 1);
+        CHECK(distinct.count("runner_strength-20261208-sample@reps") == 1);
     }
+}
+
+// SPEC 7: a UID is keyed on program, date and what the session is, so a re-import updates the
+// right events whatever else changed in the program.
+TEST_CASE("UIDs survive adding, removing and re-timing sessions") {
+    const auto uids_of = [](const timeline::Program& program) {
+        std::vector<std::string> uids;
+        const Parsed calendar = parse(to_ics(program, pinned()));
+        for (icalcomponent* event : children(calendar.get(), ICAL_VEVENT_COMPONENT)) uids.push_back(icalcomponent_get_uid(event));
+        return uids;
+    };
+    const auto program = test::sample_program();
+    const auto before = uids_of(program);
+
+    auto added = program;  // a session line added before the others
+    timeline::Session mobility = added.sessions[1];
+    mobility.time = "06:00";
+    mobility.workout = "mobility";
+    mobility.timeline->workout = "mobility";
+    added.sessions.insert(added.sessions.begin(), mobility);
+    const auto after_adding = uids_of(added);
+    CHECK(after_adding == std::vector<std::string>{"runner_strength-20261201-mobility@reps", before[0], before[1], before[2]});
+
+    auto removed = program;
+    removed.sessions.erase(removed.sessions.begin());
+    CHECK(uids_of(removed) == std::vector<std::string>{before[1], before[2]});
+
+    auto retimed = program;  // the strength session moved to the morning: same UID, the event moves
+    retimed.sessions[1].time = "07:30";
+    CHECK(uids_of(retimed) == before);
+
+    auto twice = program;  // the same workout twice on one date: an ordinal tells them apart
+    timeline::Session evening = twice.sessions[1];
+    evening.time = "19:00";
+    twice.sessions.insert(twice.sessions.begin() + 2, evening);
+    const auto with_ordinal = uids_of(twice);
+    CHECK(with_ordinal[1] == "runner_strength-20261201-sample@reps");
+    CHECK(with_ordinal[2] == "runner_strength-20261201-sample-2@reps");
+
+    auto titled = program;  // run titles: lower case, '-' between words, bytes beyond ASCII as %XX
+    titled.sessions[0].run->title = "Läufe: 6 x 400m!";
+    CHECK(uids_of(titled)[0] == "runner_strength-20261201-run-l%C3%A4ufe-6-x-400m@reps");
 }
 
 TEST_CASE("the calendar header, time zone and event times") {
@@ -224,9 +265,9 @@ TEST_CASE("the calendar header, time zone and event times") {
 
 TEST_CASE("DTEND is the timeline length rounded up to the minute") {
     auto program = test::sample_program();
-    program.sessions = {session_of(lasting(3600), "2026-12-03", "17:30", 1, 0),
-                        session_of(lasting(3601), "2026-12-04", "17:30", 1, 1),
-                        session_of(lasting(59), "2026-12-05", "17:30", 1, 2)};
+    program.sessions = {session_of(lasting(3600), "2026-12-03", "17:30", 1),
+                        session_of(lasting(3601), "2026-12-04", "17:30", 1),
+                        session_of(lasting(59), "2026-12-05", "17:30", 1)};
     const std::string ics = to_ics(program, pinned());
     CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261203T183000"));
     CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261204T183100"));
@@ -235,12 +276,12 @@ TEST_CASE("DTEND is the timeline length rounded up to the minute") {
 
 TEST_CASE("times follow the daylight-saving changes of the zone") {
     auto program = test::sample_program();
-    program.sessions = {session_of(lasting(3600), "2027-03-23", "17:30", 4, 0),
-                        session_of(lasting(3600), "2027-03-30", "17:30", 5, 0),
-                        session_of(lasting(3600), "2027-10-26", "17:30", 1, 1),
-                        session_of(lasting(3600), "2027-11-02", "17:30", 2, 1),
+    program.sessions = {session_of(lasting(3600), "2027-03-23", "17:30", 4),
+                        session_of(lasting(3600), "2027-03-30", "17:30", 5),
+                        session_of(lasting(3600), "2027-10-26", "17:30", 1),
+                        session_of(lasting(3600), "2027-11-02", "17:30", 2),
                         // 01:30 CET + 1h crosses 02:00 -> 03:00 on 2027-03-28: it ends at 03:30 CEST.
-                        session_of(lasting(3600), "2027-03-28", "01:30", 4, 2)};
+                        session_of(lasting(3600), "2027-03-28", "01:30", 4)};
     const std::string ics = to_ics(program, pinned());
     const Parsed calendar = parse(ics);
     const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
@@ -254,13 +295,52 @@ TEST_CASE("times follow the daylight-saving changes of the zone") {
     CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20270328T033000"));
 
     SUBCASE("a skipped time reads with the offset before the gap, a repeated one is the first") {
-        program.sessions = {session_of(lasting(600), "2027-03-28", "02:30", 4, 0),
-                            session_of(lasting(600), "2027-10-31", "02:30", 1, 1)};
+        program.sessions = {session_of(lasting(600), "2027-03-28", "02:30", 4),
+                            session_of(lasting(600), "2027-10-31", "02:30", 1)};
         const std::string edge = to_ics(program, pinned());
         CHECK(has_line(edge, "DTSTART;TZID=Europe/Berlin:20270328T033000"));  // 01:30Z
         CHECK(has_line(edge, "DTEND;TZID=Europe/Berlin:20270328T034000"));
-        CHECK(has_line(edge, "DTSTART;TZID=Europe/Berlin:20271031T023000"));
-        CHECK(has_line(edge, "DTEND;TZID=Europe/Berlin:20271031T024000"));
+        // 02:30 happens twice; the first is 00:30Z, written in UTC so that no client reads the second.
+        CHECK(has_line(edge, "DTSTART:20271031T003000Z"));
+        CHECK(has_line(edge, "DTEND:20271031T004000Z"));
+    }
+}
+
+// SPEC 7: an event's end is its start plus the session's length in elapsed time. After clocks go
+// back (Europe/Berlin, 2026-10-25 03:00 CEST -> 02:00 CET) a local time between 02:00 and 03:00
+// names two instants and clients differ on which; such a start or end is written in UTC.
+TEST_CASE("events never end before they start across a clock change") {
+    auto program = test::sample_program();
+    program.sessions = {session_of(lasting(30 * 60), "2026-10-25", "02:30", 1),   // ends at the second 02:00
+                        session_of(lasting(90 * 60), "2026-10-25", "01:45", 1),   // ends at the second 02:15
+                        session_of(lasting(30 * 60), "2026-10-25", "03:30", 1),   // after the change: local
+                        session_of(lasting(30 * 60), "2026-03-29", "01:45", 1)};  // across the spring gap: local
+    const std::string ics = to_ics(program, pinned());
+    CHECK(has_line(ics, "DTSTART:20261025T003000Z"));  // the first 02:30
+    CHECK(has_line(ics, "DTEND:20261025T010000Z"));    // the second 02:00
+    CHECK(has_line(ics, "DTSTART;TZID=Europe/Berlin:20261025T014500"));  // 23:45Z the day before
+    CHECK(has_line(ics, "DTEND:20261025T011500Z"));
+    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261025T040000"));
+    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20260329T031500"));
+    const Parsed calendar = parse(ics);
+    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
+    REQUIRE(events.size() == 4);
+    CHECK(utc_of(events[0], true) - utc_of(events[0], false) == 30 * 60);
+    CHECK(utc_of(events[1], true) - utc_of(events[1], false) == 90 * 60);
+    CHECK(utc_of(events[2], true) - utc_of(events[2], false) == 30 * 60);
+    CHECK(utc_of(events[3], true) - utc_of(events[3], false) == 30 * 60);
+
+    SUBCASE("a single workout too") {
+        const std::string one = to_ics(lasting(30 * 60), "2026-10-25", "02:30", "Europe/Berlin", pinned());
+        CHECK(has_line(one, "DTSTART:20261025T003000Z"));
+        CHECK(has_line(one, "DTEND:20261025T010000Z"));
+        // America/New_York falls back on 2026-11-01 at 02:00 EDT -> 01:00 EST.
+        const std::string american = to_ics(lasting(75 * 60), "2026-11-01", "01:15", "America/New_York", pinned());
+        CHECK(has_line(american, "DTSTART:20261101T051500Z"));  // the first 01:15
+        CHECK(has_line(american, "DTEND:20261101T063000Z"));  // 01:30 EST, the second 01:30
+        const std::string before = to_ics(lasting(45 * 60), "2026-11-01", "00:45", "America/New_York", pinned());
+        CHECK(has_line(before, "DTSTART;TZID=America/New_York:20261101T004500"));
+        CHECK(has_line(before, "DTEND:20261101T053000Z"));  // the first 01:30, which happens twice
     }
 }
 

@@ -1,0 +1,136 @@
+// Time zone arithmetic in whole seconds. Dates are worked out here (Howard Hinnant's civil
+// algorithms), not through libical's time_t conversions, which fail after the year 3000.
+#include "runtime/calendar/time_zone.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace reps::calendar {
+namespace {
+
+// Names like "Europe/Berlin" or "America/Argentina/Buenos_Aires": libical opens them as paths
+// under the zoneinfo directory, so anything that could climb out of it is refused first.
+bool plausible_zone_name(const std::string& name) {
+    if (name.empty() || name.front() == '/' || name.find("..") != std::string::npos) return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+               c == '_' || c == '-' || c == '+';
+    });
+}
+
+int digits(const std::string& text, std::size_t at, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+        if (text[i] < '0' || text[i] > '9') return -1;
+        value = value * 10 + (text[i] - '0');
+    }
+    return value;
+}
+
+// "2026-12-01" and "17:30" as a floating local time; throws when either is malformed.
+icaltimetype parse_local(const std::string& date, const std::string& time) {
+    icaltimetype t = icaltime_null_time();
+    const bool date_shape = date.size() == 10 && date[4] == '-' && date[7] == '-';
+    t.year = date_shape ? digits(date, 0, 4) : -1;
+    t.month = date_shape ? digits(date, 5, 2) : -1;
+    t.day = date_shape ? digits(date, 8, 2) : -1;
+    if (t.year < 1 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > icaltime_days_in_month(t.month, t.year)) {
+        throw std::invalid_argument(fmt::format("invalid date '{}', expected YYYY-MM-DD", date));
+    }
+    const bool time_shape = time.size() == 5 && time[2] == ':';
+    t.hour = time_shape ? digits(time, 0, 2) : -1;
+    t.minute = time_shape ? digits(time, 3, 2) : -1;
+    if (t.hour < 0 || t.hour > 23 || t.minute < 0 || t.minute > 59) {
+        throw std::invalid_argument(fmt::format("invalid time '{}', expected HH:MM", time));
+    }
+    return t;
+}
+
+// Seconds since 1970 of a wall time read as UTC (days_from_civil).
+std::int64_t seconds_as_utc(const icaltimetype& t) {
+    const std::int64_t y = t.year - (t.month <= 2 ? 1 : 0);
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (t.month > 2 ? t.month - 3 : t.month + 9) + 2) / 5 + t.day - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (era * 146097 + doe - 719468) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
+}
+
+std::int64_t utc_offset_at(std::int64_t seconds, const Zone& zone) {
+    if (zone.utc) return 0;
+    icaltimetype t = utc_time(seconds);
+    int is_daylight = 0;
+    return icaltimezone_get_utc_offset_of_utc_time(zone.zone, &t, &is_daylight);
+}
+
+}  // namespace
+
+Zone find_zone(const std::string& name) {
+    if (name == "UTC") return Zone{name, icaltimezone_get_utc_timezone(), true};
+    icaltimezone* zone = plausible_zone_name(name) ? icaltimezone_get_builtin_timezone(name.c_str()) : nullptr;
+    if (zone == nullptr || icaltimezone_get_component(zone) == nullptr) {
+        throw std::invalid_argument(fmt::format("unknown time zone '{}'", name));
+    }
+    // libical answers "UTC" and its aliases with its component-less UTC zone.
+    return Zone{name, zone, zone == icaltimezone_get_utc_timezone()};
+}
+
+icaltimetype utc_time(std::int64_t seconds) {
+    const std::int64_t days = (seconds >= 0 ? seconds : seconds - 86399) / 86400;
+    const std::int64_t of_day = seconds - days * 86400;
+    const std::int64_t z = days + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+    icaltimetype t = icaltime_null_time();
+    t.year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+    t.month = static_cast<int>(month);
+    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    t.hour = static_cast<int>(of_day / 3600);
+    t.minute = static_cast<int>(of_day / 60 % 60);
+    t.second = static_cast<int>(of_day % 60);
+    t.zone = icaltimezone_get_utc_timezone();
+    return t;
+}
+
+icaltimetype local_time_at(std::int64_t seconds, const Zone& zone) {
+    icaltimetype t = utc_time(seconds + utc_offset_at(seconds, zone));
+    t.zone = nullptr;
+    return t;
+}
+
+// Clock changes are months apart, so the offset two days earlier is the one "before" a gap.
+// (libical's icaltime_as_timet_with_zone reads a skipped 02:30 with the offset after the gap.)
+std::int64_t instant(const std::string& date, const std::string& time, const Zone& zone) {
+    const std::int64_t as_utc = seconds_as_utc(parse_local(date, time));  // the wall clock read as UTC
+    if (zone.utc) return as_utc;
+    const auto shows_wall = [&](std::int64_t seconds) { return seconds + utc_offset_at(seconds, zone) == as_utc; };
+    const std::int64_t before = as_utc - utc_offset_at(as_utc - 2 * 24 * 3600, zone);
+    if (shows_wall(before)) return before;
+    const std::int64_t after = as_utc - utc_offset_at(before, zone);
+    return shows_wall(after) ? after : before;
+}
+
+bool wall_time_is_unique(std::int64_t seconds, const Zone& zone) {
+    if (zone.utc) return true;
+    const std::int64_t as_utc = seconds + utc_offset_at(seconds, zone);
+    // The offsets on either side of any change near it; each reading that shows the same wall
+    // time is an instant with that wall time.
+    for (const std::int64_t offset : {utc_offset_at(seconds - 2 * 24 * 3600, zone), utc_offset_at(seconds + 2 * 24 * 3600, zone)}) {
+        const std::int64_t reading = as_utc - offset;
+        if (reading != seconds && reading + utc_offset_at(reading, zone) == as_utc) return false;
+    }
+    return true;
+}
+
+WallTime wall_time(std::int64_t seconds, const Zone& zone) {
+    const icaltimetype t = local_time_at(seconds, zone);
+    return {fmt::format("{:04}-{:02}-{:02}", t.year, t.month, t.day), fmt::format("{:02}:{:02}", t.hour, t.minute)};
+}
+
+}  // namespace reps::calendar

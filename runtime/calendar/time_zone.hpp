@@ -1,0 +1,46 @@
+// Local wall times and UTC instants in an IANA time zone, from the system's tz database through
+// libical. Lowering dates a program's sessions with it and the ICS exporter writes its times with
+// it, so the text, JSON and calendar outputs agree on every session's start.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <libical/ical.h>
+
+namespace reps::calendar {
+
+// Where events happen: a zone with a VTIMEZONE, or UTC (times written with "Z", no VTIMEZONE).
+struct Zone {
+    std::string name;
+    icaltimezone* zone = nullptr;  // libical's builtin copy; owned by libical
+    bool utc = false;
+};
+
+// "UTC" or an IANA name ("Europe/Berlin"); throws std::invalid_argument for an unknown zone.
+Zone find_zone(const std::string& name);
+
+// The UTC instant (seconds since 1970) of a local date ("2026-12-01") and time ("17:30").
+// RFC 5545 §3.3.5: a time a clock change skips is read with the offset before the gap (02:30
+// becomes 03:30), and a time that occurs twice is its first occurrence. Throws
+// std::invalid_argument for a malformed date or time.
+std::int64_t instant(const std::string& date, const std::string& time, const Zone& zone);
+
+// The wall clock in `zone` at an instant: date "2026-12-01", time "17:30" (seconds dropped).
+struct WallTime {
+    std::string date;
+    std::string time;
+};
+WallTime wall_time(std::int64_t seconds, const Zone& zone);
+
+// True when the wall clock of `zone` shows its time at `seconds` at no other instant: false in the
+// hour a clock going back repeats (clients disagree on which of the two such a time means).
+bool wall_time_is_unique(std::int64_t seconds, const Zone& zone);
+
+// The UTC date and time of an instant as libical's structure (its own conversion gives a null
+// time after the year 3000, and dates run to 9999).
+icaltimetype utc_time(std::int64_t seconds);
+// The same instant as the wall clock of `zone` (a floating time: no zone set).
+icaltimetype local_time_at(std::int64_t seconds, const Zone& zone);
+
+}  // namespace reps::calendar
