@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 namespace reps {
-namespace {
 
 // Edits needed to turn a into b (Damerau: a swap of neighbours counts one), case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -30,6 +29,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
     return previous[m];
 }
+
+namespace {
 
 // The names of one kind in a catalog and its base.
 std::vector<std::string_view> keys_of(const NameMap& map, const NameMap* base) {
