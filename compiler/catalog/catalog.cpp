@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/catalog/search.hpp"
+
 namespace reps {
 
 // Edits needed to turn a into b (Damerau: a swap of neighbours counts one), case-insensitive.
@@ -184,7 +186,10 @@ private:
         const int index = find_in(base, names, catalog_.*names, name.text);
         if (index < 0) {
             auto& diagnostic = diagnostics_.report(code, name.span, fmt::format("unknown {} '{}'", kind, name.text));
-            if (auto suggestion = closest_name(name.text, keys_of(catalog_.*names, base ? &(base->*names) : nullptr))) {
+            if (names == &Catalog::exercise_names) {
+                // As for a prescription's exercise (every name is declared by now; the ranking reads no references).
+                diagnostic.help = did_you_mean(suggest_exercises(catalog_, name.text));
+            } else if (auto suggestion = closest_name(name.text, keys_of(catalog_.*names, base ? &(base->*names) : nullptr))) {
                 diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
             }
         }

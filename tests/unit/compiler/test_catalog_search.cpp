@@ -118,6 +118,10 @@ TEST_CASE("catalog search: the user's exercises are suggested, and shadow the st
     CHECK(helps(mine + "workout w \"W\" {\n  chest_press 3x10\n}\n") ==
           Names{"did you mean 'sandbag_chest_press', 'dumbbell_chest_press' or 'cable_chest_press'?"});
 
+    // A reference in a declaration too.
+    CHECK(helps("exercise my_press \"My Press\" {\n  primary chest\n  easier chest_press\n}\n") ==
+          Names{"did you mean 'dumbbell_chest_press' or 'cable_chest_press'?"});
+
     SourceManager sources;
     Diagnostics diagnostics;
     const LoadedProgram loaded = load_program_text("mine.reps", mine, ".", sources, diagnostics);
