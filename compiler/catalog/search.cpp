@@ -35,8 +35,16 @@ std::string lower(std::string_view text) {
     return out;
 }
 
+// Whether a word of the term begins `word`: "thrust" begins "thruster". A plural matches its
+// singular too ("squats", "lunges"), from four letters on ("abs" is no "ab").
+bool begins(const std::string& term_word, const std::string& word) {
+    if (word.starts_with(term_word)) return true;
+    return term_word.size() >= 4 && term_word.back() == 's' &&
+           std::string_view(term_word).substr(0, term_word.size() - 1) == word;
+}
+
 bool begins_some(const std::string& term_word, const std::vector<std::string>& words) {
-    return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return word.starts_with(term_word); });
+    return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return begins(term_word, word); });
 }
 
 // Every word of the term begins a word of `words`.
@@ -47,7 +55,7 @@ bool covers(const std::vector<std::string>& term, const std::vector<std::string>
 // The words of `words` that no word of the term begins: what the term leaves unsaid.
 std::size_t uncovered(const std::vector<std::string>& term, const std::vector<std::string>& words) {
     return static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [&](const std::string& word) {
-        return std::none_of(term.begin(), term.end(), [&](const std::string& t) { return word.starts_with(t); });
+        return std::none_of(term.begin(), term.end(), [&](const std::string& t) { return begins(t, word); });
     }));
 }
 

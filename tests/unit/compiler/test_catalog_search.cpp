@@ -71,6 +71,10 @@ TEST_CASE("catalog search: a typo keeps the edit-distance suggestion; nothing cl
     CHECK(suggested("bulgarian_split_sqaut") == Names{"bulgarian_split_squat"});
     CHECK(suggested("qqqqqqqq").empty());
     CHECK(suggested("").empty());
+    // A plural finds the singular word ("abs" is too short to be one).
+    CHECK(suggested("calf_raises").front() == "calf_raise");
+    CHECK(suggested("hamstrings").front() == "hamstring_stretch");
+    CHECK(search(stdlib_catalog(), "abs").tiers.front() == MatchTier::other);  // the muscle, by its name
     // At most three, however many match.
     CHECK(suggested("press").size() == max_exercise_suggestions);
 }
