@@ -108,7 +108,8 @@ std::vector<ExerciseMatch> search_exercises(const Catalog& catalog, std::string_
     for (std::size_t i = 0; i < catalog.exercises.size(); ++i) {
         const Exercise& exercise = catalog.exercises[i];
         const int index = static_cast<int>(i);
-        if (catalog.find_exercise(exercise.name) != index) continue;  // shadowed by the user's
+        // Shadowed by the user's, unless the term is an alias that still names it.
+        if (index != exact && catalog.find_exercise(exercise.name) != index) continue;
 
         // The name or the alias that the term covers best.
         std::size_t name_uncovered = SIZE_MAX;

@@ -2,6 +2,7 @@
 // unknown exercise, on the stdlib and on a user's catalog, and the E0401 help with a profile.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -136,6 +137,11 @@ TEST_CASE("catalog search: the user's exercises are suggested, and shadow the st
     CHECK(thrust.tiers.front() == MatchTier::exact);
     CHECK(search_exercises(catalog, "hip thrust").front().exercise == catalog.find_exercise("hip_thrust"));
     CHECK(std::count(thrust.names.begin(), thrust.names.end(), "hip_thrust") == 1);  // the stdlib's is hidden
+    // ...but an alias of it still names it, in the catalog as in a workout.
+    const std::vector<ExerciseMatch> alias = search_exercises(catalog, "barbell_hip_thrust");
+    REQUIRE(!alias.empty());
+    CHECK(alias.front().tier == MatchTier::exact);
+    CHECK(catalog.exercises[static_cast<std::size_t>(alias.front().exercise)].title == "Hip Thrust");
 }
 
 TEST_CASE("catalog search: with a profile, E0401 names exercises that fit it and train the same muscles") {
