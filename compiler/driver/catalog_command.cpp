@@ -113,12 +113,11 @@ int run_catalog(const Options& options, std::ostream& out, std::ostream& err) {
     const Catalog& catalog = stdlib_catalog();
 
     std::vector<const Exercise*> exercises;
-    for (const Exercise& e : catalog.exercises) exercises.push_back(&e);
-    std::sort(exercises.begin(), exercises.end(), [](const Exercise* a, const Exercise* b) { return a->name < b->name; });
-
     std::string term;
     for (const std::string& word : options.args) term += (term.empty() ? "" : " ") + lower(word);
     if (term.empty()) {
+        for (const Exercise& e : catalog.exercises) exercises.push_back(&e);
+        std::sort(exercises.begin(), exercises.end(), [](const Exercise* a, const Exercise* b) { return a->name < b->name; });
         list_exercises(out, catalog, exercises);
         return 0;
     }
@@ -129,7 +128,6 @@ int run_catalog(const Options& options, std::ostream& out, std::ostream& err) {
         if (auto close = suggestion(catalog, as_identifier(term))) err << "help: did you mean '" << *close << "'?\n";
         return 1;
     }
-    exercises.clear();
     for (const ExerciseMatch& match : matches) exercises.push_back(&catalog.exercises[static_cast<std::size_t>(match.exercise)]);
     if (matches.front().tier == MatchTier::exact) {
         // The entry named in full, then whatever else the term finds ("thruster": the dumbbell one).
