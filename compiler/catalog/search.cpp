@@ -59,17 +59,21 @@ std::size_t uncovered(const std::vector<std::string>& term, const std::vector<st
     }));
 }
 
-// Every word of the term is part of one of the exercise's fields (the old search, word by word).
-bool mentions(const Catalog& catalog, const Exercise& exercise, const std::vector<std::string>& term) {
+// How the words of the term are all part of the exercise's fields (the old search, word by
+// word): not at all, counting the secondary muscles, or without them (a closer match).
+enum class Mention { none, with_secondary, without_secondary };
+
+Mention mentions(const Catalog& catalog, const Exercise& exercise, const std::vector<std::string>& term) {
     std::vector<std::string> fields = {exercise.name, lower(exercise.title), exercise.pattern};
     fields.insert(fields.end(), exercise.aliases.begin(), exercise.aliases.end());
-    for (const auto* muscles : {&exercise.primary, &exercise.secondary}) {
-        for (const int m : *muscles) {
+    const auto add_muscles = [&](const std::vector<int>& muscles) {
+        for (const int m : muscles) {
             const Muscle& muscle = catalog.muscles[static_cast<std::size_t>(m)];
             fields.push_back(muscle.name);
             fields.push_back(lower(muscle.title));
         }
-    }
+    };
+    add_muscles(exercise.primary);
     for (const EquipmentSet& set : exercise.equipment) {
         for (const int e : set) {
             const Equipment& item = catalog.equipment[static_cast<std::size_t>(e)];
@@ -77,21 +81,27 @@ bool mentions(const Catalog& catalog, const Exercise& exercise, const std::vecto
             fields.push_back(lower(item.title));
         }
     }
-    return std::all_of(term.begin(), term.end(), [&](const std::string& t) {
-        return std::any_of(fields.begin(), fields.end(),
-                           [&](const std::string& field) { return field.find(t) != std::string::npos; });
-    });
+    const auto all_found = [&] {
+        return std::all_of(term.begin(), term.end(), [&](const std::string& t) {
+            return std::any_of(fields.begin(), fields.end(),
+                               [&](const std::string& field) { return field.find(t) != std::string::npos; });
+        });
+    };
+    if (all_found()) return Mention::without_secondary;
+    add_muscles(exercise.secondary);
+    return all_found() ? Mention::with_secondary : Mention::none;
 }
 
 struct Ranked {
     ExerciseMatch match;
+    bool by_secondary = false;  // in the last tier, found only by a secondary muscle
     std::size_t uncovered = 0;
     std::size_t distance = 0;
     std::string_view name;
 
     bool operator<(const Ranked& other) const {
-        return std::tie(match.tier, uncovered, distance, name) <
-               std::tie(other.match.tier, other.uncovered, other.distance, other.name);
+        return std::tie(match.tier, by_secondary, uncovered, distance, name) <
+               std::tie(other.match.tier, other.by_secondary, other.uncovered, other.distance, other.name);
     }
 };
 
@@ -134,8 +144,12 @@ std::vector<ExerciseMatch> search_exercises(const Catalog& catalog, std::string_
         if (index == exact) entry.match.tier = MatchTier::exact;
         else if (by_name) entry.match.tier = MatchTier::name;
         else if (covers(term_words, title_words)) entry.match.tier = MatchTier::title;
-        else if (mentions(catalog, exercise, term_words)) entry.match.tier = MatchTier::other;
-        else continue;
+        else if (const Mention mention = mentions(catalog, exercise, term_words); mention != Mention::none) {
+            entry.match.tier = MatchTier::other;
+            entry.by_secondary = mention == Mention::with_secondary;
+        } else {
+            continue;
+        }
         entry.uncovered = name_uncovered + uncovered(term_words, title_words);
         entry.distance = edit_distance(identifier, exercise.name);
         entry.name = exercise.name;

@@ -25,9 +25,11 @@ struct ExerciseMatch {
     MatchTier tier = MatchTier::other;
 };
 
-// Every exercise that matches `term`, best first: by tier, then by how few words of the name and
-// title the term leaves uncovered, then by the edit distance from the term to the name, then by
-// name. A declaration of the user's hides the stdlib entry it shadows (SPEC 2).
+// Every exercise that matches `term`, best first: by tier (in the last, those found without
+// their secondary muscles first), then by how few words of the name and title the term leaves
+// uncovered, then by the edit distance from the term to the name, then by name. A declaration of
+// the user's hides the stdlib entry it shadows (SPEC 2), unless the term is an alias that still
+// names that entry.
 std::vector<ExerciseMatch> search_exercises(const Catalog& catalog, std::string_view term);
 
 // How many exercises a "did you mean" names at most.

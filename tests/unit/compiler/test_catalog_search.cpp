@@ -113,6 +113,9 @@ TEST_CASE("catalog search: exact name or alias, then names, then titles, then mu
     CHECK(hamstring.tiers.front() == MatchTier::name);
     CHECK(hamstring.tiers.back() == MatchTier::other);
     CHECK(position(hamstring.names, "deadlift") < hamstring.names.size());  // primary: hamstrings
+    // A primary muscle before a secondary one (hip_thrust: secondary hamstrings).
+    CHECK(position(hamstring.names, "deadlift") < position(hamstring.names, "hip_thrust"));
+    CHECK(position(hamstring.names, "hip_thrust") < hamstring.names.size());
     // The did-you-mean is the head of the same list.
     CHECK(suggested("hamstring") == Names(hamstring.names.begin(), hamstring.names.begin() + 3));
 }
