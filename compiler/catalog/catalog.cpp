@@ -7,8 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "compiler/catalog/search.hpp"
+
 namespace reps {
-namespace {
 
 // Edits needed to turn a into b (Damerau: a swap of neighbours counts one), case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -30,6 +31,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
     return previous[m];
 }
+
+namespace {
 
 // The names of one kind in a catalog and its base.
 std::vector<std::string_view> keys_of(const NameMap& map, const NameMap* base) {
@@ -183,7 +186,10 @@ private:
         const int index = find_in(base, names, catalog_.*names, name.text);
         if (index < 0) {
             auto& diagnostic = diagnostics_.report(code, name.span, fmt::format("unknown {} '{}'", kind, name.text));
-            if (auto suggestion = closest_name(name.text, keys_of(catalog_.*names, base ? &(base->*names) : nullptr))) {
+            if (names == &Catalog::exercise_names) {
+                // As for a prescription's exercise (every name is declared by now; the ranking reads no references).
+                diagnostic.help = did_you_mean(suggest_exercises(catalog_, name.text));
+            } else if (auto suggestion = closest_name(name.text, keys_of(catalog_.*names, base ? &(base->*names) : nullptr))) {
                 diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
             }
         }

@@ -228,6 +228,9 @@ private:
 Catalog build_catalog(const std::vector<ast::File>& files, const SourceManager& sources, Diagnostics& diagnostics,
                       const Catalog* base);
 
+// Edits needed to turn a into b (Damerau: a swap of neighbours counts one), case-insensitive.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // The "did you mean" search over any list of names (edit distance, case-insensitive).
 std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string_view>& candidates);
 

@@ -2,9 +2,11 @@
 #include "compiler/check/check_entry.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "compiler/catalog/search.hpp"
 #include "compiler/catalog/stdlib_catalog.hpp"
 #include "compiler/timing/timeline_walk.hpp"
 
@@ -208,6 +210,42 @@ const EntryChecker::Traits& EntryChecker::learn(int index) {
     return own_[static_cast<std::size_t>(index) - shared_count_] = traits_of(catalog_, profile_, index);
 }
 
+std::vector<std::string> EntryChecker::fitting_alternatives(std::span<const int> options, LoadClass load_class) {
+    const Exercise& written = catalog_.exercises[static_cast<std::size_t>(options[0])];
+    const auto shared_primaries = [&](const Exercise& other) {
+        return std::count_if(other.primary.begin(), other.primary.end(), [&](int m) {
+            return std::find(written.primary.begin(), written.primary.end(), m) != written.primary.end();
+        });
+    };
+    const auto linked = [&](int index) {  // an easier or harder variant the catalog names
+        return std::find(written.easier.begin(), written.easier.end(), index) != written.easier.end() ||
+               std::find(written.harder.begin(), written.harder.end(), index) != written.harder.end();
+    };
+    // Best first: a variant the catalog links, more primary muscles in common, the same movement
+    // pattern, fewer primary muscles besides, then the name.
+    using Key = std::tuple<bool, long, bool, long, std::string_view>;
+    std::vector<std::pair<Key, int>> candidates;
+    for (std::size_t i = 0; i < catalog_.exercises.size(); ++i) {
+        const int index = static_cast<int>(i);
+        const Exercise& other = catalog_.exercises[i];
+        if (std::find(options.begin(), options.end(), index) != options.end()) continue;
+        if (catalog_.find_exercise(other.name) != index) continue;  // shadowed by the user's
+        const bool same_measure = other.measure == written.measure || other.measure == ast::Measure::reps_or_time ||
+                                  written.measure == ast::Measure::reps_or_time;
+        const long shared = shared_primaries(other);
+        if (shared == 0 || !same_measure || !traits(index).fits[load_class]) continue;
+        candidates.emplace_back(Key{!linked(index), -shared, other.pattern != written.pattern,
+                                    static_cast<long>(other.primary.size()) - shared, other.name},
+                                index);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < candidates.size() && i < max_exercise_suggestions; ++i) {
+        names.push_back(catalog_.exercises[static_cast<std::size_t>(candidates[i].second)].name);
+    }
+    return names;
+}
+
 void EntryChecker::check(const ast::Prescription& prescription, EntryContext context, const checked::Defaults& defaults,
                          checked::Entry& entry) {
     entry.span = prescription.span;
@@ -227,8 +265,9 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         const int index = catalog_.find_exercise(name->text);
         if (index < 0) {
             auto& diagnostic = diagnostics_.report(Code::E0102, name->span, fmt::format("unknown exercise '{}'", name->text));
-            if (auto suggestion = catalog_.suggest_exercise(name->text)) {
-                diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
+            // Ranked as `reps catalog NAME` ranks its matches, so the two agree.
+            if (const auto suggestions = suggest_exercises(catalog_, name->text); !suggestions.empty()) {
+                diagnostic.help = did_you_mean(suggestions);
             } else {
                 diagnostic.help = "`reps catalog TERM` searches the catalog; declare your own with `exercise`";
             }
@@ -408,11 +447,16 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
             needs.push_back(fmt::format("'{}' needs {}", catalog_.exercises[option].name,
                                         equipment_text(catalog_, catalog_.exercises[option].equipment)));
         }
-        auto& diagnostic = diagnostics_.report(
+        const std::vector<std::string> fitting =
+            fitting_alternatives(std::span<const int>(entry.options.data(), entry.options.size()), effective[0].load_class());
+        diagnostics_.report(
             Code::E0401, prescription.exercise.span,
             fmt::format("no option fits profile '{}': {}", catalog_.profiles[profile_].name, fmt::join(needs, "; ")),
-            "add an alternative with 'or EXERCISE', or add the equipment to the profile");
-        (void)diagnostic;
+            fitting.empty()
+                ? "add an alternative with 'or EXERCISE', or add the equipment to the profile"
+                : fmt::format("add an alternative with 'or EXERCISE', like {} (they fit profile '{}' and train the same "
+                              "muscles), or add the equipment to the profile",
+                              quoted_list(fitting), catalog_.profiles[profile_].name));
         return;
     }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "compiler/check/checked.hpp"
@@ -47,6 +48,10 @@ private:
     // out of range); false when the entry cannot be lowered.
     bool check_modifier_values(const ast::Modifiers& modifiers, EntryContext context);
     static Traits traits_of(const Catalog& catalog, int profile, int exercise);
+    // For E0401: up to three exercises, none of `options`, that the profile has the equipment for
+    // (with a load of `load_class`) and that train a primary muscle of the written one
+    // (options[0]), closest first.
+    std::vector<std::string> fitting_alternatives(std::span<const int> options, LoadClass load_class);
 
     const Catalog& catalog_;
     Diagnostics& diagnostics_;

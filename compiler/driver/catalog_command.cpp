@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "compiler/catalog/catalog.hpp"
+#include "compiler/catalog/search.hpp"
 #include "compiler/driver/cli_internal.hpp"
 #include "compiler/catalog/stdlib_catalog.hpp"
 
@@ -51,34 +52,6 @@ std::string join_field(const List& indices, const auto& name_of) {
     std::string out;
     for (int i : indices) out += (out.empty() ? "" : ", ") + name_of(static_cast<std::size_t>(i));
     return out;
-}
-
-// Everything a search term may match, lower-cased.
-std::vector<std::string> haystack(const Catalog& catalog, const Exercise& exercise) {
-    std::vector<std::string> fields = {exercise.name, exercise.title, exercise.pattern};
-    fields.insert(fields.end(), exercise.aliases.begin(), exercise.aliases.end());
-    for (const auto* muscles : {&exercise.primary, &exercise.secondary}) {
-        for (int m : *muscles) {
-            fields.push_back(catalog.muscles[static_cast<std::size_t>(m)].name);
-            fields.push_back(catalog.muscles[static_cast<std::size_t>(m)].title);
-        }
-    }
-    for (const EquipmentSet& set : exercise.equipment) {
-        for (int e : set) {
-            fields.push_back(catalog.equipment[static_cast<std::size_t>(e)].name);
-            fields.push_back(catalog.equipment[static_cast<std::size_t>(e)].title);
-        }
-    }
-    for (std::string& field : fields) field = lower(field);
-    return fields;
-}
-
-bool matches(const Catalog& catalog, const Exercise& exercise, const std::string& term) {
-    const std::string identifier = as_identifier(term);
-    for (const std::string& field : haystack(catalog, exercise)) {
-        if (field.find(term) != std::string::npos || field.find(identifier) != std::string::npos) return true;
-    }
-    return false;
 }
 
 void list_exercises(std::ostream& out, const Catalog& catalog, const std::vector<const Exercise*>& exercises) {
@@ -140,24 +113,28 @@ int run_catalog(const Options& options, std::ostream& out, std::ostream& err) {
     const Catalog& catalog = stdlib_catalog();
 
     std::vector<const Exercise*> exercises;
-    for (const Exercise& e : catalog.exercises) exercises.push_back(&e);
-    std::sort(exercises.begin(), exercises.end(), [](const Exercise* a, const Exercise* b) { return a->name < b->name; });
-
     std::string term;
     for (const std::string& word : options.args) term += (term.empty() ? "" : " ") + lower(word);
     if (term.empty()) {
+        for (const Exercise& e : catalog.exercises) exercises.push_back(&e);
+        std::sort(exercises.begin(), exercises.end(), [](const Exercise* a, const Exercise* b) { return a->name < b->name; });
         list_exercises(out, catalog, exercises);
         return 0;
     }
-    if (const int exact = catalog.find_exercise(as_identifier(term)); exact >= 0) {
-        show_exercise(out, catalog, catalog.exercises[static_cast<std::size_t>(exact)]);
-        return 0;
-    }
-    std::erase_if(exercises, [&](const Exercise* e) { return !matches(catalog, *e, term); });
-    if (exercises.empty()) {
+    // Ranked as the "did you mean" of an unknown exercise is (compiler/catalog/search.hpp).
+    const std::vector<ExerciseMatch> matches = search_exercises(catalog, term);
+    if (matches.empty()) {
         err << "reps: error: no exercise matches '" << printable(term) << "'\n";
         if (auto close = suggestion(catalog, as_identifier(term))) err << "help: did you mean '" << *close << "'?\n";
         return 1;
+    }
+    for (const ExerciseMatch& match : matches) exercises.push_back(&catalog.exercises[static_cast<std::size_t>(match.exercise)]);
+    if (matches.front().tier == MatchTier::exact) {
+        // The entry named in full, then whatever else the term finds ("thruster": the dumbbell one).
+        show_exercise(out, catalog, *exercises.front());
+        exercises.erase(exercises.begin());
+        if (exercises.empty()) return 0;
+        out << "\nalso matching '" << printable(term) << "':\n";
     }
     list_exercises(out, catalog, exercises);
     return 0;

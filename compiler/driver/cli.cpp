@@ -25,6 +25,10 @@ namespace cli {
 namespace {
 
 int run_explain(const Options& options, std::ostream& out, std::ostream& err) {
+    if (options.args.empty()) {
+        list_codes(out);
+        return 0;
+    }
     return explain(options.args.front(), out, err);
 }
 
@@ -63,7 +67,7 @@ const Command commands[] = {
      "[--at DATETIME] [--timezone ZONE] [--alarm DURATION] [--dtstamp EPOCH]",
      1, 1, true, true, run_build},
     {"catalog", "reps catalog [TERM]", 0, many, false, false, run_catalog},
-    {"explain", "reps explain CODE", 1, 1, false, false, run_explain},
+    {"explain", "reps explain [CODE]", 0, 1, false, false, run_explain},
     {"help", "reps help", 0, 1, false, false, run_help},
     {"play",
      "reps play FILE [--workout NAME] [--week N] [--profile NAME] [--speed X] [--plain] [--say] [--wait] [--log FILE]", 1, 1,
@@ -91,7 +95,7 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
         << "  play FILE                play a workout in the terminal, with a countdown and cues\n"
         << "  fmt [--check] FILE...    rewrite files in the canonical layout (--check: list those that differ)\n"
         << "  catalog [TERM]           list the exercise catalog, or search it\n"
-        << "  explain CODE             explain a diagnostic code, e.g. E0102\n"
+        << "  explain [CODE]           explain a diagnostic code, e.g. E0102 (none: list them all)\n"
         << "  help                     show this help\n"
         << "\n"
         << "Build options:\n"

@@ -447,6 +447,34 @@ TEST_CASE("explain") {
     CHECK(unknown.err.starts_with("reps: error: unknown diagnostic code 'E9999'"));
 }
 
+TEST_CASE("explain: no code lists them all; lower case and a missing letter are understood") {
+    const Run list = run_reps({"explain"});
+    CHECK(list.code == 0);
+    CHECK(list.err.empty());
+    CHECK(list.out.starts_with("E0001  syntax error\nE0002  invalid UTF-8\n"));
+    CHECK(list.out.find("\nE0401  no equipment option fits the profile\n") != std::string::npos);
+    CHECK(list.out.find("\nW0205  session length\n") != std::string::npos);
+
+    const Run lower = run_reps({"explain", "w0205"});
+    CHECK(lower.code == 0);
+    CHECK(lower.out.starts_with("W0205 (warning): session length\n\n"));
+
+    const Run number = run_reps({"explain", "0205"});  // E0205 and W0205 share the number
+    CHECK(number.code == 0);
+    CHECK(number.out.starts_with("E0205 (error): load the equipment cannot take\n\n"));
+    CHECK(number.out.ends_with(lower.out));
+
+    const Run unknown = run_reps({"explain", "0999"});
+    CHECK(unknown.code == 2);
+    CHECK(unknown.out.empty());
+    CHECK(unknown.err == "reps: error: unknown diagnostic code '0999'; codes look like E0102 or W0101, and `reps "
+                         "explain` lists them all\n");
+
+    const Run two = run_reps({"explain", "E0102", "E0103"});
+    CHECK(two.code == 2);
+    CHECK(two.err.starts_with("reps: error: 'reps explain' takes at most one CODE\n"));
+}
+
 TEST_CASE("catalog") {
     const Run all = run_reps({"catalog"});
     CHECK(all.code == 0);
@@ -471,6 +499,35 @@ TEST_CASE("catalog") {
     const Run close = run_reps({"catalog", "gobblet"});
     CHECK(close.code == 1);
     CHECK(close.err == "reps: error: no exercise matches 'gobblet'\nhelp: did you mean 'goblet'?\n");
+}
+
+TEST_CASE("catalog: an exact match is shown in full, then the other matches, ranked") {
+    // "thruster" is the barbell thruster's alias; the dumbbell thruster is no longer hidden.
+    const Run thruster = run_reps({"catalog", "thruster"});
+    CHECK(thruster.code == 0);
+    CHECK(thruster.out.starts_with("barbell_thruster: Barbell Thruster\n  aliases    thruster\n"));
+    const auto also = thruster.out.find("\nalso matching 'thruster':\ndumbbell_thruster ");
+    CHECK(also != std::string::npos);
+    CHECK(thruster.out.find("squat_thrust") == std::string::npos);  // "thruster" begins no word of it
+
+    // "deadlift": the barbell deadlift, then the names with the word (fewest other words first),
+    // before exercises found only by a muscle or a piece of equipment.
+    const Run deadlift = run_reps({"catalog", "deadlift"});
+    CHECK(deadlift.code == 0);
+    CHECK(deadlift.out.starts_with("deadlift: Barbell Deadlift\n"));
+    std::vector<std::string> listed;
+    std::istringstream lines(deadlift.out.substr(deadlift.out.find("\nalso matching 'deadlift':\n") + 1));
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line)) listed.push_back(line.substr(0, line.find(' ')));
+    CHECK(listed == std::vector<std::string>{"sumo_deadlift", "kettlebell_deadlift", "romanian_deadlift",
+                                             "trap_bar_deadlift", "dumbbell_romanian_deadlift",
+                                             "single_leg_romanian_deadlift"});
+
+    // Words in any order; the best first, as the did-you-mean of `chest_press` suggests.
+    const Run words = run_reps({"catalog", "press", "chest"});
+    CHECK(words.code == 0);
+    CHECK(words.out.starts_with("dumbbell_chest_press "));
 }
 
 TEST_CASE("fmt: --check lists files out of layout, fmt rewrites them, broken files stay as they are") {

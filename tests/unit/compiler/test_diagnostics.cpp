@@ -1,6 +1,7 @@
 // Diagnostics: the registry, collection rules, and the exact text and JSON the renderers print.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <string>
@@ -349,8 +350,34 @@ TEST_CASE("explain: prints the registry entry") {
     CHECK(example.str().ends_with("# did you mean 'goblet_squat'?\n"));
     CHECK(!example.str().ends_with("\n\n"));
 
+    // Without its letter, every code of the number: E0205 and W0205, a blank line between them.
+    std::ostringstream number, number_err;
+    CHECK(explain("0205", number, number_err) == 0);
+    CHECK(number.str().starts_with("E0205 (error): load the equipment cannot take\n\n"));
+    CHECK(number.str().find("\n\nW0205 (warning): session length\n\n") != std::string::npos);
+    CHECK(number_err.str().empty());
+    std::ostringstream w0205, w0205_err;
+    CHECK(explain("W0205", w0205, w0205_err) == 0);
+    CHECK(number.str().ends_with(w0205.str()));
+
     std::ostringstream none, none_err;
     CHECK(explain("E9999", none, none_err) == 2);
     CHECK(none.str().empty());
-    CHECK(none_err.str() == "reps: error: unknown diagnostic code 'E9999'; codes look like E0102 or W0101\n");
+    CHECK(none_err.str() == "reps: error: unknown diagnostic code 'E9999'; codes look like E0102 or W0101, and `reps explain` lists them all\n");
+    std::ostringstream digits, digits_err;
+    CHECK(explain("9999", digits, digits_err) == 2);
+    CHECK(digits_err.str().starts_with("reps: error: unknown diagnostic code '9999'"));
+}
+
+TEST_CASE("explain: list_codes prints every code of the registry with its summary") {
+    std::ostringstream out;
+    list_codes(out);
+    const std::string text = out.str();
+    std::size_t lines = 0;
+    for (const CodeInfo& info : all_codes()) {
+        CHECK(text.find(std::string(info.code) + "  " + std::string(info.summary) + "\n") != std::string::npos);
+        ++lines;
+    }
+    CHECK(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) == lines);
+    CHECK(text.starts_with("E0001  syntax error\n"));
 }
