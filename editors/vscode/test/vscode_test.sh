@@ -7,12 +7,14 @@
 #            keyword list equal to grammar/keywords.def);
 #   vsix     @vscode/vsce packages the extension (with vscode-languageclient, installed from the
 #            extension's package-lock.json) into a temporary folder, and the .vsix is checked to
-#            hold the grammar, the language configuration, the snippets and the client.
-# Usage: vscode_test.sh grammar|tokens|vsix. Exit 77 (skipped) when node or the npm packages
-# cannot be had.
+#            hold the grammar, the language configuration, the snippets and the client;
+#   snippets every snippet, expanded with its default text (test/expand_snippets.mjs), passes
+#            `reps check` (warnings allowed).
+# Usage: vscode_test.sh grammar|tokens|vsix, vscode_test.sh snippets REPS_DIR. Exit 77 (skipped)
+# when node or the npm packages cannot be had.
 set -eu
 
-mode=${1:?usage: vscode_test.sh grammar|tokens|vsix}
+mode=${1:?usage: vscode_test.sh grammar|tokens|vsix|snippets REPS_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
 extension=$(dirname "$here")
 source_dir=$(cd "$extension/../.." && pwd)
@@ -21,18 +23,22 @@ if ! command -v node >/dev/null 2>&1; then
     echo "vscode_test: skipped: node is not installed" >&2
     exit 77
 fi
-# The three modes may run at once (ctest -j): one installs, the others wait for it.
-if ! flock "$here/package.json" sh -c '
-        [ -f "$1/node_modules/.package-lock.json" ] && cmp -s "$1/package-lock.json" "$1/node_modules/.reps-installed-lock" && exit 0
-        command -v npm >/dev/null 2>&1 || { echo "vscode_test: npm is not installed" >&2; exit 1; }
-        npm ci --silent --no-audit --no-fund --prefix "$1" >&2 && cp "$1/package-lock.json" "$1/node_modules/.reps-installed-lock"
-    ' sh "$here"; then
-    echo "vscode_test: skipped: could not install the test tools with npm" >&2
-    exit 77
-fi
+# The npm tools, from test/package-lock.json. The modes may run at once (ctest -j): one installs,
+# the others wait for it.
+install_tools() {
+    if ! flock "$here/package.json" sh -c '
+            [ -f "$1/node_modules/.package-lock.json" ] && cmp -s "$1/package-lock.json" "$1/node_modules/.reps-installed-lock" && exit 0
+            command -v npm >/dev/null 2>&1 || { echo "vscode_test: npm is not installed" >&2; exit 1; }
+            npm ci --silent --no-audit --no-fund --prefix "$1" >&2 && cp "$1/package-lock.json" "$1/node_modules/.reps-installed-lock"
+        ' sh "$here"; then
+        echo "vscode_test: skipped: could not install the test tools with npm" >&2
+        exit 77
+    fi
+}
 
 case $mode in
 grammar)
+    install_tools
     cd "$extension"
     "$here/node_modules/.bin/vscode-tmgrammar-test" --compact --config package.json \
         --grammar syntaxes/reps.tmLanguage.json 'test/grammar/*.test.reps'
@@ -41,6 +47,7 @@ grammar)
     echo "vscode_test: grammar: ok ($count assertion files)"
     ;;
 tokens)
+    install_tools
     node "$here/tokenize_all.mjs" --modules "$here" --grammar "$extension/syntaxes/reps.tmLanguage.json" \
         --keywords "$source_dir/grammar/keywords.def" \
         --clean "$source_dir"/examples/*.reps "$source_dir"/stdlib/*.reps "$source_dir"/tests/golden/ok/*.reps \
@@ -48,6 +55,7 @@ tokens)
         --any "$source_dir"/tests/golden/fail/*.reps "$here"/grammar/lexical.test.reps
     ;;
 vsix)
+    install_tools
     if ! command -v unzip >/dev/null 2>&1; then
         echo "vscode_test: skipped: unzip is not installed" >&2
         exit 77
@@ -94,8 +102,24 @@ vsix)
     [ "$failed" = 0 ] || exit 1
     echo "vscode_test: vsix: ok ($(tail -1 "$work/listing" | awk '{print $2}') files)"
     ;;
+snippets)
+    reps=${2:?usage: vscode_test.sh snippets REPS_DIR}/reps
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    node "$here/expand_snippets.mjs" "$extension/snippets/reps.json" "$work" >"$work/files"
+    failed=0
+    while read -r file; do
+        if ! "$reps" check "$file" >"$work/check.out" 2>&1; then
+            echo "vscode_test: FAIL: the snippet $(basename "$file" .reps) does not pass reps check:" >&2
+            cat "$file" "$work/check.out" >&2
+            failed=1
+        fi
+    done <"$work/files"
+    [ "$failed" = 0 ] || exit 1
+    echo "vscode_test: snippets: ok ($(wc -l <"$work/files") files)"
+    ;;
 *)
-    echo "usage: vscode_test.sh grammar|tokens|vsix" >&2
+    echo "usage: vscode_test.sh grammar|tokens|vsix|snippets REPS_DIR" >&2
     exit 2
     ;;
 esac
