@@ -1,8 +1,8 @@
 -- Run by nvim_test.sh in `nvim --headless -u NONE` with editors/nvim first on the runtimepath.
 -- Checks, in a real Neovim: *.reps gets filetype reps and the ftplugin's commentstring; the syntax
 -- gives a keyword, a comment, a duration, a mass, a load and a string their groups in an example;
--- every word of grammar/keywords.def is highlighted as a keyword (so the lists cannot drift); and
--- reps.lsp starts `reps lsp` once and attaches every reps buffer to it.
+-- and every word of grammar/keywords.def is highlighted as a keyword (so the lists cannot drift).
+-- reps.lsp is tested by lsp_test.lua.
 local source_dir = assert(os.getenv('REPS_SOURCE_DIR'), 'REPS_SOURCE_DIR is not set')
 local failures = 0
 local function check(ok, message)
@@ -77,37 +77,6 @@ for number, word in ipairs(words) do
   local group = vim.fn.synIDattr(vim.fn.synID(number, 1, 1), 'name')
   check(keyword_groups[group], "keyword '" .. word .. "' is in syntax group '" .. group .. "'")
 end
-
--- reps.lsp: one server (`reps lsp`) for all reps buffers, each attached to it. start_client is
--- replaced by a recorder, so that this checks the setup, not a server.
-local started, attached = {}, {}
-vim.lsp.start_client = function(config)
-  table.insert(started, config)
-  return 42
-end
-vim.lsp.get_client_by_id = function(id) return id == 42 and #started > 0 and {} or nil end
-vim.lsp.buf_attach_client = function(bufnr, id)
-  table.insert(attached, { bufnr, id })
-  return true
-end
-vim.fn.executable = function(name) return name == 'reps' and 1 or 0 end
-require('reps.lsp').setup()
-vim.cmd('edit ' .. vim.fn.fnameescape(source_dir .. '/examples/core.reps'))
-local core = vim.api.nvim_get_current_buf()
-vim.cmd('edit ' .. vim.fn.fnameescape(source_dir .. '/examples/hiit20.reps'))
-local hiit = vim.api.nvim_get_current_buf()
-check(#started == 1, 'reps.lsp started ' .. #started .. ' servers, expected 1')
-check(started[1] and vim.deep_equal(started[1].cmd, { 'reps', 'lsp' }),
-  'reps.lsp started ' .. vim.inspect(started[1] and started[1].cmd) .. ", expected { 'reps', 'lsp' }")
-local attached_to = {}
-for _, pair in ipairs(attached) do
-  check(pair[2] == 42, 'a buffer was attached to client ' .. tostring(pair[2]))
-  attached_to[pair[1]] = true
-end
-check(attached_to[core] and attached_to[hiit], 'not every reps buffer was attached: ' .. vim.inspect(attached))
-local before = #attached
-vim.cmd('edit ' .. vim.fn.fnameescape(source_dir .. '/README.md'))
-check(#attached == before, 'a markdown buffer was attached to the reps server')
 
 if failures > 0 then
   vim.cmd('cquit 1')
