@@ -47,9 +47,14 @@ syntax match repsDeclared "\%(^equipment\s\+\)\@<=\l\w*"
 syntax match repsBadEscape +\\.\=+ contained
 syntax match repsEscape +\\["\\n]+ contained
 syntax region repsString start=+"+ skip=+\\\\\|\\"+ end=+"+ end=+$+ oneline contains=repsEscape,repsBadEscape
-syntax match repsComment "#.*$" contains=@Spell
+" `# reps: allow W0205, W0201` silences those warnings on its line (compiler/lint).
+syntax match repsAllow "\%(#\s\)\@<=reps: allow\ze [EW]\d\{4}" contained
+syntax match repsAllowCode "\%(reps: allow\%([ \t,]\+[EW]\d\{4}\)*[ \t,]\+\)\@<=[EW]\d\{4}\>" contained
+syntax match repsComment "#.*$" contains=repsAllow,repsAllowCode,@Spell
 
 highlight default link repsComment Comment
+highlight default link repsAllow PreProc
+highlight default link repsAllowCode Constant
 highlight default link repsString String
 highlight default link repsEscape SpecialChar
 highlight default link repsBadEscape Error

@@ -53,6 +53,12 @@ expect_group('or', 'repsAlternative', '@2x10kg ')
 expect_group('tabata', 'repsBlock')
 expect_group('goblet_squat', '')
 
+-- A warning silenced by a comment.
+vim.cmd('edit ' .. vim.fn.fnameescape(source_dir .. '/examples/hiit20.reps'))
+expect_group('reps: allow', 'repsAllow')
+expect_group('W0205', 'repsAllowCode', 'allow ')
+expect_group('{  #', 'repsDelimiter')
+
 -- A program: dates, times of day, weekdays.
 vim.cmd('edit ' .. vim.fn.fnameescape(source_dir .. '/examples/runner_program.reps'))
 expect_group('2026-12-01', 'repsDate')

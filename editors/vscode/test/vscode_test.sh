@@ -40,7 +40,7 @@ case $mode in
 grammar)
     install_tools
     cd "$extension"
-    "$here/node_modules/.bin/vscode-tmgrammar-test" --compact --config package.json \
+    timeout 120 "$here/node_modules/.bin/vscode-tmgrammar-test" --compact --config package.json \
         --grammar syntaxes/reps.tmLanguage.json 'test/grammar/*.test.reps'
     count=$(ls test/grammar/*.test.reps | wc -l)
     [ "$count" -ge 3 ] || { echo "vscode_test: FAIL: only $count assertion files" >&2; exit 1; }
