@@ -6,13 +6,14 @@ const vscode = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 
 let client = null;
+let watcher = null;  // .reps files changing on disk, for the server; one for the session
 
 function serverCommand() {
   const configured = vscode.workspace.getConfiguration('reps').get('server.path');
   return configured && configured.trim() !== '' ? configured : 'reps';
 }
 
-async function startClient(context) {
+async function startClient() {
   if (!vscode.workspace.getConfiguration('reps').get('server.enable')) return;
   const command = serverCommand();
   const serverOptions = { command, args: ['lsp'], transport: TransportKind.stdio };
@@ -21,7 +22,7 @@ async function startClient(context) {
       { scheme: 'file', language: 'reps' },
       { scheme: 'untitled', language: 'reps' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.reps') },
+    synchronize: { fileEvents: watcher },
   };
   client = new LanguageClient('reps', 'Reps language server', serverOptions, clientOptions);
   try {
@@ -32,7 +33,6 @@ async function startClient(context) {
     vscode.window.showWarningMessage(
       `Reps: could not start "${command} lsp" (${error.message}). Set reps.server.path to the reps program.`);
   }
-  context.subscriptions.push({ dispose: () => stopClient() });
 }
 
 async function stopClient() {
@@ -43,17 +43,20 @@ async function stopClient() {
 }
 
 async function activate(context) {
+  watcher = vscode.workspace.createFileSystemWatcher('**/*.reps');
+  context.subscriptions.push(watcher);
   context.subscriptions.push(vscode.commands.registerCommand('reps.restartServer', async () => {
     await stopClient();
-    await startClient(context);
+    await startClient();
   }));
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (event) => {
     if (event.affectsConfiguration('reps.server')) {
       await stopClient();
-      await startClient(context);
+      await startClient();
     }
   }));
-  await startClient(context);
+  context.subscriptions.push({ dispose: () => stopClient() });
+  await startClient();
 }
 
 function deactivate() {

@@ -7,7 +7,9 @@
 #            keyword list equal to grammar/keywords.def);
 #   vsix     @vscode/vsce packages the extension (with vscode-languageclient, installed from the
 #            extension's package-lock.json) into a temporary folder, and the .vsix is checked to
-#            hold the grammar, the language configuration, the snippets and the client;
+#            hold the grammar, the language configuration, the snippets and the client, which
+#            loads with its dependency (test/load_client.cjs) and starts `reps lsp` as its
+#            settings say (test/client_test.cjs);
 #   snippets every snippet, expanded with its default text (test/expand_snippets.mjs), passes
 #            `reps check` (warnings allowed).
 # Usage: vscode_test.sh grammar|tokens|vsix, vscode_test.sh snippets REPS_DIR. Exit 77 (skipped)
@@ -97,6 +99,10 @@ vsix)
     if ! node "$here/load_client.cjs" "$work/unpacked/extension/extension.js" 2>"$work/require.err"; then
         echo "vscode_test: FAIL: the client in the .vsix does not load:" >&2
         cat "$work/require.err" >&2
+        failed=1
+    fi
+    if ! node "$here/client_test.cjs" "$work/unpacked/extension/extension.js"; then
+        echo "vscode_test: FAIL: the client in the .vsix does not behave (client_test.cjs)" >&2
         failed=1
     fi
     [ "$failed" = 0 ] || exit 1
