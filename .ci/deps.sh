@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Reps needs that are missing: `deps.sh build` for building,
-# `deps.sh test` also for the test suite's real clients (browser, PDF tools, tmux, node).
+# `deps.sh test` also for the test suite's real clients (browser, PDF tools, tmux, node, neovim).
 set -euo pipefail
 build_packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev libboost-program-options-dev
                 doctest-dev libical-dev nlohmann-json3-dev tzdata)
-test_packages=(chromium poppler-utils tmux nodejs npm valgrind)
+test_packages=(chromium poppler-utils tmux nodejs npm valgrind neovim unzip)
 wanted=("${build_packages[@]}")
 [ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")
 missing=()

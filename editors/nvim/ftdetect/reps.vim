@@ -1,0 +1,2 @@
+" .reps files are Reps workouts.
+autocmd BufRead,BufNewFile *.reps setfiletype reps
