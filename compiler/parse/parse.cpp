@@ -85,7 +85,7 @@ ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagno
             pegtl::parse<g::file, action, control>(in, state);
             break;
         } catch (const pegtl::parse_error& error) {
-            report_syntax_error(error, state);
+            if (!state.follows_earlier_error) report_syntax_error(error, state);
             if (state.declaration_begin != nullptr) drop_failed_declaration(state);
             // A block left open before a declaration resumes at that declaration; anything else at the
             // next line that starts one. Either is past `offset`, so every restart moves on.

@@ -213,6 +213,7 @@ struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::bl
                     const std::size_t offset = static_cast<std::size_t>(in.current() - state.text);
                     const std::string_view text(state.text, offset + in.size(0));
                     state.unrecoverable = in.empty() || ((offset == 0 || text[offset - 1] == '\n') && starts_declaration(text, offset));
+                    state.follows_earlier_error = state.unrecoverable && state.declaration_damaged;
                     Control<Close>::raise(static_cast<const ParseInput&>(in), st...);
                 }
             } catch (const pegtl::parse_error& error) {

@@ -112,6 +112,9 @@ struct ParseState {
     // The error being raised cannot be recovered from inside its block (the file ends, or a line
     // starts a declaration before the block closed): it goes up to parse_file.
     bool unrecoverable = false;
+    // ... and it follows from an earlier error of the declaration (an unterminated string that took
+    // the '}' with it): not reported, as it would go once that error is fixed.
+    bool follows_earlier_error = false;
     // The declaration being parsed: where it starts, and whether a statement of it was dropped
     // after a syntax error (then it is left out of the AST: see control<g::declaration>).
     const char* declaration_begin = nullptr;
