@@ -131,6 +131,7 @@ struct raising_control : pegtl::normal<Rule> {
         if (state.errors != nullptr && state.errors->reported >= max_syntax_errors) {
             // Only counted (recover.hpp): no message, and a position without the line, which the
             // input would count from its start at every error of a file of many.
+            if (state.errors->hidden >= max_hidden_errors) state.errors->gave_up = state.unrecoverable = true;
             throw pegtl::parse_error("", pegtl::position(at, 1, 1, in.source()));
         }
         const std::string found = found_at(in);

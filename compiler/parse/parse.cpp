@@ -85,8 +85,9 @@ ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagno
             pegtl::parse<g::file, action, control>(in, state);
             break;
         } catch (const pegtl::parse_error& error) {
-            if (!state.follows_earlier_error) report_syntax_error(error, state);
+            if (!state.follows_earlier_error && !errors.gave_up) report_syntax_error(error, state);
             if (state.declaration_begin != nullptr) drop_failed_declaration(state);
+            if (errors.gave_up) break;
             // A block left open before a declaration resumes at that declaration; anything else at the
             // next line that starts one. Either is past `offset`, so every restart moves on.
             const std::size_t at = std::max<std::size_t>(error.positions().front().byte, offset);
@@ -99,7 +100,8 @@ ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagno
     }
     if (errors.hidden > 0) {
         diagnostics.report(Code::E0003, errors.first_hidden,
-                           fmt::format("{} more error{} not shown", errors.hidden, errors.hidden == 1 ? "" : "s"),
+                           errors.gave_up ? fmt::format("more than {} more errors not shown", errors.hidden)
+                                          : fmt::format("{} more error{} not shown", errors.hidden, errors.hidden == 1 ? "" : "s"),
                            fmt::format("at most {} syntax errors are reported per file: fix these and check again",
                                        max_syntax_errors));
     }

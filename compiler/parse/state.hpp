@@ -38,9 +38,13 @@ struct limit_error : tao::pegtl::parse_error {
 // At most this many syntax errors are reported per file; the rest are counted, and one line says
 // how many were not shown (README, Diagnostics).
 constexpr int max_syntax_errors = 20;
+// Past that, errors are counted up to this many; then the parse stops (each costs an exception,
+// and a file of garbage must not take a minute to say so).
+constexpr int max_hidden_errors = 1000;
 struct SyntaxErrorCount {
     int reported = 0;
     int hidden = 0;
+    bool gave_up = false;  // more than max_hidden_errors hidden: the parse stopped
     SourceSpan first_hidden;
 };
 
