@@ -162,16 +162,13 @@ struct BlockScope {
     std::size_t open_braces;
 };
 
-template <typename Input>
-void recover_in_block(const pegtl::parse_error& error, Input& in, ParseState& state, const BlockScope& scope,
-                      const char* statement_begin, bool keep_statement_words) {
-    report_syntax_error(error, state);
-    state.declaration_damaged = true;
+// Back to what the block had before the statement, without the scratch values a half-parsed
+// statement may have left.
+void restore_scope(ParseState& state, const BlockScope& scope) {
     state.context = scope.context;
     state.in_phase = scope.in_phase;
     state.in_timed = scope.in_timed;
     state.open_braces.resize(scope.open_braces);
-    // Scratch values a half-parsed statement may have left.
     state.dose_parts.clear();
     state.pending_sets.reset();
     state.step.reset();
@@ -179,6 +176,33 @@ void recover_in_block(const pegtl::parse_error& error, Input& in, ParseState& st
     state.paren_depth = 0;
     state.defaults = ast::DefaultsStatement{};
     state.focus = ast::FocusStatement{};
+}
+
+// The indentation (blanks) of the line `at` starts after them, or -1 when something else stands
+// before it on its line.
+int indentation_before(const char* at, const ParseState& state) {
+    int blanks = 0;
+    while (at > state.text && (at[-1] == ' ' || at[-1] == '\t')) {
+        --at;
+        ++blanks;
+    }
+    return at == state.text || at[-1] == '\n' ? blanks : -1;
+}
+
+// The indentation of the line that holds `at`.
+int indentation_of_line(const char* at, const ParseState& state) {
+    while (at > state.text && at[-1] != '\n') --at;
+    int blanks = 0;
+    while (at[blanks] == ' ' || at[blanks] == '\t') ++blanks;
+    return blanks;
+}
+
+template <typename Input>
+void recover_in_block(const pegtl::parse_error& error, Input& in, ParseState& state, const BlockScope& scope,
+                      const char* statement_begin, bool keep_statement_words) {
+    report_syntax_error(error, state);
+    state.declaration_damaged = true;
+    restore_scope(state, scope);
     const char* const failed_at = state.text + error.positions().front().byte;
     if (failed_at > in.current()) in.bump(static_cast<std::size_t>(failed_at - in.current()));
     skip_statement(in);
@@ -191,8 +215,36 @@ void recover_in_block(const pegtl::parse_error& error, Input& in, ParseState& st
 // block_body< Entry, must< Close > > is seq< seps, star< Entry, sp, must< statement_end >, seps >,
 // must< Close > >, matched here with a handler around each statement. Without an error it does
 // what the seq does, in the same order.
+// A statement that fails in a block inside a workout (a phase, superset, emom, ...) and stands
+// on its own line, less indented than the block's statements and no more than the line that
+// opened the block, most likely belongs after the block, whose '}' is missing.
+bool left_open(const char* statement_begin, int entry_indentation, const ParseState& state) {
+    const int indentation = indentation_before(statement_begin, state);
+    return indentation >= 0 && entry_indentation >= 0 && indentation < entry_indentation && !state.open_braces.empty() &&
+           indentation <= indentation_of_line(state.text + state.open_braces.back().offset, state);
+}
+
+// Reports the missing '}' (once, at that statement) and ends the block before the statement's
+// line, so that the enclosing block parses it: no error follows from the missing '}'.
+template <typename Close, template <typename...> class Control, typename Input, typename... States>
+void close_left_open_block(Input& in, ParseState& state, const BlockScope& scope, States&&... st) {
+    try {
+        Control<Close>::raise(static_cast<const Input&>(in), st...);
+    } catch (const pegtl::parse_error& close_error) {
+        report_syntax_error(close_error, state);
+    }
+    state.declaration_damaged = true;
+    restore_scope(state, scope);
+    state.open_braces.pop_back();  // what the '}' would have done
+    const char* line_end = in.current();
+    while (*(line_end - 1) != '\n') --line_end;
+    in.iterator() = line_end - 1;
+}
+
 template <typename Entry, typename Close>
 struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::block_body<Entry, pegtl::must<Close>>> {
+    // Blocks inside a workout; a declaration's own block ends at the next declaration instead.
+    static constexpr bool nested = !one_of<Entry, g::workout_statement, g::exercise_field, g::program_item>;
     template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
               template <typename...> class Control, typename ParseInput, typename... States>
     [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
@@ -200,10 +252,14 @@ struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::bl
         ParseState& state = (st, ...);
         (void)Control<g::seps>::template match<A, rewind_mode::dontcare, Action, Control>(in, st...);
         const BlockScope scope{state.context, state.in_phase, state.in_timed, state.open_braces.size()};
+        int entry_indentation = -1;  // of the block's first statement that starts a line
         for (;;) {
             const char* const statement_begin = in.current();
             try {
                 if (Control<Entry>::template match<A, rewind_mode::required, Action, Control>(in, st...)) {
+                    if constexpr (nested) {
+                        if (entry_indentation < 0) entry_indentation = indentation_before(statement_begin, state);
+                    }
                     (void)Control<g::sp>::template match<A, rewind_mode::dontcare, Action, Control>(in, st...);
                     (void)Control<pegtl::must<g::statement_end>>::template match<A, rewind_mode::dontcare, Action, Control>(in, st...);
                 } else if (Control<Close>::template match<A, rewind_mode::required, Action, Control>(in, st...)) {
@@ -219,6 +275,12 @@ struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::bl
                 }
             } catch (const pegtl::parse_error& error) {
                 if (state.unrecoverable) throw;
+                if constexpr (nested) {
+                    if (in.current() == statement_begin && left_open(statement_begin, entry_indentation, state)) {
+                        close_left_open_block<Close, Control>(in, state, scope, st...);
+                        return true;
+                    }
+                }
                 recover_in_block(error, in, state, scope, statement_begin, std::is_same_v<Entry, g::exercise_field>);
             }
             (void)Control<g::seps>::template match<A, rewind_mode::dontcare, Action, Control>(in, st...);
