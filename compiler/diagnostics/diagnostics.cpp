@@ -107,6 +107,14 @@ void Diagnostics::drop_warnings_if(const std::function<bool(const Diagnostic&)>&
     list_ = std::move(kept);
 }
 
+void Diagnostics::drop_errors_if(const std::function<bool(const Diagnostic&)>& drop) {
+    std::erase_if(list_, [&](const Diagnostic& diagnostic) {
+        if (diagnostic.severity != Severity::error || !drop(diagnostic)) return false;
+        --errors_;
+        return true;
+    });
+}
+
 void Diagnostics::sort_by_position() {
     std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         const auto key = [](const Diagnostic& d) {

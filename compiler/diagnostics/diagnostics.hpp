@@ -81,6 +81,8 @@ public:
     void set_werror(bool werror) { werror_ = werror; }
     // Drops the warnings (codes W...) for which `drop` is true, even when --werror made them errors.
     void drop_warnings_if(const std::function<bool(const Diagnostic&)>& drop);
+    // Drops the errors for which `drop` is true (follow-on errors of a syntax error: pipeline.cpp).
+    void drop_errors_if(const std::function<bool(const Diagnostic&)>& drop);
     // Stable order for output: by file, then position, then insertion.
     void sort_by_position();
 

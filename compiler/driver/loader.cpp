@@ -202,7 +202,7 @@ private:
     // Checks the encoding, parses, and opens the file for its imports.
     void open(LoadedProgram& program, std::uint32_t id, FileIdentity identity, fs::path relative) {
         if (!check_utf8(sources_, id, diagnostics_)) {
-            program.files.push_back(ast::File{id, {}});
+            program.files.push_back(ast::File{id, {}, {}, false});
             return;
         }
         ast::File file = parse_file(sources_, id, diagnostics_);
@@ -342,7 +342,7 @@ LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sou
         // with its first line as the excerpt.
         Loader(sources, diagnostics).load_stdlib(program);
         program.main_file = report_too_large(path.string(), std::move(read.head), sources, diagnostics);
-        program.files.push_back(ast::File{program.main_file, {}});
+        program.files.push_back(ast::File{program.main_file, {}, {}, false});
         return program;
     }
     if (!read.text) {

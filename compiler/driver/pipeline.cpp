@@ -1,9 +1,51 @@
 #include "compiler/driver/pipeline.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+#include <vector>
+
 #include "compiler/lower/lower.hpp"
 #include "compiler/timing/timeline_size.hpp"
 
 namespace reps {
+namespace {
+
+// With syntax errors (E0001) alone, the declarations that parsed whole are checked: the parser left
+// out the damaged ones. Any other error of loading (encoding, imports, limits, numbers, a broken
+// import) leaves a program whose check would only add follow-on errors.
+bool checkable_after_syntax_errors(const LoadedProgram& loaded, const Diagnostics& diagnostics) {
+    for (const auto& diagnostic : diagnostics.list()) {
+        if (diagnostic.severity == Severity::error && diagnostic.code != Code::E0001) return false;
+    }
+    return std::none_of(loaded.files.begin(), loaded.files.end(), [](const ast::File& file) { return file.import_damaged; });
+}
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// "unknown exercise 'x'" (and muscle, region, ...) where a declaration with a syntax error may
+// have declared x: a follow-on of that syntax error, not an error of its own.
+void drop_unknown_damaged_names(const LoadedProgram& loaded, const SourceManager& sources, Diagnostics& diagnostics) {
+    std::vector<std::string_view> damaged;
+    for (const auto& file : loaded.files) {
+        for (const auto& name : file.damaged_names) damaged.push_back(name.text);
+    }
+    if (damaged.empty()) return;
+    diagnostics.drop_errors_if([&](const Diagnostic& diagnostic) {
+        constexpr Code unknown_name[] = {Code::E0102, Code::E0103, Code::E0104, Code::E0105, Code::E0106, Code::E0107, Code::E0108};
+        if (std::find(std::begin(unknown_name), std::end(unknown_name), diagnostic.code) == std::end(unknown_name) ||
+            !diagnostic.span.has_position())
+            return false;
+        const std::string_view written = sources.file(diagnostic.span.file).text.substr(diagnostic.span.offset, diagnostic.span.length);
+        return std::any_of(damaged.begin(), damaged.end(), [&](std::string_view name) { return same_ignoring_case(name, written); });
+    });
+}
+
+}  // namespace
 
 Compilation compile(const std::string& path, const PipelineOptions& options, SourceManager& sources,
                     Diagnostics& diagnostics) {
@@ -16,9 +58,11 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
         diagnostics.failure(SourceSpan{}, reason.empty() ? "cannot read '" + path + "'" : reason);
         return result;
     }
-    if (!options.check || diagnostics.has_errors()) return result;
+    if (!options.check) return result;
+    if (diagnostics.has_errors() && !checkable_after_syntax_errors(result.loaded, diagnostics)) return result;
 
     result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile}, diagnostics);
+    drop_unknown_damaged_names(result.loaded, sources, diagnostics);
     // Sizes and lints read every entry's checked dose: they need a program without errors.
     if (!diagnostics.has_errors()) check_timeline_sizes(result.checked, diagnostics);
     // Before looking at has_errors again: an allowed warning must not fail a --werror build.

@@ -317,6 +317,12 @@ using Declaration = std::variant<ImportDecl, RegionDecl, MuscleDecl, EquipmentDe
 struct File {
     std::uint32_t file_id = 0;
     List<Declaration> declarations;
+    // A declaration with a syntax error is left out of `declarations` (so that it gives no
+    // follow-on errors); the names it may declare (its own, the words of a dropped field of an
+    // exercise, such as an `aka` line) are kept here, as written, so that a use of one is not
+    // reported unknown.
+    List<Name> damaged_names;
+    bool import_damaged = false;  // an `import` with a syntax error: any name may come from it
 };
 
 }  // namespace reps::ast

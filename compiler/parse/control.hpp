@@ -119,12 +119,21 @@ constexpr SyntaxSite site_of() {
         return SyntaxSite::other;
 }
 
+// Raises every must<> failure with its message; recovery (recover.hpp) specialises `control` for
+// the rules it wraps, which raise the same way.
 template <typename Rule>
-struct control : pegtl::normal<Rule> {
+struct raising_control : pegtl::normal<Rule> {
     template <typename Input, typename... States>
     [[noreturn]] static void raise(const Input& in, States&&... states) {
         static_assert(g::error_message<Rule> != nullptr, "every rule inside must<> needs an error message");
         ParseState& state = (states, ...);
+        const std::size_t at = static_cast<std::size_t>(in.current() - state.text);
+        if (state.errors != nullptr && state.errors->reported >= max_syntax_errors) {
+            // Only counted (recover.hpp): no message, and a position without the line, which the
+            // input would count from its start at every error of a file of many.
+            if (state.errors->hidden >= max_hidden_errors) state.errors->gave_up = state.unrecoverable = true;
+            throw pegtl::parse_error("", pegtl::position(at, 1, 1, in.source()));
+        }
         const std::string found = found_at(in);
         std::string message = expand(g::error_message<Rule>, {{"{name}", std::string(state.context_name)},
                                                              {"{decl}", state.decl()},
@@ -139,7 +148,6 @@ struct control : pegtl::normal<Rule> {
                 state.pending_note = fmt::format("the block opened with '{{' at line {}, column {}", brace.line, brace.column);
             }
         }
-        const std::size_t at = static_cast<std::size_t>(in.current() - state.text);
         const std::string_view text(state.text, state.sources->file(state.file_id).text.size());
         const bool name_in_text = state.context_name.data() >= state.text && state.context_name.data() < state.text + text.size();
         state.pending_fix = suggest_syntax_fix(text, at, site_of<Rule>(),
@@ -149,16 +157,26 @@ struct control : pegtl::normal<Rule> {
         throw pegtl::parse_error(message, in);
     }
 };
+template <typename Rule>
+struct control : raising_control<Rule> {};
 
-// Where parsing can resume after a syntax error: the next line that starts a declaration.
-std::size_t next_declaration(std::string_view text, std::size_t from) {
+// Whether the line at `at` (a line start) starts a declaration: a keyword at its first column.
+bool starts_declaration(std::string_view text, std::size_t at) {
     static constexpr std::string_view keywords[] = {"import ", "region ", "muscle ", "equipment ", "exercise ",
                                                     "profile ", "workout ", "program "};
+    const auto rest = text.substr(at);
+    for (auto keyword : keywords) {
+        if (rest.starts_with(keyword)) return true;
+    }
+    return false;
+}
+
+// Where parsing can resume after a syntax error: the next line that starts a declaration, or the
+// line at `from` itself when `here` allows it (a block left open before that declaration).
+std::size_t next_declaration(std::string_view text, std::size_t from, bool here = false) {
+    if (here && (from == 0 || text[from - 1] == '\n') && starts_declaration(text, from)) return from;
     for (auto line = text.find('\n', from); line != std::string_view::npos; line = text.find('\n', line + 1)) {
-        const auto rest = text.substr(line + 1);
-        for (auto keyword : keywords) {
-            if (rest.rfind(keyword, 0) == 0) return line + 1;
-        }
+        if (starts_declaration(text, line + 1)) return line + 1;
     }
     return std::string_view::npos;
 }

@@ -16,6 +16,7 @@
 #include "compiler/parse/actions_workout.hpp"
 #include "compiler/parse/actions_program.hpp"
 #include "compiler/parse/control.hpp"
+#include "compiler/parse/recover.hpp"
 
 namespace reps {
 
@@ -61,51 +62,48 @@ bool check_utf8(const SourceManager& sources, std::uint32_t file_id, Diagnostics
 }
 
 ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics) {
-    constexpr int max_syntax_errors = 20;
     const SourceFile& source = sources.file(file_id);
     const std::string_view text = source.text;
     ast::File file;
     file.file_id = file_id;
+    SyntaxErrorCount errors;
     std::size_t offset = 0;
     std::size_t line = 1;
-    for (int errors = 0; errors < max_syntax_errors; ++errors) {
+    // Errors inside blocks are recovered from where they happen (recover.hpp); one that reaches here
+    // (a declaration's header, a block left open) restarts the parse at the next declaration.
+    for (;;) {
         ParseState state;
         state.file_id = file_id;
         state.text = text.data();
         state.sources = &sources;
         state.out = &file;
         state.diagnostics = &diagnostics;
+        state.errors = &errors;
         pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(
             pegtl::internal::iterator(text.data() + offset, offset, line, 1), text.data() + text.size(), source.path);
         try {
             pegtl::parse<g::file, action, control>(in, state);
-            return file;
+            break;
         } catch (const pegtl::parse_error& error) {
-            const auto& position = error.positions().front();
-            const std::string_view rest = text.substr(position.byte);
-            std::uint32_t length = 1;
-            if (!rest.empty() && rest[0] != '\n' && rest[0] != '\r') {
-                while (length < rest.size() && length < 40 && rest[length] != ' ' && rest[length] != '\n' &&
-                       rest[length] != '\r' && rest[length] != '\t' && rest[length] != ';')
-                    ++length;
-            }
-            const SourceSpan span{file_id, static_cast<std::uint32_t>(position.byte), length};
-            const bool limit = dynamic_cast<const limit_error*>(&error) != nullptr;
-            auto& diagnostic = diagnostics.report(limit ? Code::E0003 : Code::E0001, span, std::string(error.message()));
-            if (!state.pending_note.empty()) diagnostic.notes.push_back(state.pending_note);
-            if (state.pending_fix) {
-                diagnostic.help = state.pending_fix->help;
-                diagnostic.fixes.push_back(FixIt{SourceSpan{file_id, static_cast<std::uint32_t>(state.pending_fix->offset),
-                                                            static_cast<std::uint32_t>(state.pending_fix->length)},
-                                                 std::move(state.pending_fix->replacement)});
-            }
-            // Resume at the next line that starts a declaration, so one run reports every broken declaration.
-            const auto resume = next_declaration(text, std::max<std::size_t>(position.byte, offset));
-            if (resume == std::string_view::npos) return file;
+            if (!state.follows_earlier_error && !errors.gave_up) report_syntax_error(error, state);
+            if (state.declaration_begin != nullptr) drop_failed_declaration(state);
+            if (errors.gave_up) break;
+            // A block left open before a declaration resumes at that declaration; anything else at the
+            // next line that starts one. Either is past `offset`, so every restart moves on.
+            const std::size_t at = std::max<std::size_t>(error.positions().front().byte, offset);
+            const auto resume = next_declaration(text, at, at > offset);
+            if (resume == std::string_view::npos) break;
             line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(offset),
                                                         text.begin() + static_cast<std::ptrdiff_t>(resume), '\n'));
             offset = resume;
         }
+    }
+    if (errors.hidden > 0) {
+        diagnostics.report(Code::E0003, errors.first_hidden,
+                           errors.gave_up ? fmt::format("more than {} more errors not shown", errors.hidden)
+                                          : fmt::format("{} more error{} not shown", errors.hidden, errors.hidden == 1 ? "" : "s"),
+                           fmt::format("at most {} syntax errors are reported per file: fix these and check again",
+                                       max_syntax_errors));
     }
     return file;
 }

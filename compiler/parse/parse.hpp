@@ -7,8 +7,9 @@
 
 namespace reps {
 
-// Parses one file already registered in `sources`. On a syntax error the AST holds what was
-// complete before it, and one E0001 diagnostic is added.
+// Parses one file already registered in `sources`. Each syntax error is an E0001 diagnostic (at
+// most 20, then one E0003 with how many more); the AST holds the declarations without one, and
+// `damaged_names` the names the others may declare (compiler/parse/recover.hpp).
 ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics);
 
 // Checks that the text is valid UTF-8; reports the first bad byte (E0002) and returns false.

@@ -35,6 +35,19 @@ struct limit_error : tao::pegtl::parse_error {
     using tao::pegtl::parse_error::parse_error;
 };
 
+// At most this many syntax errors are reported per file; the rest are counted, and one line says
+// how many were not shown (README, Diagnostics).
+constexpr int max_syntax_errors = 20;
+// Past that, errors are counted up to this many; then the parse stops (each costs an exception,
+// and a file of garbage must not take a minute to say so).
+constexpr int max_hidden_errors = 1000;
+struct SyntaxErrorCount {
+    int reported = 0;
+    int hidden = 0;
+    bool gave_up = false;  // more than max_hidden_errors hidden: the parse stopped
+    SourceSpan first_hidden;
+};
+
 struct ParseState {
     std::uint32_t file_id = 0;
     const char* text = nullptr;         // the file's first byte: spans hold offsets from it
@@ -97,6 +110,20 @@ struct ParseState {
     std::vector<SourceSpan> open_braces;  // for "the '{' opened here" notes
     std::string pending_note;             // a note for the parse error being raised
     std::optional<SyntaxFix> pending_fix; // what the parse error being raised most likely meant
+
+    // Recovery (control.hpp): the file's syntax errors so far, kept by parse_file across restarts.
+    SyntaxErrorCount* errors = nullptr;
+    // The error being raised cannot be recovered from inside its block (the file ends, or a line
+    // starts a declaration before the block closed): it goes up to parse_file.
+    bool unrecoverable = false;
+    // ... and it follows from an earlier error of the declaration (an unterminated string that took
+    // the '}' with it): not reported, as it would go once that error is fixed.
+    bool follows_earlier_error = false;
+    // The declaration being parsed: where it starts, and whether a statement of it was dropped
+    // after a syntax error (then it is left out of the AST: see control<g::declaration>).
+    const char* declaration_begin = nullptr;
+    std::size_t declarations_before = 0;
+    bool declaration_damaged = false;
 
     ast::List<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
 };

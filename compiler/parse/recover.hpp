@@ -1,0 +1,312 @@
+// Recovery inside blocks: after a syntax error in a statement the parser reports it, skips to the
+// statement's end and goes on, so one run reports every independent error of a file. A declaration
+// with an error is left out of the AST (the checker would only find follow-on errors in it); the
+// names it may declare are kept as damaged_names. Only parse.cpp includes this file.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+#include <fmt/format.h>
+#include <tao/pegtl.hpp>
+
+#include "compiler/parse/control.hpp"
+#include "compiler/parse/state.hpp"
+
+namespace reps {
+// An unnamed namespace in a header on purpose: only compiler/parse/parse.cpp includes this file.
+namespace {
+
+// Reports one syntax error (E0001, or E0003 for a limit of the parser) with the note and fix-it its
+// raise() left in the state. Past max_syntax_errors an error is only counted.
+void report_syntax_error(const pegtl::parse_error& error, ParseState& state) {
+    const std::size_t at = error.positions().front().byte;
+    const std::string_view text = state.sources->file(state.file_id).text;
+    const std::string_view rest = text.substr(at);
+    std::uint32_t length = 1;
+    if (!rest.empty() && rest[0] != '\n' && rest[0] != '\r') {
+        while (length < rest.size() && length < 40 && rest[length] != ' ' && rest[length] != '\n' && rest[length] != '\r' &&
+               rest[length] != '\t' && rest[length] != ';')
+            ++length;
+    }
+    const SourceSpan span{state.file_id, static_cast<std::uint32_t>(at), length};
+    SyntaxErrorCount& errors = *state.errors;
+    if (errors.reported >= max_syntax_errors) {
+        if (errors.hidden++ == 0) errors.first_hidden = span;
+    } else {
+        ++errors.reported;
+        const bool limit = dynamic_cast<const limit_error*>(&error) != nullptr;
+        auto& diagnostic = state.diagnostics->report(limit ? Code::E0003 : Code::E0001, span, std::string(error.message()));
+        if (!state.pending_note.empty()) diagnostic.notes.push_back(state.pending_note);
+        if (state.pending_fix) {
+            diagnostic.help = state.pending_fix->help;
+            diagnostic.fixes.push_back(FixIt{SourceSpan{state.file_id, static_cast<std::uint32_t>(state.pending_fix->offset),
+                                                        static_cast<std::uint32_t>(state.pending_fix->length)},
+                                             std::move(state.pending_fix->replacement)});
+        }
+    }
+    state.pending_note.clear();
+    state.pending_fix.reset();
+}
+
+// Keeps each word of `skipped` (a dropped statement of an exercise, like an `aka` line) as a name
+// the damaged declaration may have declared.
+void keep_words(std::string_view skipped, ParseState& state) {
+    if (state.errors->hidden > 0) return;  // a file past the cap is not checked: no names needed
+    const auto is_word_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    for (std::size_t i = 0; i < skipped.size();) {
+        if (!is_word_char(skipped[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < skipped.size() && is_word_char(skipped[end])) ++end;
+        const auto offset = static_cast<std::uint32_t>(skipped.data() + i - state.text);
+        state.out->damaged_names.push_back(
+            ast::Name{skipped.substr(i, end - i), SourceSpan{state.file_id, offset, static_cast<std::uint32_t>(end - i)}});
+        i = end;
+    }
+}
+
+// Drops the declaration just parsed, which had a statement dropped, keeping what it declared.
+void drop_damaged_declaration(ParseState& state) {
+    auto& declarations = state.out->declarations;
+    if (declarations.size() > state.declarations_before) {
+        std::visit(
+            [&](const auto& decl) {
+                if constexpr (requires { decl.name.text; }) state.out->damaged_names.push_back(decl.name);
+                if constexpr (requires { decl.aka; }) {
+                    for (const auto& alias : decl.aka) state.out->damaged_names.push_back(alias);
+                }
+            },
+            declarations.back());
+        declarations.erase(declarations.begin() + static_cast<std::ptrdiff_t>(state.declarations_before), declarations.end());
+    }
+    state.declaration_damaged = false;
+}
+
+// A declaration that failed as a whole (its header, or a block left open): nothing of it is in the
+// AST; its name is the word after its keyword, and a broken import may have declared anything.
+void drop_failed_declaration(ParseState& state) {
+    auto& declarations = state.out->declarations;
+    if (declarations.size() > state.declarations_before) {
+        declarations.erase(declarations.begin() + static_cast<std::ptrdiff_t>(state.declarations_before), declarations.end());
+    }
+    const std::string_view text(state.declaration_begin,
+                                state.sources->file(state.file_id).text.size() - static_cast<std::size_t>(state.declaration_begin - state.text));
+    if (text.starts_with("import")) state.out->import_damaged = true;
+    std::size_t name = text.find_first_of(" \t");
+    name = name == std::string_view::npos ? text.size() : text.find_first_not_of(" \t", name);
+    if (name != std::string_view::npos) {
+        std::size_t end = name;
+        while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != '\r' &&
+               text[end] != '{' && text[end] != '"' && text[end] != ';')
+            ++end;
+        keep_words(text.substr(name, end - name), state);
+    }
+    const bool exercise = text.starts_with("exercise");
+    if (exercise && state.exercise.name.text.data() >= state.declaration_begin) {
+        for (const auto& alias : state.exercise.aka) state.out->damaged_names.push_back(alias);
+    }
+    state.declaration_begin = nullptr;
+    state.declaration_damaged = false;
+}
+
+// Moves the input past the rest of a statement: past its line end or ';', or up to the '}' that
+// closes its block. Braces opened on the way nest; strings and comments are skipped whole (a '}'
+// in a note closes nothing). A line that starts a declaration ends a block left open.
+template <typename Input>
+void skip_statement(Input& in) {
+    const char* at = in.current();
+    const char* const end = in.end();
+    int depth = 0;
+    while (at != end) {
+        const char c = *at;
+        if (c == '"') {
+            for (++at; at != end && *at != '"' && *at != '\n'; ++at) {
+                if (*at == '\\' && at + 1 != end && at[1] != '\n') ++at;
+            }
+            if (at != end && *at == '"') ++at;
+            continue;
+        }
+        if (c == '#') {
+            while (at != end && *at != '\n') ++at;
+            continue;
+        }
+        ++at;
+        if (c == '{') {
+            ++depth;
+        } else if (c == '}') {
+            if (depth == 0) {
+                --at;  // it closes the block: the block reads it
+                break;
+            }
+            --depth;
+        } else if (c == '\n' || c == ';') {
+            if (depth == 0) break;
+            if (c == '\n' && starts_declaration(std::string_view(at, static_cast<std::size_t>(end - at)), 0)) break;
+        }
+    }
+    in.bump(static_cast<std::size_t>(at - in.current()));
+}
+
+// What a block had before the statement that failed: restored before the block goes on.
+struct BlockScope {
+    ParseState::Context context;
+    bool in_phase;
+    bool in_timed;
+    std::size_t open_braces;
+};
+
+// Back to what the block had before the statement, without the scratch values a half-parsed
+// statement may have left.
+void restore_scope(ParseState& state, const BlockScope& scope) {
+    state.context = scope.context;
+    state.in_phase = scope.in_phase;
+    state.in_timed = scope.in_timed;
+    state.open_braces.resize(scope.open_braces);
+    state.dose_parts.clear();
+    state.pending_sets.reset();
+    state.step.reset();
+    state.equipment_stack.clear();
+    state.paren_depth = 0;
+    state.defaults = ast::DefaultsStatement{};
+    state.focus = ast::FocusStatement{};
+}
+
+// The indentation (blanks) of the line `at` starts after them, or -1 when something else stands
+// before it on its line.
+int indentation_before(const char* at, const ParseState& state) {
+    int blanks = 0;
+    while (at > state.text && (at[-1] == ' ' || at[-1] == '\t')) {
+        --at;
+        ++blanks;
+    }
+    return at == state.text || at[-1] == '\n' ? blanks : -1;
+}
+
+// The indentation of the line that holds `at`.
+int indentation_of_line(const char* at, const ParseState& state) {
+    while (at > state.text && at[-1] != '\n') --at;
+    int blanks = 0;
+    while (at[blanks] == ' ' || at[blanks] == '\t') ++blanks;
+    return blanks;
+}
+
+template <typename Input>
+void recover_in_block(const pegtl::parse_error& error, Input& in, ParseState& state, const BlockScope& scope,
+                      const char* statement_begin, bool keep_statement_words) {
+    report_syntax_error(error, state);
+    state.declaration_damaged = true;
+    restore_scope(state, scope);
+    const char* const failed_at = state.text + error.positions().front().byte;
+    if (failed_at > in.current()) in.bump(static_cast<std::size_t>(failed_at - in.current()));
+    skip_statement(in);
+    if (in.current() == statement_begin && !in.empty()) in.bump(1);  // always move on
+    if (keep_statement_words) {
+        keep_words(std::string_view(statement_begin, static_cast<std::size_t>(in.current() - statement_begin)), state);
+    }
+}
+
+// block_body< Entry, must< Close > > is seq< seps, star< Entry, sp, must< statement_end >, seps >,
+// must< Close > >, matched here with a handler around each statement. Without an error it does
+// what the seq does, in the same order.
+// A statement that fails in a block inside a workout (a phase, superset, emom, ...) and stands
+// on its own line, less indented than the block's statements and no more than the line that
+// opened the block, most likely belongs after the block, whose '}' is missing.
+bool left_open(const char* statement_begin, int entry_indentation, const ParseState& state) {
+    const int indentation = indentation_before(statement_begin, state);
+    return indentation >= 0 && entry_indentation >= 0 && indentation < entry_indentation && !state.open_braces.empty() &&
+           indentation <= indentation_of_line(state.text + state.open_braces.back().offset, state);
+}
+
+// Reports the missing '}' (once, at that statement) and ends the block before the statement's
+// line, so that the enclosing block parses it: no error follows from the missing '}'.
+template <typename Close, template <typename...> class Control, typename Input, typename... States>
+void close_left_open_block(Input& in, ParseState& state, const BlockScope& scope, States&&... st) {
+    try {
+        Control<Close>::raise(static_cast<const Input&>(in), st...);
+    } catch (const pegtl::parse_error& close_error) {
+        report_syntax_error(close_error, state);
+    }
+    state.declaration_damaged = true;
+    restore_scope(state, scope);
+    state.open_braces.pop_back();  // what the '}' would have done
+    const char* line_end = in.current();
+    while (*(line_end - 1) != '\n') --line_end;
+    in.iterator() = line_end - 1;
+}
+
+template <typename Entry, typename Close>
+struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::block_body<Entry, pegtl::must<Close>>> {
+    // Blocks inside a workout; a declaration's own block ends at the next declaration instead.
+    static constexpr bool nested = !one_of<Entry, g::workout_statement, g::exercise_field, g::program_item>;
+    template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+              template <typename...> class Control, typename ParseInput, typename... States>
+    [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+        using pegtl::rewind_mode;
+        ParseState& state = (st, ...);
+        (void)Control<g::seps>::template match<A, rewind_mode::dontcare, Action, Control>(in, st...);
+        const BlockScope scope{state.context, state.in_phase, state.in_timed, state.open_braces.size()};
+        int entry_indentation = -1;  // of the block's first statement that starts a line
+        for (;;) {
+            const char* const statement_begin = in.current();
+            try {
+                if (Control<Entry>::template match<A, rewind_mode::required, Action, Control>(in, st...)) {
+                    if constexpr (nested) {
+                        if (entry_indentation < 0) entry_indentation = indentation_before(statement_begin, state);
+                    }
+                    (void)Control<g::sp>::template match<A, rewind_mode::dontcare, Action, Control>(in, st...);
+                    (void)Control<pegtl::must<g::statement_end>>::template match<A, rewind_mode::dontcare, Action, Control>(in, st...);
+                } else if (Control<Close>::template match<A, rewind_mode::required, Action, Control>(in, st...)) {
+                    return true;
+                } else {
+                    // The file ends, or a declaration starts at a line's first column, before the block
+                    // closed: reported once, by parse_file, which resumes at that declaration.
+                    const std::size_t offset = static_cast<std::size_t>(in.current() - state.text);
+                    const std::string_view text(state.text, offset + in.size(0));
+                    state.unrecoverable = in.empty() || ((offset == 0 || text[offset - 1] == '\n') && starts_declaration(text, offset));
+                    state.follows_earlier_error = state.unrecoverable && state.declaration_damaged;
+                    Control<Close>::raise(static_cast<const ParseInput&>(in), st...);
+                }
+            } catch (const pegtl::parse_error& error) {
+                if (state.unrecoverable) throw;
+                if constexpr (nested) {
+                    if (in.current() == statement_begin && left_open(statement_begin, entry_indentation, state)) {
+                        close_left_open_block<Close, Control>(in, state, scope, st...);
+                        return true;
+                    }
+                }
+                recover_in_block(error, in, state, scope, statement_begin, std::is_same_v<Entry, g::exercise_field>);
+            }
+            (void)Control<g::seps>::template match<A, rewind_mode::dontcare, Action, Control>(in, st...);
+        }
+    }
+};
+
+// Where each declaration starts, and what is dropped when a statement of it was.
+template <>
+struct control<g::declaration> : raising_control<g::declaration> {
+    template <typename Input>
+    static void start(const Input& in, ParseState& state) {
+        state.declaration_begin = in.current();
+        state.declarations_before = state.out->declarations.size();
+        state.declaration_damaged = false;
+    }
+    template <typename Input>
+    static void success(const Input& /*in*/, ParseState& state) {
+        if (state.declaration_damaged) drop_damaged_declaration(state);
+        state.declaration_begin = nullptr;
+    }
+    template <typename Input>
+    static void failure(const Input& /*in*/, ParseState& state) {
+        state.declaration_begin = nullptr;
+    }
+};
+
+}  // namespace
+}  // namespace reps
