@@ -108,6 +108,7 @@ int run_check(const Options& options, std::ostream& out, std::ostream& err);
 int run_build(const Options& options, std::ostream& out, std::ostream& err);
 int run_play(const Options& options, std::ostream& out, std::ostream& err);
 int run_fmt(const Options& options, std::ostream& out, std::ostream& err);
+int run_lsp(const Options& options, std::ostream& out, std::ostream& err);
 
 // --workout, --program, else the only program, else the only workout of the user's files;
 // otherwise a diagnostic (E0106, E0108, E0402) and nullopt.

@@ -18,6 +18,7 @@ struct PipelineOptions {
     bool check = true;     // false: stop once parsed (`--dump ast` shows what was parsed)
     std::string profile;   // --profile NAME, empty for none
     LintOptions lints;     // the session range and the week measured
+    const SourceOverlay* overlay = nullptr;  // an editor's unsaved text (`reps lsp`), read before the disk
 };
 
 // One input file taken through the phases that ran.

@@ -1,0 +1,121 @@
+// Drives `reps lsp` with vscode-jsonrpc (the protocol library of VS Code's language client) over
+// stdio, as an editor does, and checks every feature the server advertises. Prints "ok" lines;
+// exits 1 on the first failed check.
+// Usage: node lsp_client.mjs --modules DIR REPS WORKDIR
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const modules = args[args.indexOf('--modules') + 1];
+const [reps, work] = args.filter((a, i) => a !== '--modules' && args[i - 1] !== '--modules');
+const require = createRequire(path.join(modules, 'node_modules', 'x.js'));
+const rpc = require('vscode-jsonrpc/node');
+
+let failures = 0;
+function check(condition, what, detail) {
+  if (condition) { console.log(`ok: ${what}`); return; }
+  console.log(`FAIL: ${what}${detail === undefined ? '' : ': ' + JSON.stringify(detail)}`);
+  failures++;
+}
+function timeout(ms, what) {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms));
+}
+
+const server = spawn(reps, ['lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout),
+                                               new rpc.StreamMessageWriter(server.stdin));
+const published = new Map();  // uri -> list of diagnostics lists, in order
+const waiters = [];
+connection.onNotification('textDocument/publishDiagnostics', (params) => {
+  if (!published.has(params.uri)) published.set(params.uri, []);
+  published.get(params.uri).push(params.diagnostics);
+  for (const waiter of waiters.splice(0)) waiter();
+});
+connection.listen();
+// The next publication for `uri` that satisfies `test`.
+async function diagnosticsFor(uri, test = () => true) {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const lists = published.get(uri) || [];
+    if (lists.length && test(lists[lists.length - 1])) return lists[lists.length - 1];
+    if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri}: ${JSON.stringify(lists)}`);
+    await Promise.race([new Promise((resolve) => waiters.push(resolve)), new Promise((r) => setTimeout(r, 200))]);
+  }
+}
+
+const libPath = path.join(work, 'lib.reps');
+const mainPath = path.join(work, 'main.reps');
+const libText = 'exercise towel_hold "Towel Hold" {\n  primary quads\n  measure time\n}\n';
+// "Übung" and an emoji before the mistake: LSP columns count UTF-16 code units.
+const mainText = 'import "lib.reps"\nworkout legs "Beine 💪 Übung" {\n  goblet_sqat 3x12 "Übung 💪"\n  towel_hold 2x45s\n}\n';
+writeFileSync(libPath, libText);
+writeFileSync(mainPath, mainText);
+const lib = pathToFileURL(libPath).href;
+const main = pathToFileURL(mainPath).href;
+
+try {
+  const init = await Promise.race([connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(work).href, capabilities: {} }), timeout(10000, 'initialize')]);
+  const caps = init.capabilities;
+  check(caps.textDocumentSync && caps.textDocumentSync.change === 2, 'initialize: incremental sync', caps);
+  connection.sendNotification('initialized', {});
+
+  // Diagnostics, as `reps check --diagnostics json` gives them.
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: main, languageId: 'reps', version: 1, text: mainText } });
+  let diagnostics = await diagnosticsFor(main);
+  const cli = JSON.parse(spawnSync(reps, ['check', mainPath, '--diagnostics', 'json'], { encoding: 'utf8' }).stderr).diagnostics;
+  check(diagnostics.length === 1 && cli.length === 1 && diagnostics[0].message === cli[0].message,
+        'didOpen: the diagnostics of reps check, message for message', { diagnostics, cli });
+  const d = diagnostics[0];
+  check(d.code === 'E0102' && d.severity === 1, 'diagnostic: code and severity', d);
+  check(d.range.start.line === 2 && d.range.start.character === 2 && d.range.end.character === 13, 'diagnostic: range', d.range);
+  check(d.codeDescription && readFileSync(new URL(d.codeDescription.href), 'utf8').startsWith('E0102 (error): unknown exercise'),
+        'diagnostic: codeDescription links to the explanation', d.codeDescription);
+  check(d.relatedInformation && d.relatedInformation.some((r) => r.message === "help: did you mean 'goblet_squat'?"), 'diagnostic: help as related information', d);
+
+  // An edit in the imported file (not saved) re-checks its importer: renaming towel_hold there
+  // makes main's use of it unknown.
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: lib, languageId: 'reps', version: 1, text: libText } });
+  await diagnosticsFor(lib, (list) => list.length === 0);
+  connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: lib, version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 19 } }, text: 'towel_grip' }],
+  });
+  diagnostics = await diagnosticsFor(main, (list) => list.length === 2);
+  check(diagnostics[1].message === "unknown exercise 'towel_hold'", 'an edit in an imported file re-checks its importer', diagnostics);
+
+  // Incremental edits after the emoji and the "Ü": fix the typo (UTF-16 columns on line 3 are
+  // plain ASCII before it; the edit on line 2 lands after "💪 Ü").
+  connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: main, version: 2 },
+    contentChanges: [
+      { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 13 } }, text: 'goblet_squat' },
+      { range: { start: { line: 1, character: 25 }, end: { line: 1, character: 26 } }, text: 'X' },
+    ],
+  });
+  diagnostics = await diagnosticsFor(main, (list) => list.length === 1);
+  check(diagnostics[0].message === "unknown exercise 'towel_hold'", 'incremental sync: the typo fixed', diagnostics);
+  connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: lib, version: 3 },
+    contentChanges: [{ text: libText }],
+  });
+  diagnostics = await diagnosticsFor(main, (list) => list.every((x) => x.severity === 2));
+  check(diagnostics.map((x) => x.code).join() === 'W0201,W0205', 'full-text sync: the import restored, the lints run', diagnostics);
+
+  // @@FEATURES@@
+
+  // Malformed JSON-RPC gets an error, and the server goes on.
+  server.stdin.write('Content-Length: 9\r\n\r\n{"broken"');
+  const after = await connection.sendRequest('shutdown');
+  check(after === null, 'malformed JSON: an error, and the server still answers');
+  connection.sendNotification('exit');
+  const code = await new Promise((resolve) => server.on('exit', resolve));
+  check(code === 0, 'exit after shutdown: status 0', code);
+} catch (error) {
+  console.log(`FAIL: ${error.message}`);
+  failures++;
+  server.kill();
+}
+process.exit(failures ? 1 : 0);
