@@ -104,6 +104,29 @@ try {
   diagnostics = await diagnosticsFor(main, (list) => list.every((x) => x.severity === 2));
   check(diagnostics.map((x) => x.code).join() === 'W0201,W0205', 'full-text sync: the import restored, the lints run', diagnostics);
 
+  // A file without errors, for the features that need timing.
+  const timedPath = path.join(work, 'timed.reps');
+  const timedText = 'workout legs "Legs" {\n  goblet_squat 3x12 rest 60s\n  plank 2x30s\n}\nprogram plan "Plan" {\n  start 2027-01-04\n  weeks 2\n  mon 18:00 legs\n}\n';
+  writeFileSync(timedPath, timedText);
+  const timed = pathToFileURL(timedPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: timed, languageId: 'reps', version: 1, text: timedText } });
+  await diagnosticsFor(timed);
+  const at = (line, character) => ({ textDocument: { uri: timed }, position: { line, character } });
+
+  // Hover.
+  let hover = await connection.sendRequest('textDocument/hover', at(1, 4));
+  check(hover && hover.contents.value.includes('**Kettlebell Goblet Squat** `goblet_squat`') && hover.contents.value.includes('- rep time: 3 s'),
+        'hover on an exercise: its catalog entry', hover);
+  hover = await connection.sendRequest('textDocument/hover', at(1, 17));
+  check(hover && hover.contents.value.includes('`3 x 12 reps x 3 s + 2 x 60 s rest = 3:48`'), 'hover on a prescription: how SPEC 6 got its length', hover);
+  hover = await connection.sendRequest('textDocument/hover', at(7, 12));
+  check(hover && hover.contents.value.includes('6:18 in total'), 'hover on a workout name: its length', hover);
+
+  // Inlay hints: the clock at each block, the workout's total.
+  const hints = await connection.sendRequest('textDocument/inlayHint', { textDocument: { uri: timed }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+  check(JSON.stringify(hints.map((h) => [h.position.line, h.position.character, h.label])) === JSON.stringify([[1, 2, '0:00'], [2, 2, '4:18'], [0, 12, '= 6:18']]),
+        'inlay hints: block clocks and the total', hints);
+
   // @@FEATURES@@
 
   // Malformed JSON-RPC gets an error, and the server goes on.

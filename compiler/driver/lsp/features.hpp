@@ -14,4 +14,14 @@ namespace reps::lsp {
 // `reps check` on that file, message for message (diagnostics.cpp).
 nlohmann::json publish_diagnostics(const Analysis& analysis);
 
+// textDocument/hover at a byte offset of the main file: null, or a Hover.
+nlohmann::json hover(const Analysis& analysis, std::size_t offset);
+// textDocument/inlayHint: the clock at each block's start and each workout's total (week 1).
+nlohmann::json inlay_hints(const Analysis& analysis, const Range& range);
+
+// The analysis' catalog (the stdlib's when checking did not get to build one).
+const Catalog& catalog_of(const Analysis& analysis);
+// A workout of the checked program, or nullptr (also when errors left no timing).
+const checked::Workout* workout_named(const Analysis& analysis, std::string_view name);
+
 }  // namespace reps::lsp

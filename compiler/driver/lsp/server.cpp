@@ -19,6 +19,8 @@ nlohmann::json Server::capabilities() {
     return {
         {"positionEncoding", "utf-16"},
         {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
+        {"hoverProvider", true},
+        {"inlayHintProvider", true},
     };
 }
 
@@ -92,7 +94,7 @@ void Server::notification(const std::string& method, const nlohmann::json& param
     // Anything else ($/setTrace, initialized, didSave, ...) needs nothing from us.
 }
 
-nlohmann::json Server::request(const std::string& method, [[maybe_unused]] const nlohmann::json& params) {
+nlohmann::json Server::request(const std::string& method, const nlohmann::json& params) {
     if (method == "initialize") {
         initialized_ = true;
         return {{"capabilities", capabilities()}, {"serverInfo", {{"name", "reps"}, {"version", "0.1.0"}}}};
@@ -103,6 +105,12 @@ nlohmann::json Server::request(const std::string& method, [[maybe_unused]] const
         shut_down_ = true;
         return nullptr;
     }
+    if (method == "textDocument/hover") {
+        const Analysis& analysis = analysis_of(params);
+        const TextLines lines(analysis.sources.file(analysis.main_file).text);
+        return hover(analysis, lines.offset(position_from_json(params.at("position"))));
+    }
+    if (method == "textDocument/inlayHint") return inlay_hints(analysis_of(params), range_from_json(params.at("range")));
     throw RequestError{error_code::method_not_found, "no method '" + method + "'"};
 }
 
