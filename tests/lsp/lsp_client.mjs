@@ -127,6 +127,58 @@ try {
   check(JSON.stringify(hints.map((h) => [h.position.line, h.position.character, h.label])) === JSON.stringify([[1, 2, '0:00'], [2, 2, '4:18'], [0, 12, '= 6:18']]),
         'inlay hints: block clocks and the total', hints);
 
+  // Go to definition: a stdlib exercise opens the stdlib's read-only copy at its declaration.
+  let definition = await connection.sendRequest('textDocument/definition', at(1, 4));
+  const stdlibLine = definition && readFileSync(new URL(definition.uri), 'utf8').split('\n')[definition.range.start.line];
+  check(definition && stdlibLine.includes('exercise goblet_squat'), 'definition: a stdlib exercise, in a file the editor can open', definition);
+  definition = await connection.sendRequest('textDocument/definition', at(7, 12));
+  check(definition && definition.uri === timed && definition.range.start.line === 0 && definition.range.start.character === 8,
+        'definition: a workout named by a program', definition);
+  definition = await connection.sendRequest('textDocument/definition', { textDocument: { uri: main }, position: { line: 3, character: 4 } });
+  check(definition && definition.uri === lib && definition.range.start.line === 0, 'definition: an exercise of an imported file', definition);
+
+  // References across the open files (declaration included).
+  const references = await connection.sendRequest('textDocument/references', { textDocument: { uri: lib }, position: { line: 0, character: 12 }, context: { includeDeclaration: true } });
+  check(JSON.stringify(references.map((r) => [r.uri === main ? 'main' : r.uri === lib ? 'lib' : r.uri, r.range.start.line]).sort()) === JSON.stringify([['lib', 0], ['main', 3]]),
+        'references: the declaration and its use in the importer', references);
+
+  // Document symbols: the workout with its exercises, the program.
+  const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: timed } });
+  check(symbols.map((x) => x.name).join() === 'legs,plan' && symbols[0].children.map((x) => x.name).join() === 'goblet_squat,plank',
+        'document symbols: workouts, their exercises, programs', symbols);
+  const found = await connection.sendRequest('workspace/symbol', { query: 'towel' });
+  check(found.length === 1 && found[0].location.uri === lib, 'workspace symbols: declarations of the open files', found);
+
+  // Formatting: the text `reps fmt` writes.
+  const messyPath = path.join(work, 'messy.reps');
+  const messyText = 'workout   w "W"{\n    plank 3x30s\n  dead_bug 2x8   each\n}\n';
+  writeFileSync(messyPath, messyText);
+  const messy = pathToFileURL(messyPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: messy, languageId: 'reps', version: 1, text: messyText } });
+  const edits = await connection.sendRequest('textDocument/formatting', { textDocument: { uri: messy }, options: { tabSize: 2, insertSpaces: true } });
+  spawnSync(reps, ['fmt', messyPath]);
+  check(edits.length === 1 && edits[0].newText === readFileSync(messyPath, 'utf8') && edits[0].newText !== messyText,
+        'formatting: the text of reps fmt', edits);
+
+  // Code action: the "did you mean" of an unknown exercise.
+  const typoPath = path.join(work, 'typo.reps');
+  const typoText = 'workout w "W" {\n  goblet_sqat 3x12\n}\n';
+  writeFileSync(typoPath, typoText);
+  const typo = pathToFileURL(typoPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: typo, languageId: 'reps', version: 1, text: typoText } });
+  const actions = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: typo }, range: { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } }, context: { diagnostics: [] } });
+  const change = actions.length === 1 && actions[0].edit.changes[typo][0];
+  check(change && change.newText === 'goblet_squat' && change.range.start.character === 2 && change.range.end.character === 13,
+        'code action: did you mean', actions);
+
+  // Rename a user-declared exercise across the open files; a stdlib name is refused.
+  const renamed = await connection.sendRequest('textDocument/rename', { textDocument: { uri: main }, position: { line: 3, character: 4 }, newName: 'towel_squeeze' });
+  check(renamed.changes[lib] && renamed.changes[lib].length === 1 && renamed.changes[main] && renamed.changes[main].length === 1 &&
+        renamed.changes[main][0].newText === 'towel_squeeze', 'rename: the declaration and its uses in the open files', renamed);
+  let refused = null;
+  try { await connection.sendRequest('textDocument/rename', { textDocument: { uri: timed }, position: at(1, 4).position, newName: 'x' }); } catch (error) { refused = error; }
+  check(refused && refused.message.includes("stdlib"), 'rename: a stdlib name is refused', refused && refused.message);
+
   // @@FEATURES@@
 
   // Malformed JSON-RPC gets an error, and the server goes on.

@@ -24,4 +24,12 @@ const Catalog& catalog_of(const Analysis& analysis);
 // A workout of the checked program, or nullptr (also when errors left no timing).
 const checked::Workout* workout_named(const Analysis& analysis, std::string_view name);
 
+// textDocument/formatting: one edit with the text `reps fmt` writes, or none.
+nlohmann::json formatting(const Document& document);
+// textDocument/codeAction: a quick fix per diagnostic in `range` with fix-its (or a "did you mean").
+nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, const Range& range);
+// textDocument/rename: a WorkspaceEdit over the open documents' analyses.
+nlohmann::json rename(const std::vector<const Analysis*>& analyses, const Analysis& analysis, std::size_t offset,
+                      const std::string& new_name);
+
 }  // namespace reps::lsp

@@ -56,6 +56,7 @@ inline constexpr int invalid_params = -32602;
 inline constexpr int internal_error = -32603;
 inline constexpr int server_not_initialized = -32002;
 inline constexpr int request_cancelled = -32800;
+inline constexpr int request_failed = -32803;
 }  // namespace error_code
 
 }  // namespace reps::lsp

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "compiler/driver/lsp/features.hpp"
+#include "compiler/driver/lsp/navigation.hpp"
 
 namespace reps::lsp {
 
@@ -21,6 +22,13 @@ nlohmann::json Server::capabilities() {
         {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
         {"hoverProvider", true},
         {"inlayHintProvider", true},
+        {"definitionProvider", true},
+        {"referencesProvider", true},
+        {"documentSymbolProvider", true},
+        {"workspaceSymbolProvider", true},
+        {"documentFormattingProvider", true},
+        {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+        {"renameProvider", true},
     };
 }
 
@@ -52,6 +60,20 @@ Document& Server::document(const nlohmann::json& params) {
 const Analysis& Server::analysis_of(const nlohmann::json& params) {
     const Document& open = document(params);
     return *workspace_.analysis(open.uri);
+}
+
+std::size_t Server::offset_in(const nlohmann::json& params) {
+    const Analysis& analysis = analysis_of(params);
+    const TextLines lines(analysis.sources.file(analysis.main_file).text);
+    return lines.offset(position_from_json(params.at("position")));
+}
+
+std::vector<const Analysis*> Server::open_analyses() {
+    std::vector<const Analysis*> analyses;
+    std::vector<std::string> uris;
+    for (const auto& [uri, open] : workspace_.documents()) uris.push_back(uri);
+    for (const std::string& uri : uris) analyses.push_back(workspace_.analysis(uri));
+    return analyses;
 }
 
 void Server::publish_fresh() {
@@ -106,9 +128,34 @@ nlohmann::json Server::request(const std::string& method, const nlohmann::json& 
         return nullptr;
     }
     if (method == "textDocument/hover") {
+        return hover(analysis_of(params), offset_in(params));
+    }
+    if (method == "textDocument/definition") return definition(analysis_of(params), offset_in(params));
+    if (method == "textDocument/references") {
         const Analysis& analysis = analysis_of(params);
-        const TextLines lines(analysis.sources.file(analysis.main_file).text);
-        return hover(analysis, lines.offset(position_from_json(params.at("position"))));
+        const ast::File* main = analysis.main();
+        const std::vector<Occurrence> names = main != nullptr ? collect_names(*main) : std::vector<Occurrence>{};
+        const Occurrence* name = occurrence_at(names, offset_in(params));
+        const auto target = name != nullptr ? place_of(analysis, *name) : std::nullopt;
+        nlohmann::json locations = nlohmann::json::array();
+        if (!target) return locations;
+        const bool with_declaration = params.value("context", nlohmann::json::object()).value("includeDeclaration", true);
+        for (const NameUse& use : uses_of(open_analyses(), name->kind, name->text, *target)) {
+            if (use.declaration && !with_declaration) continue;
+            locations.push_back({{"uri", use.uri}, {"range", to_json(use.range)}});
+        }
+        if (target->stdlib && with_declaration) locations.push_back(definition(analysis, offset_in(params)));
+        return locations;
+    }
+    if (method == "textDocument/documentSymbol") return document_symbols(analysis_of(params));
+    if (method == "workspace/symbol") return workspace_symbols(open_analyses(), params.value("query", ""));
+    if (method == "textDocument/formatting") return formatting(document(params));
+    if (method == "textDocument/codeAction") {
+        return code_actions(analysis_of(params), document(params).uri, range_from_json(params.at("range")));
+    }
+    if (method == "textDocument/rename") {
+        const Analysis& analysis = analysis_of(params);
+        return rename(open_analyses(), analysis, offset_in(params), params.at("newName").get<std::string>());
     }
     if (method == "textDocument/inlayHint") return inlay_hints(analysis_of(params), range_from_json(params.at("range")));
     throw RequestError{error_code::method_not_found, "no method '" + method + "'"};

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -39,6 +40,9 @@ private:
     void publish_fresh();
     Document& document(const nlohmann::json& params);
     const Analysis& analysis_of(const nlohmann::json& params);
+    // The byte offset of params.position in the document's analysed text.
+    std::size_t offset_in(const nlohmann::json& params);
+    std::vector<const Analysis*> open_analyses();
 
     MessageReader reader_;
     int out_fd_;
