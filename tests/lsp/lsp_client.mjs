@@ -179,6 +179,29 @@ try {
   try { await connection.sendRequest('textDocument/rename', { textDocument: { uri: timed }, position: at(1, 4).position, newName: 'x' }); } catch (error) { refused = error; }
   check(refused && refused.message.includes("stdlib"), 'rename: a stdlib name is refused', refused && refused.message);
 
+  // Completion: exercises for the profile a setting names, keywords, units, workouts in a program.
+  const compPath = path.join(work, 'completion.reps');
+  const compText = 'profile home "Home" { dumbbell }\nworkout w "W" {\n  goblet_squat 3x12\n  plank 30s\n  focus legs\n}\nprogram p "P" {\n  start 2027-01-04\n  mon 18:00 w\n}\n';
+  writeFileSync(compPath, compText);
+  const comp = pathToFileURL(compPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: comp, languageId: 'reps', version: 1, text: compText } });
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: 'home' } } });
+  const complete = async (line, character) => {
+    const result = await connection.sendRequest('textDocument/completion', { textDocument: { uri: comp }, position: { line, character } });
+    return (Array.isArray(result) ? result : result.items);
+  };
+  let items = await complete(2, 5);
+  const goblet = items.find((x) => x.label === 'goblet_squat');
+  check(goblet && goblet.detail === 'Kettlebell Goblet Squat' && goblet.documentation.includes('dumbbell') &&
+        !items.some((x) => x.label === 'back_squat') && items.some((x) => x.label === 'superset'),
+        'completion: exercises the profile allows, with titles and equipment, and statement keywords', items.length);
+  items = await complete(3, 10);
+  check(items.some((x) => x.label === '30x') && items.some((x) => x.label === '30min'), 'completion: units after a number', items.map((x) => x.label));
+  items = await complete(4, 8);
+  check(items.some((x) => x.label === 'legs') && items.some((x) => x.label === 'full_body'), 'completion: regions after focus', items.map((x) => x.label));
+  items = await complete(8, 13);
+  check(items.some((x) => x.label === 'w' && x.detail === 'workout'), 'completion: workouts in a program', items.map((x) => x.label));
+
   // @@FEATURES@@
 
   // Malformed JSON-RPC gets an error, and the server goes on.

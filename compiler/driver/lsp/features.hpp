@@ -32,4 +32,8 @@ nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, co
 nlohmann::json rename(const std::vector<const Analysis*>& analyses, const Analysis& analysis, std::size_t offset,
                       const std::string& new_name);
 
+// textDocument/completion at a byte offset of `text` (the document as the editor has it now);
+// exercises only those the equipment profile `profile` (a setting; empty: none) allows.
+nlohmann::json completion(const Analysis& analysis, std::string_view text, std::size_t offset, const std::string& profile);
+
 }  // namespace reps::lsp

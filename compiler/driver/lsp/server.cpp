@@ -29,6 +29,7 @@ nlohmann::json Server::capabilities() {
         {"documentFormattingProvider", true},
         {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
         {"renameProvider", true},
+        {"completionProvider", {{"triggerCharacters", {" "}}}},
     };
 }
 
@@ -113,12 +114,23 @@ void Server::notification(const std::string& method, const nlohmann::json& param
               {"method", "textDocument/publishDiagnostics"},
               {"params", {{"uri", uri}, {"diagnostics", nlohmann::json::array()}}}});
     }
+    else if (method == "workspace/didChangeConfiguration") {
+        // {"settings": {"reps": {"profile": "home"}}}
+        const auto& settings = params.value("settings", nlohmann::json::object());
+        if (settings.is_object() && settings.contains("reps") && settings["reps"].is_object() &&
+            settings["reps"].value("profile", nlohmann::json()).is_string()) {
+            profile_ = settings["reps"]["profile"].get<std::string>();
+        }
+    }
     // Anything else ($/setTrace, initialized, didSave, ...) needs nothing from us.
 }
 
 nlohmann::json Server::request(const std::string& method, const nlohmann::json& params) {
     if (method == "initialize") {
         initialized_ = true;
+        // The equipment profile completion filters exercises by: {"profile": "home"}.
+        const auto& options = params.value("initializationOptions", nlohmann::json::object());
+        if (options.is_object() && options.value("profile", nlohmann::json()).is_string()) profile_ = options["profile"].get<std::string>();
         return {{"capabilities", capabilities()}, {"serverInfo", {{"name", "reps"}, {"version", "0.1.0"}}}};
     }
     if (!initialized_) throw RequestError{error_code::server_not_initialized, "the server is not initialized yet"};
@@ -129,6 +141,12 @@ nlohmann::json Server::request(const std::string& method, const nlohmann::json& 
     }
     if (method == "textDocument/hover") {
         return hover(analysis_of(params), offset_in(params));
+    }
+    if (method == "textDocument/completion") {
+        const Document& open = document(params);
+        const Analysis& analysis = *workspace_.analysis(open.uri);
+        const std::size_t offset = TextLines(open.text).offset(position_from_json(params.at("position")));
+        return completion(analysis, open.text, offset, profile_);
     }
     if (method == "textDocument/definition") return definition(analysis_of(params), offset_in(params));
     if (method == "textDocument/references") {

@@ -50,6 +50,7 @@ private:
     bool initialized_ = false;
     bool shut_down_ = false;
     bool exited_ = false;
+    std::string profile_;  // the equipment profile completion offers exercises for (a setting)
 };
 
 // The error a handler throws for bad parameters: an error response, not a crash.
