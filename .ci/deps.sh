@@ -4,7 +4,7 @@
 set -euo pipefail
 build_packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev libboost-program-options-dev
                 doctest-dev libical-dev nlohmann-json3-dev tzdata)
-test_packages=(chromium poppler-utils tmux nodejs npm valgrind)
+test_packages=(chromium poppler-utils tmux nodejs npm valgrind neovim)
 wanted=("${build_packages[@]}")
 [ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")
 missing=()
