@@ -51,6 +51,7 @@ public:
         bytes_ += reps::lsp::frame({{"jsonrpc", "2.0"}, {"id", next_id_}, {"method", method}, {"params", std::move(params)}});
         ++next_id_;
     }
+    int last_id() const { return next_id_ - 1; }
     void raw(const std::string& bytes) { bytes_ += bytes; }
     int requests() const { return next_id_; }
     const std::string& bytes() const { return bytes_; }
@@ -73,6 +74,10 @@ TEST_CASE("lsp: the fuzz corpus through the server, no crash, no hang, every req
     script.raw("Content-Length: 2\r\n\r\n[]");          // JSON, not a message
     script.raw("X-Nothing: 1\r\n\r\n");                 // no Content-Length
     script.request("textDocument/hover", {{"textDocument", {{"uri", "file:///nowhere.reps"}}}, {"position", {{"line", 0}, {"character", 0}}}});
+    // A request cancelled before the server gets to it is answered with RequestCancelled.
+    script.request("workspace/symbol", {{"query", ""}});
+    const int cancelled_id = script.last_id();
+    script.notify("$/cancelRequest", {{"id", cancelled_id}});
     const std::vector<fs::path> files = corpus();
     REQUIRE(files.size() > 50);
     for (const fs::path& file : files) {
@@ -123,11 +128,13 @@ TEST_CASE("lsp: the fuzz corpus through the server, no crash, no hang, every req
     std::string replies = read_file(output);
     std::set<int> answered;
     int parse_errors = 0, internal_errors = 0;
+    bool cancelled = false;
     while (auto frame = reps::lsp::take_frame(replies)) {
         const json message = json::parse(frame->body);
         if (message.contains("id") && message["id"].is_number()) answered.insert(message["id"].get<int>());
         if (message.contains("error")) {
             const int code = message["error"]["code"].get<int>();
+            if (message["id"] == cancelled_id && code == reps::lsp::error_code::request_cancelled) cancelled = true;
             if (code == reps::lsp::error_code::parse_error) ++parse_errors;
             if (code == reps::lsp::error_code::internal_error) {
                 ++internal_errors;
@@ -138,5 +145,6 @@ TEST_CASE("lsp: the fuzz corpus through the server, no crash, no hang, every req
     CHECK(static_cast<int>(answered.size()) == script.requests());
     CHECK(parse_errors == 2);  // the one not JSON and the one without a length ([] is an invalid request)
     CHECK(internal_errors == 0);
+    CHECK(cancelled);
     fs::remove_all(work);
 }

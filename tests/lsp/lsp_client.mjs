@@ -202,6 +202,18 @@ try {
   items = await complete(8, 13);
   check(items.some((x) => x.label === 'w' && x.detail === 'workout'), 'completion: workouts in a program', items.map((x) => x.label));
 
+  // A duplicate declaration: the "first declared at" note points at the first one.
+  const dupPath = path.join(work, 'dup.reps');
+  const dupText = '# Über 💪\nexercise towel_row "Towel Row" {\n  primary lats\n}\nexercise towel_row "Again" {\n  primary lats\n}\n';
+  writeFileSync(dupPath, dupText);
+  const dup = pathToFileURL(dupPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: dup, languageId: 'reps', version: 1, text: dupText } });
+  diagnostics = await diagnosticsFor(dup, (list) => list.some((x) => x.code === 'E0101'));
+  const duplicate = diagnostics.find((x) => x.code === 'E0101');
+  const note = duplicate.relatedInformation.find((r) => r.message.includes('first declared'));
+  check(note && note.location.uri === dup && note.location.range.start.line === 1 && note.location.range.start.character === 9,
+        'diagnostic: the "first declared here" note as related information at its place', duplicate);
+
   // @@FEATURES@@
 
   // Malformed JSON-RPC gets an error, and the server goes on.
