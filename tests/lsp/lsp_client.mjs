@@ -146,6 +146,14 @@ try {
   const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: timed } });
   check(symbols.map((x) => x.name).join() === 'legs,plan' && symbols[0].children.map((x) => x.name).join() === 'goblet_squat,plank',
         'document symbols: workouts, their exercises, programs', symbols);
+  const corePath = path.join(work, 'core.reps');
+  writeFileSync(corePath, readFileSync(new URL('../../examples/core.reps', import.meta.url), 'utf8'));
+  const core = pathToFileURL(corePath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: core, languageId: 'reps', version: 1, text: readFileSync(corePath, 'utf8') } });
+  const outline = (await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: core } }))[0].children;
+  const superset = outline.find((x) => x.name === 'superset');
+  check(outline[0].name === 'warmup' && outline[0].children.length === 4 && superset && superset.children.map((x) => x.name).join() === 'pallof_press,hollow_rock,reverse_crunch',
+        'document symbols: the blocks of a workout and their exercises', outline.map((x) => x.name));
   const found = await connection.sendRequest('workspace/symbol', { query: 'towel' });
   check(found.length === 1 && found[0].location.uri === lib, 'workspace symbols: declarations of the open files', found);
 

@@ -23,6 +23,44 @@ std::optional<SourceSpan> catalog_span(const Catalog& catalog, NameKind kind, st
     }
 }
 
+nlohmann::json symbol(Locator& locator, std::string_view name, int kind, const SourceSpan& whole, const SourceSpan& selection,
+                      nlohmann::json children = nlohmann::json::array()) {
+    return {{"name", name.empty() ? std::string("?") : std::string(name)},
+            {"kind", kind},
+            {"range", to_json(locator.range(whole))},
+            {"selectionRange", to_json(locator.range(selection))},
+            {"children", std::move(children)}};
+}
+
+// A workout's outline: its blocks (warm-up, supersets, intervals, ...) and their exercises.
+// LSP SymbolKind: Namespace 3, Method 6, Struct 23.
+nlohmann::json block_symbols(Locator& locator, const ast::List<ast::Statement>& body) {
+    nlohmann::json symbols = nlohmann::json::array();
+    const auto entries = [&](const ast::List<ast::Prescription>& list) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const ast::Prescription& entry : list) out.push_back(symbol(locator, entry.exercise.text, 6, entry.span, entry.exercise.span));
+        return out;
+    };
+    for (const ast::Statement& statement : body) {
+        if (const auto* prescription = std::get_if<ast::Prescription>(&statement.node)) {
+            symbols.push_back(symbol(locator, prescription->exercise.text, 6, prescription->span, prescription->exercise.span));
+        } else if (const auto* phase = std::get_if<ast::PhaseBlock>(&statement.node)) {
+            symbols.push_back(symbol(locator, phase->kind == ast::PhaseKind::warmup ? "warmup" : "cooldown", 3, phase->span,
+                                     phase->span, block_symbols(locator, phase->body)));
+        } else if (const auto* group = std::get_if<ast::GroupBlock>(&statement.node)) {
+            symbols.push_back(symbol(locator, group->kind == ast::GroupKind::superset ? "superset" : "circuit", 23, group->span,
+                                     group->span, entries(group->entries)));
+        } else if (const auto* intervals = std::get_if<ast::IntervalsBlock>(&statement.node)) {
+            symbols.push_back(symbol(locator, intervals->tabata ? "tabata" : "intervals", 23, intervals->span, intervals->span,
+                                     entries(intervals->entries)));
+        } else if (const auto* timed = std::get_if<ast::TimedBlock>(&statement.node)) {
+            symbols.push_back(symbol(locator, timed->kind == ast::TimedKind::emom ? "emom" : "amrap", 23, timed->span, timed->span,
+                                     entries(timed->entries)));
+        }
+    }
+    return symbols;
+}
+
 }  // namespace
 
 std::optional<SourceSpan> declaration_of(const Analysis& analysis, const Occurrence& name) {
@@ -100,14 +138,9 @@ nlohmann::json document_symbols(const Analysis& analysis) {
                                  {"selectionRange", to_json(locator.range(name.span))}};
         nlohmann::json children = nlohmann::json::array();
         if (name.kind == NameKind::workout) {
-            // Its blocks' exercises, in order.
-            const std::size_t begin = name.declaration_span.offset, end = begin + name.declaration_span.length;
-            for (const Occurrence& use : names) {
-                if (use.declaration || use.kind != NameKind::exercise || use.span.offset < begin || use.span.offset >= end) continue;
-                children.push_back({{"name", std::string(use.text)},
-                                    {"kind", 24},
-                                    {"range", to_json(locator.range(use.span))},
-                                    {"selectionRange", to_json(locator.range(use.span))}});
+            for (const ast::Declaration& declaration : main->declarations) {
+                const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration);
+                if (workout != nullptr && workout->name.span == name.span) children = block_symbols(locator, workout->body);
             }
         }
         symbol["children"] = std::move(children);
