@@ -179,6 +179,20 @@ try {
   check(change && change.newText === 'goblet_squat' && change.range.start.character === 2 && change.range.end.character === 13,
         'code action: did you mean', actions);
 
+  // Code actions: a syntax fix-it after multibyte text (UTF-16 columns), and `each` for W0101.
+  const fixPath = path.join(work, 'fix.reps');
+  const fixText = 'workout legs "Größe" {\n  goblet_squat 3x12 "Größe ü" @16\n}\n';
+  writeFileSync(fixPath, fixText);
+  const fix = pathToFileURL(fixPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fix, languageId: 'reps', version: 1, text: fixText } });
+  let fixes = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: fix }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 40 } }, context: { diagnostics: [] } });
+  let edit = fixes.length === 1 && fixes[0].edit.changes[fix][0];
+  check(edit && edit.newText === '16kg' && edit.range.start.character === 31 && edit.range.end.character === 33, 'code action: a syntax fix-it', fixes);
+  connection.sendNotification('textDocument/didChange', { textDocument: { uri: fix, version: 2 }, contentChanges: [{ text: 'workout legs "Legs" {\n  bird_dog 2x8 "slow"\n}\n' }] });
+  fixes = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: fix }, range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, context: { diagnostics: [] } });
+  edit = fixes.length === 1 && fixes[0].edit.changes[fix][0];
+  check(edit && edit.newText === ' each' && edit.range.start.line === 1 && edit.range.start.character === 14, "code action: add 'each' (W0101)", fixes);
+
   // Rename a user-declared exercise across the open files; a stdlib name is refused.
   const renamed = await connection.sendRequest('textDocument/rename', { textDocument: { uri: main }, position: { line: 3, character: 4 }, newName: 'towel_squeeze' });
   check(renamed.changes[lib] && renamed.changes[lib].length === 1 && renamed.changes[main] && renamed.changes[main].length === 1 &&

@@ -30,6 +30,48 @@ nlohmann::json formatting(const Document& document) {
     return nlohmann::json::array({{{"range", to_json(whole)}, {"newText", formatted}}});
 }
 
+namespace {
+
+const ast::Prescription* in_entries(const ast::List<ast::Prescription>& entries, const SourceSpan& name) {
+    for (const ast::Prescription& entry : entries) {
+        if (entry.exercise.span == name) return &entry;
+    }
+    return nullptr;
+}
+
+const ast::Prescription* in_body(const ast::List<ast::Statement>& body, const SourceSpan& name) {
+    for (const ast::Statement& statement : body) {
+        const ast::Prescription* found = nullptr;
+        if (const auto* prescription = std::get_if<ast::Prescription>(&statement.node)) {
+            if (prescription->exercise.span == name) found = prescription;
+        } else if (const auto* phase = std::get_if<ast::PhaseBlock>(&statement.node)) {
+            found = in_body(phase->body, name);
+        } else if (const auto* group = std::get_if<ast::GroupBlock>(&statement.node)) {
+            found = in_entries(group->entries, name);
+        } else if (const auto* intervals = std::get_if<ast::IntervalsBlock>(&statement.node)) {
+            found = in_entries(intervals->entries, name);
+        } else if (const auto* timed = std::get_if<ast::TimedBlock>(&statement.node)) {
+            found = in_entries(timed->entries, name);
+        }
+        if (found != nullptr) return found;
+    }
+    return nullptr;
+}
+
+// The prescription whose exercise name is at `name`.
+const ast::Prescription* prescription_named_at(const Analysis& analysis, const SourceSpan& name) {
+    const ast::File* main = analysis.main();
+    if (main == nullptr) return nullptr;
+    for (const ast::Declaration& declaration : main->declarations) {
+        if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) {
+            if (const ast::Prescription* found = in_body(workout->body, name)) return found;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
 nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, const Range& range) {
     nlohmann::json actions = nlohmann::json::array();
     Locator locator(analysis.sources);
@@ -46,9 +88,19 @@ nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, co
             edits.push_back({{"range", to_json(locator.range(fix.span))}, {"newText", fix.replacement}});
         }
         std::smatch match;
-        // A "did you mean" that has no fix-it of its own replaces the name it is about.
-        if (edits.empty() && std::regex_search(diagnostic.help, match, did_you_mean)) {
+        // The "did you mean" of an unknown name has no fix-it of its own: it replaces the name.
+        const CodeInfo* info = find_code(code_name(diagnostic.code));
+        const bool unknown_name = info != nullptr && info->summary.starts_with("unknown");
+        if (edits.empty() && unknown_name && std::regex_search(diagnostic.help, match, did_you_mean)) {
             edits.push_back({{"range", to_json(locator.range(span))}, {"newText", match[1].str()}});
+        }
+        // "assuming each side" (W0101): write `each` after the dose.
+        if (edits.empty() && diagnostic.code == Code::W0101) {
+            if (const ast::Prescription* prescription = prescription_named_at(analysis, span); prescription && prescription->dose) {
+                const SourceSpan& dose = prescription->dose->span;
+                const SourceSpan after{dose.file, dose.offset + dose.length, 0};
+                edits.push_back({{"range", to_json(locator.range(after))}, {"newText", " each"}});
+            }
         }
         if (edits.empty()) continue;
         const std::string title = diagnostic.help.empty() ? "apply the fix of " + std::string(code_name(diagnostic.code))
