@@ -223,6 +223,10 @@ try {
   check(items.some((x) => x.label === 'legs') && items.some((x) => x.label === 'full_body'), 'completion: regions after focus', items.map((x) => x.label));
   items = await complete(8, 13);
   check(items.some((x) => x.label === 'w' && x.detail === 'workout'), 'completion: workouts in a program', items.map((x) => x.label));
+  // Half written (the file does not parse): the workouts come from the text.
+  connection.sendNotification('textDocument/didChange', { textDocument: { uri: comp, version: 2 }, contentChanges: [{ range: { start: { line: 8, character: 12 }, end: { line: 8, character: 12 } }, text: '\n  tue 18:00 ' }] });
+  items = await complete(9, 12);
+  check(items.some((x) => x.label === 'w' && x.detail === 'workout'), 'completion: workouts in a program that does not parse yet', items.map((x) => x.label));
 
   // A duplicate declaration: the "first declared at" note points at the first one.
   const dupPath = path.join(work, 'dup.reps');

@@ -141,12 +141,21 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
         const bool session = std::find(std::begin(days), std::end(days), lead) != std::end(days);
         if (session && !line_start_word) {
             std::set<std::string_view> workouts;
+            // The text's own (it may not parse as it is being written), then the analysis' imports.
+            for (std::size_t at = 0; at < text.size();) {
+                const std::size_t end = std::min(text.find('\n', at), text.size());
+                const std::string_view row = text.substr(at, end - at);
+                if (row.starts_with("workout ")) workouts.insert(first_word(row.substr(8)));
+                at = end + 1;
+            }
             for (const ast::File& file : analysis.compilation.loaded.files) {
                 for (const Occurrence& name : collect_names(file)) {
                     if (name.declaration && name.kind == NameKind::workout) workouts.insert(name.text);
                 }
             }
-            for (const std::string_view workout : workouts) items.push_back(item(workout, 3, "workout"));
+            for (const std::string_view workout : workouts) {
+                if (!workout.empty()) items.push_back(item(workout, 3, "workout"));
+            }
             keywords({"run"});
         } else {
             keywords({"start", "weeks", "timezone", "mon", "tue", "wed", "thu", "fri", "sat", "sun"});
