@@ -240,6 +240,14 @@ try {
   check(note && note.location.uri === dup && note.location.range.start.line === 1 && note.location.range.start.character === 9,
         'diagnostic: the "first declared here" note as related information at its place', duplicate);
 
+  // Two unsaved buffers that are no files are checked apart.
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-1', languageId: 'reps', version: 1, text: 'workout a "A" {\n  plonk 3x30s\n}\n' } });
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-2', languageId: 'reps', version: 1, text: 'workout b "B" {\n  plank 3x30s\n}\n' } });
+  const first = await diagnosticsFor('untitled:Untitled-1');
+  const second = await diagnosticsFor('untitled:Untitled-2');
+  check(first.some((x) => x.message === "unknown exercise 'plonk'") && !second.some((x) => x.severity === 1),
+        'untitled buffers: each checked from its own text', { first, second });
+
   // @@FEATURES@@
 
   // Malformed JSON-RPC gets an error, and the server goes on.

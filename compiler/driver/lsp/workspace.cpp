@@ -122,8 +122,9 @@ std::unique_ptr<Analysis> analyse(const std::string& path, const SourceOverlay& 
 Document& Workspace::open(std::string uri, std::string text, int version) {
     std::string path = uri_to_path(uri);
     // A document that is no file (an "untitled:" buffer) is checked as if it were in the current
-    // directory: it can import nothing that is not there.
-    path = canonical_path(path.empty() ? fs::path("untitled.reps").string() : path);
+    // directory, under a name of its own: it can import nothing that is not there.
+    if (path.empty()) path = fmt::format("untitled-{:016x}.reps", std::hash<std::string>{}(uri));
+    path = canonical_path(path);
     Document& document = documents_[uri];
     document = Document{uri, std::move(path), std::move(text), version};
     changed(document);
