@@ -43,6 +43,7 @@ const std::set<std::string, std::less<>> build_only_options = {"to", "output", "
 const std::set<std::string, std::less<>> play_only_options = {"speed", "plain", "say", "log", "wait"};
 const std::set<std::string, std::less<>> check_only_options = {"jobs"};
 const std::set<std::string, std::less<>> fmt_only_options = {"check"};
+const std::set<std::string, std::less<>> lsp_only_options = {"stdio"};
 
 struct Command {
     std::string_view name;
@@ -73,6 +74,7 @@ const Command commands[] = {
      "reps play FILE [--workout NAME] [--week N] [--profile NAME] [--speed X] [--plain] [--say] [--wait] [--log FILE]", 1, 1,
      true, false, run_play},
     {"fmt", "reps fmt [--check] FILE...", 1, many, false, false, run_fmt},
+    {"lsp", "reps lsp [--stdio]", 0, 0, false, false, run_lsp},
 };
 
 const Command* find_command(std::string_view name) {
@@ -82,7 +84,7 @@ const Command* find_command(std::string_view name) {
     return nullptr;
 }
 
-constexpr std::string_view general_usage = "reps <check|build|play|fmt|catalog|explain|help> [options] [args]";
+constexpr std::string_view general_usage = "reps <check|build|play|fmt|lsp|catalog|explain|help> [options] [args]";
 
 int run_help(const Options&, std::ostream& out, std::ostream&) {
     std::string formats;
@@ -94,6 +96,7 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
         << "  build FILE --to FORMAT   compile a workout or program (FORMAT: " << formats << ")\n"
         << "  play FILE                play a workout in the terminal, with a countdown and cues\n"
         << "  fmt [--check] FILE...    rewrite files in the canonical layout (--check: list those that differ)\n"
+        << "  lsp [--stdio]            run the language server on stdin and stdout (for editors)\n"
         << "  catalog [TERM]           list the exercise catalog, or search it\n"
         << "  explain [CODE]           explain a diagnostic code, e.g. E0102 (none: list them all)\n"
         << "  help                     show this help\n"
@@ -281,6 +284,7 @@ Parsed parse(int argc, const char* const argv[]) {
         ("log", po::value<std::string>(), "")                       //
         ("jobs,j", po::value<std::string>(), "")                    //
         ("check", "")                                               //
+        ("stdio", "")                                               //
         ("command", po::value<std::string>(), "")                   //
         ("args", po::value<std::vector<std::string>>(), "");
     po::positional_options_description positional;
@@ -324,7 +328,9 @@ Parsed parse(int argc, const char* const argv[]) {
         const bool play = play_only_options.contains(name);
         const bool check_only = check_only_options.contains(name) && command.run != run_check;
         const bool fmt_only = fmt_only_options.contains(name) && command.run != run_fmt;
-        if ((compile && !command.compiles) || (build && !command.builds) || (play && !plays) || check_only || fmt_only) {
+        const bool lsp_only = lsp_only_options.contains(name) && command.run != run_lsp;
+        if ((compile && !command.compiles) || (build && !command.builds) || (play && !plays) || check_only || fmt_only ||
+            lsp_only) {
             const std::string shown = name == "-W" ? "-W" : "--" + name;
             throw UsageError("'reps " + options.command + "' does not take " + shown);
         }

@@ -109,6 +109,11 @@ int run_check(const Options& options, std::ostream& out, std::ostream& err);
 int run_build(const Options& options, std::ostream& out, std::ostream& err);
 int run_play(const Options& options, std::ostream& out, std::ostream& err);
 int run_fmt(const Options& options, std::ostream& out, std::ostream& err);
+int run_lsp(const Options& options, std::ostream& out, std::ostream& err);
+
+// The AST of `text` as text without positions (errors into `diagnostics`), to compare a file
+// before and after formatting: `reps fmt` and the language server format only when they match.
+std::string ast_shape(SourceManager& sources, std::string path, std::string text, Diagnostics& diagnostics);
 
 // --workout, --program, else the only program, else the only workout of the user's files;
 // otherwise a diagnostic (E0106, E0108, E0402) and nullopt.

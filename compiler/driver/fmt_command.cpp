@@ -10,9 +10,7 @@
 #include "runtime/export/output.hpp"
 
 namespace reps::cli {
-namespace {
 
-// The AST as text without positions, to compare a file before and after formatting.
 std::string ast_shape(SourceManager& sources, std::string path, std::string text, Diagnostics& diagnostics) {
     const auto id = sources.add(std::move(path), std::move(text));
     if (!check_utf8(sources, id, diagnostics)) return {};
@@ -32,8 +30,6 @@ std::string ast_shape(SourceManager& sources, std::string path, std::string text
     }
     return shape;
 }
-
-}  // namespace
 
 int run_fmt(const Options& options, std::ostream& out, std::ostream& err) {
     Reporter reporter(options, err);

@@ -150,7 +150,8 @@ std::string open_failure(int error) {
 
 class Loader {
 public:
-    Loader(SourceManager& sources, Diagnostics& diagnostics) : sources_(sources), diagnostics_(diagnostics) {}
+    Loader(SourceManager& sources, Diagnostics& diagnostics, const SourceOverlay* overlay = nullptr)
+        : sources_(sources), diagnostics_(diagnostics), overlay_(overlay) {}
     ~Loader() {
         if (root_fd_ >= 0) ::close(root_fd_);
     }
@@ -263,11 +264,17 @@ private:
         int error = 0;
         const FileDescriptor named{open_beneath(root_fd_, relative, O_PATH | O_CLOEXEC, error)};
         struct stat info {};
+        const std::string* edited = overlay_text(root_ / relative);
+        FileIdentity identity;
         if (named.fd < 0 || ::fstat(named.fd, &info) != 0) {
             if (named.fd < 0 && error == EXDEV) return leaves_root(import);
-            return cannot_import(import, open_failure(named.fd < 0 ? error : errno));
+            if (edited == nullptr) return cannot_import(import, open_failure(named.fd < 0 ? error : errno));
+            // Never saved: known by its path alone (a device number no file system has).
+            identity = FileIdentity{~std::uint64_t{0}, std::hash<std::string>{}((root_ / relative).string())};
+            info.st_mode = S_IFREG;
+        } else {
+            identity = identity_of(info);
         }
-        const FileIdentity identity = identity_of(info);
         const auto cycle = std::find_if(open_.begin(), open_.end(), [&](const OpenFile& f) { return f.identity == identity; });
         if (cycle != open_.end()) {
             // Name the whole chain: a.reps -> b.reps -> a.reps.
@@ -287,6 +294,11 @@ private:
         if (S_ISDIR(info.st_mode)) return cannot_import(import, "it is a directory");
         if (!S_ISREG(info.st_mode)) return cannot_import(import, "it is not a regular file");
         program.inputs.push_back(identity);
+        const auto display = (fs::path(importer).parent_path() / written).lexically_normal().string();
+        if (edited != nullptr) {
+            open(program, sources_.add(display, *edited), identity, relative);
+            return;
+        }
         const FileDescriptor file{open_beneath(root_fd_, relative, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, error)};
         if (file.fd < 0 && error == EXDEV) return leaves_root(import);  // swapped for a way out since
         if (file.fd < 0) return cannot_import(import, open_failure(error));
@@ -296,7 +308,6 @@ private:
                                fmt::format("cannot import '{}': {}", shown(value), read.reason));
             return;
         }
-        const auto display = (fs::path(importer).parent_path() / written).lexically_normal().string();
         const auto id = sources_.add(display, std::move(*read.text));
         open(program, id, identity, relative);
     }
@@ -305,8 +316,16 @@ private:
         diagnostics_.report(Code::E0111, import.path.span, fmt::format("cannot import '{}': {}", shown(import.path.value), reason));
     }
 
+    // The editor's text of `path` (overlay_'s keys are canonical, as root_ is), or nullptr.
+    const std::string* overlay_text(const fs::path& path) const {
+        if (overlay_ == nullptr) return nullptr;
+        const auto found = overlay_->find(path.lexically_normal().string());
+        return found == overlay_->end() ? nullptr : &found->second;
+    }
+
     SourceManager& sources_;
     Diagnostics& diagnostics_;
+    const SourceOverlay* overlay_;
     fs::path main_location_;
     fs::path root_;
     int root_fd_ = -1;
@@ -333,8 +352,19 @@ std::uint32_t report_too_large(std::string display_path, std::string head, Sourc
     return id;
 }
 
-LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sources, Diagnostics& diagnostics) {
+LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sources, Diagnostics& diagnostics,
+                           const SourceOverlay* overlay) {
     LoadedProgram program;
+    if (overlay != nullptr) {
+        std::error_code error;
+        const auto found = overlay->find(fs::weakly_canonical(fs::absolute(path, error), error).string());
+        if (found != overlay->end()) {
+            Loader loader(sources, diagnostics, overlay);
+            loader.load_stdlib(program);
+            loader.load_main(program, path.string(), found->second, fs::absolute(path, error));
+            return program;
+        }
+    }
     auto read = read_source_file(path);
     if (read.identity != FileIdentity{}) program.inputs.push_back(read.identity);
     if (read.too_large) {
@@ -350,7 +380,7 @@ LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sou
         program.read_error = fmt::format("cannot read '{}': {}", path.string(), read.reason);
         return program;
     }
-    Loader loader(sources, diagnostics);
+    Loader loader(sources, diagnostics, overlay);
     loader.load_stdlib(program);
     std::error_code error;
     loader.load_main(program, path.string(), std::move(*read.text), fs::absolute(path, error), read.identity);

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,7 +61,13 @@ std::uint32_t report_too_large(std::string display_path, std::string head, Sourc
 // link or hard link): writing there (-o, --log) would destroy the input.
 bool is_input_file(const std::filesystem::path& path, const LoadedProgram& loaded);
 
-LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sources, Diagnostics& diagnostics);
+// Text an editor holds for files it has not saved (`reps lsp`): canonical absolute path -> text.
+// The loader reads a file from here before the disk, the main file and every import alike; a file
+// only here (never saved) can be imported too.
+using SourceOverlay = std::map<std::string, std::string, std::less<>>;
+
+LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sources, Diagnostics& diagnostics,
+                           const SourceOverlay* overlay = nullptr);
 // Loads source text that did not come from a file (tests, stdin); imports resolve against `directory`.
 LoadedProgram load_program_text(std::string display_path, std::string text, const std::filesystem::path& directory,
                                 SourceManager& sources, Diagnostics& diagnostics);

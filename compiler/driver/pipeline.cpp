@@ -50,7 +50,7 @@ void drop_unknown_damaged_names(const LoadedProgram& loaded, const SourceManager
 Compilation compile(const std::string& path, const PipelineOptions& options, SourceManager& sources,
                     Diagnostics& diagnostics) {
     Compilation result;
-    result.loaded = load_program(path, sources, diagnostics);
+    result.loaded = load_program(path, sources, diagnostics, options.overlay);
     if (result.loaded.read_failed) {
         result.read_failed = true;
         // Printed like any diagnostic without a position: "reps: error: cannot read 'x.reps': ...".

@@ -61,7 +61,7 @@ const std::string usage_hint = "Try 'reps --help' for more information.\n";
 TEST_CASE("help and version") {
     const Run help = run_reps({"--help"});
     CHECK(help.code == 0);
-    CHECK(help.out.starts_with("usage: reps <check|build|play|fmt|catalog|explain|help> [options] [args]\n"));
+    CHECK(help.out.starts_with("usage: reps <check|build|play|fmt|lsp|catalog|explain|help> [options] [args]\n"));
     CHECK(help.out.find("  build FILE --to FORMAT") != std::string::npos);
     CHECK(help.err.empty());
     CHECK(run_reps({"help"}).out == help.out);
@@ -79,7 +79,7 @@ TEST_CASE("usage errors exit 2 with a short usage message") {
         CHECK(run.code == 2);
         CHECK(run.out.empty());
         CHECK(run.err == "reps: error: unknown command 'frobnicate'\n"
-                         "usage: reps <check|build|play|fmt|catalog|explain|help> [options] [args]\n" + usage_hint);
+                         "usage: reps <check|build|play|fmt|lsp|catalog|explain|help> [options] [args]\n" + usage_hint);
     }
     SUBCASE("a command close to a known one") {
         const Run run = run_reps({"chek", "x.reps"});

@@ -1,0 +1,140 @@
+// Edits: formatting (the code of `reps fmt`), code actions from the diagnostics' fix-its, and
+// renaming a name the user declared.
+#include <regex>
+
+#include "compiler/driver/cli_internal.hpp"
+#include "compiler/driver/lsp/features.hpp"
+#include "compiler/driver/lsp/navigation.hpp"
+#include "compiler/driver/lsp/server.hpp"
+#include "compiler/format/format.hpp"
+
+namespace reps::lsp {
+
+nlohmann::json formatting(const Document& document) {
+    // As `reps fmt`: only a file that parses, and only when the layout keeps its AST.
+    SourceManager sources;
+    Diagnostics diagnostics;
+    const std::string before = cli::ast_shape(sources, document.path, document.text, diagnostics);
+    if (diagnostics.has_errors()) {
+        throw RequestError{error_code::request_failed, "the file has syntax errors: only a file that parses is formatted"};
+    }
+    const std::string formatted = format_source(document.text);
+    if (formatted == document.text) return nlohmann::json::array();
+    SourceManager after_sources;
+    Diagnostics after_diagnostics;
+    if (cli::ast_shape(after_sources, document.path, formatted, after_diagnostics) != before || after_diagnostics.has_errors()) {
+        throw RequestError{error_code::request_failed, "formatting would change the file's meaning; it was left as it is"};
+    }
+    const TextLines lines(document.text);
+    const Range whole{{0, 0}, lines.position(document.text.size())};
+    return nlohmann::json::array({{{"range", to_json(whole)}, {"newText", formatted}}});
+}
+
+namespace {
+
+const ast::Prescription* in_entries(const ast::List<ast::Prescription>& entries, const SourceSpan& name) {
+    for (const ast::Prescription& entry : entries) {
+        if (entry.exercise.span == name) return &entry;
+    }
+    return nullptr;
+}
+
+const ast::Prescription* in_body(const ast::List<ast::Statement>& body, const SourceSpan& name) {
+    for (const ast::Statement& statement : body) {
+        const ast::Prescription* found = nullptr;
+        if (const auto* prescription = std::get_if<ast::Prescription>(&statement.node)) {
+            if (prescription->exercise.span == name) found = prescription;
+        } else if (const auto* phase = std::get_if<ast::PhaseBlock>(&statement.node)) {
+            found = in_body(phase->body, name);
+        } else if (const auto* group = std::get_if<ast::GroupBlock>(&statement.node)) {
+            found = in_entries(group->entries, name);
+        } else if (const auto* intervals = std::get_if<ast::IntervalsBlock>(&statement.node)) {
+            found = in_entries(intervals->entries, name);
+        } else if (const auto* timed = std::get_if<ast::TimedBlock>(&statement.node)) {
+            found = in_entries(timed->entries, name);
+        }
+        if (found != nullptr) return found;
+    }
+    return nullptr;
+}
+
+// The prescription whose exercise name is at `name`.
+const ast::Prescription* prescription_named_at(const Analysis& analysis, const SourceSpan& name) {
+    const ast::File* main = analysis.main();
+    if (main == nullptr) return nullptr;
+    for (const ast::Declaration& declaration : main->declarations) {
+        if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) {
+            if (const ast::Prescription* found = in_body(workout->body, name)) return found;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, const Range& range) {
+    nlohmann::json actions = nlohmann::json::array();
+    Locator locator(analysis.sources);
+    const TextLines& lines = locator.lines(analysis.main_file);
+    const std::size_t from = lines.offset(range.start), to = lines.offset(range.end);
+    static const std::regex did_you_mean("did you mean '([^']+)'\\?");
+    for (const Diagnostic& diagnostic : analysis.diagnostics.list()) {
+        const SourceSpan& span = diagnostic.span;
+        if (!span.has_position() || span.file != analysis.main_file) continue;
+        if (span.offset > to || std::size_t{span.offset} + span.length < from) continue;
+        nlohmann::json edits = nlohmann::json::array();
+        for (const FixIt& fix : diagnostic.fixes) {
+            if (fix.span.file != analysis.main_file) continue;
+            edits.push_back({{"range", to_json(locator.range(fix.span))}, {"newText", fix.replacement}});
+        }
+        std::smatch match;
+        // The "did you mean" of an unknown name has no fix-it of its own: it replaces the name.
+        const CodeInfo* info = find_code(code_name(diagnostic.code));
+        const bool unknown_name = info != nullptr && info->summary.starts_with("unknown");
+        if (edits.empty() && unknown_name && std::regex_search(diagnostic.help, match, did_you_mean)) {
+            edits.push_back({{"range", to_json(locator.range(span))}, {"newText", match[1].str()}});
+        }
+        // "assuming each side" (W0101): write `each` after the dose.
+        if (edits.empty() && diagnostic.code == Code::W0101) {
+            if (const ast::Prescription* prescription = prescription_named_at(analysis, span); prescription && prescription->dose) {
+                const SourceSpan& dose = prescription->dose->span;
+                const SourceSpan after{dose.file, dose.offset + dose.length, 0};
+                edits.push_back({{"range", to_json(locator.range(after))}, {"newText", " each"}});
+            }
+        }
+        if (edits.empty()) continue;
+        const std::string title = diagnostic.help.empty() ? "apply the fix of " + std::string(code_name(diagnostic.code))
+                                                          : diagnostic.help;
+        actions.push_back({{"title", title},
+                           {"kind", "quickfix"},
+                           {"isPreferred", true},
+                           {"edit", {{"changes", {{uri, std::move(edits)}}}}}});
+    }
+    return actions;
+}
+
+nlohmann::json rename(const std::vector<const Analysis*>& analyses, const Analysis& analysis, std::size_t offset,
+                      const std::string& new_name) {
+    static const std::regex identifier("[A-Za-z_][A-Za-z0-9_]*");
+    if (!std::regex_match(new_name, identifier)) {
+        throw RequestError{error_code::invalid_params, "'" + new_name + "' is not a name (letters, digits and _)"};
+    }
+    const ast::File* main = analysis.main();
+    const std::vector<Occurrence> names = main != nullptr ? collect_names(*main) : std::vector<Occurrence>{};
+    const Occurrence* name = occurrence_at(names, offset);
+    if (name == nullptr) throw RequestError{error_code::request_failed, "there is no name here to rename"};
+    const auto target = place_of(analysis, *name);
+    if (!target) throw RequestError{error_code::request_failed, "'" + std::string(name->text) + "' is not declared"};
+    if (target->stdlib) {
+        throw RequestError{error_code::request_failed, "'" + std::string(name->text) + "' is the stdlib's: only names your files declare are renamed"};
+    }
+    nlohmann::json changes = nlohmann::json::object();
+    for (const NameUse& use : uses_of(analyses, name->kind, name->text, *target)) {
+        // Another name of the same exercise (an alias) stays as written.
+        if (use.text != name->text) continue;
+        changes[use.uri].push_back({{"range", to_json(use.range)}, {"newText", new_name}});
+    }
+    return {{"changes", std::move(changes)}};
+}
+
+}  // namespace reps::lsp

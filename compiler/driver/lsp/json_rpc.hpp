@@ -1,0 +1,62 @@
+// JSON-RPC 2.0 over the LSP base protocol: "Content-Length: N\r\n\r\n" and N bytes of JSON.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace reps::lsp {
+
+// One message cut out of the byte stream, or why the bytes before the next one were not a message.
+struct Frame {
+    std::string body;   // the JSON text
+    std::string error;  // not empty: a header without a usable Content-Length (the header is dropped)
+};
+
+// Takes the first whole message off the front of `buffer`; nullopt while it is incomplete. Header
+// names are case-insensitive; headers other than Content-Length (Content-Type) are ignored.
+std::optional<Frame> take_frame(std::string& buffer);
+
+// A message with its header.
+std::string frame(const nlohmann::json& message);
+
+// The largest message read (a whole document is sent on open; 64 MiB is the loader's file limit too).
+inline constexpr std::size_t max_message_bytes = 80u * 1024 * 1024;
+
+// Reads frames from a file descriptor (stdin), waiting at most a given time for the next.
+class MessageReader {
+public:
+    explicit MessageReader(int fd) : fd_(fd) {}
+
+    enum class Status { frame, timeout, end };
+    struct Result {
+        Status status = Status::end;
+        Frame frame;
+    };
+    // timeout_ms < 0: wait as long as it takes.
+    Result next(int timeout_ms);
+    // A whole message is already read and waiting (no system call needed to have it).
+    bool has_buffered_frame();
+
+private:
+    int fd_;
+    std::string buffer_;
+    std::optional<Frame> pending_;
+    bool ended_ = false;
+};
+
+// JSON-RPC error codes (the base protocol and LSP's).
+namespace error_code {
+inline constexpr int parse_error = -32700;
+inline constexpr int invalid_request = -32600;
+inline constexpr int method_not_found = -32601;
+inline constexpr int invalid_params = -32602;
+inline constexpr int internal_error = -32603;
+inline constexpr int server_not_initialized = -32002;
+inline constexpr int request_cancelled = -32800;
+inline constexpr int request_failed = -32803;
+}  // namespace error_code
+
+}  // namespace reps::lsp

@@ -1,0 +1,104 @@
+// The open documents, their editor text (the loader's overlay), and the last analysis of each:
+// the pipeline of `reps check` run on the document as the main file.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compiler/base/source.hpp"
+#include "compiler/diagnostics/diagnostics.hpp"
+#include "compiler/driver/loader.hpp"
+#include "compiler/driver/lsp/text_lines.hpp"
+#include "compiler/driver/pipeline.hpp"
+
+namespace reps::lsp {
+
+// "file:///a%20b/x.reps" <-> "/a b/x.reps". A URI of another scheme gives an empty path.
+std::string uri_to_path(std::string_view uri);
+std::string path_to_uri(std::string_view path);
+
+// Where the stdlib's sources are written for an editor to open (read-only files under the user's
+// cache directory, one folder per build of `reps`): the directory, made on first use; empty when
+// it cannot be written.
+const std::string& stdlib_directory();
+// The file URI of a source file of an analysis: the file itself, or the stdlib's copy.
+std::string uri_of(const SourceFile& file);
+
+struct Document {
+    std::string uri;
+    std::string path;  // canonical absolute path: the overlay's key and the compiled file's name
+    std::string text;
+    int version = 0;
+};
+
+// One run of the pipeline with a document as the main file. The AST and checked program view the
+// sources, which live as long as the analysis.
+struct Analysis {
+    SourceManager sources;
+    Diagnostics diagnostics;
+    Compilation compilation;
+    std::uint32_t main_file = 0;
+    std::vector<std::string> paths_read;  // the user's files it read (main file and imports)
+
+    const ast::File* file(std::uint32_t id) const;
+    const ast::File* main() const { return file(main_file); }
+    // Checked results exist (no error stopped the pipeline before timing could be worked out).
+    bool timed() const { return !diagnostics.has_errors(); }
+};
+
+class Workspace {
+public:
+    Document& open(std::string uri, std::string text, int version);
+    void close(std::string_view uri);
+    // Whole text, or edits in order (LSP incremental sync); marks the document and its importers.
+    Document* find(std::string_view uri);
+    void changed(Document& document);
+
+    // The analysis of an open document, made now if its text (or an import's) changed since.
+    const Analysis* analysis(std::string_view uri);
+    // Documents whose analysis is out of date, for the debounced re-check.
+    const std::set<std::string, std::less<>>& stale() const { return stale_; }
+    std::map<std::string, Document, std::less<>>& documents() { return documents_; }
+    // The documents analysed since the last call, whose diagnostics are to be published.
+    std::set<std::string, std::less<>> take_fresh() { return std::exchange(fresh_, {}); }
+
+private:
+    std::map<std::string, Document, std::less<>> documents_;
+    SourceOverlay overlay_;
+    std::map<std::string, std::unique_ptr<Analysis>, std::less<>> analyses_;
+    std::set<std::string, std::less<>> stale_;
+    std::set<std::string, std::less<>> fresh_;
+};
+
+// Spans of an analysis as LSP ranges and locations; each file's line table is made once.
+class Locator {
+public:
+    explicit Locator(const SourceManager& sources) : sources_(sources) {}
+    const TextLines& lines(std::uint32_t file);
+    Range range(const SourceSpan& span);
+    nlohmann::json location(const SourceSpan& span);
+    // The byte offset of a 1-based line and 1-based column in code points, in `file`.
+    std::size_t offset_of_character(std::uint32_t file, std::uint32_t line, std::uint32_t column);
+
+private:
+    const SourceManager& sources_;
+    std::map<std::uint32_t, TextLines> lines_;
+};
+
+nlohmann::json to_json(const Position& position);
+nlohmann::json to_json(const Range& range);
+Position position_from_json(const nlohmann::json& position);
+Range range_from_json(const nlohmann::json& range);
+
+// Runs the pipeline on `path` with `overlay`, as `reps check` would on that file.
+std::unique_ptr<Analysis> analyse(const std::string& path, const SourceOverlay& overlay);
+
+}  // namespace reps::lsp

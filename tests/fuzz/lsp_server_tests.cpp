@@ -1,0 +1,150 @@
+// The fuzz corpus (the inputs the fuzzer once crashed or hung on, the examples, every golden file)
+// through `reps lsp`: each opened, cut in half by an incremental edit, and asked for every feature
+// at positions all over it. The server must answer every request and end normally.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "compiler/driver/lsp/json_rpc.hpp"
+#include "compiler/driver/lsp/server.hpp"
+#include "compiler/driver/lsp/text_lines.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<fs::path> corpus() {
+    std::vector<fs::path> files;
+    for (const fs::path& dir : {fs::path(REPS_FUZZ_DIR) / "regressions", fs::path(REPS_EXAMPLES_DIR),
+                               fs::path(REPS_TEST_DATA_DIR) / "golden" / "ok", fs::path(REPS_TEST_DATA_DIR) / "golden" / "fail"}) {
+        if (!fs::is_directory(dir)) continue;
+        for (const auto& item : fs::directory_iterator(dir)) {
+            if (item.is_regular_file() && item.path().extension() == ".reps") files.push_back(item.path());
+        }
+    }
+    return files;
+}
+
+class Script {
+public:
+    void notify(const std::string& method, json params) {
+        bytes_ += reps::lsp::frame({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+    }
+    void request(const std::string& method, json params) {
+        bytes_ += reps::lsp::frame({{"jsonrpc", "2.0"}, {"id", next_id_}, {"method", method}, {"params", std::move(params)}});
+        ++next_id_;
+    }
+    int last_id() const { return next_id_ - 1; }
+    void raw(const std::string& bytes) { bytes_ += bytes; }
+    int requests() const { return next_id_; }
+    const std::string& bytes() const { return bytes_; }
+
+private:
+    std::string bytes_;
+    int next_id_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("lsp: the fuzz corpus through the server, no crash, no hang, every request answered") {
+    const fs::path work = fs::temp_directory_path() / ("reps_lsp_fuzz_" + std::to_string(::getpid()));
+    fs::create_directories(work);
+    Script script;
+    script.request("textDocument/hover", json::object());  // before initialize: an error, not a crash
+    script.request("initialize", {{"processId", nullptr}, {"capabilities", json::object()}});
+    script.notify("initialized", json::object());
+    script.raw("Content-Length: 5\r\n\r\n{{{{{");       // not JSON
+    script.raw("Content-Length: 2\r\n\r\n[]");          // JSON, not a message
+    script.raw("X-Nothing: 1\r\n\r\n");                 // no Content-Length
+    script.request("textDocument/hover", {{"textDocument", {{"uri", "file:///nowhere.reps"}}}, {"position", {{"line", 0}, {"character", 0}}}});
+    // A request cancelled before the server gets to it is answered with RequestCancelled.
+    script.request("workspace/symbol", {{"query", ""}});
+    const int cancelled_id = script.last_id();
+    script.notify("$/cancelRequest", {{"id", cancelled_id}});
+    const std::vector<fs::path> files = corpus();
+    REQUIRE(files.size() > 50);
+    for (const fs::path& file : files) {
+        const std::string text = read_file(file);
+        const std::string uri = "file://" + (work / file.filename()).string();
+        script.notify("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"languageId", "reps"}, {"version", 1}, {"text", text}}}});
+        const reps::lsp::TextLines lines(text);
+        const auto ask_all = [&](std::size_t line_count) {
+            for (std::uint32_t line = 0; line < line_count + 1; line += 3) {
+                for (const std::uint32_t character : {0u, 3u, 9u, 200u}) {
+                    const json at = {{"textDocument", {{"uri", uri}}}, {"position", {{"line", line}, {"character", character}}}};
+                    script.request("textDocument/hover", at);
+                    script.request("textDocument/completion", at);
+                    script.request("textDocument/definition", at);
+                    script.request("textDocument/references", {{"textDocument", {{"uri", uri}}}, {"position", at["position"]}, {"context", {{"includeDeclaration", true}}}});
+                }
+            }
+            const json whole = {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", line_count + 1}, {"character", 0}}}};
+            script.request("textDocument/inlayHint", {{"textDocument", {{"uri", uri}}}, {"range", whole}});
+            script.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}}, {"range", whole}, {"context", {{"diagnostics", json::array()}}}});
+            script.request("textDocument/documentSymbol", {{"textDocument", {{"uri", uri}}}});
+            script.request("textDocument/formatting", {{"textDocument", {{"uri", uri}}}, {"options", {{"tabSize", 2}, {"insertSpaces", true}}}});
+        };
+        ask_all(std::min<std::size_t>(lines.line_count(), 60));
+        // Cut in half (in the middle of a line, a string, a UTF-8 sequence: wherever it falls).
+        const reps::lsp::Position middle = lines.position(text.size() / 2);
+        script.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                                 {"contentChanges", json::array({{{"range", {{"start", {{"line", middle.line}, {"character", middle.character}}}, {"end", {{"line", 100000}, {"character", 0}}}}}, {"text", ""}}})}});
+        ask_all(std::min<std::size_t>(middle.line + 1, 30));
+        script.request("textDocument/rename", {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 9}}}, {"newName", "renamed"}});
+        script.notify("textDocument/didClose", {{"textDocument", {{"uri", uri}}}});
+    }
+    script.request("workspace/symbol", {{"query", ""}});
+    script.request("shutdown", nullptr);
+    script.notify("exit", nullptr);
+
+    const fs::path input = work / "input", output = work / "output";
+    std::ofstream(input, std::ios::binary) << script.bytes();
+    const int in_fd = ::open(input.c_str(), O_RDONLY);
+    const int out_fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    REQUIRE(in_fd >= 0);
+    REQUIRE(out_fd >= 0);
+    const int status = reps::lsp::Server(in_fd, out_fd).run();
+    ::close(in_fd);
+    ::close(out_fd);
+    CHECK(status == 0);
+
+    std::string replies = read_file(output);
+    std::set<int> answered;
+    int parse_errors = 0, internal_errors = 0;
+    bool cancelled = false;
+    while (auto frame = reps::lsp::take_frame(replies)) {
+        const json message = json::parse(frame->body);
+        if (message.contains("id") && message["id"].is_number()) answered.insert(message["id"].get<int>());
+        if (message.contains("error")) {
+            const int code = message["error"]["code"].get<int>();
+            if (message["id"] == cancelled_id && code == reps::lsp::error_code::request_cancelled) cancelled = true;
+            if (code == reps::lsp::error_code::parse_error) ++parse_errors;
+            if (code == reps::lsp::error_code::internal_error) {
+                ++internal_errors;
+                MESSAGE(message.dump());
+            }
+        }
+    }
+    CHECK(static_cast<int>(answered.size()) == script.requests());
+    CHECK(parse_errors == 2);  // the one not JSON and the one without a length ([] is an invalid request)
+    CHECK(internal_errors == 0);
+    CHECK(cancelled);
+    fs::remove_all(work);
+}

@@ -1,0 +1,265 @@
+// Drives `reps lsp` with vscode-jsonrpc (the protocol library of VS Code's language client) over
+// stdio, as an editor does, and checks every feature the server advertises. Prints "ok" lines;
+// exits 1 on the first failed check.
+// Usage: node lsp_client.mjs --modules DIR REPS WORKDIR
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const modules = args[args.indexOf('--modules') + 1];
+const [reps, work] = args.filter((a, i) => a !== '--modules' && args[i - 1] !== '--modules');
+const require = createRequire(path.join(modules, 'node_modules', 'x.js'));
+const rpc = require('vscode-jsonrpc/node');
+
+let failures = 0;
+function check(condition, what, detail) {
+  if (condition) { console.log(`ok: ${what}`); return; }
+  console.log(`FAIL: ${what}${detail === undefined ? '' : ': ' + JSON.stringify(detail)}`);
+  failures++;
+}
+function timeout(ms, what) {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms));
+}
+
+const server = spawn(reps, ['lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout),
+                                               new rpc.StreamMessageWriter(server.stdin));
+const published = new Map();  // uri -> list of diagnostics lists, in order
+const waiters = [];
+connection.onNotification('textDocument/publishDiagnostics', (params) => {
+  if (!published.has(params.uri)) published.set(params.uri, []);
+  published.get(params.uri).push(params.diagnostics);
+  for (const waiter of waiters.splice(0)) waiter();
+});
+connection.listen();
+// The next publication for `uri` that satisfies `test`.
+async function diagnosticsFor(uri, test = () => true) {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const lists = published.get(uri) || [];
+    if (lists.length && test(lists[lists.length - 1])) return lists[lists.length - 1];
+    if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri}: ${JSON.stringify(lists)}`);
+    await Promise.race([new Promise((resolve) => waiters.push(resolve)), new Promise((r) => setTimeout(r, 200))]);
+  }
+}
+
+const libPath = path.join(work, 'lib.reps');
+const mainPath = path.join(work, 'main.reps');
+const libText = 'exercise towel_hold "Towel Hold" {\n  primary quads\n  measure time\n}\n';
+// "Übung" and an emoji before the mistake: LSP columns count UTF-16 code units.
+const mainText = 'import "lib.reps"\nworkout legs "Beine 💪 Übung" {\n  goblet_sqat 3x12 "Übung 💪"\n  towel_hold 2x45s\n}\n';
+writeFileSync(libPath, libText);
+writeFileSync(mainPath, mainText);
+const lib = pathToFileURL(libPath).href;
+const main = pathToFileURL(mainPath).href;
+
+try {
+  const init = await Promise.race([connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(work).href, capabilities: {} }), timeout(10000, 'initialize')]);
+  const caps = init.capabilities;
+  check(caps.textDocumentSync && caps.textDocumentSync.change === 2, 'initialize: incremental sync', caps);
+  connection.sendNotification('initialized', {});
+
+  // Diagnostics, as `reps check --diagnostics json` gives them.
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: main, languageId: 'reps', version: 1, text: mainText } });
+  let diagnostics = await diagnosticsFor(main);
+  const cli = JSON.parse(spawnSync(reps, ['check', mainPath, '--diagnostics', 'json'], { encoding: 'utf8' }).stderr).diagnostics;
+  check(diagnostics.length === 1 && cli.length === 1 && diagnostics[0].message === cli[0].message,
+        'didOpen: the diagnostics of reps check, message for message', { diagnostics, cli });
+  const d = diagnostics[0];
+  check(d.code === 'E0102' && d.severity === 1, 'diagnostic: code and severity', d);
+  check(d.range.start.line === 2 && d.range.start.character === 2 && d.range.end.character === 13, 'diagnostic: range', d.range);
+  check(d.codeDescription && readFileSync(new URL(d.codeDescription.href), 'utf8').startsWith('E0102 (error): unknown exercise'),
+        'diagnostic: codeDescription links to the explanation', d.codeDescription);
+  check(d.relatedInformation && d.relatedInformation.some((r) => r.message === "help: did you mean 'goblet_squat'?"), 'diagnostic: help as related information', d);
+
+  // An edit in the imported file (not saved) re-checks its importer: renaming towel_hold there
+  // makes main's use of it unknown.
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: lib, languageId: 'reps', version: 1, text: libText } });
+  await diagnosticsFor(lib, (list) => list.length === 0);
+  connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: lib, version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 19 } }, text: 'towel_grip' }],
+  });
+  diagnostics = await diagnosticsFor(main, (list) => list.length === 2);
+  check(diagnostics[1].message === "unknown exercise 'towel_hold'", 'an edit in an imported file re-checks its importer', diagnostics);
+
+  // Incremental edits after the emoji and the "Ü": fix the typo (UTF-16 columns on line 3 are
+  // plain ASCII before it; the edit on line 2 lands after "💪 Ü").
+  connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: main, version: 2 },
+    contentChanges: [
+      { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 13 } }, text: 'goblet_squat' },
+      { range: { start: { line: 1, character: 25 }, end: { line: 1, character: 26 } }, text: 'X' },
+    ],
+  });
+  diagnostics = await diagnosticsFor(main, (list) => list.length === 1);
+  check(diagnostics[0].message === "unknown exercise 'towel_hold'", 'incremental sync: the typo fixed', diagnostics);
+  connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: lib, version: 3 },
+    contentChanges: [{ text: libText }],
+  });
+  diagnostics = await diagnosticsFor(main, (list) => list.every((x) => x.severity === 2));
+  check(diagnostics.map((x) => x.code).join() === 'W0201,W0205', 'full-text sync: the import restored, the lints run', diagnostics);
+
+  // A file without errors, for the features that need timing.
+  const timedPath = path.join(work, 'timed.reps');
+  const timedText = 'workout legs "Legs" {\n  goblet_squat 3x12 rest 60s\n  plank 2x30s\n}\nprogram plan "Plan" {\n  start 2027-01-04\n  weeks 2\n  mon 18:00 legs\n}\n';
+  writeFileSync(timedPath, timedText);
+  const timed = pathToFileURL(timedPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: timed, languageId: 'reps', version: 1, text: timedText } });
+  await diagnosticsFor(timed);
+  const at = (line, character) => ({ textDocument: { uri: timed }, position: { line, character } });
+
+  // Hover.
+  let hover = await connection.sendRequest('textDocument/hover', at(1, 4));
+  check(hover && hover.contents.value.includes('**Kettlebell Goblet Squat** `goblet_squat`') && hover.contents.value.includes('- rep time: 3 s'),
+        'hover on an exercise: its catalog entry', hover);
+  hover = await connection.sendRequest('textDocument/hover', at(1, 17));
+  check(hover && hover.contents.value.includes('`3 x 12 reps x 3 s + 2 x 60 s rest = 3:48`'), 'hover on a prescription: how SPEC 6 got its length', hover);
+  hover = await connection.sendRequest('textDocument/hover', at(7, 12));
+  check(hover && hover.contents.value.includes('6:18 in total'), 'hover on a workout name: its length', hover);
+
+  // Inlay hints: the clock at each block, the workout's total.
+  const hints = await connection.sendRequest('textDocument/inlayHint', { textDocument: { uri: timed }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+  check(JSON.stringify(hints.map((h) => [h.position.line, h.position.character, h.label])) === JSON.stringify([[1, 2, '0:00'], [2, 2, '4:18'], [0, 12, '= 6:18']]),
+        'inlay hints: block clocks and the total', hints);
+
+  // Go to definition: a stdlib exercise opens the stdlib's read-only copy at its declaration.
+  let definition = await connection.sendRequest('textDocument/definition', at(1, 4));
+  const stdlibLine = definition && readFileSync(new URL(definition.uri), 'utf8').split('\n')[definition.range.start.line];
+  check(definition && stdlibLine.includes('exercise goblet_squat'), 'definition: a stdlib exercise, in a file the editor can open', definition);
+  definition = await connection.sendRequest('textDocument/definition', at(7, 12));
+  check(definition && definition.uri === timed && definition.range.start.line === 0 && definition.range.start.character === 8,
+        'definition: a workout named by a program', definition);
+  definition = await connection.sendRequest('textDocument/definition', { textDocument: { uri: main }, position: { line: 3, character: 4 } });
+  check(definition && definition.uri === lib && definition.range.start.line === 0, 'definition: an exercise of an imported file', definition);
+
+  // References across the open files (declaration included).
+  const references = await connection.sendRequest('textDocument/references', { textDocument: { uri: lib }, position: { line: 0, character: 12 }, context: { includeDeclaration: true } });
+  check(JSON.stringify(references.map((r) => [r.uri === main ? 'main' : r.uri === lib ? 'lib' : r.uri, r.range.start.line]).sort()) === JSON.stringify([['lib', 0], ['main', 3]]),
+        'references: the declaration and its use in the importer', references);
+
+  // Document symbols: the workout with its exercises, the program.
+  const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: timed } });
+  check(symbols.map((x) => x.name).join() === 'legs,plan' && symbols[0].children.map((x) => x.name).join() === 'goblet_squat,plank',
+        'document symbols: workouts, their exercises, programs', symbols);
+  const corePath = path.join(work, 'core.reps');
+  writeFileSync(corePath, readFileSync(new URL('../../examples/core.reps', import.meta.url), 'utf8'));
+  const core = pathToFileURL(corePath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: core, languageId: 'reps', version: 1, text: readFileSync(corePath, 'utf8') } });
+  const outline = (await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: core } }))[0].children;
+  const superset = outline.find((x) => x.name === 'superset');
+  check(outline[0].name === 'warmup' && outline[0].children.length === 4 && superset && superset.children.map((x) => x.name).join() === 'pallof_press,hollow_rock,reverse_crunch',
+        'document symbols: the blocks of a workout and their exercises', outline.map((x) => x.name));
+  const found = await connection.sendRequest('workspace/symbol', { query: 'towel' });
+  check(found.length === 1 && found[0].location.uri === lib, 'workspace symbols: declarations of the open files', found);
+
+  // Formatting: the text `reps fmt` writes.
+  const messyPath = path.join(work, 'messy.reps');
+  const messyText = 'workout   w "W"{\n    plank 3x30s\n  dead_bug 2x8   each\n}\n';
+  writeFileSync(messyPath, messyText);
+  const messy = pathToFileURL(messyPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: messy, languageId: 'reps', version: 1, text: messyText } });
+  const edits = await connection.sendRequest('textDocument/formatting', { textDocument: { uri: messy }, options: { tabSize: 2, insertSpaces: true } });
+  spawnSync(reps, ['fmt', messyPath]);
+  check(edits.length === 1 && edits[0].newText === readFileSync(messyPath, 'utf8') && edits[0].newText !== messyText,
+        'formatting: the text of reps fmt', edits);
+
+  // Code action: the "did you mean" of an unknown exercise.
+  const typoPath = path.join(work, 'typo.reps');
+  const typoText = 'workout w "W" {\n  goblet_sqat 3x12\n}\n';
+  writeFileSync(typoPath, typoText);
+  const typo = pathToFileURL(typoPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: typo, languageId: 'reps', version: 1, text: typoText } });
+  const actions = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: typo }, range: { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } }, context: { diagnostics: [] } });
+  const change = actions.length === 1 && actions[0].edit.changes[typo][0];
+  check(change && change.newText === 'goblet_squat' && change.range.start.character === 2 && change.range.end.character === 13,
+        'code action: did you mean', actions);
+
+  // Code actions: a syntax fix-it after multibyte text (UTF-16 columns), and `each` for W0101.
+  const fixPath = path.join(work, 'fix.reps');
+  const fixText = 'workout legs "Größe" {\n  goblet_squat 3x12 "Größe ü" @16\n}\n';
+  writeFileSync(fixPath, fixText);
+  const fix = pathToFileURL(fixPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fix, languageId: 'reps', version: 1, text: fixText } });
+  let fixes = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: fix }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 40 } }, context: { diagnostics: [] } });
+  let edit = fixes.length === 1 && fixes[0].edit.changes[fix][0];
+  check(edit && edit.newText === '16kg' && edit.range.start.character === 31 && edit.range.end.character === 33, 'code action: a syntax fix-it', fixes);
+  connection.sendNotification('textDocument/didChange', { textDocument: { uri: fix, version: 2 }, contentChanges: [{ text: 'workout legs "Legs" {\n  bird_dog 2x8 "slow"\n}\n' }] });
+  fixes = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: fix }, range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, context: { diagnostics: [] } });
+  edit = fixes.length === 1 && fixes[0].edit.changes[fix][0];
+  check(edit && edit.newText === ' each' && edit.range.start.line === 1 && edit.range.start.character === 14, "code action: add 'each' (W0101)", fixes);
+
+  // Rename a user-declared exercise across the open files; a stdlib name is refused.
+  const renamed = await connection.sendRequest('textDocument/rename', { textDocument: { uri: main }, position: { line: 3, character: 4 }, newName: 'towel_squeeze' });
+  check(renamed.changes[lib] && renamed.changes[lib].length === 1 && renamed.changes[main] && renamed.changes[main].length === 1 &&
+        renamed.changes[main][0].newText === 'towel_squeeze', 'rename: the declaration and its uses in the open files', renamed);
+  let refused = null;
+  try { await connection.sendRequest('textDocument/rename', { textDocument: { uri: timed }, position: at(1, 4).position, newName: 'x' }); } catch (error) { refused = error; }
+  check(refused && refused.message.includes("stdlib"), 'rename: a stdlib name is refused', refused && refused.message);
+
+  // Completion: exercises for the profile a setting names, keywords, units, workouts in a program.
+  const compPath = path.join(work, 'completion.reps');
+  const compText = 'profile home "Home" { dumbbell }\nworkout w "W" {\n  goblet_squat 3x12\n  plank 30s\n  focus legs\n}\nprogram p "P" {\n  start 2027-01-04\n  mon 18:00 w\n}\n';
+  writeFileSync(compPath, compText);
+  const comp = pathToFileURL(compPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: comp, languageId: 'reps', version: 1, text: compText } });
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: 'home' } } });
+  const complete = async (line, character) => {
+    const result = await connection.sendRequest('textDocument/completion', { textDocument: { uri: comp }, position: { line, character } });
+    return (Array.isArray(result) ? result : result.items);
+  };
+  let items = await complete(2, 5);
+  const goblet = items.find((x) => x.label === 'goblet_squat');
+  check(goblet && goblet.detail === 'Kettlebell Goblet Squat' && goblet.documentation.includes('dumbbell') &&
+        !items.some((x) => x.label === 'back_squat') && items.some((x) => x.label === 'superset'),
+        'completion: exercises the profile allows, with titles and equipment, and statement keywords', items.length);
+  items = await complete(3, 10);
+  check(items.some((x) => x.label === '30x') && items.some((x) => x.label === '30min'), 'completion: units after a number', items.map((x) => x.label));
+  items = await complete(4, 8);
+  check(items.some((x) => x.label === 'legs') && items.some((x) => x.label === 'full_body'), 'completion: regions after focus', items.map((x) => x.label));
+  items = await complete(8, 13);
+  check(items.some((x) => x.label === 'w' && x.detail === 'workout'), 'completion: workouts in a program', items.map((x) => x.label));
+  // Half written (the file does not parse): the workouts come from the text.
+  connection.sendNotification('textDocument/didChange', { textDocument: { uri: comp, version: 2 }, contentChanges: [{ range: { start: { line: 8, character: 12 }, end: { line: 8, character: 12 } }, text: '\n  tue 18:00 ' }] });
+  items = await complete(9, 12);
+  check(items.some((x) => x.label === 'w' && x.detail === 'workout'), 'completion: workouts in a program that does not parse yet', items.map((x) => x.label));
+
+  // A duplicate declaration: the "first declared at" note points at the first one.
+  const dupPath = path.join(work, 'dup.reps');
+  const dupText = '# Über 💪\nexercise towel_row "Towel Row" {\n  primary lats\n}\nexercise towel_row "Again" {\n  primary lats\n}\n';
+  writeFileSync(dupPath, dupText);
+  const dup = pathToFileURL(dupPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: dup, languageId: 'reps', version: 1, text: dupText } });
+  diagnostics = await diagnosticsFor(dup, (list) => list.some((x) => x.code === 'E0101'));
+  const duplicate = diagnostics.find((x) => x.code === 'E0101');
+  const note = duplicate.relatedInformation.find((r) => r.message.includes('first declared'));
+  check(note && note.location.uri === dup && note.location.range.start.line === 1 && note.location.range.start.character === 9,
+        'diagnostic: the "first declared here" note as related information at its place', duplicate);
+
+  // Two unsaved buffers that are no files are checked apart.
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-1', languageId: 'reps', version: 1, text: 'workout a "A" {\n  plonk 3x30s\n}\n' } });
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-2', languageId: 'reps', version: 1, text: 'workout b "B" {\n  plank 3x30s\n}\n' } });
+  const first = await diagnosticsFor('untitled:Untitled-1');
+  const second = await diagnosticsFor('untitled:Untitled-2');
+  check(first.some((x) => x.message === "unknown exercise 'plonk'") && !second.some((x) => x.severity === 1),
+        'untitled buffers: each checked from its own text', { first, second });
+
+  // @@FEATURES@@
+
+  // Malformed JSON-RPC gets an error, and the server goes on.
+  server.stdin.write('Content-Length: 9\r\n\r\n{"broken"');
+  const after = await connection.sendRequest('shutdown');
+  check(after === null, 'malformed JSON: an error, and the server still answers');
+  connection.sendNotification('exit');
+  const code = await new Promise((resolve) => server.on('exit', resolve));
+  check(code === 0, 'exit after shutdown: status 0', code);
+} catch (error) {
+  console.log(`FAIL: ${error.message}`);
+  failures++;
+  server.kill();
+}
+process.exit(failures ? 1 : 0);
