@@ -17,12 +17,8 @@ namespace reps {
 struct PipelineOptions {
     bool check = true;     // false: stop once parsed (`--dump ast` shows what was parsed)
     std::string profile;   // --profile NAME, empty for none
-<<<<<<< HEAD
     LintOptions lints;     // the session range
-=======
-    LintOptions lints;     // the session range and the week measured
     const SourceOverlay* overlay = nullptr;  // an editor's unsaved text (`reps lsp`), read before the disk
->>>>>>> lsp
 };
 
 // One input file taken through the phases that ran.
