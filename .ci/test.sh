@@ -11,8 +11,9 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs" -LE "^bench$"
 
-# Sanitizers: -O1 keeps the instrumented suite quick; the browser test adds nothing there.
+# Sanitizers: -O1 keeps the instrumented suite quick; the browser and editor-file tests (grammar,
+# snippets, packaging: no C++ of ours beyond what the lsp tests run) add nothing there.
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DREPS_SANITIZE=ON
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "^(bench|browser)$"
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "^(bench|browser|editors)$"
