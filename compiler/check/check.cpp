@@ -191,7 +191,9 @@ private:
         checked::Defaults defaults;
         workout.first_block = static_cast<std::uint32_t>(result_.block_store.size());
         workout.first_entry = static_cast<std::uint32_t>(result_.entry_store.size());
+        in_damaged_workout_ = decl.damaged;
         for (const auto& statement : decl.body) visit(statement, workout, defaults, nullptr);
+        in_damaged_workout_ = false;
         workout.block_count = static_cast<std::uint32_t>(result_.block_store.size()) - workout.first_block;
         workout.entry_count = static_cast<std::uint32_t>(result_.entry_store.size()) - workout.first_entry;
         return workout;
@@ -332,7 +334,8 @@ private:
     }
 
     void require_entries(bool empty, const SourceSpan& span, const char* what) {
-        if (empty) {
+        // In a damaged workout the entries may be the statements recovery dropped.
+        if (empty && !in_damaged_workout_) {
             diagnostics_.report(Code::E0207, span, fmt::format("this {} has no entries", what),
                                "add at least one exercise, like 'burpee 10'");
         }
@@ -483,6 +486,7 @@ private:
     const SourceManager& sources_;
     const CheckOptions& options_;
     Diagnostics& diagnostics_;
+    bool in_damaged_workout_ = false;  // checking a workout that recovery dropped a statement of
     CheckedProgram result_;
     std::optional<EntryChecker> entries_;
     std::shared_ptr<const std::string> path_;

@@ -270,6 +270,9 @@ struct WorkoutDecl {
     std::optional<Text> title;
     List<Statement> body;
     SourceSpan span;
+    // A statement of it had a syntax error and was left out: it is checked without that statement,
+    // and without the errors that only its absence could cause (a block left with no entries).
+    bool damaged = false;
 };
 
 // ---- Programs ----

@@ -72,10 +72,18 @@ void keep_words(std::string_view skipped, ParseState& state) {
     }
 }
 
-// Drops the declaration just parsed, which had a statement dropped, keeping what it declared.
+// Drops the declaration just parsed, which had a statement dropped, keeping what it declared. A
+// workout stays, marked damaged: its other statements are checked in the same run (a coach's
+// first workout is one declaration, and its unknown names should not wait for the next run),
+// while a catalog declaration missing a field line would only give follow-on errors.
 void drop_damaged_declaration(ParseState& state) {
     auto& declarations = state.out->declarations;
     if (declarations.size() > state.declarations_before) {
+        if (auto* workout = std::get_if<ast::WorkoutDecl>(&declarations.back())) {
+            workout->damaged = true;
+            state.declaration_damaged = false;
+            return;
+        }
         std::visit(
             [&](const auto& decl) {
                 if constexpr (requires { decl.name.text; }) state.out->damaged_names.push_back(decl.name);
@@ -162,6 +170,31 @@ struct BlockScope {
     std::size_t open_braces;
 };
 
+// How long each list a statement may add to was before it, so that a statement that fails leaves
+// nothing of itself behind: a half-parsed `warm_up {` would be checked as the prescription
+// `warm_up` and give a follow-on "unknown exercise".
+struct StatementMark {
+    std::size_t workout_body, phase_body, group_entries, timed_entries, intervals_entries;
+};
+
+StatementMark mark_statement(const ParseState& state) {
+    return {state.workout.body.size(), state.phase.body.size(), state.group.entries.size(), state.timed.entries.size(),
+            state.intervals.entries.size()};
+}
+
+template <typename List>
+void shorten(List& list, std::size_t size) {
+    if (list.size() > size) list.erase(list.begin() + static_cast<std::ptrdiff_t>(size), list.end());
+}
+
+void forget_statement(ParseState& state, const StatementMark& mark) {
+    shorten(state.workout.body, mark.workout_body);
+    shorten(state.phase.body, mark.phase_body);
+    shorten(state.group.entries, mark.group_entries);
+    shorten(state.timed.entries, mark.timed_entries);
+    shorten(state.intervals.entries, mark.intervals_entries);
+}
+
 // Back to what the block had before the statement, without the scratch values a half-parsed
 // statement may have left.
 void restore_scope(ParseState& state, const BlockScope& scope) {
@@ -199,10 +232,11 @@ int indentation_of_line(const char* at, const ParseState& state) {
 
 template <typename Input>
 void recover_in_block(const pegtl::parse_error& error, Input& in, ParseState& state, const BlockScope& scope,
-                      const char* statement_begin, bool keep_statement_words) {
+                      const StatementMark& mark, const char* statement_begin, bool keep_statement_words) {
     report_syntax_error(error, state);
     state.declaration_damaged = true;
     restore_scope(state, scope);
+    forget_statement(state, mark);
     const char* const failed_at = state.text + error.positions().front().byte;
     if (failed_at > in.current()) in.bump(static_cast<std::size_t>(failed_at - in.current()));
     skip_statement(in);
@@ -227,7 +261,8 @@ bool left_open(const char* statement_begin, int entry_indentation, const ParseSt
 // Reports the missing '}' (once, at that statement) and ends the block before the statement's
 // line, so that the enclosing block parses it: no error follows from the missing '}'.
 template <typename Close, template <typename...> class Control, typename Input, typename... States>
-void close_left_open_block(Input& in, ParseState& state, const BlockScope& scope, States&&... st) {
+void close_left_open_block(Input& in, ParseState& state, const BlockScope& scope, const StatementMark& mark,
+                           States&&... st) {
     try {
         Control<Close>::raise(static_cast<const Input&>(in), st...);
     } catch (const pegtl::parse_error& close_error) {
@@ -235,6 +270,7 @@ void close_left_open_block(Input& in, ParseState& state, const BlockScope& scope
     }
     state.declaration_damaged = true;
     restore_scope(state, scope);
+    forget_statement(state, mark);
     state.open_braces.pop_back();  // what the '}' would have done
     const char* line_end = in.current();
     while (*(line_end - 1) != '\n') --line_end;
@@ -255,6 +291,7 @@ struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::bl
         int entry_indentation = -1;  // of the block's first statement that starts a line
         for (;;) {
             const char* const statement_begin = in.current();
+            const StatementMark mark = mark_statement(state);
             try {
                 if (Control<Entry>::template match<A, rewind_mode::required, Action, Control>(in, st...)) {
                     if constexpr (nested) {
@@ -277,11 +314,11 @@ struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::bl
                 if (state.unrecoverable) throw;
                 if constexpr (nested) {
                     if (in.current() == statement_begin && left_open(statement_begin, entry_indentation, state)) {
-                        close_left_open_block<Close, Control>(in, state, scope, st...);
+                        close_left_open_block<Close, Control>(in, state, scope, mark, st...);
                         return true;
                     }
                 }
-                recover_in_block(error, in, state, scope, statement_begin, std::is_same_v<Entry, g::exercise_field>);
+                recover_in_block(error, in, state, scope, mark, statement_begin, std::is_same_v<Entry, g::exercise_field>);
             }
             (void)Control<g::seps>::template match<A, rewind_mode::dontcare, Action, Control>(in, st...);
         }

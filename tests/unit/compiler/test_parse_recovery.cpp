@@ -45,10 +45,20 @@ TEST_CASE("recovery: each broken statement of a block is reported once, and the 
         "}\n"
         "workout good { goblet_squat 3x12 }\n");
     CHECK(errors_of(*p) == std::vector<std::string>{"E0001 2:16", "E0001 4:13", "E0001 5:5", "E0001 8:15", "E0001 9:26"});
-    // The damaged workout is left out; its name is kept; the intact one is in the AST.
-    REQUIRE(p->file.declarations.size() == 1);
-    CHECK(declaration<ast::WorkoutDecl>(*p, 0).name.text == "good");
-    CHECK(damaged_names(*p) == std::vector<std::string_view>{"w"});
+    // The damaged workout stays, marked, with the statements that parsed whole and nothing of the
+    // broken ones: the superset keeps burpee, and after `plank ... junk;` comes `rest 2min`.
+    REQUIRE(p->file.declarations.size() == 2);
+    const auto& damaged = declaration<ast::WorkoutDecl>(*p, 0);
+    CHECK(damaged.name.text == "w");
+    CHECK(damaged.damaged);
+    REQUIRE(damaged.body.size() == 2);
+    const auto& superset = std::get<ast::GroupBlock>(damaged.body[0].node);
+    REQUIRE(superset.entries.size() == 1);
+    CHECK(superset.entries[0].exercise.text == "burpee");
+    CHECK(std::holds_alternative<ast::RestStatement>(damaged.body[1].node));
+    CHECK_FALSE(declaration<ast::WorkoutDecl>(*p, 1).damaged);
+    CHECK(declaration<ast::WorkoutDecl>(*p, 1).name.text == "good");
+    CHECK(damaged_names(*p).empty());
 }
 
 TEST_CASE("recovery: a broken block header skips the whole block, braces nested") {
