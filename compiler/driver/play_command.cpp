@@ -62,6 +62,9 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
             }
             std::string names;
             for (const checked::Workout* each : scheduled) names.append(names.empty() ? "" : ", ").append(each->name);
+            if (scheduled.size() == 1 && options.week > plan.weeks) {
+                throw UsageError(fmt::format("--week {} is past the {} weeks of program '{}'", options.week, plan.weeks, plan.name));
+            }
             if (scheduled.size() == 1) {
                 workout = scheduled.front();
                 playing_note = fmt::format("reps: playing workout '{}' of program '{}', week {} of {}; choose with --workout NAME "

@@ -304,12 +304,16 @@ std::optional<calendar::Zone> zone_of(const std::string& name) {
 
 // A time the clock skips that night is when the session starts by the clock (SPEC 7, RFC 5545
 // §3.3.5: 02:30 becomes 03:30), as the calendar will show it.
-void on_the_clock(timeline::Session& session, const std::optional<calendar::Zone>& zone) {
-    if (!zone || zone->utc) return;
+// Returns the days the start moved on (1 where a zone skipped a whole day, like Pacific/Apia on
+// 2011-12-30), else 0.
+int on_the_clock(timeline::Session& session, const std::optional<calendar::Zone>& zone) {
+    if (!zone || zone->utc) return 0;
     const calendar::WallTime wall = calendar::wall_time(calendar::instant(session.date, session.time, *zone), *zone);
-    if (wall.time == session.time && wall.date == session.date) return;
+    if (wall.time == session.time && wall.date == session.date) return 0;
     session.written_time = std::exchange(session.time, wall.time);
+    const int moved = wall.date == session.date ? 0 : 1;  // a gap is shorter than a day and a half
     session.date = wall.date;
+    return moved;
 }
 
 }  // namespace
@@ -347,8 +351,7 @@ timeline::Program lower_program(const CheckedProgram& program, const checked::Pr
                 timeline::Session occurrence;
                 occurrence.date = civil_from_days(day);
                 occurrence.time = fmt::format("{:02}:{:02}", session->hour, session->minute);
-                on_the_clock(occurrence, zone);
-                occurrence.weekday = weekdays[weekday];
+                occurrence.weekday = weekdays[(weekday + on_the_clock(occurrence, zone)) % 7];
                 occurrence.week = week;
                 if (session->span.has_position()) {
                     occurrence.origin = {sources.file(session->span.file).path, sources.position(session->span).line,

@@ -335,6 +335,9 @@ TEST_CASE("play: a program's file plays the workout it schedules and says which"
     const Run run = run_reps({"play", data("plan.reps"), "--plain", "--speed", "1000000", "--week", "2"});
     CHECK(run.code == 0);
     CHECK(contains(run.err, "reps: playing workout 'legs_day' of program 'legs_plan', week 2 of 2; choose with --workout NAME --week N\n"));
+    const Run past = run_reps({"play", data("plan.reps"), "--plain", "--speed", "1000000", "--week", "3"});
+    CHECK(past.code == 2);
+    CHECK(contains(past.err, "--week 3 is past the 2 weeks of program 'legs_plan'"));
 
     TempDir dir("play-program");
     dir.write("two.reps", read(data("two.reps")));

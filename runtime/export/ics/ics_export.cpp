@@ -15,6 +15,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
@@ -206,15 +207,27 @@ std::string session_key(const timeline::Session& session) {
 
 // SPEC 7: a session's UID is keyed on what it is, the program, its date and its workout (or run),
 // not on its line's position, so adding, removing or re-timing another session, or re-timing this
-// one, keeps it; "-2", "-3" tell apart the same key again on one date (in time order).
+// one, keeps it. The same key again on one date gets ".2", ".3" in the order of the session lines
+// (the first line keeps the plain UID, so a line added after it changes nothing); '.' is in no key.
 std::vector<std::string> session_uids(const timeline::Program& program) {
+    std::vector<std::string> keys;
+    for (const timeline::Session& session : program.sessions) keys.push_back(session_key(session));
+    // Each session's place among the sessions of its date and key, by line.
+    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> same;
+    for (std::size_t i = 0; i < program.sessions.size(); ++i) same[{program.sessions[i].date, keys[i]}].push_back(i);
+    std::vector<int> ordinal(program.sessions.size(), 1);
+    for (auto& [key, indices] : same) {
+        std::stable_sort(indices.begin(), indices.end(), [&](std::size_t a, std::size_t b) {
+            const timeline::Origin& x = program.sessions[a].origin;
+            const timeline::Origin& y = program.sessions[b].origin;
+            return std::tie(x.line, x.column) < std::tie(y.line, y.column);
+        });
+        for (std::size_t n = 0; n < indices.size(); ++n) ordinal[indices[n]] = static_cast<int>(n) + 1;
+    }
     std::vector<std::string> uids;
-    std::map<std::pair<std::string, std::string>, int> seen;  // (date, key) -> how many so far
-    for (const timeline::Session& session : program.sessions) {
-        const std::string key = session_key(session);
-        const int ordinal = ++seen[{session.date, key}];
-        uids.push_back(fmt::format("{}-{}-{}{}@reps", program.name, compact_date(session.date), key,
-                                   ordinal > 1 ? fmt::format("-{}", ordinal) : std::string()));
+    for (std::size_t i = 0; i < program.sessions.size(); ++i) {
+        uids.push_back(fmt::format("{}-{}-{}{}@reps", program.name, compact_date(program.sessions[i].date), keys[i],
+                                   ordinal[i] > 1 ? fmt::format(".{}", ordinal[i]) : std::string()));
     }
     return uids;
 }

@@ -219,13 +219,29 @@ TEST_CASE("UIDs survive adding, removing and re-timing sessions") {
     retimed.sessions[1].time = "07:30";
     CHECK(uids_of(retimed) == before);
 
-    auto twice = program;  // the same workout twice on one date: an ordinal tells them apart
-    timeline::Session evening = twice.sessions[1];
-    evening.time = "19:00";
-    twice.sessions.insert(twice.sessions.begin() + 2, evening);
+    // The same workout twice on one date: an ordinal, in the order of the session lines, so that a
+    // line added after the first keeps the first's UID even when it comes earlier in the day.
+    auto twice = program;
+    twice.sessions[1].origin = {"plan.reps", 10, 3};
+    timeline::Session morning = twice.sessions[1];
+    morning.time = "05:00";
+    morning.origin = {"plan.reps", 12, 3};
+    twice.sessions.insert(twice.sessions.begin(), morning);
     const auto with_ordinal = uids_of(twice);
-    CHECK(with_ordinal[1] == "runner_strength-20261201-sample@reps");
-    CHECK(with_ordinal[2] == "runner_strength-20261201-sample-2@reps");
+    CHECK(with_ordinal[0] == "runner_strength-20261201-sample.2@reps");
+    CHECK(with_ordinal[2] == "runner_strength-20261201-sample@reps");
+    // A run whose title ends in a number cannot take another session's ordinal.
+    auto tempo = program;
+    tempo.sessions[0].run->title = "Intervals 2";
+    timeline::Session again = program.sessions[0];
+    again.time = "19:00";
+    tempo.sessions.push_back(again);
+    timeline::Session third = program.sessions[0];
+    third.time = "20:00";
+    tempo.sessions.push_back(third);
+    const auto runs = uids_of(tempo);
+    CHECK(runs[0] == "runner_strength-20261201-run-intervals-2@reps");
+    CHECK(std::set<std::string>(runs.begin(), runs.end()).size() == runs.size());
 
     auto titled = program;  // run titles: lower case, '-' between words, bytes beyond ASCII as %XX
     titled.sessions[0].run->title = "Läufe: 6 x 400m!";
