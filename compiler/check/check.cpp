@@ -497,6 +497,16 @@ private:
 
 }  // namespace
 
+std::vector<const checked::Workout*> scheduled_workouts(const CheckedProgram& program, const checked::Program& plan) {
+    std::vector<const checked::Workout*> workouts;
+    for (const auto& session : plan.sessions) {
+        if (session.workout < 0 || static_cast<std::size_t>(session.workout) >= program.workouts.size()) continue;
+        const checked::Workout* workout = &program.workouts[static_cast<std::size_t>(session.workout)];
+        if (std::find(workouts.begin(), workouts.end(), workout) == workouts.end()) workouts.push_back(workout);
+    }
+    return workouts;
+}
+
 CheckedProgram check_program(const std::vector<ast::File>& files, const SourceManager& sources,
                              const CheckOptions& options, Diagnostics& diagnostics) {
     return Checker(sources, options, diagnostics).run(files);

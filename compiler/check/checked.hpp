@@ -148,6 +148,9 @@ struct CheckedProgram {
     int profile = -1;
 };
 
+// The workouts a program schedules, each once, in the order of their first session line.
+std::vector<const checked::Workout*> scheduled_workouts(const CheckedProgram& program, const checked::Program& plan);
+
 // Resolves and checks every workout and program in the user's files (not the stdlib's).
 CheckedProgram check_program(const std::vector<ast::File>& files, const SourceManager& sources,
                              const CheckOptions& options, Diagnostics& diagnostics);

@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <algorithm>
 #include <fmt/format.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -54,12 +53,7 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
         // --week names), said before the screen is taken; several ask for --workout.
         if (target && workout == nullptr) {
             const checked::Program& plan = *target->program;
-            std::vector<const checked::Workout*> scheduled;
-            for (const checked::Session& session : plan.sessions) {
-                if (session.workout < 0) continue;
-                const checked::Workout* each = &compiled.checked.workouts[static_cast<std::size_t>(session.workout)];
-                if (std::find(scheduled.begin(), scheduled.end(), each) == scheduled.end()) scheduled.push_back(each);
-            }
+            const std::vector<const checked::Workout*> scheduled = scheduled_workouts(compiled.checked, plan);
             std::string names;
             for (const checked::Workout* each : scheduled) names.append(names.empty() ? "" : ", ").append(each->name);
             if (scheduled.size() == 1 && options.week > plan.weeks) {

@@ -24,17 +24,6 @@ std::vector<WeekLength> lengths_by_week(const checked::Workout& workout, int wee
     return rows;
 }
 
-// The workouts a program schedules, each once, in the order of their first session line.
-std::vector<const checked::Workout*> scheduled_workouts(const CheckedProgram& program, const checked::Program& plan) {
-    std::vector<const checked::Workout*> workouts;
-    for (const auto& session : plan.sessions) {
-        if (session.workout < 0 || static_cast<std::size_t>(session.workout) >= program.workouts.size()) continue;
-        const checked::Workout* workout = &program.workouts[static_cast<std::size_t>(session.workout)];
-        if (std::find(workouts.begin(), workouts.end(), workout) == workouts.end()) workouts.push_back(workout);
-    }
-    return workouts;
-}
-
 std::string rows_text(const checked::Workout& workout, int weeks, const LintOptions& range) {
     std::string out = fmt::format("{} ({})\n", workout.title.empty() ? workout.name : workout.title, workout.name);
     for (const WeekLength& row : lengths_by_week(workout, weeks)) {

@@ -143,12 +143,10 @@ void lint_session_length(const checked::Workout& workout, int weeks, const LintO
 class ProgramDates {
 public:
     explicit ProgramDates(const checked::Program& plan)
-        : start_(std::chrono::year{plan.start_year} / plan.start_month / plan.start_day) {}
+        : start_(std::chrono::year{plan.start_year} / plan.start_month / plan.start_day),
+          start_weekday_(static_cast<int>(std::chrono::weekday{start_}.iso_encoding()) - 1) {}
     // Days from `start` to the session's first occurrence (0-6).
-    int first_day(const checked::Session& session) const {
-        const int start_weekday = static_cast<int>(std::chrono::weekday{start_}.iso_encoding()) - 1;  // 0 = monday
-        return (session.weekday - start_weekday + 7) % 7;
-    }
+    int first_day(const checked::Session& session) const { return (session.weekday - start_weekday_ + 7) % 7; }
     std::string date(int day) const {
         const std::chrono::year_month_day ymd{start_ + std::chrono::days{day}};
         return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
@@ -157,6 +155,7 @@ public:
 
 private:
     std::chrono::sys_days start_;
+    int start_weekday_;  // 0 = monday
 };
 
 void lint_program(const CheckedProgram& program, const checked::Program& plan, Diagnostics& diagnostics) {
