@@ -94,7 +94,7 @@ corpus() {
     echo "$dir"
 }
 bytes_of() { find "$1" -name '*.reps' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
-files_of() { find "$1" -name '*.reps' | wc -l; }
+files_of() { find "$1" -name '*.reps' | wc -l | awk '{print $1 ($1 == 1 ? " file" : " files")}'; }
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1e6}'; }
 
 # measure OUT COMMAND... [::: OUT2 COMMAND2...]: over $runs runs, the shortest wall-clock time,
@@ -163,8 +163,8 @@ for shape in $shapes $(has big && echo fmt); do
     large_dir[$shape]=$(corpus "$gen_shape" "$large")
     small_bytes[$shape]=$(bytes_of "${small_dir[$shape]}")
     large_bytes[$shape]=$(bytes_of "${large_dir[$shape]}")
-    echo "corpus $shape$([ "$shape" = fmt ] && echo ' (big shape)'): $(mb "${small_bytes[$shape]}") MB ($(files_of "${small_dir[$shape]}") files)" \
-         "and $(mb "${large_bytes[$shape]}") MB ($(files_of "${large_dir[$shape]}") files)"
+    echo "corpus $shape$([ "$shape" = fmt ] && echo ' (big shape)'): $(mb "${small_bytes[$shape]}") MB ($(files_of "${small_dir[$shape]}"))" \
+         "and $(mb "${large_bytes[$shape]}") MB ($(files_of "${large_dir[$shape]}"))"
 done
 echo "$runs run(s) of each timing, fastest counts; load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)" \
      "on $(nproc --all) cores (other work skews wall-clock figures)"
@@ -204,8 +204,14 @@ for shape in $shapes; do
         "$(calc %.3g "$lbytes / $sbytes * 1.1")" max "x"
     row "$shape" "peak memory / input size ($lmb MB, $((rss_large / 1024)) MB RSS)" "$(calc %.2f "$rss_large * 1024 / $lbytes")" 2 max "x"
     if [ "$shape" = line ]; then
-        info "$shape" "diagnostics of the check (reps refuses this input)" \
-            "$(grep -oE 'error\[E[0-9]+\]' "$err-check-1core.err" | sort | uniq -c | awk '{printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1}')" "" ""
+        # reps refuses the long line from about 1 MB on (exit status 1): which error it gave.
+        for size in small large; do
+            out=$err-check-$([ "$size" = small ] && echo small || echo 1core).err
+            codes=$(grep -oE '(error|warning)\[[A-Z][0-9]+\]' "$out" | sort | uniq -c |
+                    awk '{printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1}' || true)
+            info "$shape" "outcome of the check at $([ "$size" = small ] && echo "$smb" || echo "$lmb") MB" \
+                "$(grep -q 'error\[' "$out" && echo refused || echo accepted)" "" "(${codes:-no diagnostics})"
+        done
     fi
 
     # Many files: the speedup of two cores, and the same output from both.
