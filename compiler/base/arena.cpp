@@ -39,6 +39,24 @@ void* Arena::allocate_in_new_block(std::size_t bytes, std::size_t alignment) {
     return allocate(bytes, alignment);
 }
 
+void Arena::rewind(const Mark& mark) {
+    // The blocks started after the mark go back (rarely more than one: blocks double in size).
+    while (blocks_.size() > mark.blocks) {
+        REPS_ARENA_UNPOISON(blocks_.back().data, blocks_.back().size);
+        ::operator delete(blocks_.back().data, std::align_val_t{alignof(std::max_align_t)});
+        blocks_.pop_back();
+    }
+    if (blocks_.empty()) {
+        base_ = nullptr;
+        capacity_ = used_ = 0;
+        return;
+    }
+    base_ = blocks_.back().data;
+    capacity_ = blocks_.back().size;
+    REPS_ARENA_POISON(base_ + mark.used, capacity_ - mark.used);
+    used_ = mark.used;
+}
+
 void Arena::reset() {
     if (blocks_.empty()) return;
     // Keep the largest block (the last) for the next file; give the rest back.

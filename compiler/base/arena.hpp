@@ -47,6 +47,15 @@ public:
     // Frees everything allocated; what was allocated must not be used any more.
     void reset();
 
+    // A point to come back to: rewind(mark()) frees what was allocated after it, so that a parse
+    // can drop one declaration's AST (a streamed workout) and keep the rest of the file's.
+    struct Mark {
+        std::size_t blocks = 0;
+        std::size_t used = 0;
+    };
+    Mark mark() const { return Mark{blocks_.size(), used_}; }
+    void rewind(const Mark& mark);
+
 private:
     struct Block {
         std::byte* data;

@@ -107,3 +107,27 @@ TEST_CASE("arena: a loaded program's AST is dropped into the arena without being
     }
     CHECK_FALSE(diagnostics.has_errors());
 }
+
+TEST_CASE("arena: rewinding to a mark frees what came after it and keeps what came before") {
+    Arena arena;
+    void* kept = arena.allocate(100, 8);
+    const Arena::Mark mark = arena.mark();
+    void* dropped = arena.allocate(100, 8);
+    CHECK(arena.owns(dropped));
+    // A block of its own, as a large workout's lists would take.
+    void* large = arena.allocate(4u * 1024 * 1024, 8);
+    CHECK(arena.owns(large));
+    arena.rewind(mark);
+    CHECK(arena.owns(kept));
+    CHECK_FALSE(arena.owns(large));
+    // The space after the mark is handed out again.
+    CHECK(arena.allocate(100, 8) == dropped);
+    SUBCASE("a mark taken before the first block") {
+        Arena empty;
+        const Arena::Mark start = empty.mark();
+        void* first = empty.allocate(64, 8);
+        empty.rewind(start);
+        CHECK_FALSE(empty.owns(first));
+        CHECK(empty.allocate(64, 8) != nullptr);
+    }
+}
