@@ -150,8 +150,9 @@ std::string open_failure(int error) {
 
 class Loader {
 public:
-    Loader(SourceManager& sources, Diagnostics& diagnostics, const SourceOverlay* overlay = nullptr)
-        : sources_(sources), diagnostics_(diagnostics), overlay_(overlay) {}
+    Loader(SourceManager& sources, Diagnostics& diagnostics, const SourceOverlay* overlay = nullptr,
+           WorkoutReceiver* main_receiver = nullptr)
+        : sources_(sources), diagnostics_(diagnostics), overlay_(overlay), main_receiver_(main_receiver) {}
     ~Loader() {
         if (root_fd_ >= 0) ::close(root_fd_);
     }
@@ -206,7 +207,8 @@ private:
             program.files.push_back(ast::File{id, {}, {}, false});
             return;
         }
-        ast::File file = parse_file(sources_, id, diagnostics_);
+        // The main file is the one opened first, before any file is open for its imports.
+        ast::File file = parse_file(sources_, id, diagnostics_, open_.empty() ? main_receiver_ : nullptr);
         std::vector<ast::ImportDecl> imports;
         for (const auto& declaration : file.declarations) {
             if (const auto* import = std::get_if<ast::ImportDecl>(&declaration)) imports.push_back(*import);
@@ -326,6 +328,7 @@ private:
     SourceManager& sources_;
     Diagnostics& diagnostics_;
     const SourceOverlay* overlay_;
+    WorkoutReceiver* main_receiver_;  // takes the main file's workouts as they parse (imports are held whole)
     fs::path main_location_;
     fs::path root_;
     int root_fd_ = -1;
@@ -353,7 +356,7 @@ std::uint32_t report_too_large(std::string display_path, std::string head, Sourc
 }
 
 LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sources, Diagnostics& diagnostics,
-                           const SourceOverlay* overlay) {
+                           const SourceOverlay* overlay, WorkoutReceiver* main_receiver) {
     LoadedProgram program;
     if (overlay != nullptr) {
         std::error_code error;
@@ -380,7 +383,7 @@ LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sou
         program.read_error = fmt::format("cannot read '{}': {}", path.string(), read.reason);
         return program;
     }
-    Loader loader(sources, diagnostics, overlay);
+    Loader loader(sources, diagnostics, overlay, main_receiver);
     loader.load_stdlib(program);
     std::error_code error;
     loader.load_main(program, path.string(), std::move(*read.text), fs::absolute(path, error), read.identity);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/parse/ast.hpp"
+#include "compiler/parse/parse.hpp"
 #include "compiler/diagnostics/diagnostics.hpp"
 #include "compiler/base/source.hpp"
 
@@ -66,8 +67,10 @@ bool is_input_file(const std::filesystem::path& path, const LoadedProgram& loade
 // only here (never saved) can be imported too.
 using SourceOverlay = std::map<std::string, std::string, std::less<>>;
 
+// With `main_receiver`, the main file's workouts go to it as they parse (parse.hpp) and are not in
+// its AST; its imports are parsed whole.
 LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sources, Diagnostics& diagnostics,
-                           const SourceOverlay* overlay = nullptr);
+                           const SourceOverlay* overlay = nullptr, WorkoutReceiver* main_receiver = nullptr);
 // Loads source text that did not come from a file (tests, stdin); imports resolve against `directory`.
 LoadedProgram load_program_text(std::string display_path, std::string text, const std::filesystem::path& directory,
                                 SourceManager& sources, Diagnostics& diagnostics);

@@ -128,6 +128,8 @@ struct action<g::workout_name> {
         declaration_name_action<workout_kind>::apply(in, state);
         state.workout_context = state.context;
         state.workout = ast::WorkoutDecl{};
+        state.workout_statements = 0;
+        state.workout_timed_statements = 0;
         // Statements are large; growing the list one by one moved each of them several times.
         state.workout.body.reserve(16);
         state.workout.name = state.name;

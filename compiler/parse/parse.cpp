@@ -61,7 +61,7 @@ bool check_utf8(const SourceManager& sources, std::uint32_t file_id, Diagnostics
     return true;
 }
 
-ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics) {
+ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics, WorkoutReceiver* receiver) {
     const SourceFile& source = sources.file(file_id);
     const std::string_view text = source.text;
     ast::File file;
@@ -79,6 +79,7 @@ ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagno
         state.out = &file;
         state.diagnostics = &diagnostics;
         state.errors = &errors;
+        state.receiver = receiver;
         pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(
             pegtl::internal::iterator(text.data() + offset, offset, line, 1), text.data() + text.size(), source.path);
         try {

@@ -7,10 +7,26 @@
 
 namespace reps {
 
+// Takes each workout of a file as soon as it has parsed, so that a large file is checked workout by
+// workout and never held whole as an AST (compiler/driver/streamed_check.hpp).
+class WorkoutReceiver {
+public:
+    // `so_far` holds the file's declarations before the workout (workouts taken are not in it).
+    // Returns true to take the workout: its AST is dropped when this returns (keep nothing of it
+    // but views of the source text); false leaves it in the file's AST, as without a receiver.
+    virtual bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) = 0;
+
+protected:
+    ~WorkoutReceiver() = default;
+};
+
 // Parses one file already registered in `sources`. Each syntax error is an E0001 diagnostic (at
 // most 20, then one E0003 with how many more); the AST holds the declarations without one, and
-// `damaged_names` the names the others may declare (compiler/parse/recover.hpp).
-ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics);
+// `damaged_names` the names the others may declare (compiler/parse/recover.hpp). With a receiver,
+// each workout it takes is left out of the AST, and its memory (from the current arena, when there
+// is one) is reused for the next.
+ast::File parse_file(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics,
+                     WorkoutReceiver* receiver = nullptr);
 
 // Checks that the text is valid UTF-8; reports the first bad byte (E0002) and returns false.
 bool check_utf8(const SourceManager& sources, std::uint32_t file_id, Diagnostics& diagnostics);

@@ -277,6 +277,40 @@ void close_left_open_block(Input& in, ParseState& state, const BlockScope& scope
     in.iterator() = line_end - 1;
 }
 
+// Statements that lower to at least one segment each: a workout of more than a timeline holds
+// (E0005) is refused as soon as it has that many, rather than parsed to the end (a 64 MiB line of
+// `plank 30s;` would otherwise take gigabytes of AST); and a workout of more statements of any
+// kind (notes) than max_workout_statements, as too large (E0003). The parse resumes at the next
+// declaration.
+inline bool takes_time(const ast::List<ast::Statement>& body) {
+    if (body.empty()) return false;
+    const auto& node = body.back().node;
+    if (const auto* intervals = std::get_if<ast::IntervalsBlock>(&node)) return intervals->tabata;
+    return std::holds_alternative<ast::Prescription>(node) || std::holds_alternative<ast::RestStatement>(node);
+}
+
+template <typename Input>
+void count_workout_statement(const Input& in, ParseState& state, bool takes_time) {
+    ++state.workout_statements;
+    if (takes_time) ++state.workout_timed_statements;
+    if (state.workout_timed_statements <= max_timeline_segments_parsed && state.workout_statements <= max_workout_statements) return;
+    const std::string_view name = state.workout.name.text;
+    if (state.workout_statements > max_workout_statements) {
+        state.diagnostics->report(Code::E0003, state.workout.name.span,
+                                  fmt::format("workout '{}' has more than {} statements", name, max_workout_statements),
+                                  "split it into several workouts");
+    } else {
+        state.diagnostics->report(Code::E0005, state.workout.name.span,
+                                  fmt::format("workout '{}' has more than {} exercises, rests and entries: it lowers to more than "
+                                              "the {} segments a timeline may hold",
+                                              name, max_timeline_segments_parsed, max_timeline_segments_parsed),
+                                  "split it into several workouts");
+    }
+    state.unrecoverable = true;
+    state.follows_earlier_error = true;  // reported here, not again as a syntax error
+    throw limit_error("too many statements", in);
+}
+
 template <typename Entry, typename Close>
 struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::block_body<Entry, pegtl::must<Close>>> {
     // Blocks inside a workout; a declaration's own block ends at the next declaration instead.
@@ -294,6 +328,8 @@ struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::bl
             const StatementMark mark = mark_statement(state);
             try {
                 if (Control<Entry>::template match<A, rewind_mode::required, Action, Control>(in, st...)) {
+                    if constexpr (one_of<Entry, g::workout_statement, g::phase_statement>) count_workout_statement(in, state, takes_time(state.body()));
+                    else if constexpr (!one_of<Entry, g::exercise_field, g::program_item>) count_workout_statement(in, state, true);
                     if constexpr (nested) {
                         if (entry_indentation < 0) entry_indentation = indentation_before(statement_begin, state);
                     }
@@ -325,6 +361,33 @@ struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::bl
     }
 };
 
+// Streaming: the declaration list grows before the mark, never inside a workout's part of the
+// arena, which is given back once the workout is handed over.
+void keep_room_for_declaration(ParseState& state) {
+    auto& declarations = state.out->declarations;
+    if (declarations.size() == declarations.capacity()) declarations.reserve(std::max<std::size_t>(16, 2 * declarations.capacity()));
+    if (current_arena != nullptr) state.declaration_mark = current_arena->mark();
+}
+
+// A workout just parsed goes to the receiver, and when taken its AST goes away: the builders that
+// may still hold lists of it (after a recovered error) are emptied first, then the arena comes back
+// to before it.
+void hand_over_workout(ParseState& state) {
+    auto& declarations = state.out->declarations;
+    if (declarations.size() <= state.declarations_before || !std::holds_alternative<ast::WorkoutDecl>(declarations.back())) return;
+    if (!state.receiver->take(*state.out, std::get<ast::WorkoutDecl>(declarations.back()))) return;
+    declarations.pop_back();
+    state.workout = {};
+    state.phase = {};
+    state.group = {};
+    state.intervals = {};
+    state.timed = {};
+    state.defaults = {};
+    state.focus = {};
+    state.prescription = nullptr;
+    if (current_arena != nullptr) current_arena->rewind(state.declaration_mark);
+}
+
 // Where each declaration starts, and what is dropped when a statement of it was.
 template <>
 struct control<g::declaration> : raising_control<g::declaration> {
@@ -333,10 +396,12 @@ struct control<g::declaration> : raising_control<g::declaration> {
         state.declaration_begin = in.current();
         state.declarations_before = state.out->declarations.size();
         state.declaration_damaged = false;
+        if (state.receiver != nullptr) keep_room_for_declaration(state);
     }
     template <typename Input>
     static void success(const Input& /*in*/, ParseState& state) {
         if (state.declaration_damaged) drop_damaged_declaration(state);
+        if (state.receiver != nullptr) hand_over_workout(state);
         state.declaration_begin = nullptr;
     }
     template <typename Input>

@@ -12,6 +12,7 @@
 #include <tao/pegtl.hpp>
 
 #include "compiler/parse/ast.hpp"
+#include "compiler/parse/parse.hpp"
 #include "compiler/parse/suggest.hpp"
 #include "compiler/diagnostics/diagnostics.hpp"
 #include "compiler/base/source.hpp"
@@ -41,6 +42,12 @@ constexpr int max_syntax_errors = 20;
 // Past that, errors are counted up to this many; then the parse stops (each costs an exception,
 // and a file of garbage must not take a minute to say so).
 constexpr int max_hidden_errors = 1000;
+// Statements of one workout (of every block in it, notes included): a limit of the input's size,
+// as the file's is, that keeps one workout's AST small (E0003).
+constexpr int max_workout_statements = 1'000'000;
+// Exercises, rests and entries of one workout, each lowering to a segment at least: more cannot
+// lower to a timeline (compiler/timing/timeline_size.hpp: max_timeline_segments), E0005.
+constexpr int max_timeline_segments_parsed = 100'000;
 struct SyntaxErrorCount {
     int reported = 0;
     int hidden = 0;
@@ -124,6 +131,13 @@ struct ParseState {
     const char* declaration_begin = nullptr;
     std::size_t declarations_before = 0;
     bool declaration_damaged = false;
+    int workout_statements = 0;        // of the workout being parsed (max_workout_statements)
+    int workout_timed_statements = 0;  // of those, the ones that take time (max_timeline_segments_parsed)
+
+    // Streaming (parse.hpp): where each workout goes, and the arena's state before the declaration,
+    // to come back to once the workout is handed over.
+    WorkoutReceiver* receiver = nullptr;
+    Arena::Mark declaration_mark;
 
     ast::List<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
 };
