@@ -70,7 +70,7 @@ public:
     CatalogBuilder(const SourceManager& sources, Diagnostics& diagnostics, const Catalog* base)
         : sources_(sources), diagnostics_(diagnostics), catalog_(base) {}
 
-    Catalog build(const std::vector<ast::File>& files) {
+    Catalog build(std::span<const ast::File> files) {
         // Declarations first (names may be used before they are declared), then references.
         for (const auto& file : files) {
             for (const auto& declaration : file.declarations) declare(declaration, sources_.file(file.file_id).embedded);
@@ -434,7 +434,7 @@ std::optional<std::string> closest_name(std::string_view name, const std::vector
     return best;
 }
 
-Catalog build_catalog(const std::vector<ast::File>& files, const SourceManager& sources, Diagnostics& diagnostics,
+Catalog build_catalog(std::span<const ast::File> files, const SourceManager& sources, Diagnostics& diagnostics,
                       const Catalog* base) {
     return CatalogBuilder(sources, diagnostics, base).build(files);
 }

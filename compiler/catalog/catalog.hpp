@@ -225,7 +225,7 @@ private:
 // Builds the catalog from every file's catalog declarations, on top of `base` when given (the
 // stdlib's: see stdlib_catalog.hpp), resolving all the references between them and reporting
 // duplicates and unknown names.
-Catalog build_catalog(const std::vector<ast::File>& files, const SourceManager& sources, Diagnostics& diagnostics,
+Catalog build_catalog(std::span<const ast::File> files, const SourceManager& sources, Diagnostics& diagnostics,
                       const Catalog* base);
 
 // Edits needed to turn a into b (Damerau: a swap of neighbours counts one), case-insensitive.

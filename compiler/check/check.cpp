@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 #include <mutex>
 
 #include <fmt/format.h>
@@ -78,12 +79,44 @@ std::size_t entry_count(const ast::List<ast::Statement>& body) {
     return count;
 }
 
+}  // namespace
+
+// Used two ways: check_program() checks a whole program at once (run); a streamed check
+// (WorkoutByWorkoutChecker) builds the catalog first (begin), checks each workout as it parses
+// (check_streamed) and ends with the programs (finish_streamed).
 class Checker {
 public:
     Checker(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics)
         : sources_(sources), options_(options), diagnostics_(diagnostics) {}
 
-    CheckedProgram run(const std::vector<ast::File>& files) {
+    CheckedProgram run(std::span<const ast::File> files) {
+        begin(files);
+        // Workouts and programs share one namespace: both are things `reps build` can build.
+        for_each_user_declaration(files, [&](const ast::Declaration& declaration) {
+            if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) workout_names_.push_back(workout->name.text);
+            if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) program_names_.push_back(program->name.text);
+        });
+        report_duplicates(files, {});
+        // Sized up front so that the stores do not grow while checking (the views are set after).
+        std::size_t blocks = 0, entries = 0;
+        for_each_user_declaration(files, [&](const ast::Declaration& declaration) {
+            if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) {
+                blocks += statement_count(workout->body);
+                entries += entry_count(workout->body);
+            }
+        });
+        result_.block_store.reserve(blocks);
+        result_.entry_store.reserve(entries);
+        for_each_user_declaration(files, [&](const ast::Declaration& declaration) {
+            if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) result_.workouts.push_back(check_workout(*workout));
+        });
+        for (auto& workout : result_.workouts) set_views(workout);
+        check_programs(files);
+        return std::move(result_);
+    }
+
+    // The catalog (the files' own declarations over the stdlib's) and the profile.
+    void begin(std::span<const ast::File> files) {
         result_.catalog = build_catalog(files, sources_, diagnostics_, &stdlib_catalog());
         if (!options_.profile.empty()) {
             result_.profile = result_.catalog.find_profile(options_.profile);
@@ -100,68 +133,88 @@ public:
             }
         }
         entries_.emplace(result_.catalog, diagnostics_, result_.profile);
-        // Workouts and programs share one namespace: both are things `reps build` can build.
-        for (const auto& file : files) {
-            if (sources_.file(file.file_id).embedded) continue;
-            for (const auto& declaration : file.declarations) {
-                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) workout_names_.push_back(workout->name.text);
-                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) program_names_.push_back(program->name.text);
-            }
-        }
-        report_duplicates(files);
-        // Sized up front so that the stores do not grow while checking (the views are set after).
-        std::size_t blocks = 0, entries = 0;
-        for (const auto& file : files) {
-            if (sources_.file(file.file_id).embedded) continue;
-            for (const auto& declaration : file.declarations) {
-                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) {
-                    blocks += statement_count(workout->body);
-                    entries += entry_count(workout->body);
-                }
-            }
-        }
-        result_.block_store.reserve(blocks);
-        result_.entry_store.reserve(entries);
-        for (const auto& file : files) {
-            if (sources_.file(file.file_id).embedded) continue;
-            for (const auto& declaration : file.declarations) {
-                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) {
-                    result_.workouts.push_back(check_workout(*workout));
-                }
-            }
-        }
-        set_views();
-        for (const auto& file : files) {
-            if (sources_.file(file.file_id).embedded) continue;
-            for (const auto& declaration : file.declarations) {
-                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) {
-                    result_.programs.push_back(check_program(*program));
-                }
-            }
-        }
+    }
+
+    const Catalog& catalog() const { return result_.catalog; }
+
+    // One workout of a streamed file: the stores hold its blocks and entries alone, until the next.
+    const checked::Workout& check_streamed(const ast::WorkoutDecl& decl) {
+        forget_streamed_entries();
+        result_.block_store.reserve(statement_count(decl.body));
+        result_.entry_store.reserve(entry_count(decl.body));
+        workout_names_.push_back(decl.name.text);
+        streamed_names_.push_back(decl.name);
+        result_.workouts.push_back(check_workout(decl));
+        set_views(result_.workouts.back());
+        return result_.workouts.back();
+    }
+
+    // The programs of `files`, checked against every streamed workout, and the names taken twice.
+    CheckedProgram finish_streamed(std::span<const ast::File> files) {
+        forget_streamed_entries();
+        result_.block_store = {};
+        result_.entry_store = {};
+        for_each_user_declaration(files, [&](const ast::Declaration& declaration) {
+            if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) program_names_.push_back(program->name.text);
+        });
+        report_duplicates(files, streamed_names_);
+        check_programs(files);
         return std::move(result_);
     }
 
 private:
+    template <typename Visit>
+    void for_each_user_declaration(std::span<const ast::File> files, Visit&& visit) const {
+        for (const auto& file : files) {
+            if (sources_.file(file.file_id).embedded) continue;
+            for (const auto& declaration : file.declarations) visit(declaration);
+        }
+    }
+
+    void check_programs(std::span<const ast::File> files) {
+        for_each_user_declaration(files, [&](const ast::Declaration& declaration) {
+            if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) result_.programs.push_back(check_program(*program));
+        });
+    }
+
+    // The last streamed workout keeps its name, title and focus; its blocks and entries go.
+    void forget_streamed_entries() {
+        if (!result_.workouts.empty()) {
+            auto& last = result_.workouts.back();
+            last.blocks = {};
+            last.entries = {};
+            last.first_block = last.block_count = last.first_entry = last.entry_count = 0;
+        }
+        result_.block_store.clear();
+        result_.entry_store.clear();
+    }
+
+private:
     // Names taken twice, reported at each later declaration: sorted by name rather than hashed, as
-    // this runs for every file checked.
-    void report_duplicates(const std::vector<ast::File>& files) {
+    // this runs for every file checked. `streamed`: workouts no longer in the files' ASTs.
+    void report_duplicates(std::span<const ast::File> files, std::span<const ast::Name> streamed) {
         struct Declared {
             const ast::Name* name;
             bool workout;
-            std::size_t order;
+            std::size_t file;  // position in `files`: declaration order is file order, then offset
         };
         std::vector<Declared> declared;
         declared.reserve(workout_names_.size() + program_names_.size());
-        for (const auto& file : files) {
-            if (sources_.file(file.file_id).embedded) continue;
-            for (const auto& declaration : file.declarations) {
-                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declared.push_back({&workout->name, true, declared.size()});
-                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({&program->name, false, declared.size()});
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (sources_.file(files[i].file_id).embedded) continue;
+            for (const auto& declaration : files[i].declarations) {
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declared.push_back({&workout->name, true, i});
+                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({&program->name, false, i});
             }
         }
+        for (const auto& name : streamed) {
+            std::size_t file = 0;
+            while (file < files.size() && files[file].file_id != name.span.file) ++file;
+            declared.push_back({&name, true, file});
+        }
         std::sort(declared.begin(), declared.end(), [](const Declared& a, const Declared& b) {
-            return a.name->text != b.name->text ? a.name->text < b.name->text : a.order < b.order;
+            if (a.name->text != b.name->text) return a.name->text < b.name->text;
+            return a.file != b.file ? a.file < b.file : a.name->span.offset < b.name->span.offset;
         });
         for (std::size_t i = 1; i < declared.size(); ++i) {
             if (declared[i].name->text != declared[i - 1].name->text) continue;
@@ -199,17 +252,16 @@ private:
         return workout;
     }
 
-    // The views of every workout and block into the stores, once the stores are complete.
-    void set_views() {
+    // The views of a workout and its blocks into the stores, once the stores stop growing.
+    void set_views(checked::Workout& workout) {
         const std::span<const checked::Block> blocks(result_.block_store);
         const std::span<const checked::Entry> entries(result_.entry_store);
-        for (auto& workout : result_.workouts) {
-            workout.blocks = blocks.subspan(workout.first_block, workout.block_count);
-            workout.entries = entries.subspan(workout.first_entry, workout.entry_count);
-        }
-        for (std::size_t i = 0; i < result_.block_store.size(); ++i) {
+        workout.blocks = blocks.subspan(workout.first_block, workout.block_count);
+        workout.entries = entries.subspan(workout.first_entry, workout.entry_count);
+        const std::size_t end_block = workout.first_block + workout.block_count;
+        for (std::size_t i = workout.first_block; i < end_block; ++i) {
             auto& block = result_.block_store[i];
-            const std::size_t end = i + 1 < result_.block_store.size() ? result_.block_store[i + 1].first_entry : entries.size();
+            const std::size_t end = i + 1 < end_block ? result_.block_store[i + 1].first_entry : workout.first_entry + workout.entry_count;
             block.entries = entries.subspan(block.first_entry, end - block.first_entry);
         }
     }
@@ -451,9 +503,12 @@ private:
     }
 
     int find_workout(const ast::Name& name) {
-        for (std::size_t i = 0; i < result_.workouts.size(); ++i) {
-            if (result_.workouts[i].name == name.text) return static_cast<int>(i);
+        // Hashed: a big file's programs name thousands of workouts among tens of thousands.
+        if (workout_index_.empty()) {
+            workout_index_.reserve(result_.workouts.size());
+            for (std::size_t i = 0; i < result_.workouts.size(); ++i) workout_index_.emplace(result_.workouts[i].name, static_cast<int>(i));
         }
+        if (const auto found = workout_index_.find(name.text); found != workout_index_.end()) return found->second;
         if (std::find(program_names_.begin(), program_names_.end(), name.text) != program_names_.end()) {
             diagnostics_.report(Code::E0106, name.span, fmt::format("'{}' is a program, not a workout", name.text),
                                "a session names a workout");
@@ -493,9 +548,9 @@ private:
     std::shared_ptr<const std::string> path_;
     std::uint32_t path_file_ = 0;
     std::vector<std::string_view> workout_names_, program_names_;  // in declaration order, for suggestions
+    std::vector<ast::Name> streamed_names_;                      // the streamed workouts', for duplicates
+    std::unordered_map<std::string_view, int> workout_index_;     // the first workout of each name
 };
-
-}  // namespace
 
 std::vector<const checked::Workout*> scheduled_workouts(const CheckedProgram& program, const checked::Program& plan) {
     std::vector<const checked::Workout*> workouts;
@@ -507,9 +562,23 @@ std::vector<const checked::Workout*> scheduled_workouts(const CheckedProgram& pr
     return workouts;
 }
 
-CheckedProgram check_program(const std::vector<ast::File>& files, const SourceManager& sources,
-                             const CheckOptions& options, Diagnostics& diagnostics) {
+CheckedProgram check_program(std::span<const ast::File> files, const SourceManager& sources, const CheckOptions& options,
+                             Diagnostics& diagnostics) {
     return Checker(sources, options, diagnostics).run(files);
 }
+
+WorkoutByWorkoutChecker::WorkoutByWorkoutChecker(std::span<const ast::File> catalog_files, const SourceManager& sources,
+                                                 const CheckOptions& options, Diagnostics& diagnostics)
+    : options_(options), checker_(std::make_unique<Checker>(sources, options_, diagnostics)) {
+    checker_->begin(catalog_files);
+}
+
+WorkoutByWorkoutChecker::~WorkoutByWorkoutChecker() = default;
+
+const checked::Workout& WorkoutByWorkoutChecker::check(const ast::WorkoutDecl& workout) { return checker_->check_streamed(workout); }
+
+const Catalog& WorkoutByWorkoutChecker::catalog() const { return checker_->catalog(); }
+
+CheckedProgram WorkoutByWorkoutChecker::finish(std::span<const ast::File> files) { return checker_->finish_streamed(files); }
 
 }  // namespace reps

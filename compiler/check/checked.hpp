@@ -152,7 +152,33 @@ struct CheckedProgram {
 std::vector<const checked::Workout*> scheduled_workouts(const CheckedProgram& program, const checked::Program& plan);
 
 // Resolves and checks every workout and program in the user's files (not the stdlib's).
-CheckedProgram check_program(const std::vector<ast::File>& files, const SourceManager& sources,
-                             const CheckOptions& options, Diagnostics& diagnostics);
+CheckedProgram check_program(std::span<const ast::File> files, const SourceManager& sources, const CheckOptions& options,
+                             Diagnostics& diagnostics);
+
+class Checker;
+
+// The same check one workout at a time, for a file parsed as a stream (compiler/driver/
+// streamed_check.hpp): each workout's blocks and entries are kept only until the next is checked,
+// so that a big file's checked program never exists whole.
+class WorkoutByWorkoutChecker {
+public:
+    // The catalog from the catalog declarations of `catalog_files`, over the stdlib's.
+    WorkoutByWorkoutChecker(std::span<const ast::File> catalog_files, const SourceManager& sources, const CheckOptions& options,
+                            Diagnostics& diagnostics);
+    ~WorkoutByWorkoutChecker();
+    WorkoutByWorkoutChecker(const WorkoutByWorkoutChecker&) = delete;
+    WorkoutByWorkoutChecker& operator=(const WorkoutByWorkoutChecker&) = delete;
+
+    const Catalog& catalog() const;
+    // Checks the next workout; what it returns (blocks and entries included) lasts until the next call.
+    const checked::Workout& check(const ast::WorkoutDecl& workout);
+    // Checks the programs of `files` against the workouts checked, and reports the names declared
+    // twice. The result holds every workout without its blocks and entries.
+    CheckedProgram finish(std::span<const ast::File> files);
+
+private:
+    CheckOptions options_;
+    std::unique_ptr<Checker> checker_;
+};
 
 }  // namespace reps

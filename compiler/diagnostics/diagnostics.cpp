@@ -115,6 +115,20 @@ void Diagnostics::drop_errors_if(const std::function<bool(const Diagnostic&)>& d
     });
 }
 
+Diagnostics Diagnostics::with_same_settings() const {
+    Diagnostics empty;
+    empty.suppressed_ = suppressed_;
+    empty.werror_ = werror_;
+    return empty;
+}
+
+void Diagnostics::append(Diagnostics&& other) {
+    list_.reserve(list_.size() + other.list_.size());
+    for (auto& diagnostic : other.list_) add(std::move(diagnostic));
+    other.list_.clear();
+    other.errors_ = 0;
+}
+
 void Diagnostics::sort_by_position() {
     std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         const auto key = [](const Diagnostic& d) {

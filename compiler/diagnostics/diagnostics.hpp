@@ -83,6 +83,11 @@ public:
     void drop_warnings_if(const std::function<bool(const Diagnostic&)>& drop);
     // Drops the errors for which `drop` is true (follow-on errors of a syntax error: pipeline.cpp).
     void drop_errors_if(const std::function<bool(const Diagnostic&)>& drop);
+    // An empty list with the same settings (-W no-CODE, --werror): a phase's diagnostics kept apart
+    // until it is known that they count (compiler/driver/streamed_check.cpp).
+    Diagnostics with_same_settings() const;
+    // Adds every diagnostic of `other` after these, in its order.
+    void append(Diagnostics&& other);
     // Stable order for output: by file, then position, then insertion.
     void sort_by_position();
 

@@ -182,7 +182,10 @@ FileReport check_file(const Input& input, const Options& options) {
     } else {
         const std::string& path = input.path;
         Diagnostics diagnostics = reporter.make_diagnostics();
-        Compilation compiled = compile(path, pipeline_options(options, options.dump != Dump::ast), reporter.sources(), diagnostics);
+        PipelineOptions pipeline = pipeline_options(options, options.dump != Dump::ast);
+        // Without a dump nothing of the file is kept but its diagnostics: a big file is checked as it parses.
+        pipeline.stream = options.dump == Dump::none;
+        Compilation compiled = compile(path, pipeline, reporter.sources(), diagnostics);
         if (compiled.read_failed) {
             reporter.report(path, diagnostics, false);
             report.status = 2;

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/driver/streamed_check.hpp"
 #include "compiler/lower/lower.hpp"
 #include "compiler/timing/timeline_size.hpp"
 
@@ -12,11 +13,12 @@ namespace reps {
 namespace {
 
 // With syntax errors (E0001) alone, the declarations that parsed whole are checked: the parser left
-// out the damaged ones. Any other error of loading (encoding, imports, limits, numbers, a broken
+// out the damaged ones; so too after a workout refused as it parsed for lowering to too many
+// segments (E0005). Any other error of loading (encoding, imports, limits, numbers, a broken
 // import) leaves a program whose check would only add follow-on errors.
 bool checkable_after_syntax_errors(const LoadedProgram& loaded, const Diagnostics& diagnostics) {
     for (const auto& diagnostic : diagnostics.list()) {
-        if (diagnostic.severity == Severity::error && diagnostic.code != Code::E0001) return false;
+        if (diagnostic.severity == Severity::error && diagnostic.code != Code::E0001 && diagnostic.code != Code::E0005) return false;
     }
     return std::none_of(loaded.files.begin(), loaded.files.end(), [](const ast::File& file) { return file.import_damaged; });
 }
@@ -50,7 +52,13 @@ void drop_unknown_damaged_names(const LoadedProgram& loaded, const SourceManager
 Compilation compile(const std::string& path, const PipelineOptions& options, SourceManager& sources,
                     Diagnostics& diagnostics) {
     Compilation result;
-    result.loaded = load_program(path, sources, diagnostics, options.overlay);
+    std::optional<StreamedCheck> stream;
+    std::optional<Diagnostics> before_load;  // to start again, checking the file whole
+    if (options.stream && options.check) {
+        before_load = diagnostics;
+        stream.emplace(sources, CheckOptions{options.profile}, diagnostics);
+    }
+    result.loaded = load_program(path, sources, diagnostics, options.overlay, stream ? &*stream : nullptr);
     if (result.loaded.read_failed) {
         result.read_failed = true;
         // Printed like any diagnostic without a position: "reps: error: cannot read 'x.reps': ...".
@@ -59,16 +67,34 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
         return result;
     }
     if (!options.check) return result;
+    const bool streamed = stream && !stream->took_nothing();
+    if (streamed && !stream->checked_with_whole_catalog(result.loaded)) {
+        // A catalog declaration after a workout, which the workouts before it may use: read again, whole.
+        diagnostics = std::move(*before_load);
+        PipelineOptions whole = options;
+        whole.stream = false;
+        return compile(path, whole, sources, diagnostics);
+    }
     if (diagnostics.has_errors() && !checkable_after_syntax_errors(result.loaded, diagnostics)) return result;
 
-    result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile}, diagnostics);
+    std::vector<WorkoutMeasure> measured;  // of the whole file's workouts (a stream measured its own)
+    if (streamed) result.checked = stream->finish(result.loaded);
+    else result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile}, diagnostics);
     drop_unknown_damaged_names(result.loaded, sources, diagnostics);
     // Sizes and lints read every entry's checked dose: they need a program without errors.
-    if (!diagnostics.has_errors()) check_timeline_sizes(result.checked, diagnostics);
+    if (!diagnostics.has_errors()) {
+        if (!streamed) measured = measure_workouts(result.checked);
+        check_timeline_sizes(result.checked, streamed ? stream->measures() : measured, diagnostics);
+    }
     // Before looking at has_errors again: an allowed warning must not fail a --werror build.
     apply_allow_comments(diagnostics, sources);
     if (diagnostics.has_errors()) return result;
-    run_lints(result.checked, options.lints, diagnostics);
+    if (streamed) {
+        stream->report_workout_lints();
+        run_program_lints(result.checked, stream->measures(), options.lints, diagnostics);
+    } else {
+        run_lints(result.checked, measured, options.lints, diagnostics);
+    }
     apply_allow_comments(diagnostics, sources);
     return result;
 }

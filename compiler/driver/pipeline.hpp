@@ -19,6 +19,10 @@ struct PipelineOptions {
     std::string profile;   // --profile NAME, empty for none
     LintOptions lints;     // the session range
     const SourceOverlay* overlay = nullptr;  // an editor's unsaved text (`reps lsp`), read before the disk
+    // Check each workout as it parses and drop it (streamed_check.hpp): for a command that keeps
+    // nothing of the file but its diagnostics. The result then holds no workout's blocks or
+    // entries, and the main file's AST no workouts.
+    bool stream = false;
 };
 
 // One input file taken through the phases that ran.
@@ -34,6 +38,7 @@ struct Compilation {
 // 3. bound sizes: refuse (E0005) what would lower to too large a timeline, before it is lowered;
 // 4. lint: the coaching warnings of SPEC 5.4, on a program without errors;
 // 5. apply `# reps: allow CODE` comments.
+// With options.stream, steps 2 to 4 run for each workout as soon as it has parsed.
 // Every phase reports into `diagnostics`; lowering is asked for separately (lower_target).
 Compilation compile(const std::string& path, const PipelineOptions& options, SourceManager& sources,
                     Diagnostics& diagnostics);

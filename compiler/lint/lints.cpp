@@ -25,8 +25,7 @@ std::string minutes_text(std::int64_t seconds) {
 
 // The regions (by catalog index) that the primary muscles of the workout's chosen exercises
 // reach, into `regions` (reused from workout to workout: no allocation each).
-void regions_reached(const CheckedProgram& program, const checked::Workout& workout, std::vector<bool>& regions) {
-    const auto& catalog = program.catalog;
+void regions_reached(const Catalog& catalog, const checked::Workout& workout, std::vector<bool>& regions) {
     regions.assign(catalog.regions.size(), false);
     for (const auto& entry : workout.entries) {
         if (entry.exercise < 0) continue;
@@ -49,24 +48,31 @@ constexpr BodyPart full_body_parts[] = {
     {"core", {"core", nullptr}},
 };
 constexpr std::size_t body_part_count = std::size(full_body_parts);
+static_assert(body_part_count == full_body_part_count);
 
-// What the workout lints share, worked out once per program rather than once per workout.
-struct WorkoutLintState {
-    std::vector<bool> reached;  // regions_reached, reused from workout to workout
-    // The catalog index of each full-body part's regions, -1 where the catalog has none.
-    std::array<std::array<int, 2>, body_part_count> part_regions{};
-};
+}  // namespace
 
-void lint_workout(const CheckedProgram& program, const checked::Workout& workout, Diagnostics& diagnostics,
-                  WorkoutLintState& state) {
-    std::vector<bool>& reached = state.reached;
+WorkoutLints::WorkoutLints(const Catalog& catalog) : catalog_(catalog) {
+    // The stdlib's regions, which its muscles are in, even where a user's region shadows one.
+    const Catalog& anatomy = catalog.base() ? *catalog.base() : catalog;
+    for (std::size_t part = 0; part < body_part_count; ++part) {
+        for (std::size_t i = 0; i < 2; ++i) {
+            const char* name = full_body_parts[part].regions[i];
+            part_regions_[part][i] = name ? anatomy.find_region(name) : -1;
+        }
+    }
+}
+
+void WorkoutLints::run(const checked::Workout& workout, Diagnostics& diagnostics) {
+    const Catalog& catalog = catalog_;
+    std::vector<bool>& reached = reached_;
     if (!workout.has_warmup) {
         diagnostics.report(Code::W0201, workout.span, fmt::format("workout '{}' has no warm-up", workout.name),
                             "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
     }
-    regions_reached(program, workout, reached);
+    regions_reached(catalog, workout, reached);
     for (std::size_t i = 0; i < workout.focus_regions.size(); ++i) {
-        const auto& region = program.catalog.regions[workout.focus_regions[i]];
+        const auto& region = catalog.regions[workout.focus_regions[i]];
         if (!reached[static_cast<std::size_t>(workout.focus_regions[i])]) {
             diagnostics.report(Code::W0202, workout.focus_spans[i],
                                 fmt::format("focus '{}' is not reached: no exercise has a primary muscle in {}", region.name, region.title),
@@ -77,7 +83,7 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
         std::vector<std::string> missing;
         for (std::size_t part = 0; part < body_part_count; ++part) {
             bool any = false, known = false;
-            for (const int index : state.part_regions[part]) {
+            for (const int index : part_regions_[part]) {
                 known = known || index >= 0;
                 any = any || (index >= 0 && reached[static_cast<std::size_t>(index)]);
             }
@@ -91,6 +97,8 @@ void lint_workout(const CheckedProgram& program, const checked::Workout& workout
         }
     }
 }
+
+namespace {
 
 // "week 3", "weeks 1-4", "weeks 1-2 and 5-6", "weeks 1, 3 and 5-6".
 std::string weeks_text(const std::vector<int>& weeks) {
@@ -111,11 +119,11 @@ std::string weeks_text(const std::vector<int>& weeks) {
 // SPEC 5.4: the session length in every week the workout is used (`weeks`: each week of the
 // programs that schedule it, or each step of its progressions when it stands alone); the warning
 // names the first week out of range and the help all of them.
-void lint_session_length(const checked::Workout& workout, int weeks, const LintOptions& options, Diagnostics& diagnostics) {
+void lint_session_length(const checked::Workout& workout, const WorkoutMeasure& measure, int weeks, const LintOptions& options,
+                         Diagnostics& diagnostics) {
     // Weeks after the longest progression repeat its last step: measured once.
-    const int measured_weeks = std::min(weeks, progression_weeks(workout));
-    std::vector<std::int64_t> lengths;
-    for (int week = 1; week <= measured_weeks; ++week) lengths.push_back(timeline_size(workout, week).seconds);
+    const int measured_weeks = std::min(weeks, static_cast<int>(measure.week_seconds.size()));
+    const std::span<const std::int64_t> lengths(measure.week_seconds.begin(), static_cast<std::size_t>(measured_weeks));
     const auto length_in = [&](int week) { return lengths[static_cast<std::size_t>(std::min(week, measured_weeks) - 1)]; };
     const auto out_of_range = [&](std::int64_t seconds) {
         return seconds < options.session_min_seconds || seconds > options.session_max_seconds;
@@ -206,17 +214,8 @@ std::string session_range_text(const LintOptions& range) {
     return minutes_text(range.session_min_seconds) + "-" + minutes_text(range.session_max_seconds);
 }
 
-void run_lints(const CheckedProgram& program, const LintOptions& options, Diagnostics& diagnostics) {
-    WorkoutLintState state;
-    for (std::size_t part = 0; part < body_part_count; ++part) {
-        for (std::size_t i = 0; i < 2; ++i) {
-            const char* name = full_body_parts[part].regions[i];
-            // The stdlib's regions, which its muscles are in, even where a user's region shadows one.
-            const Catalog& anatomy = program.catalog.base() ? *program.catalog.base() : program.catalog;
-            state.part_regions[part][i] = name ? anatomy.find_region(name) : -1;
-        }
-    }
-    for (const auto& workout : program.workouts) lint_workout(program, workout, diagnostics, state);
+void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,
+                       Diagnostics& diagnostics) {
     // The weeks each workout is used in: the longest program that schedules it, else its progressions.
     std::vector<int> weeks_used(program.workouts.size(), 0);
     for (const auto& plan : program.programs) {
@@ -227,10 +226,21 @@ void run_lints(const CheckedProgram& program, const LintOptions& options, Diagno
         }
     }
     for (std::size_t i = 0; i < program.workouts.size(); ++i) {
-        const auto& workout = program.workouts[i];
-        lint_session_length(workout, weeks_used[i] > 0 ? weeks_used[i] : progression_weeks(workout), options, diagnostics);
+        const int weeks = weeks_used[i] > 0 ? weeks_used[i] : static_cast<int>(measures[i].week_seconds.size());
+        lint_session_length(program.workouts[i], measures[i], weeks, options, diagnostics);
     }
     for (const auto& plan : program.programs) lint_program(program, plan, diagnostics);
+}
+
+void run_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,
+               Diagnostics& diagnostics) {
+    WorkoutLints workout_lints(program.catalog);
+    for (const auto& workout : program.workouts) workout_lints.run(workout, diagnostics);
+    run_program_lints(program, measures, options, diagnostics);
+}
+
+void run_lints(const CheckedProgram& program, const LintOptions& options, Diagnostics& diagnostics) {
+    run_lints(program, measure_workouts(program), options, diagnostics);
 }
 
 void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources) {

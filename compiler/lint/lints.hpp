@@ -1,10 +1,14 @@
 // Coaching lints (SPEC 5.4): warnings from the domain notes, run on a checked program.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <span>
+#include <vector>
 #include <string>
 
 #include "compiler/check/checked.hpp"
+#include "compiler/timing/timeline_size.hpp"
 
 namespace reps {
 
@@ -17,8 +21,32 @@ struct LintOptions {
 std::string session_range_text(const LintOptions& range);
 
 // Adds W02xx warnings. Needs a program without errors (it measures each workout's length in every
-// week it is used with timeline_size, exactly as lowering would come out).
+// week it is used with timeline_size, exactly as lowering would come out). In two steps for a
+// streamed check: WorkoutLints on each workout while its entries are at hand, then
+// run_program_lints on the measures. `measures`: one per workout, in order (measure_workout).
 void run_lints(const CheckedProgram& program, const LintOptions& options, Diagnostics& diagnostics);
+void run_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,
+               Diagnostics& diagnostics);
+
+// The parts a full-body focus must reach (lower body, push, pull, core: lints.cpp).
+inline constexpr std::size_t full_body_part_count = 4;
+
+// W0201 (no warm-up) and W0202 (focus not reached), which read the workout's entries.
+class WorkoutLints {
+public:
+    explicit WorkoutLints(const Catalog& catalog);
+    void run(const checked::Workout& workout, Diagnostics& diagnostics);
+
+private:
+    const Catalog& catalog_;
+    std::vector<bool> reached_;  // the regions the workout reaches, reused from workout to workout
+    // The catalog index of each full-body part's regions (lints.cpp), -1 where the catalog has none.
+    std::array<std::array<int, 2>, full_body_part_count> part_regions_{};
+};
+
+// The session-length lint of every workout (W0205) and the program lints (W0203, W0204).
+void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,
+                       Diagnostics& diagnostics);
 
 // Drops warnings whose source line carries `# reps: allow CODE` (several codes: comma-separated).
 void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources);

@@ -105,11 +105,36 @@ int progression_weeks(const checked::Workout& workout) {
     return static_cast<int>(weeks);
 }
 
+WorkoutMeasure measure_workout(const checked::Workout& workout) {
+    WorkoutMeasure measure;
+    measure.bound = timeline_size(workout);
+    const int weeks = progression_weeks(workout);
+    // Without progressions every week is the bound (it is exact then): one walk, not two.
+    if (weeks == 1) {
+        measure.week_seconds.push_back(measure.bound.seconds);
+        return measure;
+    }
+    for (int week = 1; week <= weeks; ++week) measure.week_seconds.push_back(timeline_size(workout, week).seconds);
+    return measure;
+}
+
+std::vector<WorkoutMeasure> measure_workouts(const CheckedProgram& program) {
+    std::vector<WorkoutMeasure> measures;
+    measures.reserve(program.workouts.size());
+    for (const auto& workout : program.workouts) measures.push_back(measure_workout(workout));
+    return measures;
+}
+
 void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostics) {
+    check_timeline_sizes(program, measure_workouts(program), diagnostics);
+}
+
+void check_timeline_sizes(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics) {
     std::vector<TimelineSize> sizes;
     sizes.reserve(program.workouts.size());
-    for (const auto& workout : program.workouts) {
-        const TimelineSize size = timeline_size(workout);
+    for (std::size_t i = 0; i < program.workouts.size(); ++i) {
+        const auto& workout = program.workouts[i];
+        const TimelineSize size = measures[i].bound;
         sizes.push_back(size);
         if (size.segments > max_timeline_segments) {
             diagnostics.report(Code::E0005, workout.span,

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
+#include <vector>
 
+#include "compiler/base/small_vector.hpp"
 #include "compiler/check/checked.hpp"
 
 namespace reps {
@@ -27,7 +30,19 @@ TimelineSize timeline_size(const checked::Workout& workout, int week = 0);
 // workout without one); from then on the last step holds (SPEC 4.1), so later weeks repeat it.
 int progression_weeks(const checked::Workout& workout);
 
+// What the size check and the lints need of a workout, measured while its blocks and entries are
+// at hand (a streamed check drops them after each workout).
+struct WorkoutMeasure {
+    TimelineSize bound;                         // timeline_size(workout): every week
+    SmallVector<std::int64_t, 1> week_seconds;  // timeline_size(workout, week).seconds, week 1 to progression_weeks
+};
+WorkoutMeasure measure_workout(const checked::Workout& workout);
+// measure_workout of each of the program's workouts, in order.
+std::vector<WorkoutMeasure> measure_workouts(const CheckedProgram& program);
+
 // Reports E0005 for each workout (in any week) and program (all its weeks) over the bounds above.
+// `measures`: one per workout of the program, in order.
+void check_timeline_sizes(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics);
 void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostics);
 
 }  // namespace reps

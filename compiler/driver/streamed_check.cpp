@@ -1,0 +1,61 @@
+#include "compiler/driver/streamed_check.hpp"
+
+#include <algorithm>
+
+#include "compiler/driver/loader.hpp"
+
+namespace reps {
+namespace {
+
+bool is_catalog_declaration(const ast::Declaration& declaration) {
+    return !std::holds_alternative<ast::WorkoutDecl>(declaration) && !std::holds_alternative<ast::ProgramDecl>(declaration);
+}
+
+std::size_t catalog_declarations(const ast::File& file) {
+    return static_cast<std::size_t>(std::count_if(file.declarations.begin(), file.declarations.end(), is_catalog_declaration));
+}
+
+}  // namespace
+
+StreamedCheck::StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics)
+    : sources_(sources), options_(options), diagnostics_(diagnostics),
+      checks_(diagnostics.with_same_settings()), workout_warnings_(diagnostics.with_same_settings()) {}
+
+bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workout) {
+    if (refused_) return false;
+    if (!checker_) {
+        // Imports are checked with the file as one program: the file is held whole.
+        refused_ = std::any_of(so_far.declarations.begin(), so_far.declarations.end(),
+                               [](const ast::Declaration& declaration) { return std::holds_alternative<ast::ImportDecl>(declaration); });
+        if (refused_) return false;
+        catalog_declarations_ = catalog_declarations(so_far);
+        checker_.emplace(std::span(&so_far, 1), sources_, options_, checks_);
+        workout_lints_.emplace(checker_->catalog());
+    }
+    const std::size_t errors_before = checks_.error_count();
+    const checked::Workout& checked = checker_->check(workout);
+    // Sizes and lints are for workouts without errors; with one, the file gets neither.
+    if (checks_.error_count() == errors_before) {
+        measures_.push_back(measure_workout(checked));
+        workout_lints_->run(checked, workout_warnings_);
+    } else {
+        measures_.emplace_back();
+    }
+    return true;
+}
+
+bool StreamedCheck::checked_with_whole_catalog(const LoadedProgram& loaded) const {
+    const auto main = std::find_if(loaded.files.begin(), loaded.files.end(),
+                                   [&](const ast::File& file) { return file.file_id == loaded.main_file; });
+    return main != loaded.files.end() && catalog_declarations(*main) == catalog_declarations_;
+}
+
+CheckedProgram StreamedCheck::finish(const LoadedProgram& loaded) {
+    CheckedProgram checked = checker_->finish(loaded.files);
+    diagnostics_.append(std::move(checks_));
+    return checked;
+}
+
+void StreamedCheck::report_workout_lints() { diagnostics_.append(std::move(workout_warnings_)); }
+
+}  // namespace reps

@@ -1,0 +1,57 @@
+// Checking a file as it parses: each workout is checked, measured and linted as soon as it has
+// parsed, then its AST and checked entries are dropped, so that a big file never exists whole in
+// memory (issue #19). What it reports is what the whole-file pipeline reports (pipeline.hpp);
+// a file it cannot stream that way is compiled whole instead.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "compiler/base/source.hpp"
+#include "compiler/check/checked.hpp"
+#include "compiler/diagnostics/diagnostics.hpp"
+#include "compiler/lint/lints.hpp"
+#include "compiler/parse/parse.hpp"
+#include "compiler/timing/timeline_size.hpp"
+
+namespace reps {
+
+struct LoadedProgram;
+
+// Given to the parser of the main file (load_program's main_receiver). Streams only a file whose
+// catalog declarations (exercises, regions, profiles, ...) all come before its first workout and
+// that imports nothing: the catalog must be complete before the first workout is checked.
+class StreamedCheck final : public WorkoutReceiver {
+public:
+    StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics);
+
+    bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) override;
+
+    // True when no workout was taken: the AST is whole, for the whole-file pipeline to check.
+    bool took_nothing() const { return !checker_; }
+    // False when the loaded file declares catalog items after its first workout (or imports there):
+    // its first workouts were checked without them, so it must be compiled whole instead.
+    bool checked_with_whole_catalog(const LoadedProgram& loaded) const;
+
+    // Checks the programs and the names declared twice; adds the checker's diagnostics to the
+    // pipeline's (only now: they do not count when the load is not checkable, pipeline.cpp).
+    CheckedProgram finish(const LoadedProgram& loaded);
+    // One per workout, in order: what check_timeline_sizes and run_program_lints need.
+    std::span<const WorkoutMeasure> measures() const { return measures_; }
+    // W0201 and W0202 of each workout, found while its entries were at hand: reported now.
+    void report_workout_lints();
+
+private:
+    const SourceManager& sources_;
+    CheckOptions options_;
+    Diagnostics& diagnostics_;
+    bool refused_ = false;                  // the file imports: held whole, checked as one program
+    std::size_t catalog_declarations_ = 0;  // before the first workout
+    std::optional<WorkoutByWorkoutChecker> checker_;
+    std::optional<WorkoutLints> workout_lints_;
+    Diagnostics checks_;                    // the checker's
+    Diagnostics workout_warnings_;          // the workout lints'
+    std::vector<WorkoutMeasure> measures_;  // one per workout taken (empty for one with errors)
+};
+
+}  // namespace reps

@@ -1,0 +1,197 @@
+// The streamed check (compiler/driver/streamed_check.hpp): `reps check` checks each workout as it
+// parses and drops it. It must report exactly what the whole-file pipeline reports, on every file
+// of the tests and examples and on the cases where streaming has to give way.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "compiler/driver/pipeline.hpp"
+
+using namespace reps;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    std::string diagnostics;   // rendered as `reps check` prints them
+    std::size_t ast_workouts = 0;  // workouts left in the main file's AST
+    std::size_t checked_workouts = 0;
+};
+
+Run run(const fs::path& path, bool stream, bool werror = false) {
+    SourceManager sources;
+    Diagnostics diagnostics;
+    diagnostics.set_werror(werror);
+    PipelineOptions options;
+    options.stream = stream;
+    const Compilation compiled = compile(path.string(), options, sources, diagnostics);
+    diagnostics.sort_by_position();
+    std::ostringstream out;
+    render_text(out, sources, diagnostics.list(), RenderOptions{});
+    Run result{out.str()};
+    for (const auto& file : compiled.loaded.files) {
+        if (file.file_id != compiled.loaded.main_file) continue;
+        result.ast_workouts = static_cast<std::size_t>(std::count_if(file.declarations.begin(), file.declarations.end(), [](const auto& d) {
+            return std::holds_alternative<ast::WorkoutDecl>(d);
+        }));
+    }
+    result.checked_workouts = compiled.checked.workouts.size();
+    return result;
+}
+
+// A file of its own in a fresh directory (imports resolve beside it).
+class Scratch {
+public:
+    Scratch() : dir_(fs::temp_directory_path() / ("reps-streamed-" + std::to_string(::getpid()))) { fs::create_directories(dir_); }
+    ~Scratch() {
+        std::error_code error;
+        fs::remove_all(dir_, error);
+    }
+    fs::path write(const std::string& name, const std::string& text) const {
+        std::ofstream(dir_ / name, std::ios::binary) << text;
+        return dir_ / name;
+    }
+
+private:
+    fs::path dir_;
+};
+
+void check_same(const fs::path& path) {
+    CAPTURE(path.string());
+    CHECK(run(path, true).diagnostics == run(path, false).diagnostics);
+    CHECK(run(path, true, true).diagnostics == run(path, false, true).diagnostics);
+}
+
+}  // namespace
+
+TEST_CASE("streamed check: the same diagnostics as the whole-file check on every test input and example") {
+    std::vector<fs::path> files;
+    for (const char* root : {REPS_TEST_DATA_DIR, REPS_EXAMPLES_DIR}) {
+        for (const auto& entry : fs::recursive_directory_iterator(root)) {
+            if (entry.is_regular_file() && entry.path().extension() == ".reps") files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() > 100);
+    for (const auto& path : files) check_same(path);
+}
+
+TEST_CASE("streamed check: workouts are dropped from the AST as they are checked") {
+    Scratch scratch;
+    const auto path = scratch.write("plan.reps", R"(exercise my_row "My row" {
+  primary lats
+  equipment dumbbell
+}
+workout a "A" {
+  warmup { easy_cardio 5min }
+  my_row 3x10
+}
+workout b "B" { goblet_squat 3x10 }
+program p "P" {
+  start 2026-12-07
+  weeks 2
+  mon 18:00 a
+  thu 18:00 b
+}
+)");
+    const Run streamed = run(path, true);
+    CHECK(streamed.ast_workouts == 0);
+    CHECK(streamed.checked_workouts == 2);
+    CHECK(run(path, false).ast_workouts == 2);
+    check_same(path);
+}
+
+TEST_CASE("streamed check: names across workouts and programs") {
+    Scratch scratch;
+    // Duplicates among streamed workouts and with a program; a session naming an unknown workout
+    // (with a suggestion), a program, and a workout declared after the program.
+    check_same(scratch.write("names.reps", R"(workout legs "Legs" { goblet_squat 3x10 }
+workout legs "Legs again" { goblet_squat 3x12 }
+program legs "Legs program" { start 2026-12-07
+  mon 18:00 legz
+  tue 18:00 other
+  wed 18:00 late
+}
+program other "Other" { start 2026-12-07
+  mon 18:00 legs
+}
+workout late "Late" { plank 3x30s }
+)"));
+    const Run streamed = run(scratch.write("names2.reps", "workout w \"W\" { goblet_squat 3x10 }\nworkout w \"W\" { plank 3x30s }\n"), true);
+    CHECK(streamed.diagnostics.find("error[E0101]: duplicate workout 'w'") != std::string::npos);
+    CHECK(streamed.diagnostics.find(":2:9:") != std::string::npos);  // at the second one
+}
+
+TEST_CASE("streamed check: a catalog declaration after the first workout makes the file checked whole") {
+    Scratch scratch;
+    // my_row is used before it is declared: legal (SPEC 2), but the first workout parsed before it.
+    const auto path = scratch.write("late_exercise.reps", R"(workout a "A" {
+  warmup { easy_cardio 5min }
+  my_row 3x10
+}
+exercise my_row "My row" {
+  primary lats
+  equipment dumbbell
+}
+workout b "B" { my_row 3x12 }
+)");
+    const Run streamed = run(path, true);
+    CHECK(streamed.diagnostics.find("error") == std::string::npos);
+    CHECK(streamed.ast_workouts == 2);  // compiled again, whole
+    check_same(path);
+}
+
+TEST_CASE("streamed check: a file that imports is held whole") {
+    Scratch scratch;
+    scratch.write("moves.reps", "exercise my_row \"My row\" {\n  primary lats\n  equipment dumbbell\n}\n");
+    const auto path = scratch.write("main.reps", "import \"moves.reps\"\nworkout a \"A\" { my_row 3x10 }\n");
+    CHECK(run(path, true).ast_workouts == 1);
+    check_same(path);
+}
+
+TEST_CASE("streamed check: errors, sizes and lints as the whole check gives them") {
+    Scratch scratch;
+    // A syntax error in one workout, a semantic one in another: both reported, nothing more.
+    check_same(scratch.write("errors.reps", "workout a \"A\" { goblet_squat 3x }\nworkout b \"B\" { goblat_squat 3x10 }\n"));
+    // Sizes (E0005) and the session-length lint week by week in a program longer than a progression.
+    std::string big = "workout huge \"Huge\" {\n";
+    for (int i = 0; i < 2000; ++i) big += " rest 5min\n";
+    check_same(scratch.write("sizes.reps", big + "}\n"));
+    check_same(scratch.write("lints.reps", R"(workout grow "Grow" {
+  warmup { easy_cardio 5min }
+  goblet_squat 3x10 -> 5x10 -> 8x10
+  focus legs, back
+}
+program p "P" { start 2026-12-07
+  weeks 6
+  mon 18:00 grow
+  tue 18:00 grow
+}
+)"));
+}
+
+TEST_CASE("streamed check: a workout of too many statements is refused as it parses, and the next is checked") {
+    Scratch scratch;
+    // More exercises and rests than a timeline holds segments: E0005 at the workout's name.
+    std::string text = "workout long \"Long\" { ";
+    for (int i = 0; i < 100'001; ++i) text += "plank 30s; ";
+    text += "}\nworkout next \"Next\" { goblat_squat 3x10 }\nprogram p \"P\" {\n  start 2026-12-07\n  mon 18:00 long\n}\n";
+    const auto path = scratch.write("long.reps", text);
+    const Run streamed = run(path, true);
+    CHECK(streamed.diagnostics.find("long.reps:1:9: error[E0005]: workout 'long' has more than 100000 exercises, rests and entries") !=
+          std::string::npos);
+    CHECK(streamed.diagnostics.find("error[E0102]: unknown exercise 'goblat_squat'") != std::string::npos);
+    CHECK(streamed.diagnostics.find("unknown workout") == std::string::npos);  // 'long' was declared
+    CHECK(streamed.diagnostics == run(path, false).diagnostics);
+    // Statements that take no time count only toward the size limit of E0003.
+    std::string notes = "workout notes \"Notes\" { ";
+    for (int i = 0; i < 1'000'001; ++i) notes += "note \"n\"; ";
+    const Run refused = run(scratch.write("notes.reps", notes + "}\n"), true);
+    CHECK(refused.diagnostics.find("error[E0003]: workout 'notes' has more than 1000000 statements") != std::string::npos);
+}
