@@ -1,6 +1,10 @@
 // `reps fmt [--check] FILE...`: rewrites files in the canonical layout, or with --check lists
 // the files that are not in it. A file is only rewritten when the new text parses to the same AST.
+#include <cstdint>
+#include <functional>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "compiler/driver/cli_internal.hpp"
 #include "compiler/driver/loader.hpp"
@@ -11,24 +15,50 @@
 
 namespace reps::cli {
 
-std::string ast_shape(SourceManager& sources, std::string path, std::string text, Diagnostics& diagnostics) {
-    const auto id = sources.add(std::move(path), std::move(text));
-    if (!check_utf8(sources, id, diagnostics)) return {};
-    const auto file = parse_file(sources, id, diagnostics);
+namespace {
+
+// A declaration's AST dump without positions (formatting moves positions, never meaning), hashed:
+// a file's shape is one hash per declaration, not a copy of its dump.
+template <typename Node>
+std::uint64_t declaration_hash(const Node& node, const SourceManager& sources) {
     std::ostringstream dump;
-    dump_ast(dump, file, sources);
-    // Drop every " @LINE:COL": formatting moves positions, never meaning.
-    const std::string dumped = dump.str();
-    std::string shape;
-    for (std::size_t i = 0; i < dumped.size(); ++i) {
-        if (dumped[i] == '@' && i + 1 < dumped.size() && dumped[i + 1] >= '0' && dumped[i + 1] <= '9') {
-            while (i + 1 < dumped.size() && ((dumped[i + 1] >= '0' && dumped[i + 1] <= '9') || dumped[i + 1] == ':')) ++i;
-            if (!shape.empty() && shape.back() == ' ') shape.pop_back();
-            continue;
-        }
-        shape += dumped[i];
+    dump_ast_shape(dump, node, sources);
+    return std::hash<std::string_view>{}(dump.view());
+}
+
+// Takes each workout as it parses, so that the file's AST is never whole (a 20 MB library):
+// hashes the declarations before it, then it.
+class ShapeOfFile final : public WorkoutReceiver {
+public:
+    explicit ShapeOfFile(const SourceManager& sources) : sources_(sources) {}
+    bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) override {
+        add_declarations(so_far);
+        hashes_.push_back(declaration_hash(workout, sources_));
+        return true;
     }
-    return shape;
+    void add_declarations(const ast::File& file) {
+        for (; hashed_ < file.declarations.size(); ++hashed_) hashes_.push_back(declaration_hash(file.declarations[hashed_], sources_));
+    }
+    std::vector<std::uint64_t> hashes() && { return std::move(hashes_); }
+
+private:
+    const SourceManager& sources_;
+    std::size_t hashed_ = 0;  // of the declarations the AST keeps
+    std::vector<std::uint64_t> hashes_;
+};
+
+}  // namespace
+
+std::vector<std::uint64_t> ast_shape(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics) {
+    if (!check_utf8(sources, id, diagnostics)) return {};
+    ShapeOfFile shape(sources);
+    const auto file = parse_file(sources, id, diagnostics, &shape);
+    shape.add_declarations(file);
+    return std::move(shape).hashes();
+}
+
+std::vector<std::uint64_t> ast_shape(SourceManager& sources, std::string path, std::string text, Diagnostics& diagnostics) {
+    return ast_shape(sources, sources.add(std::move(path), std::move(text)), diagnostics);
 }
 
 int run_fmt(const Options& options, std::ostream& out, std::ostream& err) {
@@ -49,22 +79,26 @@ int run_fmt(const Options& options, std::ostream& out, std::ostream& err) {
             exit_code = std::max(exit_code, 2);
             continue;
         }
-        const std::string original = std::move(*read.text);
-        const std::string before = ast_shape(reporter.sources(), path, original, diagnostics);
+        // The texts are kept once, in the source managers; `original` and `formatted` view them.
+        const bool byte_order_mark = read.text->starts_with("\xEF\xBB\xBF");  // the source manager drops it; fmt too
+        const std::uint32_t original_id = reporter.sources().add(path, std::move(*read.text));
+        const std::string_view original = reporter.sources().file(original_id).text;
+        const auto before = ast_shape(reporter.sources(), original_id, diagnostics);
         if (diagnostics.has_errors()) {  // only a file that parses has a canonical layout
             reporter.report(path, diagnostics);
             exit_code = std::max(exit_code, 1);
             continue;
         }
-        const std::string formatted = format_source(original);
         Diagnostics scratch;
         SourceManager scratch_sources;
-        if (ast_shape(scratch_sources, path, formatted, scratch) != before || scratch.has_errors()) {
+        const std::uint32_t formatted_id = scratch_sources.add(path, format_source(original));
+        const std::string_view formatted = scratch_sources.file(formatted_id).text;
+        if (ast_shape(scratch_sources, formatted_id, scratch) != before || scratch.has_errors()) {
             reporter.fail("formatting '" + printable(path) + "' would change its meaning; it was left as it is");
             exit_code = std::max(exit_code, 2);
             continue;
         }
-        if (formatted == original) continue;
+        if (formatted == original && !byte_order_mark) continue;
         if (options.fmt_check) {
             out << printable(path) << '\n';  // not in the canonical layout
             exit_code = std::max(exit_code, 1);

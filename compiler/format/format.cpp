@@ -164,66 +164,88 @@ void pad_first_word(Line& line, std::size_t column) {
     line.code = std::string(word) + std::string(std::max<std::size_t>(column - word.size(), 1), ' ') + rest;
 }
 
+// Writes the lines as they come, holding back only what a line's layout depends on: a run of
+// prescriptions (aligned together) and the blank lines before the next line (one kept at most,
+// none after '{' or before '}'). The output grows with the file; nothing else does.
+class LineWriter {
+public:
+    explicit LineWriter(std::string& out) : out_(out) {}
+
+    void add(Line line) {
+        if (line.blank) {
+            flush_run();
+            ++blank_lines_;
+            return;
+        }
+        if (!run_.empty() && !(is_prescription_line(line) && line.depth == run_.front().depth)) flush_run();
+        if (blank_lines_ > 0) blank_before(line.code.size() && line.code.front() == '}');
+        if (is_prescription_line(line)) run_.push_back(std::move(line));
+        else write(line);
+    }
+
+    void finish() {
+        flush_run();
+        if (blank_lines_ > 0) blank_before(false);
+        while (out_.size() >= 2 && out_[out_.size() - 1] == '\n' && out_[out_.size() - 2] == '\n') out_.pop_back();
+        if (out_ == "\n") out_.clear();
+    }
+
+private:
+    void blank_before(bool next_closes) {
+        if (!previous_blank_ && !(previous_code_.size() && previous_code_.back() == '{') && !next_closes) out_ += '\n';
+        previous_blank_ = true;
+        blank_lines_ = 0;
+    }
+
+    // A lone prescription keeps one space; a run of them lines up its doses two past the longest name.
+    void flush_run() {
+        if (run_.size() > 1) {
+            std::size_t width = 0;
+            for (const Line& line : run_) width = std::max(width, first_word(line.code).size());
+            for (Line& line : run_) pad_first_word(line, width + 2);
+        }
+        for (const Line& line : run_) write(line);
+        run_.clear();
+    }
+
+    void write(const Line& line) {
+        out_.append(static_cast<std::size_t>(line.depth) * 2, ' ');
+        out_ += line.code;
+        if (!line.comment.empty()) {
+            if (!line.code.empty()) out_ += "  ";
+            out_ += line.comment;
+        }
+        out_ += '\n';
+        previous_blank_ = false;
+        previous_code_ = line.code;
+    }
+
+    std::string& out_;
+    std::vector<Line> run_;
+    int blank_lines_ = 0;          // held back until the next line shows whether one is kept
+    bool previous_blank_ = true;   // no blank lines at the top
+    std::string previous_code_;
+};
+
 }  // namespace
 
 std::string format_source(std::string_view text) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    std::vector<Line> lines;
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    LineWriter writer(out);
     int depth = 0;
     for (std::size_t start = 0; start <= text.size();) {
         auto end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
-        lines.push_back(split_line(text.substr(start, end - start), depth));
+        Line line = split_line(text.substr(start, end - start), depth);
         start = end + 1;
-    }
-
-    for (auto& line : lines) line.code = space_tokens(line.code, first_word(line.code) == "equipment" && line.depth >= 1);
-    // Align runs of exercise fields, and runs of prescriptions at one depth with no blank between.
-    for (auto& line : lines) {
+        line.code = space_tokens(line.code, first_word(line.code) == "equipment" && line.depth >= 1);
+        // Exercise fields line up their values in one column.
         if (is_field_line(line)) pad_first_word(line, field_column);
+        writer.add(std::move(line));
     }
-    for (std::size_t i = 0; i < lines.size();) {
-        if (!is_prescription_line(lines[i])) {
-            ++i;
-            continue;
-        }
-        std::size_t end = i;
-        std::size_t width = 0;
-        while (end < lines.size() && is_prescription_line(lines[end]) && lines[end].depth == lines[i].depth) {
-            width = std::max(width, first_word(lines[end].code).size());
-            ++end;
-        }
-        // A lone prescription keeps one space; a run of them lines up its doses two past the longest name.
-        if (end - i > 1) {
-            for (std::size_t k = i; k < end; ++k) pad_first_word(lines[k], width + 2);
-        }
-        i = end;
-    }
-
-    std::string out;
-    bool previous_blank = true;  // no blank lines at the top
-    std::string_view previous_code;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const auto& line = lines[i];
-        if (line.blank) {
-            // One blank line at most, none right after '{' or right before '}' (however many
-            // blank lines stand between: the first of them must already see the '}').
-            std::size_t next = i + 1;
-            while (next < lines.size() && lines[next].blank) ++next;
-            const bool next_closes = next < lines.size() && !lines[next].code.empty() && lines[next].code.front() == '}';
-            if (!previous_blank && !(previous_code.size() && previous_code.back() == '{') && !next_closes) out += '\n';
-            previous_blank = true;
-            continue;
-        }
-        out += std::string(static_cast<std::size_t>(line.depth) * 2, ' ');
-        out += line.code;
-        if (!line.comment.empty()) out += (line.code.empty() ? "" : "  ") + line.comment;
-        out += '\n';
-        previous_blank = false;
-        previous_code = line.code;
-    }
-    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
-    if (out == "\n") out.clear();
+    writer.finish();
     return out;
 }
 

@@ -14,7 +14,7 @@ nlohmann::json formatting(const Document& document) {
     // As `reps fmt`: only a file that parses, and only when the layout keeps its AST.
     SourceManager sources;
     Diagnostics diagnostics;
-    const std::string before = cli::ast_shape(sources, document.path, document.text, diagnostics);
+    const auto before = cli::ast_shape(sources, document.path, document.text, diagnostics);
     if (diagnostics.has_errors()) {
         throw RequestError{error_code::request_failed, "the file has syntax errors: only a file that parses is formatted"};
     }
