@@ -32,10 +32,18 @@ TimelineSize times(std::int64_t count, const TimelineSize& each) { return {mul(c
 // Listens to the walk of SPEC 6 and adds up what lowering would build: a segment per work and per
 // pause above 0s. A repetition is measured over one period and multiplied, so that 100 rounds of
 // a 1000-entry superset cost 1000 steps, not 100000.
+// The size of each block of one workout in each week of its progressions (a block stays as it is
+// after its longest progression), worked out once when a workout is measured in several weeks.
+struct BlockSizes {
+    const checked::Block* first = nullptr;
+    std::vector<SmallVector<TimelineSize, 1>> weeks;  // per block, weeks 1 to its longest progression
+};
+
 class SizeCounter final : public timing::TimelineListener {
 public:
-    // every_week: each block at the week of its progressions where it is largest.
-    explicit SizeCounter(bool every_week) : every_week_(every_week) {}
+    // every_week: each block at the week of its progressions where it is largest. `sizes`, when
+    // given, keeps each block's size per week for the next walk of the same workout.
+    explicit SizeCounter(bool every_week, BlockSizes* sizes = nullptr) : every_week_(every_week), sizes_(sizes) {}
 
     TimelineSize total() const { return total_; }
 
@@ -63,26 +71,40 @@ public:
     }
 
     void block(const checked::Block& block, int week) override {
-        if (!every_week_) {
+        if (!every_week_ && sizes_ == nullptr) {
             timing::walk_block(block, week, *this);
             return;
         }
-        // A block changes with the week only through its entries' steps, and stays as it is after
-        // its longest progression: its largest size is among its first `weeks` weeks.
-        std::size_t weeks = 1;
-        for (const checked::Entry& entry : block.entries) weeks = std::max(weeks, entry.steps.size());
+        const auto& weeks = sizes_ != nullptr ? sizes_->weeks[static_cast<std::size_t>(&block - sizes_->first)] : sizes_in_weeks(block);
+        if (!every_week_) {
+            total_ += weeks[std::min(static_cast<std::size_t>(week), weeks.size()) - 1];
+            return;
+        }
         TimelineSize largest;
-        for (std::size_t in_week = 1; in_week <= weeks; ++in_week) {
-            SizeCounter one_week(false);
-            timing::walk_block(block, static_cast<int>(in_week), one_week);
-            largest.segments = std::max(largest.segments, one_week.total_.segments);
-            largest.seconds = std::max(largest.seconds, one_week.total_.seconds);
+        for (const TimelineSize& size : weeks) {
+            largest.segments = std::max(largest.segments, size.segments);
+            largest.seconds = std::max(largest.seconds, size.seconds);
         }
         total_ += largest;
     }
 
+    // A block changes with the week only through its entries' steps, and stays as it is after
+    // its longest progression: its sizes in its first `weeks` weeks are all it has.
+    static SmallVector<TimelineSize, 1> sizes_in_weeks(const checked::Block& block) {
+        std::size_t weeks = 1;
+        for (const checked::Entry& entry : block.entries) weeks = std::max(weeks, entry.steps.size());
+        SmallVector<TimelineSize, 1> sizes;
+        for (std::size_t in_week = 1; in_week <= weeks; ++in_week) {
+            SizeCounter one_week(false);
+            timing::walk_block(block, static_cast<int>(in_week), one_week);
+            sizes.push_back(one_week.total_);
+        }
+        return sizes;
+    }
+
 private:
     bool every_week_;
+    BlockSizes* sizes_;
     TimelineSize total_;
 };
 
@@ -107,14 +129,24 @@ int progression_weeks(const checked::Workout& workout) {
 
 WorkoutMeasure measure_workout(const checked::Workout& workout) {
     WorkoutMeasure measure;
-    measure.bound = timeline_size(workout);
     const int weeks = progression_weeks(workout);
-    // Without progressions every week is the bound (it is exact then): one walk, not two.
+    // Without progressions every week is the bound (it is exact then): one walk.
     if (weeks == 1) {
+        measure.bound = timeline_size(workout);
         measure.week_seconds.push_back(measure.bound.seconds);
         return measure;
     }
-    for (int week = 1; week <= weeks; ++week) measure.week_seconds.push_back(timeline_size(workout, week).seconds);
+    // Each block is walked once per week of its own progressions, and the weeks add those up.
+    BlockSizes sizes{workout.blocks.data(), {}};
+    sizes.weeks.reserve(workout.blocks.size());
+    for (const checked::Block& block : workout.blocks) sizes.weeks.push_back(SizeCounter::sizes_in_weeks(block));
+    const auto walk = [&](bool every_week, int week) {
+        SizeCounter counter(every_week, &sizes);
+        timing::walk_workout(workout, week, counter);
+        return counter.total();
+    };
+    measure.bound = walk(true, 1);
+    for (int week = 1; week <= weeks; ++week) measure.week_seconds.push_back(walk(false, week).seconds);
     return measure;
 }
 

@@ -138,3 +138,27 @@ TEST_CASE("timeline size: E0005 just over each bound, nothing just under it") {
     auto too_many = compile(rests(100000, "1s"), fs::temp_directory_path());
     CHECK(codes(too_many->diagnostics) == std::vector<std::string>{"E0005"});
 }
+
+TEST_CASE("timeline size: a workout's measure (per-block sizes reused week to week) equals the walks it replaces") {
+    std::size_t progressions = 0;
+    for (const fs::path& dir : {fs::path(REPS_TEST_DATA_DIR) / "golden" / "ok", fs::path(REPS_EXAMPLES_DIR)}) {
+        for (const auto& item : fs::directory_iterator(dir)) {
+            if (item.path().extension() != ".reps") continue;
+            INFO(item.path().string());
+            const auto c = compile(read(item.path()), dir);
+            REQUIRE(!c->diagnostics.has_errors());
+            for (const auto& workout : c->program.workouts) {
+                const WorkoutMeasure measure = measure_workout(workout);
+                const TimelineSize bound = timeline_size(workout);
+                CHECK(measure.bound.segments == bound.segments);
+                CHECK(measure.bound.seconds == bound.seconds);
+                REQUIRE(measure.week_seconds.size() == static_cast<std::size_t>(progression_weeks(workout)));
+                for (std::size_t week = 1; week <= measure.week_seconds.size(); ++week) {
+                    CHECK(measure.week_seconds[week - 1] == timeline_size(workout, static_cast<int>(week)).seconds);
+                }
+                if (measure.week_seconds.size() > 1) ++progressions;
+            }
+        }
+    }
+    CHECK(progressions > 0);
+}
