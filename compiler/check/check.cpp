@@ -137,16 +137,16 @@ public:
 
     const Catalog& catalog() const { return result_.catalog; }
 
-    // One workout of a streamed file: the stores hold its blocks and entries alone, until the next.
+    // One workout of a streamed file: the stores hold its blocks and entries alone, until the next;
+    // of the workout itself only what the programs and lints ask for afterwards is kept.
     const checked::Workout& check_streamed(const ast::WorkoutDecl& decl) {
         forget_streamed_entries();
         result_.block_store.reserve(statement_count(decl.body));
         result_.entry_store.reserve(entry_count(decl.body));
-        workout_names_.push_back(decl.name.text);
-        streamed_names_.push_back(decl.name);
-        result_.workouts.push_back(check_workout(decl));
-        set_views(result_.workouts.back());
-        return result_.workouts.back();
+        current_streamed_ = check_workout(decl);
+        set_views(current_streamed_);
+        streamed_.push_back(StreamedWorkout{current_streamed_.name, current_streamed_.title, current_streamed_.span});
+        return current_streamed_;
     }
 
     // The programs of `files`, checked against every streamed workout, and the names taken twice.
@@ -154,10 +154,21 @@ public:
         forget_streamed_entries();
         result_.block_store = {};
         result_.entry_store = {};
+        result_.workouts.reserve(streamed_.size());
+        workout_names_.reserve(streamed_.size());
+        for (const StreamedWorkout& kept : streamed_) {
+            checked::Workout& workout = result_.workouts.emplace_back();
+            workout.name = kept.name;
+            workout.title = kept.title;
+            workout.span = kept.span;
+            workout.file = path_of(kept.span.file);
+            workout_names_.push_back(kept.name);
+        }
+        streamed_ = {};
         for_each_user_declaration(files, [&](const ast::Declaration& declaration) {
             if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) program_names_.push_back(program->name.text);
         });
-        report_duplicates(files, streamed_names_);
+        report_duplicates(files, result_.workouts);
         check_programs(files);
         return std::move(result_);
     }
@@ -177,14 +188,8 @@ private:
         });
     }
 
-    // The last streamed workout keeps its name, title and focus; its blocks and entries go.
     void forget_streamed_entries() {
-        if (!result_.workouts.empty()) {
-            auto& last = result_.workouts.back();
-            last.blocks = {};
-            last.entries = {};
-            last.first_block = last.block_count = last.first_entry = last.entry_count = 0;
-        }
+        current_streamed_ = {};
         result_.block_store.clear();
         result_.entry_store.clear();
     }
@@ -192,9 +197,10 @@ private:
 private:
     // Names taken twice, reported at each later declaration: sorted by name rather than hashed, as
     // this runs for every file checked. `streamed`: workouts no longer in the files' ASTs.
-    void report_duplicates(std::span<const ast::File> files, std::span<const ast::Name> streamed) {
+    void report_duplicates(std::span<const ast::File> files, std::span<const checked::Workout> streamed) {
         struct Declared {
-            const ast::Name* name;
+            std::string_view name;
+            SourceSpan span;
             bool workout;
             std::size_t file;  // position in `files`: declaration order is file order, then offset
         };
@@ -203,23 +209,23 @@ private:
         for (std::size_t i = 0; i < files.size(); ++i) {
             if (sources_.file(files[i].file_id).embedded) continue;
             for (const auto& declaration : files[i].declarations) {
-                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declared.push_back({&workout->name, true, i});
-                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({&program->name, false, i});
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declared.push_back({workout->name.text, workout->name.span, true, i});
+                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({program->name.text, program->name.span, false, i});
             }
         }
-        for (const auto& name : streamed) {
+        for (const auto& workout : streamed) {
             std::size_t file = 0;
-            while (file < files.size() && files[file].file_id != name.span.file) ++file;
-            declared.push_back({&name, true, file});
+            while (file < files.size() && files[file].file_id != workout.span.file) ++file;
+            declared.push_back({workout.name, workout.span, true, file});
         }
         std::sort(declared.begin(), declared.end(), [](const Declared& a, const Declared& b) {
-            if (a.name->text != b.name->text) return a.name->text < b.name->text;
-            return a.file != b.file ? a.file < b.file : a.name->span.offset < b.name->span.offset;
+            if (a.name != b.name) return a.name < b.name;
+            return a.file != b.file ? a.file < b.file : a.span.offset < b.span.offset;
         });
         for (std::size_t i = 1; i < declared.size(); ++i) {
-            if (declared[i].name->text != declared[i - 1].name->text) continue;
-            const ast::Name& name = *declared[i].name;
-            diagnostics_.report(Code::E0101, name.span, fmt::format("duplicate {} '{}'", declared[i].workout ? "workout" : "program", name.text),
+            if (declared[i].name != declared[i - 1].name) continue;
+            diagnostics_.report(Code::E0101, declared[i].span,
+                               fmt::format("duplicate {} '{}'", declared[i].workout ? "workout" : "program", declared[i].name),
                                "workouts and programs share one namespace; rename one of them");
         }
     }
@@ -548,7 +554,13 @@ private:
     std::shared_ptr<const std::string> path_;
     std::uint32_t path_file_ = 0;
     std::vector<std::string_view> workout_names_, program_names_;  // in declaration order, for suggestions
-    std::vector<ast::Name> streamed_names_;                      // the streamed workouts', for duplicates
+    // A streamed workout: the one being checked, and what is kept of each (views of the source).
+    struct StreamedWorkout {
+        std::string_view name, title;
+        SourceSpan span;
+    };
+    checked::Workout current_streamed_;
+    std::vector<StreamedWorkout> streamed_;
     std::unordered_map<std::string_view, int> workout_index_;     // the first workout of each name
 };
 

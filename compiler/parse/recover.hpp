@@ -363,9 +363,19 @@ struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::bl
 
 // Streaming: the declaration list grows before the mark, never inside a workout's part of the
 // arena, which is given back once the workout is handed over.
+// The list itself is on the heap: grown in the arena it would leave each old buffer behind there.
 void keep_room_for_declaration(ParseState& state) {
     auto& declarations = state.out->declarations;
-    if (declarations.size() == declarations.capacity()) declarations.reserve(std::max<std::size_t>(16, 2 * declarations.capacity()));
+    if (declarations.size() == declarations.capacity()) {
+        ast::List<ast::Declaration> grown;
+        {
+            Arena* const arena = std::exchange(current_arena, nullptr);
+            grown.reserve(std::max<std::size_t>(16, 2 * declarations.capacity()));
+            current_arena = arena;
+        }
+        for (auto& declaration : declarations) grown.push_back(std::move(declaration));
+        declarations.swap(grown);  // the old buffer goes as it came: to the arena, or to the heap
+    }
     if (current_arena != nullptr) state.declaration_mark = current_arena->mark();
 }
 
