@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <mutex>
 
@@ -145,6 +146,9 @@ public:
         result_.entry_store.reserve(entry_count(decl.body));
         current_streamed_ = check_workout(decl);
         set_views(current_streamed_);
+        if (!kept_ && !options_.keep_workout.empty() && current_streamed_.name == options_.keep_workout) {
+            kept_ = Kept{streamed_.size(), current_streamed_, result_.block_store, result_.entry_store};
+        }
         streamed_.push_back(StreamedWorkout{current_streamed_.name, current_streamed_.title, current_streamed_.span});
         return current_streamed_;
     }
@@ -154,6 +158,10 @@ public:
         forget_streamed_entries();
         result_.block_store = {};
         result_.entry_store = {};
+        if (kept_) {
+            result_.block_store = std::move(kept_->blocks);
+            result_.entry_store = std::move(kept_->entries);
+        }
         result_.workouts.reserve(streamed_.size());
         workout_names_.reserve(streamed_.size());
         for (const StreamedWorkout& kept : streamed_) {
@@ -163,6 +171,13 @@ public:
             workout.span = kept.span;
             workout.file = path_of(kept.span.file);
             workout_names_.push_back(kept.name);
+        }
+        if (kept_) {
+            // Its views, into the stores that now hold its blocks and entries alone.
+            checked::Workout& workout = result_.workouts[kept_->index];
+            workout = std::move(kept_->workout);
+            set_views(workout);
+            kept_.reset();
         }
         streamed_ = {};
         for_each_user_declaration(files, [&](const ast::Declaration& declaration) {
@@ -561,6 +576,14 @@ private:
     };
     checked::Workout current_streamed_;
     std::vector<StreamedWorkout> streamed_;
+    // options.keep_workout, whole: its place among the workouts, and copies of its blocks and entries.
+    struct Kept {
+        std::size_t index;
+        checked::Workout workout;
+        std::vector<checked::Block> blocks;
+        std::vector<checked::Entry> entries;
+    };
+    std::optional<Kept> kept_;
     std::unordered_map<std::string_view, int> workout_index_;     // the first workout of each name
 };
 

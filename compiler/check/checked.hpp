@@ -128,6 +128,9 @@ namespace reps {
 
 struct CheckOptions {
     std::string profile;  // --profile NAME, empty for none
+    // WorkoutByWorkoutChecker: the workout whose blocks and entries the result keeps (the one
+    // `reps build --workout NAME` lowers); every other's go once it is checked.
+    std::string keep_workout;
 };
 
 struct CheckedProgram {
@@ -173,7 +176,8 @@ public:
     // Checks the next workout; what it returns (blocks and entries included) lasts until the next call.
     const checked::Workout& check(const ast::WorkoutDecl& workout);
     // Checks the programs of `files` against the workouts checked, and reports the names declared
-    // twice. The result holds every workout without its blocks and entries.
+    // twice. The result holds every workout without its blocks and entries, but the first named
+    // options.keep_workout.
     CheckedProgram finish(std::span<const ast::File> files);
 
 private:

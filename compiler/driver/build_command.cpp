@@ -329,7 +329,13 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
         return status;
     };
 
-    Compilation compiled = compile(path, pipeline_options(options, options.dump != Dump::ast), reporter.sources(), diagnostics);
+    PipelineOptions pipeline = pipeline_options(options, options.dump != Dump::ast);
+    // One workout named: the others are checked as the file parses and dropped (a big library).
+    if (!options.workout.empty() && options.dump == Dump::none) {
+        pipeline.stream = true;
+        pipeline.keep_workout = options.workout;
+    }
+    Compilation compiled = compile(path, pipeline, reporter.sources(), diagnostics);
     if (compiled.read_failed) {
         reporter.report(path, diagnostics, false);
         reporter.finish();

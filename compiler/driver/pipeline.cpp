@@ -56,7 +56,7 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
     std::optional<Diagnostics> before_load;  // to start again, checking the file whole
     if (options.stream && options.check) {
         before_load = diagnostics;
-        stream.emplace(sources, CheckOptions{options.profile}, diagnostics);
+        stream.emplace(sources, CheckOptions{options.profile, options.keep_workout}, diagnostics);
     }
     result.loaded = load_program(path, sources, diagnostics, options.overlay, stream ? &*stream : nullptr);
     if (result.loaded.read_failed) {
@@ -79,7 +79,7 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
 
     std::vector<WorkoutMeasure> measured;  // of the whole file's workouts (a stream measured its own)
     if (streamed) result.checked = stream->finish(result.loaded);
-    else result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile}, diagnostics);
+    else result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile, {}}, diagnostics);
     drop_unknown_damaged_names(result.loaded, sources, diagnostics);
     // Sizes and lints read every entry's checked dose: they need a program without errors.
     if (!diagnostics.has_errors()) {

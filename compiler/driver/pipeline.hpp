@@ -23,6 +23,8 @@ struct PipelineOptions {
     // nothing of the file but its diagnostics. The result then holds no workout's blocks or
     // entries, and the main file's AST no workouts.
     bool stream = false;
+    // With stream: the workout whose blocks and entries the result keeps, to lower it.
+    std::string keep_workout;
 };
 
 // One input file taken through the phases that ran.

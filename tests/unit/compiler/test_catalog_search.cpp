@@ -46,7 +46,7 @@ Names helps(const std::string& text, const std::string& profile = {}) {
     Diagnostics diagnostics;
     const LoadedProgram loaded = load_program_text("test.reps", text, fs::temp_directory_path(), sources, diagnostics);
     REQUIRE(!diagnostics.has_errors());
-    (void)check_program(loaded.files, sources, CheckOptions{profile}, diagnostics);
+    (void)check_program(loaded.files, sources, CheckOptions{profile, {}}, diagnostics);
     Names out;
     for (const Diagnostic& d : diagnostics.list()) out.push_back(d.help);
     return out;

@@ -32,7 +32,7 @@ std::unique_ptr<Compiled> compile(std::string text, std::string profile = {}) {
     c->text = text;
     c->loaded = load_program_text("test.reps", std::move(text), fs::temp_directory_path(), c->sources, c->diagnostics);
     if (!c->diagnostics.has_errors()) {
-        c->program = check_program(c->loaded.files, c->sources, CheckOptions{std::move(profile)}, c->diagnostics);
+        c->program = check_program(c->loaded.files, c->sources, CheckOptions{std::move(profile), {}}, c->diagnostics);
     }
     c->diagnostics.sort_by_position();
     return c;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "compiler/driver/pipeline.hpp"
+#include "compiler/dump/dump.hpp"
 
 using namespace reps;
 namespace fs = std::filesystem;
@@ -194,4 +195,46 @@ TEST_CASE("streamed check: a workout of too many statements is refused as it par
     for (int i = 0; i < 1'000'001; ++i) notes += "note \"n\"; ";
     const Run refused = run(scratch.write("notes.reps", notes + "}\n"), true);
     CHECK(refused.diagnostics.find("error[E0003]: workout 'notes' has more than 1000000 statements") != std::string::npos);
+}
+
+namespace {
+
+// `reps build --workout NAME`'s timeline in `week`, from a streamed check that kept NAME or a whole one.
+std::string built(const fs::path& path, std::string_view name, int week, bool stream) {
+    SourceManager sources;
+    Diagnostics diagnostics;
+    PipelineOptions options;
+    options.stream = stream;
+    options.keep_workout = std::string(name);
+    const Compilation compiled = compile(path.string(), options, sources, diagnostics);
+    REQUIRE_FALSE(diagnostics.has_errors());
+    for (const auto& workout : compiled.checked.workouts) {
+        if (workout.name != name) continue;
+        std::ostringstream out;
+        dump_timeline(out, *lower_target(compiled, Target{&workout, nullptr}, week, sources).workout);
+        return out.str();
+    }
+    FAIL("no workout " << name);
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("streamed check: the workout a build names keeps its blocks and entries, and lowers as from a whole check") {
+    std::size_t compared = 0;
+    for (const auto& entry : fs::directory_iterator(REPS_EXAMPLES_DIR)) {
+        if (entry.path().extension() != ".reps") continue;
+        SourceManager sources;
+        Diagnostics diagnostics;
+        const Compilation whole = compile(entry.path().string(), PipelineOptions{}, sources, diagnostics);
+        for (const auto& workout : whole.checked.workouts) {
+            CAPTURE(entry.path().string());
+            CAPTURE(workout.name);
+            for (const int week : {1, 3}) {
+                CHECK(built(entry.path(), workout.name, week, true) == built(entry.path(), workout.name, week, false));
+            }
+            ++compared;
+        }
+    }
+    CHECK(compared >= 5);
 }
