@@ -166,7 +166,7 @@ TEST_CASE("streamed check: errors, sizes and lints as the whole check gives them
     check_same(scratch.write("sizes.reps", big + "}\n"));
     check_same(scratch.write("lints.reps", R"(workout grow "Grow" {
   warmup { easy_cardio 5min }
-  goblet_squat 3x10 -> 5x10 -> 8x10
+  goblet_squat 2x8 -> 4x12
   focus legs, back
 }
 program p "P" { start 2026-12-07
@@ -237,4 +237,28 @@ TEST_CASE("streamed check: the workout a build names keeps its blocks and entrie
         }
     }
     CHECK(compared >= 5);
+}
+
+TEST_CASE("streamed check: of several workouts only the one a build names keeps its entries") {
+    Scratch scratch;
+    const auto path = scratch.write("library.reps", R"(workout first "First" { goblet_squat 3x10 }
+workout middle "Middle" {
+  warmup { easy_cardio 5min }
+  superset 3 rounds rest 90s { push_up 10; goblet_squat 8 }
+  goblet_squat 2x8 -> 3x12
+  plank 3x30s
+}
+workout last "Last" { plank 3x30s }
+)");
+    SourceManager sources;
+    Diagnostics diagnostics;
+    PipelineOptions options;
+    options.stream = true;
+    options.keep_workout = "middle";
+    const Compilation compiled = compile(path.string(), options, sources, diagnostics);
+    REQUIRE(compiled.checked.workouts.size() == 3);
+    CHECK(compiled.checked.workouts[0].entries.empty());
+    CHECK(compiled.checked.workouts[1].entries.size() == 5);
+    CHECK(compiled.checked.workouts[2].entries.empty());
+    for (const int week : {1, 2, 3, 4}) CHECK(built(path, "middle", week, true) == built(path, "middle", week, false));
 }
