@@ -68,18 +68,23 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
     }
     if (!options.check) return result;
     const bool streamed = stream && !stream->took_nothing();
-    if (streamed && !stream->checked_with_whole_catalog(result.loaded)) {
-        // A catalog declaration after a workout, which the workouts before it may use: read again, whole.
+    const auto compile_whole = [&] {
         diagnostics = std::move(*before_load);
         PipelineOptions whole = options;
         whole.stream = false;
         return compile(path, whole, sources, diagnostics);
-    }
+    };
+    // A catalog declaration after a workout, which the workouts before it may use: read again, whole.
+    if (streamed && !stream->checked_with_whole_catalog(result.loaded)) return compile_whole();
     if (diagnostics.has_errors() && !checkable_after_syntax_errors(result.loaded, diagnostics)) return result;
 
     std::vector<WorkoutMeasure> measured;  // of the whole file's workouts (a stream measured its own)
-    if (streamed) result.checked = stream->finish(result.loaded);
-    else result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile, {}}, diagnostics);
+    if (streamed) {
+        result.checked = stream->finish(result.loaded);
+        // Past max_errors, which errors are shown depends on the order they were found in (a
+        // whole check finds every syntax error first): that order, then.
+        if (diagnostics.error_count() >= max_errors) return compile_whole();
+    } else result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile, {}}, diagnostics);
     drop_unknown_damaged_names(result.loaded, sources, diagnostics);
     // Sizes and lints read every entry's checked dose: they need a program without errors.
     if (!diagnostics.has_errors()) {

@@ -262,3 +262,16 @@ workout last "Last" { plank 3x30s }
     CHECK(compiled.checked.workouts[2].entries.empty());
     for (const int week : {1, 2, 3, 4}) CHECK(built(path, "middle", week, true) == built(path, "middle", week, false));
 }
+
+TEST_CASE("streamed check: past 100 errors the same errors stop the check as in a whole check") {
+    Scratch scratch;
+    // Unknown exercises in 150 workouts, syntax errors before and after them: a whole check counts
+    // the syntax errors first, so it stops checking earlier than a streamed one would.
+    std::string text = "workout broken_first \"B\" { goblet_squat 3x }\n";
+    for (int i = 0; i < 150; ++i) text += "workout w" + std::to_string(i) + " \"W\" { goblat_squat 3x10 }\n";
+    for (int i = 0; i < 5; ++i) text += "workout broken" + std::to_string(i) + " \"B\" { plank 3x }\n";
+    const auto path = scratch.write("many_errors.reps", text);
+    const Run streamed = run(path, true);
+    CHECK(streamed.diagnostics.find("checking stops here") != std::string::npos);
+    CHECK(streamed.diagnostics == run(path, false).diagnostics);
+}
