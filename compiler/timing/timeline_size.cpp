@@ -55,7 +55,7 @@ public:
     }
 
     void repeat(std::int64_t count, std::int64_t period, std::int64_t rest,
-                const std::function<void(std::int64_t)>& body) override {
+                FunctionRef<void(std::int64_t)> body) override {
         if (count <= 0) return;
         const TimelineSize before = std::exchange(total_, {});
         TimelineSize sum;

@@ -36,7 +36,7 @@ std::int64_t set_seconds(const checked::Entry& entry, const checked::DoseStep& s
 }
 
 void TimelineListener::repeat(std::int64_t count, std::int64_t, std::int64_t rest,
-                              const std::function<void(std::int64_t)>& body) {
+                              FunctionRef<void(std::int64_t)> body) {
     for (std::int64_t i = 1; i <= count; ++i) {
         if (i > 1) pause(Pause::rest, rest);
         body(i);

@@ -6,9 +6,9 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 
+#include "compiler/base/function_ref.hpp"
 #include "compiler/check/checked.hpp"
 
 namespace reps::timing {
@@ -69,7 +69,7 @@ public:
     // i only through (i - 1) % period (and the set number it reports), so a listener that only
     // measures may run one period and multiply. This default runs every one.
     virtual void repeat(std::int64_t count, std::int64_t period, std::int64_t rest,
-                        const std::function<void(std::int64_t)>& body);
+                        FunctionRef<void(std::int64_t)> body);
 
     // Walks one block in `week`. A listener that needs a block at other weeks too (the size bound
     // over every week) overrides it and calls walk_block as it needs.
