@@ -44,37 +44,43 @@ std::vector<std::string> codes(const Diagnostics& diagnostics) {
     return out;
 }
 
-}  // namespace
-
-TEST_CASE("timeline size: a bound on every week of every golden workout and example") {
+// Every workout of the golden ok files and the examples, checked.
+template <typename Visit>
+void for_each_golden_workout(Visit&& visit) {
     for (const fs::path& dir : {fs::path(REPS_TEST_DATA_DIR) / "golden" / "ok", fs::path(REPS_EXAMPLES_DIR)}) {
         for (const auto& item : fs::directory_iterator(dir)) {
             if (item.path().extension() != ".reps") continue;
             INFO(item.path().string());
             const auto c = compile(read(item.path()), dir);
             REQUIRE(!c->diagnostics.has_errors());
-            for (const auto& workout : c->program.workouts) {
-                const TimelineSize bound = timeline_size(workout);
-                bool has_progression = false;
-                for (const auto& block : workout.blocks) {
-                    for (const auto& entry : block.entries) has_progression = has_progression || entry.steps.size() > 1;
-                }
-                for (int week = 1; week <= 12; ++week) {
-                    const auto lowered = lower_workout(c->program, workout, week, c->sources);
-                    CHECK(static_cast<std::int64_t>(lowered.segments.size()) <= bound.segments);
-                    CHECK(lowered.total_seconds <= bound.seconds);
-                    // A week's own size is exact, progressions or not (the session-length lint reads it).
-                    const TimelineSize in_week = timeline_size(workout, week);
-                    CHECK(in_week.segments == static_cast<std::int64_t>(lowered.segments.size()));
-                    CHECK(in_week.seconds == lowered.total_seconds);
-                    if (!has_progression) {
-                        CHECK(static_cast<std::int64_t>(lowered.segments.size()) == bound.segments);
-                        CHECK(lowered.total_seconds == bound.seconds);
-                    }
-                }
-            }
+            for (const auto& workout : c->program.workouts) visit(*c, workout);
         }
     }
+}
+
+}  // namespace
+
+TEST_CASE("timeline size: a bound on every week of every golden workout and example") {
+    for_each_golden_workout([](const Compiled& c, const checked::Workout& workout) {
+        const TimelineSize bound = timeline_size(workout);
+        bool has_progression = false;
+        for (const auto& block : workout.blocks) {
+            for (const auto& entry : block.entries) has_progression = has_progression || entry.steps.size() > 1;
+        }
+        for (int week = 1; week <= 12; ++week) {
+            const auto lowered = lower_workout(c.program, workout, week, c.sources);
+            CHECK(static_cast<std::int64_t>(lowered.segments.size()) <= bound.segments);
+            CHECK(lowered.total_seconds <= bound.seconds);
+            // A week's own size is exact, progressions or not (the session-length lint reads it).
+            const TimelineSize in_week = timeline_size(workout, week);
+            CHECK(in_week.segments == static_cast<std::int64_t>(lowered.segments.size()));
+            CHECK(in_week.seconds == lowered.total_seconds);
+            if (!has_progression) {
+                CHECK(static_cast<std::int64_t>(lowered.segments.size()) == bound.segments);
+                CHECK(lowered.total_seconds == bound.seconds);
+            }
+        }
+    });
 }
 
 TEST_CASE("timeline size: hand-counted blocks") {
@@ -141,24 +147,16 @@ TEST_CASE("timeline size: E0005 just over each bound, nothing just under it") {
 
 TEST_CASE("timeline size: a workout's measure (per-block sizes reused week to week) equals the walks it replaces") {
     std::size_t progressions = 0;
-    for (const fs::path& dir : {fs::path(REPS_TEST_DATA_DIR) / "golden" / "ok", fs::path(REPS_EXAMPLES_DIR)}) {
-        for (const auto& item : fs::directory_iterator(dir)) {
-            if (item.path().extension() != ".reps") continue;
-            INFO(item.path().string());
-            const auto c = compile(read(item.path()), dir);
-            REQUIRE(!c->diagnostics.has_errors());
-            for (const auto& workout : c->program.workouts) {
-                const WorkoutMeasure measure = measure_workout(workout);
-                const TimelineSize bound = timeline_size(workout);
-                CHECK(measure.bound.segments == bound.segments);
-                CHECK(measure.bound.seconds == bound.seconds);
-                REQUIRE(measure.week_seconds.size() == static_cast<std::size_t>(progression_weeks(workout)));
-                for (std::size_t week = 1; week <= measure.week_seconds.size(); ++week) {
-                    CHECK(measure.week_seconds[week - 1] == timeline_size(workout, static_cast<int>(week)).seconds);
-                }
-                if (measure.week_seconds.size() > 1) ++progressions;
-            }
+    for_each_golden_workout([&](const Compiled&, const checked::Workout& workout) {
+        const WorkoutMeasure measure = measure_workout(workout);
+        const TimelineSize bound = timeline_size(workout);
+        CHECK(measure.bound.segments == bound.segments);
+        CHECK(measure.bound.seconds == bound.seconds);
+        REQUIRE(measure.week_seconds.size() == static_cast<std::size_t>(progression_weeks(workout)));
+        for (std::size_t week = 1; week <= measure.week_seconds.size(); ++week) {
+            CHECK(measure.week_seconds[week - 1] == timeline_size(workout, static_cast<int>(week)).seconds);
         }
-    }
+        if (measure.week_seconds.size() > 1) ++progressions;
+    });
     CHECK(progressions > 0);
 }
