@@ -86,13 +86,12 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
         if (diagnostics.error_count() >= max_errors) return compile_whole();
     } else result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile, {}}, diagnostics);
     drop_unknown_damaged_names(result.loaded, sources, diagnostics);
-    // Sizes and lints read every entry's checked dose: they need a program without errors.
-    if (!diagnostics.has_errors()) {
-        if (!streamed) measured = measure_workouts(result.checked);
-        check_timeline_sizes(result.checked, streamed ? stream->measures() : measured, diagnostics);
-    }
-    // Before looking at has_errors again: an allowed warning must not fail a --werror build.
+    // Before looking at has_errors: an allowed warning must not count as an error (--werror).
     apply_allow_comments(diagnostics, sources);
+    // Sizes and lints read every entry's checked dose: they need a program without errors.
+    if (diagnostics.has_errors()) return result;
+    if (!streamed) measured = measure_workouts(result.checked);
+    check_timeline_sizes(result.checked, streamed ? stream->measures() : measured, diagnostics);
     if (diagnostics.has_errors()) return result;
     if (streamed) {
         stream->report_workout_lints();

@@ -32,10 +32,14 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
         checker_.emplace(std::span(&so_far, 1), sources_, options_, checks_);
         workout_lints_.emplace(checker_->catalog());
     }
-    const std::size_t errors_before = checks_.error_count();
+    const std::size_t reported_before = checks_.list().size();
     const checked::Workout& checked = checker_->check(workout);
-    // Sizes and lints are for workouts without errors; with one, the file gets neither.
-    if (checks_.error_count() == errors_before) {
+    // Sizes and lints are for workouts without errors; with one, the file gets neither. A warning
+    // made an error by --werror does not count: an allow comment may still drop it.
+    const auto& reported = checks_.list();
+    const bool has_errors = std::any_of(reported.begin() + static_cast<std::ptrdiff_t>(reported_before), reported.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::error && !code_name(d.code).starts_with('W'); });
+    if (!has_errors) {
         measures_.push_back(measure_workout(checked));
         workout_lints_->run(checked, workout_warnings_);
     } else {

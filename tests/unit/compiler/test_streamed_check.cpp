@@ -275,3 +275,27 @@ TEST_CASE("streamed check: past 100 errors the same errors stop the check as in 
     CHECK(streamed.diagnostics.find("checking stops here") != std::string::npos);
     CHECK(streamed.diagnostics == run(path, false).diagnostics);
 }
+
+TEST_CASE("streamed check: a warning made an error by --werror and then allowed leaves the lints as in a whole check") {
+    Scratch scratch;
+    // W0101 under --werror is an error until the allow comment drops it; the lints then need the
+    // workout's measure all the same (the whole check crashed reading one it had not taken).
+    const auto path = scratch.write("allowed.reps", R"(workout legs "Legs" {
+  warmup {
+    easy_cardio 5min
+  }
+  reverse_lunge 3x10  # reps: allow W0101
+}
+workout alone "Alone" {
+  reverse_lunge 3x10  # reps: allow W0101
+}
+program plan "Plan" {
+  start 2026-02-02
+  tue 17:30 legs
+}
+)");
+    const Run streamed = run(path, true, true);
+    CHECK(streamed.diagnostics.find("W0205") != std::string::npos);
+    CHECK(streamed.diagnostics.find("W0201") != std::string::npos);
+    check_same(path);
+}
