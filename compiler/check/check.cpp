@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
-#include <mutex>
 
 #include <fmt/format.h>
 

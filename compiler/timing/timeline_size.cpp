@@ -75,7 +75,9 @@ public:
             timing::walk_block(block, week, *this);
             return;
         }
-        const auto& weeks = sizes_ != nullptr ? sizes_->weeks[static_cast<std::size_t>(&block - sizes_->first)] : sizes_in_weeks(block);
+        SmallVector<TimelineSize, 1> measured_now;  // without `sizes_`
+        const auto& weeks = sizes_ != nullptr ? sizes_->weeks[static_cast<std::size_t>(&block - sizes_->first)]
+                                              : (measured_now = sizes_in_weeks(block));
         if (!every_week_) {
             total_ += weeks[std::min(static_cast<std::size_t>(week), weeks.size()) - 1];
             return;
@@ -162,12 +164,9 @@ void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostic
 }
 
 void check_timeline_sizes(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics) {
-    std::vector<TimelineSize> sizes;
-    sizes.reserve(program.workouts.size());
     for (std::size_t i = 0; i < program.workouts.size(); ++i) {
         const auto& workout = program.workouts[i];
         const TimelineSize size = measures[i].bound;
-        sizes.push_back(size);
         if (size.segments > max_timeline_segments) {
             diagnostics.report(Code::E0005, workout.span,
                               fmt::format("workout '{}' lowers to {} segments, more than the {} a timeline may hold",
@@ -184,8 +183,8 @@ void check_timeline_sizes(const CheckedProgram& program, std::span<const Workout
         // Every occurrence of a session, week after week; a run is one segment.
         std::int64_t per_week = 0;
         for (const auto& session : plan.sessions) {
-            const bool workout = session.workout >= 0 && static_cast<std::size_t>(session.workout) < sizes.size();
-            per_week = add(per_week, workout ? sizes[static_cast<std::size_t>(session.workout)].segments : 1);
+            const bool workout = session.workout >= 0 && static_cast<std::size_t>(session.workout) < measures.size();
+            per_week = add(per_week, workout ? measures[static_cast<std::size_t>(session.workout)].bound.segments : 1);
         }
         const std::int64_t segments = mul(plan.weeks, per_week);
         if (segments > max_program_segments) {
