@@ -25,6 +25,12 @@ bool Arena::owns(const void* pointer) const {
     return false;
 }
 
+std::size_t Arena::bytes_in_use() const {
+    std::size_t bytes = used_;
+    for (std::size_t i = 0; i + 1 < blocks_.size(); ++i) bytes += blocks_[i].size;
+    return bytes;
+}
+
 void* Arena::allocate_in_new_block(std::size_t bytes, std::size_t alignment) {
     std::size_t size = blocks_.empty() ? first_block_bytes : blocks_.back().size * 2;
     size = std::max(size, bytes + alignment);

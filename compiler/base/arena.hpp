@@ -56,6 +56,10 @@ public:
     Mark mark() const { return Mark{blocks_.size(), used_}; }
     void rewind(const Mark& mark);
 
+    // The bytes of the blocks before the one being filled, and of it up to where it is filled:
+    // what the arena's content takes, the unused ends of full blocks included.
+    std::size_t bytes_in_use() const;
+
 private:
     struct Block {
         std::byte* data;

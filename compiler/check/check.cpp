@@ -55,7 +55,7 @@ bool is_known_timezone(const std::string& name) {
 
 // The blocks the statements will check into, at most (a phase adds none itself; defaults and
 // focus add none), and the entries, exactly.
-std::size_t statement_count(const ast::List<ast::Statement>& body) {
+std::size_t statement_count(const ast::LongList<ast::Statement>& body) {
     std::size_t count = 0;
     for (const auto& statement : body) {
         if (const auto* phase = std::get_if<ast::PhaseBlock>(&statement.node)) count += statement_count(phase->body);
@@ -65,7 +65,7 @@ std::size_t statement_count(const ast::List<ast::Statement>& body) {
 }
 
 // The entries the statements will check into.
-std::size_t entry_count(const ast::List<ast::Statement>& body) {
+std::size_t entry_count(const ast::LongList<ast::Statement>& body) {
     std::size_t count = 0;
     for (const auto& statement : body) {
         std::visit(

@@ -157,7 +157,7 @@ private:
         if (s.run_intensity) w_.field("run_intensity", name(*s.run_intensity));
     }
 
-    void body(const ast::List<ast::Statement>& statements) {
+    void body(const ast::LongList<ast::Statement>& statements) {
         for (const ast::Statement& s : statements) std::visit(*this, s.node);
     }
 

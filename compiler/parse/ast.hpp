@@ -14,6 +14,7 @@
 
 #include "compiler/base/arena.hpp"
 #include "compiler/base/boxed.hpp"
+#include "compiler/base/chunked_list.hpp"
 #include "compiler/base/source.hpp"
 
 namespace reps::ast {
@@ -31,6 +32,10 @@ namespace reps::ast {
 // would leak there, and LeakSanitizer (the sanitizer build of the tests) would report it.
 template <typename T>
 using List = std::vector<T, ArenaAllocator<T>>;
+// The lists that can be long (a workout's statements, a block's entries, a program's sessions)
+// grow in chunks instead: a list of n nodes takes n nodes' memory, not up to 3n (chunked_list.hpp).
+template <typename T>
+using LongList = ChunkedList<T>;
 
 // A name as written: a view of the source text, which the SourceManager keeps for as long as
 // the AST is used (names are most of the AST's strings; copying each cost an allocation).
@@ -220,7 +225,7 @@ enum class PhaseKind { warmup, cooldown };
 
 struct PhaseBlock {
     PhaseKind kind = PhaseKind::warmup;
-    List<Statement> body;
+    LongList<Statement> body;
     SourceSpan span;
 };
 
@@ -231,7 +236,7 @@ struct GroupBlock {
     std::int64_t rounds = 0;
     SourceSpan rounds_span;
     std::optional<Duration> rest;
-    List<Prescription> entries;
+    LongList<Prescription> entries;
     SourceSpan span;
 };
 
@@ -241,7 +246,7 @@ struct IntervalsBlock {
     SourceSpan rounds_span;
     Duration work;
     Duration rest;
-    List<Prescription> entries;
+    LongList<Prescription> entries;
     SourceSpan span;
 };
 
@@ -250,7 +255,7 @@ enum class TimedKind { emom, amrap };
 struct TimedBlock {
     TimedKind kind = TimedKind::emom;
     Duration duration;
-    List<Prescription> entries;
+    LongList<Prescription> entries;
     SourceSpan span;
 };
 
@@ -268,7 +273,7 @@ struct Statement {
 struct WorkoutDecl {
     Name name;
     std::optional<Text> title;
-    List<Statement> body;
+    LongList<Statement> body;
     SourceSpan span;
     // A statement of it had a syntax error and was left out: it is checked without that statement,
     // and without the errors that only its absence could cause (a block left with no entries).
@@ -305,7 +310,7 @@ struct ProgramDecl {
     std::optional<std::int64_t> weeks;
     SourceSpan weeks_span;
     std::optional<Text> timezone;
-    List<SessionDecl> sessions;
+    LongList<SessionDecl> sessions;
     SourceSpan span;
 };
 

@@ -184,7 +184,7 @@ StatementMark mark_statement(const ParseState& state) {
 
 template <typename List>
 void shorten(List& list, std::size_t size) {
-    if (list.size() > size) list.erase(list.begin() + static_cast<std::ptrdiff_t>(size), list.end());
+    list.truncate(size);
 }
 
 void forget_statement(ParseState& state, const StatementMark& mark) {
@@ -282,7 +282,7 @@ void close_left_open_block(Input& in, ParseState& state, const BlockScope& scope
 // `plank 30s;` would otherwise take gigabytes of AST); and a workout of more statements of any
 // kind (notes) than max_workout_statements, as too large (E0003). The parse resumes at the next
 // declaration.
-inline bool takes_time(const ast::List<ast::Statement>& body) {
+inline bool takes_time(const ast::LongList<ast::Statement>& body) {
     if (body.empty()) return false;
     const auto& node = body.back().node;
     if (const auto* intervals = std::get_if<ast::IntervalsBlock>(&node)) return intervals->tabata;

@@ -139,7 +139,7 @@ struct ParseState {
     WorkoutReceiver* receiver = nullptr;
     Arena::Mark declaration_mark;
 
-    ast::List<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
+    ast::LongList<ast::Statement>& body() { return in_phase ? phase.body : workout.body; }
 };
 
 // The input tracks bytes only: a span is an offset, and its line and column are worked out when

@@ -32,14 +32,14 @@ nlohmann::json formatting(const Document& document) {
 
 namespace {
 
-const ast::Prescription* in_entries(const ast::List<ast::Prescription>& entries, const SourceSpan& name) {
+const ast::Prescription* in_entries(const ast::LongList<ast::Prescription>& entries, const SourceSpan& name) {
     for (const ast::Prescription& entry : entries) {
         if (entry.exercise.span == name) return &entry;
     }
     return nullptr;
 }
 
-const ast::Prescription* in_body(const ast::List<ast::Statement>& body, const SourceSpan& name) {
+const ast::Prescription* in_body(const ast::LongList<ast::Statement>& body, const SourceSpan& name) {
     for (const ast::Statement& statement : body) {
         const ast::Prescription* found = nullptr;
         if (const auto* prescription = std::get_if<ast::Prescription>(&statement.node)) {

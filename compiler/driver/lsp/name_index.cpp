@@ -27,7 +27,7 @@ public:
         for (const ast::Alternative& alternative : prescription.modifiers.alternatives) use(NameKind::exercise, alternative.name);
     }
 
-    void statements(const ast::List<ast::Statement>& body) {
+    void statements(const ast::LongList<ast::Statement>& body) {
         for (const ast::Statement& statement : body) {
             std::visit(
                 [&](const auto& node) {

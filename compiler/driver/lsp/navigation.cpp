@@ -34,9 +34,9 @@ nlohmann::json symbol(Locator& locator, std::string_view name, int kind, const S
 
 // A workout's outline: its blocks (warm-up, supersets, intervals, ...) and their exercises.
 // LSP SymbolKind: Namespace 3, Method 6, Struct 23.
-nlohmann::json block_symbols(Locator& locator, const ast::List<ast::Statement>& body) {
+nlohmann::json block_symbols(Locator& locator, const ast::LongList<ast::Statement>& body) {
     nlohmann::json symbols = nlohmann::json::array();
-    const auto entries = [&](const ast::List<ast::Prescription>& list) {
+    const auto entries = [&](const ast::LongList<ast::Prescription>& list) {
         nlohmann::json out = nlohmann::json::array();
         for (const ast::Prescription& entry : list) out.push_back(symbol(locator, entry.exercise.text, 6, entry.span, entry.exercise.span));
         return out;

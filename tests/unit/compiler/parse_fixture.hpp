@@ -71,7 +71,7 @@ const Node& declaration(const Parsed& parsed, std::size_t index) {
 }
 
 template <typename Node>
-const Node& statement(const ast::List<ast::Statement>& body, std::size_t index) {
+const Node& statement(const ast::LongList<ast::Statement>& body, std::size_t index) {
     REQUIRE(index < body.size());
     REQUIRE(std::holds_alternative<Node>(body[index].node));
     return std::get<Node>(body[index].node);

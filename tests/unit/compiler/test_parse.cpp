@@ -280,7 +280,7 @@ TEST_CASE("parse: every statement kind") {
     const auto& emom = statement<ast::TimedBlock>(body, 8);
     CHECK(emom.kind == ast::TimedKind::emom);
     CHECK(emom.duration.seconds == 600);
-    CHECK(emom.entries.at(0).dose->from.amount.value == 10);
+    CHECK(emom.entries[0].dose->from.amount.value == 10);
     const auto& amrap = statement<ast::TimedBlock>(body, 9);
     CHECK(amrap.kind == ast::TimedKind::amrap);
     CHECK(amrap.duration.seconds == 720);
