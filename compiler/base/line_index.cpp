@@ -1,4 +1,5 @@
-// Counts line ends sixteen bytes a step between the cursor and the offset asked for.
+// Counts line ends sixteen bytes a step between the cursor (or the start of a 4 KiB block) and the
+// offset asked for.
 #include "compiler/base/line_index.hpp"
 
 #include <algorithm>
@@ -33,27 +34,31 @@ std::uint32_t count_newlines(const char* begin, const char* end) {
 LineIndex::Position LineIndex::locate(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const char* data = text_.data();
-    if (line_starts_.empty() && counted_ > 2 * text_.size()) {
-        line_starts_.push_back(0);
-        for (const char* at = data; (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(data + text_.size() - at))));) {
-            line_starts_.push_back(static_cast<std::uint32_t>(++at - data));
+    if (lines_before_block_.empty() && counted_ > 2 * text_.size()) {
+        lines_before_block_.reserve(text_.size() / block_bytes + 1);
+        std::uint32_t lines = 0;
+        for (std::size_t begin = 0; begin <= text_.size(); begin += block_bytes) {
+            lines_before_block_.push_back(lines);
+            lines += count_newlines(data + begin, data + std::min(begin + block_bytes, text_.size()));
         }
     }
-    if (!line_starts_.empty()) {
-        const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin();
-        return Position{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(offset - line_starts_[static_cast<std::size_t>(line) - 1] + 1)};
-    }
-    counted_ += offset >= cursor_ ? offset - cursor_ : std::min(cursor_ - offset, offset);
-    if (offset >= cursor_) {
-        cursor_line_ += count_newlines(data + cursor_, data + offset);
-    } else if (offset >= cursor_ - offset) {
-        // Back from the cursor when it is nearer than the start (a block's span, reported after
-        // its entries).
-        cursor_line_ -= count_newlines(data + offset, data + cursor_);
+    if (!lines_before_block_.empty()) {
+        const std::size_t block = offset / block_bytes;
+        cursor_line_ = 1 + lines_before_block_[block] + count_newlines(data + block * block_bytes, data + offset);
+        cursor_ = offset;
     } else {
-        cursor_line_ = 1 + count_newlines(data, data + offset);
+        counted_ += offset >= cursor_ ? offset - cursor_ : std::min(cursor_ - offset, offset);
+        if (offset >= cursor_) {
+            cursor_line_ += count_newlines(data + cursor_, data + offset);
+        } else if (offset >= cursor_ - offset) {
+            // Back from the cursor when it is nearer than the start (a block's span, reported after
+            // its entries).
+            cursor_line_ -= count_newlines(data + offset, data + cursor_);
+        } else {
+            cursor_line_ = 1 + count_newlines(data, data + offset);
+        }
+        cursor_ = offset;
     }
-    cursor_ = offset;
     const std::size_t newline = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
     const std::size_t line_begin = newline == std::string_view::npos ? 0 : newline + 1;
     return Position{cursor_line_, static_cast<std::uint32_t>(offset - line_begin + 1)};

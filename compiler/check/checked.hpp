@@ -94,8 +94,9 @@ struct Workout {
     std::uint32_t first_block = 0, block_count = 0, first_entry = 0, entry_count = 0;  // where, in the stores
     bool has_warmup = false;
     bool full_body_focus = false;
-    SmallVector<int, 4> focus_regions;
-    SmallVector<SourceSpan, 4> focus_spans;
+    // Its `focus` regions (rare; a vector keeps a big file's list of workouts small).
+    std::vector<int> focus_regions;
+    std::vector<SourceSpan> focus_spans;
     std::shared_ptr<const std::string> file;  // the path, shared by the file's workouts and programs
     SourceSpan span;
 };

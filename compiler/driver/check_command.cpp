@@ -203,6 +203,10 @@ FileReport check_file(const Input& input, const Options& options) {
                     dump_timeline(out, lower_program(compiled.checked, plan, reporter.sources()));
                 }
             }
+            // Only the diagnostics are shown from here: the AST and the checked program go first,
+            // so that a big file's warnings are not rendered on top of them.
+            drop_into_arena(compiled.loaded);
+            compiled = Compilation{};
             reporter.report(path, diagnostics);
             if (diagnostics.has_errors()) report.status = 1;
         }
@@ -235,8 +239,12 @@ int run_check(const Options& options, std::ostream& out, std::ostream& err) {
         inputs.size(), jobs, [&](std::size_t i) { return check_file(inputs[i], options); },
         [&](std::size_t, FileReport report) {
             out << report.out;
-            unwritten += report.err;
-            if (unwritten.size() >= 64 * 1024) write_diagnostics();
+            if (unwritten.empty() && report.err.size() >= 64 * 1024) {
+                err << report.err;  // a big file's: written as it is, not copied first
+            } else {
+                unwritten += report.err;
+                if (unwritten.size() >= 64 * 1024) write_diagnostics();
+            }
             if (!report.diagnostics.empty()) reporter.absorb(report.sources, std::move(report.diagnostics));
             status = std::max(status, report.status);
         });

@@ -132,9 +132,9 @@ int progression_weeks(const checked::Workout& workout) {
 WorkoutMeasure measure_workout(const checked::Workout& workout) {
     WorkoutMeasure measure;
     const int weeks = progression_weeks(workout);
-    // Without progressions every week is the bound (it is exact then): one walk.
+    // Without progressions every week is week 1, and week 1 is the bound: one plain walk.
     if (weeks == 1) {
-        measure.bound = timeline_size(workout);
+        measure.bound = timeline_size(workout, 1);
         measure.week_seconds.push_back(measure.bound.seconds);
         return measure;
     }

@@ -119,3 +119,31 @@ TEST_CASE("line index: lookups that jump to and fro, before and after the table 
         }
     }
 }
+
+TEST_CASE("line index: every offset, once the table of 4 KiB blocks answers, at block edges and the end") {
+    // Texts of whole blocks and not, lines short and long (one longer than a block).
+    for (const std::size_t size : {std::size_t{8192}, std::size_t{8193}, std::size_t{12000}}) {
+        std::string text;
+        for (std::size_t i = 0; text.size() < size; ++i) {
+            text += std::string(i % 7 == 6 ? 5000 : i % 40, 'x');
+            text += '\n';
+        }
+        text.resize(size);
+        CAPTURE(size);
+        const auto expected = counted(text);
+        const reps::LineIndex index(text);
+        // Far jumps, until counting has covered twice the text and the table is made.
+        for (int i = 0; i < 6; ++i) {
+            (void)index.locate(text.size());
+            (void)index.locate(0);
+        }
+        for (std::size_t offset = text.size() + 1; offset-- > 0;) {  // backwards: the cursor does not help
+            const auto at = index.locate(offset);
+            if (at.line != expected[offset].first || at.column != expected[offset].second) {
+                FAIL_CHECK("offset " << offset << ": " << at.line << ":" << at.column << ", expected " << expected[offset].first
+                                     << ":" << expected[offset].second);
+                break;
+            }
+        }
+    }
+}
