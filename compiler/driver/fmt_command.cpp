@@ -1,8 +1,10 @@
 // `reps fmt [--check] FILE...`: rewrites files in the canonical layout, or with --check lists
 // the files that are not in it. A file is only rewritten when the new text parses to the same AST.
+#include <array>
 #include <cstdint>
 #include <functional>
-#include <sstream>
+#include <ostream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -17,13 +19,47 @@ namespace reps::cli {
 
 namespace {
 
-// A declaration's AST dump without positions (formatting moves positions, never meaning), hashed:
-// a file's shape is one hash per declaration, not a copy of its dump.
+// Hashes what is written to it 4 KiB at a time, holding no more: the same bytes give the same
+// hash however they were written.
+class HashingBuffer final : public std::streambuf {
+public:
+    HashingBuffer() { setp(piece_.data(), piece_.data() + piece_.size()); }
+    std::uint64_t hash() {
+        hash_piece();
+        return hash_;
+    }
+
+protected:
+    int_type overflow(int_type c) override {
+        hash_piece();
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+
+private:
+    void hash_piece() {
+        const auto size = static_cast<std::size_t>(pptr() - pbase());
+        if (size == 0) return;
+        hash_ = (hash_ * 1099511628211u) ^ std::hash<std::string_view>{}(std::string_view(pbase(), size));
+        setp(piece_.data(), piece_.data() + piece_.size());
+    }
+
+    std::array<char, 4096> piece_{};
+    std::uint64_t hash_ = 14695981039346656037u;
+};
+
+// A declaration's AST dump without positions (formatting moves positions, never meaning), hashed
+// as it is written: a file's shape is one hash per declaration, not a copy of its dump.
 template <typename Node>
 std::uint64_t declaration_hash(const Node& node, const SourceManager& sources) {
-    std::ostringstream dump;
+    HashingBuffer buffer;
+    std::ostream dump(&buffer);
     dump_ast_shape(dump, node, sources);
-    return std::hash<std::string_view>{}(dump.view());
+    dump.flush();
+    return buffer.hash();
 }
 
 // Takes each workout as it parses, so that the file's AST is never whole (a 20 MB library):
@@ -32,12 +68,15 @@ class ShapeOfFile final : public WorkoutReceiver {
 public:
     explicit ShapeOfFile(const SourceManager& sources) : sources_(sources) {}
     bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) override {
-        add_declarations(so_far);
+        // The workout is the last declaration so far, and leaves the AST once taken: the next
+        // declaration comes where it was.
+        add_declarations(so_far, so_far.declarations.size() - 1);
         hashes_.push_back(declaration_hash(workout, sources_));
         return true;
     }
-    void add_declarations(const ast::File& file) {
-        for (; hashed_ < file.declarations.size(); ++hashed_) hashes_.push_back(declaration_hash(file.declarations[hashed_], sources_));
+    // Those of `file` from the first not hashed yet up to `end`.
+    void add_declarations(const ast::File& file, std::size_t end) {
+        for (; hashed_ < end; ++hashed_) hashes_.push_back(declaration_hash(file.declarations[hashed_], sources_));
     }
     std::vector<std::uint64_t> hashes() && { return std::move(hashes_); }
 
@@ -53,7 +92,7 @@ std::vector<std::uint64_t> ast_shape(const SourceManager& sources, std::uint32_t
     if (!check_utf8(sources, id, diagnostics)) return {};
     ShapeOfFile shape(sources);
     const auto file = parse_file(sources, id, diagnostics, &shape);
-    shape.add_declarations(file);
+    shape.add_declarations(file, file.declarations.size());
     return std::move(shape).hashes();
 }
 

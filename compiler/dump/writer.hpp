@@ -36,12 +36,28 @@ inline std::string at(const SourceSpan& span, const SourceManager& sources) {
 inline std::string seconds(std::int64_t value) { return std::to_string(value) + 's'; }
 
 // Writes lines at the current depth, two spaces a level; a Nest raises the depth for its scope.
+// Lines are gathered and go to the stream some 16 KiB at a time, and the rest when the writer
+// goes: `reps fmt` dumps every declaration twice, and a stream write per piece of a line was a
+// third of it.
 class Writer {
 public:
     explicit Writer(std::ostream& out, int depth = 0) : out_(out), depth_(depth) {}
+    ~Writer() { flush(); }
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
 
-    void line(std::string_view text) { out_ << std::string(static_cast<std::size_t>(depth_) * 2, ' ') << text << '\n'; }
-    void field(std::string_view key, std::string_view value) { line(std::string(key) + ": " + std::string(value)); }
+    void line(std::string_view text) {
+        pending_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+        pending_.append(text);
+        end_line();
+    }
+    void field(std::string_view key, std::string_view value) {
+        pending_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+        pending_.append(key);
+        pending_.append(": ");
+        pending_.append(value);
+        end_line();
+    }
 
     class Nest {
     public:
@@ -55,8 +71,18 @@ public:
     };
 
 private:
+    void end_line() {
+        pending_ += '\n';
+        if (pending_.size() >= 16 * 1024) flush();
+    }
+    void flush() {
+        out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+        pending_.clear();
+    }
+
     std::ostream& out_;
     int depth_;
+    std::string pending_;
 };
 
 }  // namespace reps::dump

@@ -561,3 +561,37 @@ TEST_CASE("fmt: --check lists files out of layout, fmt rewrites them, broken fil
     CHECK(run_reps({"fmt", (dir / "missing.reps").string()}).code == 2);
     CHECK(run_reps({"check", "--check", messy.string()}).code == 2);  // --check belongs to fmt
 }
+
+TEST_CASE("fmt: the AST shape it compares sees meaning, not layout, anywhere in a long declaration") {
+    // What `reps fmt` compares before rewriting a file: one hash per declaration of its dump
+    // without positions, hashed 4 KiB at a time.
+    const auto shape = [](std::string text) {
+        reps::SourceManager sources;
+        reps::Diagnostics diagnostics;
+        auto hashes = reps::cli::ast_shape(sources, "shape.reps", std::move(text), diagnostics);
+        REQUIRE_FALSE(diagnostics.has_errors());
+        return hashes;
+    };
+    std::string long_body;
+    for (int i = 0; i < 300; ++i) long_body += "  goblet_squat 3x12 @16kg\n";  // a dump far over 4 KiB
+    const std::string workout = "workout w {\n" + long_body + "  plank 3x30s\n}\n";
+    const auto original = shape(workout + "program p {\n  start 2026-12-07\n  mon 07:00 w\n}\n");
+    CHECK(original.size() == 2);
+    // Layout only: the same shape.
+    CHECK(shape("workout   w{\n" + long_body + "plank    3x30s }\n\nprogram p {\n  start 2026-12-07\n  mon 07:00 w\n}\n") ==
+          original);
+    // Meaning: a different shape, at the start, at the end of the long workout, or in the program.
+    std::string changed_first = workout;
+    changed_first.replace(changed_first.find("3x12"), 4, "3x10");
+    CHECK(shape(changed_first + "program p {\n  start 2026-12-07\n  mon 07:00 w\n}\n") != original);
+    CHECK(shape("workout w {\n" + long_body + "  plank 3x31s\n}\nprogram p {\n  start 2026-12-07\n  mon 07:00 w\n}\n") !=
+          original);
+    CHECK(shape(workout + "program p {\n  start 2026-12-07\n  tue 07:00 w\n}\n") != original);
+    // One hash per declaration, each its own (the workouts leave the AST as they parse).
+    CHECK(original[0] != original[1]);
+    const std::string between = "program q {\n  start 2026-12-07\n  mon 07:00 w\n}\n";
+    const auto three = shape(workout + between + "workout v {\n  plank 30s\n}\n");
+    REQUIRE(three.size() == 3);
+    CHECK(three[0] == original[0]);
+    CHECK(shape(workout + "program q {\n  start 2026-12-08\n  mon 07:00 w\n}\n" + "workout v {\n  plank 30s\n}\n")[1] != three[1]);
+}
