@@ -4,6 +4,7 @@
 #include "compiler/timing/timeline_size.hpp"
 
 #include <algorithm>
+#include <span>
 #include <utility>
 
 #include <fmt/format.h>
@@ -29,21 +30,23 @@ TimelineSize& operator+=(TimelineSize& total, const TimelineSize& more) {
 
 TimelineSize times(std::int64_t count, const TimelineSize& each) { return {mul(count, each.segments), mul(count, each.seconds)}; }
 
+// The most segments and the most seconds of a block over its weeks.
+TimelineSize largest(std::span<const TimelineSize> sizes) {
+    TimelineSize most;
+    for (const TimelineSize& size : sizes) {
+        most.segments = std::max(most.segments, size.segments);
+        most.seconds = std::max(most.seconds, size.seconds);
+    }
+    return most;
+}
+
 // Listens to the walk of SPEC 6 and adds up what lowering would build: a segment per work and per
 // pause above 0s. A repetition is measured over one period and multiplied, so that 100 rounds of
 // a 1000-entry superset cost 1000 steps, not 100000.
-// The size of each block of one workout in each week of its progressions (a block stays as it is
-// after its longest progression), worked out once when a workout is measured in several weeks.
-struct BlockSizes {
-    const checked::Block* first = nullptr;
-    std::vector<SmallVector<TimelineSize, 1>> weeks;  // per block, weeks 1 to its longest progression
-};
-
 class SizeCounter final : public timing::TimelineListener {
 public:
-    // every_week: each block at the week of its progressions where it is largest. `sizes`, when
-    // given, keeps each block's size per week for the next walk of the same workout.
-    explicit SizeCounter(bool every_week, BlockSizes* sizes = nullptr) : every_week_(every_week), sizes_(sizes) {}
+    // every_week: each block at the week of its progressions where it is largest.
+    explicit SizeCounter(bool every_week) : every_week_(every_week) {}
 
     TimelineSize total() const { return total_; }
 
@@ -71,23 +74,11 @@ public:
     }
 
     void block(const checked::Block& block, int week) override {
-        if (!every_week_ && sizes_ == nullptr) {
+        if (!every_week_) {
             timing::walk_block(block, week, *this);
             return;
         }
-        SmallVector<TimelineSize, 1> measured_now;  // without `sizes_`
-        const auto& weeks = sizes_ != nullptr ? sizes_->weeks[static_cast<std::size_t>(&block - sizes_->first)]
-                                              : (measured_now = sizes_in_weeks(block));
-        if (!every_week_) {
-            total_ += weeks[std::min(static_cast<std::size_t>(week), weeks.size()) - 1];
-            return;
-        }
-        TimelineSize largest;
-        for (const TimelineSize& size : weeks) {
-            largest.segments = std::max(largest.segments, size.segments);
-            largest.seconds = std::max(largest.seconds, size.seconds);
-        }
-        total_ += largest;
+        total_ += largest(sizes_in_weeks(block));
     }
 
     // A block changes with the week only through its entries' steps, and stays as it is after
@@ -106,9 +97,25 @@ public:
 
 private:
     bool every_week_;
-    BlockSizes* sizes_;
     TimelineSize total_;
 };
+
+// What a workout has between its blocks (the transitions), from the walk with its blocks left out.
+TimelineSize between_blocks(const checked::Workout& workout) {
+    class BetweenBlocks final : public timing::TimelineListener {
+    public:
+        TimelineSize total;
+        void block_begins(const checked::Block&, const timing::BlockShape&) override {}
+        void block_ends(const checked::Block&) override {}
+        void work(const timing::Work& work) override { total += TimelineSize{1, work.seconds}; }
+        void pause(timing::Pause, std::int64_t seconds) override {
+            if (seconds > 0) total += TimelineSize{1, seconds};
+        }
+        void block(const checked::Block&, int) override {}
+    } counter;
+    timing::walk_workout(workout, 1, counter);
+    return counter.total;
+}
 
 // "168h00min03s": exact, so a workout just over the bound does not read as "7 days, more than 7 days".
 std::string duration_text(std::int64_t seconds) {
@@ -138,17 +145,20 @@ WorkoutMeasure measure_workout(const checked::Workout& workout) {
         measure.week_seconds.push_back(measure.bound.seconds);
         return measure;
     }
-    // Each block is walked once per week of its own progressions, and the weeks add those up.
-    BlockSizes sizes{workout.blocks.data(), {}};
-    sizes.weeks.reserve(workout.blocks.size());
-    for (const checked::Block& block : workout.blocks) sizes.weeks.push_back(SizeCounter::sizes_in_weeks(block));
-    const auto walk = [&](bool every_week, int week) {
-        SizeCounter counter(every_week, &sizes);
-        timing::walk_workout(workout, week, counter);
-        return counter.total();
-    };
-    measure.bound = walk(true, 1);
-    for (int week = 1; week <= weeks; ++week) measure.week_seconds.push_back(walk(false, week).seconds);
+    // Each block is walked once per week of its own progressions; what comes between blocks does
+    // not change with the week, so one walk sizes it, and each week (and the bound) adds up the
+    // blocks' sizes to it.
+    std::vector<SmallVector<TimelineSize, 1>> block_weeks;
+    block_weeks.reserve(workout.blocks.size());
+    for (const checked::Block& block : workout.blocks) block_weeks.push_back(SizeCounter::sizes_in_weeks(block));
+    const TimelineSize between = between_blocks(workout);
+    measure.bound = between;
+    for (const auto& sizes : block_weeks) measure.bound += largest(sizes);
+    for (int week = 1; week <= weeks; ++week) {
+        TimelineSize total = between;
+        for (const auto& sizes : block_weeks) total += sizes[std::min(static_cast<std::size_t>(week), sizes.size()) - 1];
+        measure.week_seconds.push_back(total.seconds);
+    }
     return measure;
 }
 
