@@ -74,7 +74,7 @@ public:
         if (workout.file) out_.source_file = *workout.file;
         out_.week = week_;
         out_.profile = profile_;
-        timing::walk_workout(workout, week_, *this);
+        timing::walk_workout(workout, week_, static_cast<timing::TimelineListener&>(*this));  // its listener calls are private
         out_.total_seconds = clock_;
         finish_equipment_and_muscles();
         return std::move(out_);

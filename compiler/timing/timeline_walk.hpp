@@ -5,7 +5,9 @@
 // rule of section 6: each rule is in timeline_walk.cpp, once.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <cstddef>
 #include <optional>
 
 #include "compiler/base/function_ref.hpp"
@@ -77,8 +79,131 @@ public:
 };
 
 // Walks a workout (without errors) in `week` (1-based).
-void walk_workout(const checked::Workout& workout, int week, TimelineListener& listener);
+template <typename Listener>
+void walk_workout(const checked::Workout& workout, int week, Listener& listener);
 // Walks one block: block_begins, its work and pauses, block_ends.
-void walk_block(const checked::Block& block, int week, TimelineListener& listener);
+template <typename Listener>
+void walk_block(const checked::Block& block, int week, Listener& listener);
+
+// ---- The walk, SPEC 6 bullet by bullet; the listeners only record ----
+// Templates over the listener's type, for speed only: a listener declared `final` (the size
+// count, lowering) has its calls made directly, where through TimelineListener& each was a
+// virtual call; with a TimelineListener& they are virtual as before.
+
+
+namespace walk_detail {
+
+template <typename Listener>
+void work_set(const checked::Entry& entry, const checked::DoseStep& step, std::int64_t set, std::int64_t sets,
+              const checked::Defaults& defaults, Listener& listener) {
+    Work work{Work::Kind::set, &entry, &step, work_seconds(entry, step), static_cast<int>(set), static_cast<int>(sets)};
+    if (entry.sides == checked::SideMode::each) {
+        work.side = Side::left;
+        listener.work(work);
+        listener.pause(Pause::switch_, defaults.switch_);
+        work.side = Side::right;
+    }
+    listener.work(work);
+}
+
+using Kind = checked::Block::Kind;
+
+}  // namespace walk_detail
+
+template <typename Listener>
+void walk_block(const checked::Block& block, int week, Listener& listener) {
+    using walk_detail::Kind;
+    using walk_detail::work_set;
+    const checked::Defaults& defaults = block.defaults;
+    const auto entry_of_turn = [&](std::int64_t turn) -> const checked::Entry& {
+        return block.entries[static_cast<std::size_t>(turn - 1) % block.entries.size()];
+    };
+    switch (block.kind) {
+    case Kind::prescription: {
+        // "Between sets of one prescription: rest."
+        const checked::Entry& entry = block.entries.front();
+        const checked::DoseStep& step = step_in_week(entry, week);
+        const std::int64_t rest = entry.rest.value_or(defaults.rest);
+        listener.block_begins(block, {step.sets, rest, 0});
+        listener.repeat(step.sets, 1, rest, [&](std::int64_t set) { work_set(entry, step, set, step.sets, defaults, listener); });
+        break;
+    }
+    case Kind::superset:
+    case Kind::circuit: {
+        // "Within a round, entries are separated by transition; rounds are separated by the
+        // block's rest (else the default rest)."
+        const std::int64_t rest = block.rest.value_or(defaults.rest);
+        listener.block_begins(block, {block.rounds, rest, 0});
+        listener.repeat(block.rounds, 1, rest, [&](std::int64_t round) {
+            for (std::size_t i = 0; i < block.entries.size(); ++i) {
+                if (i > 0) listener.pause(Pause::transition, defaults.transition);
+                const checked::Entry& entry = block.entries[i];
+                work_set(entry, step_in_week(entry, week), round, block.rounds, defaults, listener);
+            }
+        });
+        break;
+    }
+    case Kind::intervals:
+    case Kind::tabata: {
+        // "N x (work, rest); the last rest is kept." Round i works the i-th entry, cycling.
+        const std::int64_t rest = block.rest.value_or(0);
+        listener.block_begins(block, {block.rounds, rest, block.work});
+        const auto entries = static_cast<std::int64_t>(block.entries.size());
+        listener.repeat(block.rounds, entries, 0, [&](std::int64_t round) {
+            const checked::Entry& entry = entry_of_turn(round);
+            listener.work({Work::Kind::interval, &entry, &step_in_week(entry, week), block.work, static_cast<int>(round),
+                           static_cast<int>(block.rounds)});
+            listener.pause(Pause::rest, rest);
+        });
+        break;
+    }
+    case Kind::emom: {
+        // "D/60 minutes; minute i works the i-th entry (cycling): its estimated work, then rest to
+        // the end of the minute." (Checking makes sure the work fits.)
+        const std::int64_t minutes = block.work / 60;
+        listener.block_begins(block, {minutes, 0, block.work});
+        const auto entries = static_cast<std::int64_t>(block.entries.size());
+        listener.repeat(minutes, entries, 0, [&](std::int64_t minute) {
+            const checked::Entry& entry = entry_of_turn(minute);
+            const checked::DoseStep& step = step_in_week(entry, week);
+            work_set(entry, step, minute, minutes, defaults, listener);
+            listener.pause(Pause::rest, std::max<std::int64_t>(0, 60 - set_seconds(entry, step, defaults.switch_)));
+        });
+        break;
+    }
+    case Kind::amrap: {
+        // "amrap D: one work segment of D, its entries named in the cue."
+        listener.block_begins(block, {0, 0, block.work});
+        const checked::Entry& first = block.entries.front();
+        listener.work({Work::Kind::amrap, &first, &step_in_week(first, week), block.work});
+        break;
+    }
+    case Kind::rest:
+        // "An explicit rest D is one rest segment of D."
+        listener.block_begins(block, {0, 0, block.work});
+        listener.pause(Pause::rest, block.work);
+        break;
+    case Kind::note:
+        // "note adds no time."
+        listener.block_begins(block, {});
+        break;
+    }
+    listener.block_ends(block);
+}
+
+template <typename Listener>
+void walk_workout(const checked::Workout& workout, int week, Listener& listener) {
+    using walk_detail::Kind;
+    // "Between two adjacent blocks comes one transition; an explicit rest D between them takes its
+    // place (no transition on either side of it). note adds no time. No transition before the
+    // first or after the last block. Warmup and cooldown are transparent."
+    bool previous_was_block = false;
+    for (const checked::Block& block : workout.blocks) {
+        const bool is_note = block.kind == Kind::note, is_rest = block.kind == Kind::rest;
+        if (!is_note && !is_rest && previous_was_block) listener.between_blocks(block, block.defaults.transition);
+        listener.block(block, week);
+        if (!is_note) previous_was_block = !is_rest;
+    }
+}
 
 }  // namespace reps::timing
