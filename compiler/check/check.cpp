@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "compiler/check/check_entry.hpp"
+#include "compiler/check/workout_index.hpp"
 #include "compiler/timing/timeline_walk.hpp"
 #include "compiler/check/checked.hpp"
 #include "compiler/catalog/stdlib_catalog.hpp"
@@ -156,6 +157,18 @@ public:
         return current_streamed_;
     }
 
+    // A program whose sessions name only workouts checked already, checked now, as it streams;
+    // nullopt for one that names a workout not checked yet (it may come later in the file): it is
+    // checked with the rest by finish_streamed.
+    std::optional<checked::Program> check_streamed_program(const ast::ProgramDecl& decl) {
+        workout_index_.catch_up(result_.workouts);
+        for (const auto& session : decl.sessions) {
+            if (session.workout && workout_index_.find(session.workout->text, result_.workouts) < 0) return std::nullopt;
+        }
+        streamed_programs_.push_back(StreamedProgram{decl.name.text, decl.name.span});
+        return check_program(decl);
+    }
+
     // The programs of `files`, checked against every streamed workout, and the names taken twice.
     CheckedProgram finish_streamed(std::span<const ast::File> files) {
         forget_streamed_entries();
@@ -175,6 +188,7 @@ public:
         for_each_user_declaration(files, [&](const ast::Declaration& declaration) {
             if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) program_names_.push_back(program->name.text);
         });
+        for (const StreamedProgram& program : streamed_programs_) program_names_.push_back(program.name);
         report_duplicates(files, result_.workouts);
         check_programs(files);
         return std::move(result_);
@@ -220,11 +234,13 @@ private:
                 if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({program->name.text, program->name.span, false, i});
             }
         }
-        for (const auto& workout : streamed) {
+        const auto file_of = [&](const SourceSpan& span) {
             std::size_t file = 0;
-            while (file < files.size() && files[file].file_id != workout.span.file) ++file;
-            declared.push_back({workout.name, workout.span, true, file});
-        }
+            while (file < files.size() && files[file].file_id != span.file) ++file;
+            return file;
+        };
+        for (const auto& workout : streamed) declared.push_back({workout.name, workout.span, true, file_of(workout.span)});
+        for (const auto& program : streamed_programs_) declared.push_back({program.name, program.span, false, file_of(program.span)});
         std::sort(declared.begin(), declared.end(), [](const Declared& a, const Declared& b) {
             if (a.name != b.name) return a.name < b.name;
             return a.file != b.file ? a.file < b.file : a.span.offset < b.span.offset;
@@ -517,18 +533,10 @@ private:
 
     int find_workout(const ast::Name& name) {
         // Hashed: a big file's programs name thousands of workouts among tens of thousands.
-        // Indices sorted by name (4 bytes a workout, where a hash map took 40), searched in halves.
+        // Of two workouts of one name, the first declared (the other is E0101).
         const auto& workouts = result_.workouts;
-        if (workouts_by_name_.size() != workouts.size()) {
-            workouts_by_name_.resize(workouts.size());
-            for (std::size_t i = 0; i < workouts.size(); ++i) workouts_by_name_[i] = static_cast<std::uint32_t>(i);
-            // Stable: of two workouts of one name, the first declared is found (the other is E0101).
-            std::stable_sort(workouts_by_name_.begin(), workouts_by_name_.end(),
-                             [&](std::uint32_t a, std::uint32_t b) { return workouts[a].name < workouts[b].name; });
-        }
-        const auto found = std::lower_bound(workouts_by_name_.begin(), workouts_by_name_.end(), name.text,
-                                            [&](std::uint32_t index, std::string_view text) { return workouts[index].name < text; });
-        if (found != workouts_by_name_.end() && workouts[*found].name == name.text) return static_cast<int>(*found);
+        workout_index_.catch_up(workouts);
+        if (const int found = workout_index_.find(name.text, workouts); found >= 0) return found;
         if (std::find(program_names_.begin(), program_names_.end(), name.text) != program_names_.end()) {
             diagnostics_.report(Code::E0106, name.span, fmt::format("'{}' is a program, not a workout", name.text),
                                "a session names a workout");
@@ -581,7 +589,13 @@ private:
         std::vector<checked::Entry> entries;
     };
     std::optional<Kept> kept_;
-    std::vector<std::uint32_t> workouts_by_name_;  // indices into result_.workouts, sorted by name
+    WorkoutIndex workout_index_;  // into result_.workouts
+    // The programs checked as they streamed (check_streamed_program): their names, for E0101 and E0106.
+    struct StreamedProgram {
+        std::string_view name;
+        SourceSpan span;
+    };
+    std::vector<StreamedProgram> streamed_programs_;
 };
 
 std::vector<const checked::Workout*> scheduled_workouts(const CheckedProgram& program, const checked::Program& plan) {
@@ -608,6 +622,10 @@ WorkoutByWorkoutChecker::WorkoutByWorkoutChecker(std::span<const ast::File> cata
 WorkoutByWorkoutChecker::~WorkoutByWorkoutChecker() = default;
 
 const checked::Workout& WorkoutByWorkoutChecker::check(const ast::WorkoutDecl& workout) { return checker_->check_streamed(workout); }
+
+std::optional<checked::Program> WorkoutByWorkoutChecker::check_program(const ast::ProgramDecl& program) {
+    return checker_->check_streamed_program(program);
+}
 
 const Catalog& WorkoutByWorkoutChecker::catalog() const { return checker_->catalog(); }
 

@@ -176,6 +176,9 @@ public:
     const Catalog& catalog() const;
     // Checks the next workout; what it returns (blocks and entries included) lasts until the next call.
     const checked::Workout& check(const ast::WorkoutDecl& workout);
+    // Checks a program now if every workout it names has been checked (else nullopt: finish checks
+    // it); the result does not go into finish's.
+    std::optional<checked::Program> check_program(const ast::ProgramDecl& program);
     // Checks the programs of `files` against the workouts checked, and reports the names declared
     // twice. The result holds every workout without its blocks and entries, but the first named
     // options.keep_workout.

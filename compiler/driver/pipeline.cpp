@@ -92,10 +92,12 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
     if (diagnostics.has_errors()) return result;
     if (!streamed) measured = measure_workouts(result.checked);
     check_timeline_sizes(result.checked, streamed ? stream->measures() : measured, diagnostics);
+    if (streamed) stream->report_program_sizes();
     if (diagnostics.has_errors()) return result;
     if (streamed) {
         stream->report_workout_lints();
-        run_program_lints(result.checked, stream->measures(), options.lints, diagnostics);
+        run_program_lints(result.checked, stream->measures(), stream->weeks_used(), options.lints, diagnostics);
+        stream->report_program_lints();
     } else {
         run_lints(result.checked, measured, options.lints, diagnostics);
     }

@@ -19,7 +19,8 @@ std::size_t catalog_declarations(const ast::File& file) {
 
 StreamedCheck::StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics)
     : sources_(sources), options_(options), diagnostics_(diagnostics),
-      checks_(diagnostics.with_same_settings()), workout_warnings_(diagnostics.with_same_settings()) {}
+      checks_(diagnostics.with_same_settings()), workout_warnings_(diagnostics.with_same_settings()),
+      program_sizes_(diagnostics.with_same_settings()), program_warnings_(diagnostics.with_same_settings()) {}
 
 bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workout) {
     if (refused_) return false;
@@ -48,6 +49,18 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
     return true;
 }
 
+bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::ProgramDecl& program) {
+    if (refused_ || !checker_) return false;  // before the first workout: checked at the end
+    const std::optional<checked::Program> checked = checker_->check_program(program);
+    if (!checked) return false;
+    // Its size and lints count only for a file without errors, as the workouts': held until then.
+    check_program_size(*checked, measures_, program_sizes_);
+    weeks_used_.resize(measures_.size(), 0);
+    note_weeks_used(*checked, weeks_used_);
+    lint_schedule(*checked, program_warnings_);
+    return true;
+}
+
 bool StreamedCheck::checked_with_whole_catalog(const LoadedProgram& loaded) const {
     const auto main = std::find_if(loaded.files.begin(), loaded.files.end(),
                                    [&](const ast::File& file) { return file.file_id == loaded.main_file; });
@@ -61,5 +74,9 @@ CheckedProgram StreamedCheck::finish(const LoadedProgram& loaded) {
 }
 
 void StreamedCheck::report_workout_lints() { diagnostics_.append(std::move(workout_warnings_)); }
+
+void StreamedCheck::report_program_sizes() { diagnostics_.append(std::move(program_sizes_)); }
+
+void StreamedCheck::report_program_lints() { diagnostics_.append(std::move(program_warnings_)); }
 
 }  // namespace reps

@@ -1,6 +1,7 @@
 // Checking a file as it parses: each workout is checked, measured and linted as soon as it has
 // parsed, then its AST and checked entries are dropped, so that a big file never exists whole in
-// memory (issue #19). What it reports is what the whole-file pipeline reports (pipeline.hpp);
+// memory (issue #19). So is each program whose workouts have all been checked before it (the
+// usual order); one that names a workout declared after it is checked at the end. What it reports is what the whole-file pipeline reports (pipeline.hpp);
 // a file it cannot stream that way is compiled whole instead.
 #pragma once
 
@@ -26,6 +27,7 @@ public:
     StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics);
 
     bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) override;
+    bool take_program(const ast::File& so_far, const ast::ProgramDecl& program) override;
 
     // True when no workout was taken: the AST is whole, for the whole-file pipeline to check.
     bool took_nothing() const { return !checker_; }
@@ -40,6 +42,12 @@ public:
     std::span<const WorkoutMeasure> measures() const { return measures_; }
     // W0201 and W0202 of each workout, found while its entries were at hand: reported now.
     void report_workout_lints();
+    // E0005 of the programs checked as they streamed (finish's programs are the others).
+    void report_program_sizes();
+    // W0203 and W0204 of the programs checked as they streamed.
+    void report_program_lints();
+    // Per workout, the weeks of the longest program checked as it streamed that schedules it.
+    const std::vector<int>& weeks_used() const { return weeks_used_; }
 
 private:
     const SourceManager& sources_;
@@ -51,6 +59,9 @@ private:
     std::optional<WorkoutLints> workout_lints_;
     Diagnostics checks_;                    // the checker's
     Diagnostics workout_warnings_;          // the workout lints'
+    Diagnostics program_sizes_;             // E0005 of the streamed programs
+    Diagnostics program_warnings_;          // their lints
+    std::vector<int> weeks_used_;
     std::vector<WorkoutMeasure> measures_;  // one per workout taken (empty for one with errors)
 };
 

@@ -166,7 +166,7 @@ private:
     int start_weekday_;  // 0 = monday
 };
 
-void lint_program(const CheckedProgram& program, const checked::Program& plan, Diagnostics& diagnostics) {
+void lint_program(const checked::Program& plan, Diagnostics& diagnostics) {
     // Strength on consecutive dates: the day after within a week, or the last day of a week and
     // the first of the next when the program has a next week.
     const ProgramDates dates(plan);
@@ -205,7 +205,6 @@ void lint_program(const CheckedProgram& program, const checked::Program& plan, D
             }
         }
     }
-    (void)program;
 }
 
 }  // namespace
@@ -214,22 +213,31 @@ std::string session_range_text(const LintOptions& range) {
     return minutes_text(range.session_min_seconds) + "-" + minutes_text(range.session_max_seconds);
 }
 
-void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,
-                       Diagnostics& diagnostics) {
-    // The weeks each workout is used in: the longest program that schedules it, else its progressions.
-    std::vector<int> weeks_used(program.workouts.size(), 0);
-    for (const auto& plan : program.programs) {
-        for (const auto& session : plan.sessions) {
-            if (session.workout < 0 || static_cast<std::size_t>(session.workout) >= weeks_used.size()) continue;
-            int& weeks = weeks_used[static_cast<std::size_t>(session.workout)];
-            weeks = std::max(weeks, plan.weeks);
-        }
+void note_weeks_used(const checked::Program& plan, std::vector<int>& weeks_used) {
+    for (const auto& session : plan.sessions) {
+        if (session.workout < 0 || static_cast<std::size_t>(session.workout) >= weeks_used.size()) continue;
+        int& weeks = weeks_used[static_cast<std::size_t>(session.workout)];
+        weeks = std::max(weeks, plan.weeks);
     }
+}
+
+void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) { lint_program(plan, diagnostics); }
+
+void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, std::vector<int> weeks_used,
+                       const LintOptions& options, Diagnostics& diagnostics) {
+    // The weeks each workout is used in: the longest program that schedules it, else its progressions.
+    weeks_used.resize(program.workouts.size(), 0);
+    for (const auto& plan : program.programs) note_weeks_used(plan, weeks_used);
     for (std::size_t i = 0; i < program.workouts.size(); ++i) {
         const int weeks = weeks_used[i] > 0 ? weeks_used[i] : static_cast<int>(measures[i].week_seconds.size());
         lint_session_length(program.workouts[i], measures[i], weeks, options, diagnostics);
     }
-    for (const auto& plan : program.programs) lint_program(program, plan, diagnostics);
+    for (const auto& plan : program.programs) lint_program(plan, diagnostics);
+}
+
+void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,
+                       Diagnostics& diagnostics) {
+    run_program_lints(program, measures, {}, options, diagnostics);
 }
 
 void run_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,

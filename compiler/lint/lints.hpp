@@ -47,6 +47,16 @@ private:
 // The session-length lint of every workout (W0205) and the program lints (W0203, W0204).
 void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,
                        Diagnostics& diagnostics);
+// The same for a streamed check, whose programs were partly linted as they streamed
+// (lint_schedule): `weeks_used` holds, per workout, the weeks of the longest of those programs
+// that schedules it (note_weeks_used), and program.programs are the others.
+void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, std::vector<int> weeks_used,
+                       const LintOptions& options, Diagnostics& diagnostics);
+// Raises weeks_used[w] to the weeks of `plan` for each workout w it schedules; the session-length
+// lint measures a workout over the weeks of the longest program that schedules it.
+void note_weeks_used(const checked::Program& plan, std::vector<int>& weeks_used);
+// W0203 and W0204: the schedule of one program.
+void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics);
 
 // Drops warnings whose source line carries `# reps: allow CODE` (several codes: comma-separated).
 void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources);

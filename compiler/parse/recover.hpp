@@ -379,13 +379,20 @@ void keep_room_for_declaration(ParseState& state) {
     if (current_arena != nullptr) state.declaration_mark = current_arena->mark();
 }
 
-// A workout just parsed goes to the receiver, and when taken its AST goes away: the builders that
-// may still hold lists of it (after a recovered error) are emptied first, then the arena comes back
-// to before it.
-void hand_over_workout(ParseState& state) {
+// A workout or program just parsed goes to the receiver, and when taken its AST goes away: the
+// builders that may still hold lists of it (after a recovered error) are emptied first, then the
+// arena comes back to before it.
+void hand_over_declaration(ParseState& state) {
     auto& declarations = state.out->declarations;
-    if (declarations.size() <= state.declarations_before || !std::holds_alternative<ast::WorkoutDecl>(declarations.back())) return;
-    if (!state.receiver->take(*state.out, std::get<ast::WorkoutDecl>(declarations.back()))) return;
+    if (declarations.size() <= state.declarations_before) return;
+    const ast::Declaration& last = declarations.back();
+    if (const auto* workout = std::get_if<ast::WorkoutDecl>(&last)) {
+        if (!state.receiver->take(*state.out, *workout)) return;
+    } else if (const auto* program = std::get_if<ast::ProgramDecl>(&last)) {
+        if (!state.receiver->take_program(*state.out, *program)) return;
+    } else {
+        return;
+    }
     declarations.pop_back();
     state.workout = {};
     state.phase = {};
@@ -394,6 +401,8 @@ void hand_over_workout(ParseState& state) {
     state.timed = {};
     state.defaults = {};
     state.focus = {};
+    state.program = {};
+    state.session = {};
     state.prescription = nullptr;
     if (current_arena != nullptr) current_arena->rewind(state.declaration_mark);
 }
@@ -411,7 +420,7 @@ struct control<g::declaration> : raising_control<g::declaration> {
     template <typename Input>
     static void success(const Input& /*in*/, ParseState& state) {
         if (state.declaration_damaged) drop_damaged_declaration(state);
-        if (state.receiver != nullptr) hand_over_workout(state);
+        if (state.receiver != nullptr) hand_over_declaration(state);
         state.declaration_begin = nullptr;
     }
     template <typename Input>

@@ -189,20 +189,22 @@ void check_timeline_sizes(const CheckedProgram& program, std::span<const Workout
                               "split it into several workouts, or shorten its rests and durations");
         }
     }
-    for (const auto& plan : program.programs) {
-        // Every occurrence of a session, week after week; a run is one segment.
-        std::int64_t per_week = 0;
-        for (const auto& session : plan.sessions) {
-            const bool workout = session.workout >= 0 && static_cast<std::size_t>(session.workout) < measures.size();
-            per_week = add(per_week, workout ? measures[static_cast<std::size_t>(session.workout)].bound.segments : 1);
-        }
-        const std::int64_t segments = mul(plan.weeks, per_week);
-        if (segments > max_program_segments) {
-            diagnostics.report(Code::E0005, plan.span,
-                              fmt::format("program '{}' lowers to {} segments over its {} weeks, more than the {} a program may hold",
-                                          plan.name, segments, plan.weeks, max_program_segments),
-                              "schedule fewer weeks or sessions, or shorter workouts");
-        }
+    for (const auto& plan : program.programs) check_program_size(plan, measures, diagnostics);
+}
+
+void check_program_size(const checked::Program& plan, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics) {
+    // Every occurrence of a session, week after week; a run is one segment.
+    std::int64_t per_week = 0;
+    for (const auto& session : plan.sessions) {
+        const bool workout = session.workout >= 0 && static_cast<std::size_t>(session.workout) < measures.size();
+        per_week = add(per_week, workout ? measures[static_cast<std::size_t>(session.workout)].bound.segments : 1);
+    }
+    const std::int64_t segments = mul(plan.weeks, per_week);
+    if (segments > max_program_segments) {
+        diagnostics.report(Code::E0005, plan.span,
+                          fmt::format("program '{}' lowers to {} segments over its {} weeks, more than the {} a program may hold",
+                                      plan.name, segments, plan.weeks, max_program_segments),
+                          "schedule fewer weeks or sessions, or shorter workouts");
     }
 }
 

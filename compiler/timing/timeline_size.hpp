@@ -44,5 +44,7 @@ std::vector<WorkoutMeasure> measure_workouts(const CheckedProgram& program);
 // `measures`: one per workout of the program, in order.
 void check_timeline_sizes(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics);
 void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostics);
+// E0005 for one program (a streamed check sizes its programs as they stream).
+void check_program_size(const checked::Program& plan, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics);
 
 }  // namespace reps

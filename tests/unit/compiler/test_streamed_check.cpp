@@ -22,6 +22,7 @@ namespace {
 struct Run {
     std::string diagnostics;   // rendered as `reps check` prints them
     std::size_t ast_workouts = 0;  // workouts left in the main file's AST
+    std::size_t ast_programs = 0;  // programs left in it
     std::size_t checked_workouts = 0;
 };
 
@@ -40,6 +41,9 @@ Run run(const fs::path& path, bool stream, bool werror = false) {
         if (file.file_id != compiled.loaded.main_file) continue;
         result.ast_workouts = static_cast<std::size_t>(std::count_if(file.declarations.begin(), file.declarations.end(), [](const auto& d) {
             return std::holds_alternative<ast::WorkoutDecl>(d);
+        }));
+        result.ast_programs = static_cast<std::size_t>(std::count_if(file.declarations.begin(), file.declarations.end(), [](const auto& d) {
+            return std::holds_alternative<ast::ProgramDecl>(d);
         }));
     }
     result.checked_workouts = compiled.checked.workouts.size();
@@ -127,6 +131,61 @@ workout late "Late" { plank 3x30s }
     const Run streamed = run(scratch.write("names2.reps", "workout w \"W\" { goblet_squat 3x10 }\nworkout w \"W\" { plank 3x30s }\n"), true);
     CHECK(streamed.diagnostics.find("error[E0101]: duplicate workout 'w'") != std::string::npos);
     CHECK(streamed.diagnostics.find(":2:9:") != std::string::npos);  // at the second one
+}
+
+TEST_CASE("streamed check: a program is checked as it parses when its workouts came before it, else at the end") {
+    Scratch scratch;
+    // `early` names only earlier workouts: checked and dropped as it parses. `later` names one
+    // declared after it: kept for the end. Both schedule `grow`, whose session length is linted
+    // over the longer of the two (8 weeks, from the program checked as it parsed); strength the day
+    // after strength (W0203) and before a run (W0204) in each; one program too large (E0005) only
+    // in a file without other errors, as the whole check reports it.
+    const std::string workouts = R"(workout grow "Grow" {
+  warmup { easy_cardio 5min }
+  goblet_squat 2x8 -> 4x12
+}
+workout long "Long" {
+  warmup { easy_cardio 5min }
+  goblet_squat 10x10 rest 5min
+}
+)";
+    const std::string early = R"(program early "Early" { start 2026-12-07
+  weeks 8
+  mon 18:00 grow
+  tue 07:00 long
+  tue 08:00 run "Easy run" 30min easy
+}
+)";
+    const std::string later = R"(program later "Later" { start 2026-12-07
+  weeks 3
+  wed 18:00 grow
+  thu 18:00 last
+}
+workout last "Last" { warmup { easy_cardio 5min }
+  plank 3x30s }
+)";
+    const auto path = scratch.write("programs.reps", workouts + early + later);
+    const Run streamed = run(path, true);
+    CHECK(streamed.ast_programs == 1);  // `later`
+    CHECK(run(path, false).ast_programs == 2);
+    CHECK(streamed.diagnostics.find("warning[W0203]") != std::string::npos);
+    CHECK(streamed.diagnostics.find("warning[W0204]") != std::string::npos);
+    CHECK(streamed.diagnostics.find("of 8 are out of range") != std::string::npos);
+    check_same(path);
+    // Too large: 520 weeks of a session of 10,000 segments, in a program checked as it parses.
+    std::string huge = "workout huge \"Huge\" {\n";
+    for (int i = 0; i < 2500; ++i) huge += " plank 30s\n";
+    huge += "}\nprogram forever \"Forever\" { start 2026-12-07\n  weeks 520\n  mon 07:00 huge\n  tue 07:00 huge\n}\n";
+    const auto sized = scratch.write("program_size.reps", huge);
+    CHECK(run(sized, true).diagnostics.find("error[E0005]: program 'forever'") != std::string::npos);
+    check_same(sized);
+    // The same with an error elsewhere: no sizes, no lints, in either check.
+    check_same(scratch.write("program_size_error.reps", huge + "workout bad \"Bad\" { goblat_squat 3x10 }\n"));
+    // Programs named twice, and a session naming a program.
+    check_same(scratch.write("program_names.reps", workouts + early + early + R"(program third "Third" { start 2026-12-07
+  mon 18:00 early
+}
+)"));
 }
 
 TEST_CASE("streamed check: a catalog declaration after the first workout makes the file checked whole") {
