@@ -219,36 +219,38 @@ private:
     // Names taken twice, reported at each later declaration: sorted by name rather than hashed, as
     // this runs for every file checked. `streamed`: workouts no longer in the files' ASTs.
     void report_duplicates(std::span<const ast::File> files, std::span<const checked::Workout> streamed) {
+        // 20 bytes a name (a big file has tens of thousands): its text is read from the source.
         struct Declared {
-            std::string_view name;
-            SourceSpan span;
+            SourceSpan span;     // of the name
+            std::uint32_t file;  // position in `files`: declaration order is file order, then offset
             bool workout;
-            std::size_t file;  // position in `files`: declaration order is file order, then offset
         };
         std::vector<Declared> declared;
         declared.reserve(result_.workouts.size() + program_names_.size());
         for (std::size_t i = 0; i < files.size(); ++i) {
             if (sources_.file(files[i].file_id).embedded) continue;
+            const auto file = static_cast<std::uint32_t>(i);
             for (const auto& declaration : files[i].declarations) {
-                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declared.push_back({workout->name.text, workout->name.span, true, i});
-                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({program->name.text, program->name.span, false, i});
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declared.push_back({workout->name.span, file, true});
+                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({program->name.span, file, false});
             }
         }
         const auto file_of = [&](const SourceSpan& span) {
-            std::size_t file = 0;
+            std::uint32_t file = 0;
             while (file < files.size() && files[file].file_id != span.file) ++file;
             return file;
         };
-        for (const auto& workout : streamed) declared.push_back({workout.name, workout.span, true, file_of(workout.span)});
-        for (const auto& program : streamed_programs_) declared.push_back({program.name, program.span, false, file_of(program.span)});
-        std::sort(declared.begin(), declared.end(), [](const Declared& a, const Declared& b) {
-            if (a.name != b.name) return a.name < b.name;
+        for (const auto& workout : streamed) declared.push_back({workout.span, file_of(workout.span), true});
+        for (const auto& program : streamed_programs_) declared.push_back({program.span, file_of(program.span), false});
+        const auto name_of = [&](const Declared& d) { return sources_.file(d.span.file).text.substr(d.span.offset, d.span.length); };
+        std::sort(declared.begin(), declared.end(), [&](const Declared& a, const Declared& b) {
+            if (const auto order = name_of(a).compare(name_of(b)); order != 0) return order < 0;
             return a.file != b.file ? a.file < b.file : a.span.offset < b.span.offset;
         });
         for (std::size_t i = 1; i < declared.size(); ++i) {
-            if (declared[i].name != declared[i - 1].name) continue;
+            if (name_of(declared[i]) != name_of(declared[i - 1])) continue;
             diagnostics_.report(Code::E0101, declared[i].span,
-                               fmt::format("duplicate {} '{}'", declared[i].workout ? "workout" : "program", declared[i].name),
+                               fmt::format("duplicate {} '{}'", declared[i].workout ? "workout" : "program", name_of(declared[i])),
                                "workouts and programs share one namespace; rename one of them");
         }
     }
@@ -336,8 +338,7 @@ private:
                                 diagnostic.help = fmt::format("did you mean '{}'?", *suggestion);
                             }
                         } else {
-                            workout.focus_regions.push_back(index);
-                            workout.focus_spans.push_back(region.span);
+                            workout.focus.push_back(checked::Workout::Focus{index, region.span});
                         }
                     }
                 } else if constexpr (std::is_same_v<Node, ast::PhaseBlock>) {

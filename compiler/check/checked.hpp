@@ -92,13 +92,17 @@ struct Workout {
     std::span<const Block> blocks;
     std::span<const Entry> entries;  // of every block, in order
     std::uint32_t first_block = 0, block_count = 0, first_entry = 0, entry_count = 0;  // where, in the stores
-    bool has_warmup = false;
-    bool full_body_focus = false;
-    // Its `focus` regions (rare; a vector keeps a big file's list of workouts small).
-    std::vector<int> focus_regions;
-    std::vector<SourceSpan> focus_spans;
+    // Its `focus` regions, each with where it was written (a vector: a big file keeps a record of
+    // every workout to the end, and focus is rare).
+    struct Focus {
+        int region = 0;
+        SourceSpan span;
+    };
+    std::vector<Focus> focus;
     std::shared_ptr<const std::string> file;  // the path, shared by the file's workouts and programs
     SourceSpan span;
+    bool has_warmup = false;
+    bool full_body_focus = false;
 };
 
 struct Session {

@@ -60,8 +60,8 @@ public:
         w_.field("file", quote(workout.file ? *workout.file : std::string()));
         w_.field("has_warmup", workout.has_warmup ? "true" : "false");
         if (workout.full_body_focus) w_.field("focus", "full_body");
-        if (!workout.focus_regions.empty()) {
-            w_.field("focus", join(workout.focus_regions, [&](int r) { return region(r); }));
+        if (!workout.focus.empty()) {
+            w_.field("focus", join(workout.focus, [&](const checked::Workout::Focus& f) { return region(f.region); }));
         }
         for (const checked::Block& block : workout.blocks) this->block(block);
     }

@@ -71,10 +71,10 @@ void WorkoutLints::run(const checked::Workout& workout, Diagnostics& diagnostics
                             "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
     }
     regions_reached(catalog, workout, reached);
-    for (std::size_t i = 0; i < workout.focus_regions.size(); ++i) {
-        const auto& region = catalog.regions[workout.focus_regions[i]];
-        if (!reached[static_cast<std::size_t>(workout.focus_regions[i])]) {
-            diagnostics.report(Code::W0202, workout.focus_spans[i],
+    for (const checked::Workout::Focus& focus : workout.focus) {
+        const auto& region = catalog.regions[focus.region];
+        if (!reached[static_cast<std::size_t>(focus.region)]) {
+            diagnostics.report(Code::W0202, focus.span,
                                 fmt::format("focus '{}' is not reached: no exercise has a primary muscle in {}", region.name, region.title),
                                 "add an exercise for it, or drop it from the focus");
         }
