@@ -127,6 +127,16 @@ void Diagnostics::append(Diagnostics&& other) {
     other.errors_ = 0;
 }
 
+Diagnostics Diagnostics::take_from(std::size_t first) {
+    Diagnostics taken = with_same_settings();
+    for (std::size_t i = first; i < list_.size(); ++i) {
+        if (list_[i].severity == Severity::error) --errors_;
+        taken.add(std::move(list_[i]));
+    }
+    list_.erase(list_.begin() + static_cast<std::ptrdiff_t>(std::min(first, list_.size())), list_.end());
+    return taken;
+}
+
 void Diagnostics::sort_by_position() {
     std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         const auto key = [](const Diagnostic& d) {

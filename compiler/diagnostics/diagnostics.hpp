@@ -88,6 +88,8 @@ public:
     Diagnostics with_same_settings() const;
     // Adds every diagnostic of `other` after these, in its order.
     void append(Diagnostics&& other);
+    // The diagnostics from the `first`-th on, moved out into a list of their own (same settings).
+    Diagnostics take_from(std::size_t first);
     // Stable order for output: by file, then position, then insertion.
     void sort_by_position();
 

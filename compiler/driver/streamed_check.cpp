@@ -20,7 +20,8 @@ std::size_t catalog_declarations(const ast::File& file) {
 StreamedCheck::StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics)
     : sources_(sources), options_(options), diagnostics_(diagnostics),
       checks_(diagnostics.with_same_settings()), workout_warnings_(diagnostics.with_same_settings()),
-      program_sizes_(diagnostics.with_same_settings()), program_warnings_(diagnostics.with_same_settings()) {}
+      program_checks_(diagnostics.with_same_settings()), program_sizes_(diagnostics.with_same_settings()),
+      program_warnings_(diagnostics.with_same_settings()) {}
 
 bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workout) {
     if (refused_) return false;
@@ -51,8 +52,12 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
 
 bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::ProgramDecl& program) {
     if (refused_ || !checker_) return false;  // before the first workout: checked at the end
+    const std::size_t reported_before = checks_.list().size();
     const std::optional<checked::Program> checked = checker_->check_program(program);
     if (!checked) return false;
+    // Its errors go after the names taken twice, as in the whole check: E0403 (no start date) and
+    // E0101 (a duplicate) are both at its name, and the order they are added in is the one shown.
+    program_checks_.append(checks_.take_from(reported_before));
     // Its size and lints count only for a file without errors, as the workouts': held until then.
     check_program_size(*checked, measures_, program_sizes_);
     weeks_used_.resize(measures_.size(), 0);
@@ -69,6 +74,7 @@ bool StreamedCheck::checked_with_whole_catalog(const LoadedProgram& loaded) cons
 
 CheckedProgram StreamedCheck::finish(const LoadedProgram& loaded) {
     CheckedProgram checked = checker_->finish(loaded.files);
+    checks_.append(std::move(program_checks_));
     diagnostics_.append(std::move(checks_));
     return checked;
 }

@@ -59,6 +59,7 @@ private:
     std::optional<WorkoutLints> workout_lints_;
     Diagnostics checks_;                    // the checker's
     Diagnostics workout_warnings_;          // the workout lints'
+    Diagnostics program_checks_;            // the checker's, of the streamed programs
     Diagnostics program_sizes_;             // E0005 of the streamed programs
     Diagnostics program_warnings_;          // their lints
     std::vector<int> weeks_used_;

@@ -181,6 +181,12 @@ workout last "Last" { warmup { easy_cardio 5min }
     check_same(sized);
     // The same with an error elsewhere: no sizes, no lints, in either check.
     check_same(scratch.write("program_size_error.reps", huge + "workout bad \"Bad\" { goblat_squat 3x10 }\n"));
+    // A program named like a workout, without a start date: E0101 and E0403 at one name, in the
+    // order the whole check gives them; the same for two programs of one name.
+    check_same(scratch.write("program_no_start.reps", "workout w \"W\" { goblet_squat 3x10 }\nprogram w \"P\" {\n  mon 18:00 w\n}\n"));
+    check_same(scratch.write("programs_no_start.reps",
+                             "workout w \"W\" { goblet_squat 3x10 }\nprogram p \"P\" {\n  start 2026-12-07\n  mon 18:00 w\n}\n"
+                             "program p \"P2\" {\n  tue 18:00 w\n}\n"));
     // Programs named twice, and a session naming a program.
     check_same(scratch.write("program_names.reps", workouts + early + early + R"(program third "Third" { start 2026-12-07
   mon 18:00 early
