@@ -1,8 +1,9 @@
 // Checking a file as it parses: each workout is checked, measured and linted as soon as it has
 // parsed, then its AST and checked entries are dropped, so that a big file never exists whole in
 // memory (issue #19). So is each program whose workouts have all been checked before it (the
-// usual order); one that names a workout declared after it is checked at the end. What it reports is what the whole-file pipeline reports (pipeline.hpp);
-// a file it cannot stream that way is compiled whole instead.
+// usual order); one that names a workout declared after it is checked at the end. What it
+// reports is what the whole-file pipeline reports (pipeline.hpp); a file it cannot stream that
+// way is compiled whole instead.
 #pragma once
 
 #include <optional>

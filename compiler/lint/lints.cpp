@@ -166,7 +166,9 @@ private:
     int start_weekday_;  // 0 = monday
 };
 
-void lint_program(const checked::Program& plan, Diagnostics& diagnostics) {
+}  // namespace
+
+void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
     // Strength on consecutive dates: the day after within a week, or the last day of a week and
     // the first of the next when the program has a next week.
     const ProgramDates dates(plan);
@@ -207,7 +209,6 @@ void lint_program(const checked::Program& plan, Diagnostics& diagnostics) {
     }
 }
 
-}  // namespace
 
 std::string session_range_text(const LintOptions& range) {
     return minutes_text(range.session_min_seconds) + "-" + minutes_text(range.session_max_seconds);
@@ -221,8 +222,6 @@ void note_weeks_used(const checked::Program& plan, std::vector<int>& weeks_used)
     }
 }
 
-void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) { lint_program(plan, diagnostics); }
-
 void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, std::vector<int> weeks_used,
                        const LintOptions& options, Diagnostics& diagnostics) {
     // The weeks each workout is used in: the longest program that schedules it, else its progressions.
@@ -232,7 +231,7 @@ void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMea
         const int weeks = weeks_used[i] > 0 ? weeks_used[i] : static_cast<int>(measures[i].week_seconds.size());
         lint_session_length(program.workouts[i], measures[i], weeks, options, diagnostics);
     }
-    for (const auto& plan : program.programs) lint_program(plan, diagnostics);
+    for (const auto& plan : program.programs) lint_schedule(plan, diagnostics);
 }
 
 void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,
