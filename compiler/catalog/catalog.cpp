@@ -316,34 +316,52 @@ Catalog::Catalog(const Catalog* base) : base_(base) {
 int Catalog::find_exercise(std::string_view name) const {
     if (base_ && base_->exercise_index.built()) {
         // The user's own names first: they shadow the stdlib's (SPEC 2).
-        if (!exercise_names.empty()) {
+        if (name.empty()) return -1;
+        const std::uint64_t hash = FlatNameIndex::hash_of(name);
+        if (exercise_index.built()) {
+            if (const int index = exercise_index.find(name, hash); index >= 0) return index;
+        } else if (!exercise_names.empty()) {
             if (const int index = find_in(exercise_names, name); index >= 0) return index;
         }
-        return base_->exercise_index.find(name);
+        return base_->exercise_index.find(name, hash);
     }
     if (exercise_index.built()) return exercise_index.find(name);
     return find_in(base_, &Catalog::exercise_names, exercise_names, name);
 }
 
+namespace {
+
+std::uint64_t load64(const char* at) {
+    std::uint64_t word;
+    std::memcpy(&word, at, 8);
+    return word;
+}
+std::uint32_t load32(const char* at) {
+    std::uint32_t word;
+    std::memcpy(&word, at, 4);
+    return word;
+}
+
+}  // namespace
+
 std::uint64_t FlatNameIndex::hash_of(std::string_view name) {
-    // Eight bytes a step, inline, no call: names are short and looked up for every entry.
+    // Eight bytes a step, inline, no call: names are short and looked up for every entry. The
+    // last bytes are read as one word that may overlap the one before, never byte by byte.
     const auto mix = [](std::uint64_t hash, std::uint64_t word) {
         hash = (hash ^ word) * 0xff51afd7ed558ccdULL;
         return hash ^ (hash >> 32);
     };
-    std::uint64_t hash = name.size() * 0x9e3779b97f4a7c15ULL;
-    std::size_t i = 0;
-    for (; i + 8 <= name.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, name.data() + i, 8);
-        hash = mix(hash, word);
+    const char* text = name.data();
+    const std::size_t size = name.size();
+    std::uint64_t hash = size * 0x9e3779b97f4a7c15ULL;
+    if (size >= 8) {
+        for (std::size_t i = 0; i + 8 < size; i += 8) hash = mix(hash, load64(text + i));
+        return mix(hash, load64(text + size - 8));
     }
-    if (i < name.size()) {
-        std::uint64_t word = 0;
-        for (std::size_t k = 0; i + k < name.size(); ++k) word |= std::uint64_t{static_cast<unsigned char>(name[i + k])} << (8 * k);
-        hash = mix(hash, word);
-    }
-    return hash;
+    if (size >= 4) return mix(hash, (std::uint64_t{load32(text)} << 32) | load32(text + size - 4));
+    if (size == 0) return hash;
+    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(text[i])}; };
+    return mix(hash, (byte(0) << 16) | (byte(size / 2) << 8) | byte(size - 1));
 }
 
 void FlatNameIndex::build(const NameMap& names) {
@@ -369,23 +387,23 @@ namespace {
 // are short enough that a call to memcmp cost more than the comparison.
 bool same_name(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
-    std::size_t i = 0;
-    for (; i + 8 <= a.size(); i += 8) {
-        std::uint64_t x, y;
-        std::memcpy(&x, a.data() + i, 8);
-        std::memcpy(&y, b.data() + i, 8);
-        if (x != y) return false;
+    const std::size_t size = a.size();
+    if (size >= 8) {
+        for (std::size_t i = 0; i + 8 < size; i += 8) {
+            if (load64(a.data() + i) != load64(b.data() + i)) return false;
+        }
+        return load64(a.data() + size - 8) == load64(b.data() + size - 8);
     }
-    for (; i < a.size(); ++i) {
+    if (size >= 4) return load32(a.data()) == load32(b.data()) && load32(a.data() + size - 4) == load32(b.data() + size - 4);
+    for (std::size_t i = 0; i < size; ++i) {
         if (a[i] != b[i]) return false;
     }
     return true;
 }
 }  // namespace
 
-int FlatNameIndex::find(std::string_view name) const {
-    if (name.empty()) return -1;
-    const std::uint64_t hash = hash_of(name);
+int FlatNameIndex::find(std::string_view name, std::uint64_t hash) const {
+    if (name.empty() || slots_.empty()) return -1;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
         const Slot& slot = slots_[at];

@@ -159,7 +159,10 @@ public:
     void build(const NameMap& names);
     bool built() const { return !slots_.empty(); }
     // The index of `name`, or -1.
-    int find(std::string_view name) const;
+    int find(std::string_view name) const { return find(name, hash_of(name)); }
+    // The same with hash_of(name) given: a lookup through two layers hashes the name once.
+    int find(std::string_view name, std::uint64_t hash) const;
+    static std::uint64_t hash_of(std::string_view name);
 
     friend bool operator==(const FlatNameIndex&, const FlatNameIndex&) { return true; }
 
@@ -172,7 +175,6 @@ private:
         std::uint32_t offset = 0;  // of the name in names_
         std::uint32_t length = 0;
     };
-    static std::uint64_t hash_of(std::string_view name);
     std::vector<Slot> slots_;
     std::string names_;  // every name, back to back, close together in memory
 };
@@ -209,7 +211,9 @@ public:
     // This layer's names (the base has its own); find_* and suggest_* look in both.
     NameMap exercise_names;  // names and aliases
     NameMap region_names, muscle_names, equipment_names, profile_names;
-    // exercise_names, flat, once the catalog is complete (the stdlib's: see index_names()).
+    // exercise_names, flat, once the catalog is complete (the stdlib's: see index_names(); a
+    // user's: the checker's, which looks up every entry's name). A copy or move of the catalog
+    // leaves it empty, and lookups use exercise_names again.
     FlatNameIndex exercise_index;
     // Builds exercise_index; the catalog must not change afterwards.
     void index_names() { exercise_index.build(exercise_names); }

@@ -118,6 +118,7 @@ public:
     // The catalog (the files' own declarations over the stdlib's) and the profile.
     void begin(std::span<const ast::File> files) {
         result_.catalog = build_catalog(files, sources_, diagnostics_, &stdlib_catalog());
+        if (!result_.catalog.exercise_names.empty()) result_.catalog.index_names();
         if (!options_.profile.empty()) {
             result_.profile = result_.catalog.find_profile(options_.profile);
             if (result_.profile < 0) {
@@ -140,9 +141,9 @@ public:
     // One workout of a streamed file: the stores hold its blocks and entries alone, until the next;
     // of the workout itself only what the programs and lints ask for afterwards is kept.
     const checked::Workout& check_streamed(const ast::WorkoutDecl& decl) {
+        // The stores keep their room from one workout to the next (no counting up front, as the
+        // whole check does: the views are set after checking, and growing moves nothing they see).
         forget_streamed_entries();
-        result_.block_store.reserve(statement_count(decl.body));
-        result_.entry_store.reserve(entry_count(decl.body));
         current_streamed_ = check_workout(decl);
         set_views(current_streamed_);
         if (!kept_ && !options_.keep_workout.empty() && current_streamed_.name == options_.keep_workout) {
@@ -219,11 +220,13 @@ private:
     // Names taken twice, reported at each later declaration: sorted by name rather than hashed, as
     // this runs for every file checked. `streamed`: workouts no longer in the files' ASTs.
     void report_duplicates(std::span<const ast::File> files, std::span<const checked::Workout> streamed) {
-        // 20 bytes a name (a big file has tens of thousands): its text is read from the source.
+        // 32 bytes a name (a big file has tens of thousands): its text is read from the source,
+        // and its first eight bytes are kept as a number, which orders most pairs without it.
         struct Declared {
-            SourceSpan span;     // of the name
-            std::uint32_t file;  // position in `files`: declaration order is file order, then offset
-            bool workout;
+            std::uint64_t prefix = 0;  // the name's first bytes, big-endian, zero-padded
+            SourceSpan span;           // of the name
+            std::uint32_t file = 0;    // position in `files`: declaration order is file order, then offset
+            bool workout = false;
         };
         std::vector<Declared> declared;
         declared.reserve(result_.workouts.size() + program_names_.size());
@@ -231,8 +234,8 @@ private:
             if (sources_.file(files[i].file_id).embedded) continue;
             const auto file = static_cast<std::uint32_t>(i);
             for (const auto& declaration : files[i].declarations) {
-                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declared.push_back({workout->name.span, file, true});
-                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({program->name.span, file, false});
+                if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) declared.push_back({0, workout->name.span, file, true});
+                if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration)) declared.push_back({0, program->name.span, file, false});
             }
         }
         const auto file_of = [&](const SourceSpan& span) {
@@ -240,10 +243,17 @@ private:
             while (file < files.size() && files[file].file_id != span.file) ++file;
             return file;
         };
-        for (const auto& workout : streamed) declared.push_back({workout.span, file_of(workout.span), true});
-        for (const auto& program : streamed_programs_) declared.push_back({program.span, file_of(program.span), false});
+        for (const auto& workout : streamed) declared.push_back({0, workout.span, file_of(workout.span), true});
+        for (const auto& program : streamed_programs_) declared.push_back({0, program.span, file_of(program.span), false});
         const auto name_of = [&](const Declared& d) { return sources_.file(d.span.file).text.substr(d.span.offset, d.span.length); };
+        for (Declared& d : declared) {
+            const std::string_view name = name_of(d);
+            for (std::size_t i = 0; i < 8; ++i) {
+                d.prefix = (d.prefix << 8) | (i < name.size() ? static_cast<unsigned char>(name[i]) : 0u);
+            }
+        }
         std::sort(declared.begin(), declared.end(), [&](const Declared& a, const Declared& b) {
+            if (a.prefix != b.prefix) return a.prefix < b.prefix;
             if (const auto order = name_of(a).compare(name_of(b)); order != 0) return order < 0;
             return a.file != b.file ? a.file < b.file : a.span.offset < b.span.offset;
         });

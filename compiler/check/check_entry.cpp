@@ -110,6 +110,8 @@ struct EntryChecker::OptionModifiers {
 };
 
 bool EntryChecker::check_modifier_values(const ast::Modifiers& modifiers, EntryContext context) {
+    // Most entries have none of the modifiers checked here.
+    if (modifiers.repeated.empty() && !modifiers.alt.set && !modifiers.tempo && !modifiers.rest && !modifiers.hold) return true;
     bool ok = true;
     for (const auto& span : modifiers.repeated) {
         diagnostics_.report(Code::E0206, span, "modifier given twice", "keep one of them");
@@ -460,12 +462,15 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         return;
     }
 
-    // The entry takes the chosen option's modifiers: lowering and every output follow them.
-    for (const OptionModifiers& option : effective) {
-        checked::Entry::OptionLook look;
-        if (option.load) look.load = *option.load;
-        if (option.cue) look.cue = option.cue->value;
-        entry.option_looks.push_back(look);
+    // The entry takes the chosen option's modifiers: lowering and every output follow them. The
+    // looks are for the alternatives shown beside the chosen one: an entry without any needs none.
+    if (effective.size() > 1) {
+        for (const OptionModifiers& option : effective) {
+            checked::Entry::OptionLook look;
+            if (option.load) look.load = *option.load;
+            if (option.cue) look.cue = option.cue->value;
+            entry.option_looks.push_back(look);
+        }
     }
     const OptionModifiers& use = effective[chosen_option];
     const Traits& chosen = traits(entry.exercise);

@@ -50,8 +50,8 @@ struct Entry {
 
     SmallVector<int, 2> options;      // the exercise and its `or` alternatives, in order
     // Each option's load and cue as it would be done (its own or inherited, SPEC 4.1), in the
-    // order of `options`, for the sheet to print beside an alternative. Copies; their text views
-    // the source, as `load` and `cue` do.
+    // order of `options`, for the sheet to print beside an alternative (empty without one).
+    // Copies; their text views the source, as `load` and `cue` do.
     struct OptionLook {
         std::optional<ast::Load> load;
         std::optional<std::string_view> cue;
