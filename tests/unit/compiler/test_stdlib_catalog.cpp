@@ -128,6 +128,33 @@ TEST_CASE("stdlib catalog: the flat name index agrees with the name map") {
     CHECK(copy.find_exercise("goblet_squat") == catalog.find_exercise("goblet_squat"));
 }
 
+// The hash reads a name in words that may overlap and the comparison likewise: names of every
+// length up to three words, differing in one byte at any place, are each found and never confused.
+TEST_CASE("flat name index: names of every length differing in any one byte") {
+    NameMap names;
+    int next = 0;
+    for (std::size_t length = 1; length <= 24; ++length) {
+        const std::string base(length, 'a');
+        names.emplace(base, next++);
+        for (std::size_t at = 0; at < length; ++at) {
+            std::string changed = base;
+            changed[at] = 'b';
+            names.emplace(changed, next++);
+        }
+    }
+    FlatNameIndex index;
+    index.build(names);
+    for (const auto& named : names) {
+        const std::string& name = named.first;
+        INFO(name);
+        CHECK(index.find(name) == named.second);
+        CHECK(index.find(name + "c") == -1);
+        CHECK(index.find(std::string_view(name).substr(1)) == (names.count(name.substr(1)) ? names.at(name.substr(1)) : -1));
+    }
+    CHECK(index.find(std::string(25, 'a')) == -1);
+    CHECK(index.find("c") == -1);
+}
+
 // A watch shows the FIT exercise: it must be what the athlete does with what they hold. A FIT
 // name that names an implement (barbell_hip_thrust_with_bench) fits only an exercise with an
 // equipment option using that implement; stretches are warm-up steps or poses.
