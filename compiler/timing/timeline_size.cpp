@@ -18,8 +18,10 @@ namespace {
 constexpr std::int64_t saturation = std::int64_t{1} << 50;
 
 std::int64_t add(std::int64_t a, std::int64_t b) { return std::min(a + b, saturation); }
+// Without a division: this runs for every repetition of every block sized.
 std::int64_t mul(std::int64_t count, std::int64_t each) {
-    return count == 0 || each <= saturation / count ? count * each : saturation;
+    std::int64_t product = 0;
+    return __builtin_mul_overflow(count, each, &product) ? saturation : std::min(product, saturation);
 }
 
 TimelineSize& operator+=(TimelineSize& total, const TimelineSize& more) {
@@ -65,7 +67,7 @@ public:
         for (std::int64_t turn = 1; turn <= std::min(count, period); ++turn) {
             total_ = {};
             body(turn);
-            const std::int64_t runs = count / period + (turn - 1 < count % period ? 1 : 0);
+            const std::int64_t runs = period == 1 ? count : count / period + (turn - 1 < count % period ? 1 : 0);
             sum += times(runs, total_);
         }
         if (rest > 0) sum += times(count - 1, TimelineSize{1, rest});
