@@ -28,26 +28,38 @@ bool is_keyword(std::string_view word) {
         "full_body", "warmup", "cooldown", "superset", "circuit", "rounds", "intervals", "on", "off", "tabata",
         "emom", "amrap", "note", "tempo", "hold", "alt", "or", "start", "weeks", "timezone", "run", "easy",
         "hard", "step", "bw", "rpe", "rir", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    return std::find(std::begin(keywords), std::end(keywords), word) != std::end(keywords);
+    // Sorted once, searched for every line of a file.
+    static const auto sorted = [] {
+        std::array<std::string_view, std::size(keywords)> list;
+        std::copy(std::begin(keywords), std::end(keywords), list.begin());
+        std::sort(list.begin(), list.end());
+        return list;
+    }();
+    return std::binary_search(sorted.begin(), sorted.end(), word);
 }
 
 std::string_view first_word(std::string_view code) { return code.substr(0, code.find(' ')); }
 
-// Splits a physical line into collapsed code and its comment, and counts its braces.
+// A table of the characters `special` names, for the loops that copy runs of the others.
+struct CharSet {
+    bool in[256] = {};
+    constexpr explicit CharSet(std::string_view special) {
+        for (const char c : special) in[static_cast<unsigned char>(c)] = true;
+    }
+    constexpr bool operator()(char c) const { return in[static_cast<unsigned char>(c)]; }
+};
+
+// Splits a physical line into collapsed code and its comment, and counts its braces. Runs of
+// ordinary characters and whole strings are copied at once: this reads every byte of a file.
 Line split_line(std::string_view raw, int& depth) {
     Line line;
-    bool in_string = false;
+    line.code.reserve(raw.size());
     bool pending_space = false;
     int opened = 0, closed_first = 0;
-    bool seen_code = false;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
+    static constexpr CharSet special(" \t\r#\"{}");
+    const auto ordinary = [](char c) { return !special(c); };
+    for (std::size_t i = 0; i < raw.size();) {
         const char c = raw[i];
-        if (in_string) {
-            line.code += c;
-            if (c == '\\' && i + 1 < raw.size()) line.code += raw[++i];
-            else if (c == '"') in_string = false;
-            continue;
-        }
         if (c == '#') {
             line.comment = std::string(raw.substr(i));
             while (!line.comment.empty() && (line.comment.back() == ' ' || line.comment.back() == '\t' || line.comment.back() == '\r')) {
@@ -57,19 +69,27 @@ Line split_line(std::string_view raw, int& depth) {
         }
         if (c == ' ' || c == '\t' || c == '\r') {
             pending_space = !line.code.empty();
+            ++i;
             continue;
         }
         if (pending_space) line.code += ' ';
         pending_space = false;
-        if (c == '"') in_string = true;
-        if (c == '{') ++opened;
-        if (c == '}') {
+        std::size_t end = i + 1;
+        if (c == '"') {
+            // To the closing quote (a backslash takes the next character with it), or the line's end.
+            while (end < raw.size() && raw[end] != '"') end += raw[end] == '\\' && end + 1 < raw.size() ? 2 : 1;
+            end = std::min(end + 1, raw.size());
+        } else if (c == '{') {
+            ++opened;
+        } else if (c == '}') {
             if (opened > 0) --opened;
-            else if (!seen_code || line.code.find_first_not_of('}') == std::string::npos) ++closed_first;
+            else if (line.code.find_first_not_of('}') == std::string::npos) ++closed_first;
             else --depth;  // a '}' after other code on the line closes an outer block
+        } else {
+            while (end < raw.size() && ordinary(raw[end])) ++end;
         }
-        line.code += c;
-        seen_code = true;
+        line.code.append(raw, i, end - i);
+        i = end;
     }
     line.depth = std::max(0, depth - closed_first);
     depth = std::max(0, depth - closed_first + opened);
@@ -89,8 +109,19 @@ std::string space_tokens(std::string_view code, bool equipment_expression) {
     auto want_space = [&] {
         if (!out.empty() && out.back() != ' ') out += ' ';
     };
+    // Characters no rule below looks at, copied a run at a time.
+    static constexpr CharSet special(" {}|+-@;,)\"\\");
+    const auto ordinary = [](char c) { return !special(c); };
+    out.reserve(code.size() + 8);
     for (std::size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
+        if (ordinary(c)) {
+            std::size_t end = i + 1;
+            while (end < code.size() && ordinary(code[end])) ++end;
+            out.append(code, i, end - i);
+            i = end - 1;
+            continue;
+        }
         if (in_string) {
             out += c;
             if (c == '\\' && i + 1 < code.size()) out += code[++i];
@@ -128,7 +159,8 @@ std::string space_tokens(std::string_view code, bool equipment_expression) {
         out += c;
     }
     trim_space();
-    // Collapse what the passes above doubled.
+    // Collapse what the passes above doubled (most lines have nothing to collapse).
+    if (out.find("  ") == std::string::npos) return out;
     std::string collapsed;
     in_string = false;
     for (std::size_t i = 0; i < out.size(); ++i) {
@@ -158,10 +190,10 @@ bool is_prescription_line(const Line& line) {
            !is_keyword(word) && line.code.find('{') == std::string::npos && line.code.find('}') == std::string::npos;
 }
 
+// Widens the space after the first word so that what follows starts at `column` (one space at least).
 void pad_first_word(Line& line, std::size_t column) {
-    const auto word = first_word(line.code);
-    const std::string rest = line.code.substr(word.size() + 1);
-    line.code = std::string(word) + std::string(std::max<std::size_t>(column - word.size(), 1), ' ') + rest;
+    const std::size_t word = first_word(line.code).size();
+    if (column > word + 1) line.code.insert(word, column - word - 1, ' ');
 }
 
 // Writes the lines as they come, holding back only what a line's layout depends on: a run of
@@ -177,9 +209,10 @@ public:
             ++blank_lines_;
             return;
         }
-        if (!run_.empty() && !(is_prescription_line(line) && line.depth == run_.front().depth)) flush_run();
+        const bool prescription = is_prescription_line(line);
+        if (!run_.empty() && !(prescription && line.depth == run_.front().depth)) flush_run();
         if (blank_lines_ > 0) blank_before(line.code.size() && line.code.front() == '}');
-        if (is_prescription_line(line)) run_.push_back(std::move(line));
+        if (prescription) run_.push_back(std::move(line));
         else write(line);
     }
 
@@ -192,7 +225,7 @@ public:
 
 private:
     void blank_before(bool next_closes) {
-        if (!previous_blank_ && !(previous_code_.size() && previous_code_.back() == '{') && !next_closes) out_ += '\n';
+        if (!previous_blank_ && !previous_opens_ && !next_closes) out_ += '\n';
         previous_blank_ = true;
         blank_lines_ = 0;
     }
@@ -217,14 +250,14 @@ private:
         }
         out_ += '\n';
         previous_blank_ = false;
-        previous_code_ = line.code;
+        previous_opens_ = !line.code.empty() && line.code.back() == '{';
     }
 
     std::string& out_;
     std::vector<Line> run_;
     int blank_lines_ = 0;          // held back until the next line shows whether one is kept
     bool previous_blank_ = true;   // no blank lines at the top
-    std::string previous_code_;
+    bool previous_opens_ = false;  // the last line written ends with '{'
 };
 
 }  // namespace

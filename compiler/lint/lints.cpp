@@ -70,6 +70,7 @@ void WorkoutLints::run(const checked::Workout& workout, Diagnostics& diagnostics
         diagnostics.report(Code::W0201, workout.span, fmt::format("workout '{}' has no warm-up", workout.name),
                             "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
     }
+    if (workout.focus.empty() && !workout.full_body_focus) return;  // what follows checks the focus
     regions_reached(catalog, workout, reached);
     for (const checked::Workout::Focus& focus : workout.focus) {
         const auto& region = catalog.regions[focus.region];
