@@ -15,6 +15,7 @@
 
 #include "compiler/driver/cli.hpp"
 #include "compiler/driver/cli_internal.hpp"
+#include "compiler/format/format.hpp"
 #include "tests/e2e/in_process.hpp"
 
 namespace {
@@ -556,6 +557,12 @@ TEST_CASE("fmt: --check lists files out of layout, fmt rewrites them, broken fil
     CHECK(failed.code == 1);
     CHECK(failed.err.find("error[E0001]") != std::string::npos);
     CHECK(read(broken) == before);
+    // Already in the layout, so formatting leaves its text as it is: it is still parsed, and fails.
+    CHECK(reps::format_source(before) == before);
+    const auto failed_check = run_reps({"fmt", "--check", "--color", "never", broken.string()});
+    CHECK(failed_check.code == 1);
+    CHECK(failed_check.err.find("error[E0001]") != std::string::npos);
+    CHECK(failed_check.out.empty());
     for (const auto& entry : fs::directory_iterator(dir)) CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
 
     CHECK(run_reps({"fmt", (dir / "missing.reps").string()}).code == 2);
