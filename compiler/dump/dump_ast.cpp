@@ -121,10 +121,10 @@ public:
     }
 
     void operator()(const ast::WorkoutDecl& d) {
-        w_.line("Workout " + at(d.span));
+        head("Workout ", d.span);
         Nest nest(w_);
-        w_.field("name", name(d.name));
-        if (d.title) w_.field("title", text(*d.title));
+        field("name", d.name);
+        if (d.title) field("title", *d.title);
         body(d.body);
     }
 
@@ -162,124 +162,244 @@ private:
     }
 
 public:
+    // A workout's statements are most of a file, and `reps fmt` dumps each twice: their lines are
+    // written in place, piece by piece, with no string made for a piece.
     void operator()(const ast::Prescription& p) {
-        w_.line("Prescription " + at(p.span));
+        head("Prescription ", p.span);
         Nest nest(w_);
-        w_.field("exercise", name(p.exercise));
+        field("exercise", p.exercise);
         if (p.dose) dose(*p.dose);
         modifiers(p.modifiers);
     }
 
-    void operator()(const ast::RestStatement& s) { w_.line("Rest " + at(s.span) + " duration " + duration(s.duration)); }
+    void operator()(const ast::RestStatement& s) {
+        std::string& line = w_.begin_line();
+        line += "Rest ";
+        put_at(line, s.span);
+        line += " duration ";
+        put_duration(line, s.duration);
+        w_.end_line();
+    }
 
-    void operator()(const ast::NoteStatement& s) { w_.line("Note " + at(s.span) + " text " + text(s.text)); }
+    void operator()(const ast::NoteStatement& s) {
+        std::string& line = w_.begin_line();
+        line += "Note ";
+        put_at(line, s.span);
+        line += " text ";
+        put_text(line, s.text);
+        w_.end_line();
+    }
 
     void operator()(const ast::DefaultsStatement& s) {
-        w_.line("Defaults " + at(s.span));
+        head("Defaults ", s.span);
         Nest nest(w_);
-        if (s.rest) w_.field("rest", duration(*s.rest));
-        if (s.transition) w_.field("transition", duration(*s.transition));
-        if (s.switch_) w_.field("switch", duration(*s.switch_));
+        if (s.rest) field("rest", *s.rest);
+        if (s.transition) field("transition", *s.transition);
+        if (s.switch_) field("switch", *s.switch_);
     }
 
     void operator()(const ast::FocusStatement& s) {
-        w_.line("Focus " + at(s.span));
+        head("Focus ", s.span);
         Nest nest(w_);
         if (s.full_body) w_.field("full_body", "true");
-        if (!s.regions.empty()) w_.field("regions", names(s.regions));
+        if (!s.regions.empty()) {
+            put_names(w_.begin_field("regions"), s.regions);
+            w_.end_line();
+        }
     }
 
     void operator()(const ast::PhaseBlock& b) {
-        w_.line(std::string(b.kind == ast::PhaseKind::warmup ? "Warmup " : "Cooldown ") + at(b.span));
+        head(b.kind == ast::PhaseKind::warmup ? "Warmup " : "Cooldown ", b.span);
         Nest nest(w_);
         body(b.body);
     }
 
     void operator()(const ast::GroupBlock& b) {
-        w_.line(std::string(b.kind == ast::GroupKind::superset ? "Superset " : "Circuit ") + at(b.span));
+        head(b.kind == ast::GroupKind::superset ? "Superset " : "Circuit ", b.span);
         Nest nest(w_);
-        w_.field("rounds", std::to_string(b.rounds) + ' ' + at(b.rounds_span));
-        if (b.rest) w_.field("rest", duration(*b.rest));
+        count_field("rounds", b.rounds, b.rounds_span);
+        if (b.rest) field("rest", *b.rest);
         for (const ast::Prescription& entry : b.entries) (*this)(entry);
     }
 
     void operator()(const ast::IntervalsBlock& b) {
-        w_.line(std::string(b.tabata ? "Tabata " : "Intervals ") + at(b.span));
+        head(b.tabata ? "Tabata " : "Intervals ", b.span);
         Nest nest(w_);
-        w_.field("rounds", std::to_string(b.rounds) + ' ' + at(b.rounds_span));
-        w_.field("work", duration(b.work));
-        w_.field("rest", duration(b.rest));
+        count_field("rounds", b.rounds, b.rounds_span);
+        field("work", b.work);
+        field("rest", b.rest);
         for (const ast::Prescription& entry : b.entries) (*this)(entry);
     }
 
     void operator()(const ast::TimedBlock& b) {
-        w_.line(std::string(b.kind == ast::TimedKind::emom ? "Emom " : "Amrap ") + at(b.span));
+        head(b.kind == ast::TimedKind::emom ? "Emom " : "Amrap ", b.span);
         Nest nest(w_);
-        w_.field("duration", duration(b.duration));
+        field("duration", b.duration);
         for (const ast::Prescription& entry : b.entries) (*this)(entry);
     }
 
 private:
-    std::string at(const SourceSpan& span) const { return positions_ ? dump::at(span, sources_) : std::string("@"); }
-    std::string name(const ast::Name& n) const { return std::string(n.text) + ' ' + at(n.span); }
+    // ---- Pieces, appended to a line ----
+    void put_at(std::string& out, const SourceSpan& span) const {
+        if (positions_) dump::append_at(out, span, sources_);
+        else out += '@';
+    }
+    static void put_number(std::string& out, std::int64_t value) { fmt::format_to(std::back_inserter(out), "{}", value); }
+    void put_name(std::string& out, const ast::Name& n) const {
+        out += n.text;
+        out += ' ';
+        put_at(out, n.span);
+    }
+    void put_names(std::string& out, std::span<const ast::Name> list) const {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (i > 0) out += ", ";
+            put_name(out, list[i]);
+        }
+    }
+    void put_text(std::string& out, const ast::Text& t) const {
+        dump::append_quoted(out, t.value);
+        out += ' ';
+        put_at(out, t.span);
+    }
+    void put_duration(std::string& out, const ast::Duration& d) const {
+        put_number(out, d.seconds);
+        out += "s ";
+        put_at(out, d.span);
+    }
+    void put_amount(std::string& out, const ast::Amount& a) const {
+        out += amount_kind(a.kind);
+        out += ' ';
+        put_number(out, a.value);
+        if (a.kind == ast::Amount::Kind::range) {
+            out += '-';
+            put_number(out, a.upper);
+        }
+        if (a.kind == ast::Amount::Kind::at_least) out += '+';
+        if (a.kind == ast::Amount::Kind::duration) out += 's';
+        out += ' ';
+        put_at(out, a.span);
+    }
 
+    // ---- Whole lines ----
+    // "KIND @line:col"
+    void head(std::string_view kind, const SourceSpan& span) {
+        std::string& line = w_.begin_line();
+        line += kind;
+        put_at(line, span);
+        w_.end_line();
+    }
+    void field(std::string_view key, const ast::Name& n) {
+        put_name(w_.begin_field(key), n);
+        w_.end_line();
+    }
+    void field(std::string_view key, const ast::Text& t) {
+        put_text(w_.begin_field(key), t);
+        w_.end_line();
+    }
+    void field(std::string_view key, const ast::Duration& d) {
+        put_duration(w_.begin_field(key), d);
+        w_.end_line();
+    }
+    void field(std::string_view key, const ast::Amount& a) {
+        put_amount(w_.begin_field(key), a);
+        w_.end_line();
+    }
+    void span_field(std::string_view key, const SourceSpan& span) {
+        put_at(w_.begin_field(key), span);
+        w_.end_line();
+    }
+    // "KEY: N @line:col"
+    void count_field(std::string_view key, std::int64_t count, const SourceSpan& span) {
+        std::string& line = w_.begin_field(key);
+        put_number(line, count);
+        line += ' ';
+        put_at(line, span);
+        w_.end_line();
+    }
+
+    // The same pieces as strings, for the declarations a file has few of.
+    std::string at(const SourceSpan& span) const {
+        std::string out;
+        put_at(out, span);
+        return out;
+    }
+    std::string name(const ast::Name& n) const {
+        std::string out;
+        put_name(out, n);
+        return out;
+    }
     std::string names(std::span<const ast::Name> list) const {
         std::string out;
-        for (const ast::Name& n : list) out += (out.empty() ? "" : ", ") + name(n);
+        put_names(out, list);
+        return out;
+    }
+    std::string text(const ast::Text& t) const {
+        std::string out;
+        put_text(out, t);
+        return out;
+    }
+    std::string duration(const ast::Duration& d) const {
+        std::string out;
+        put_duration(out, d);
         return out;
     }
 
-    std::string text(const ast::Text& t) const { return quote(t.value) + ' ' + at(t.span); }
-    std::string duration(const ast::Duration& d) const { return seconds(d.seconds) + ' ' + at(d.span); }
-
-    std::string amount(const ast::Amount& a) const {
-        std::string value = std::to_string(a.value);
-        if (a.kind == ast::Amount::Kind::range) value += '-' + std::to_string(a.upper);
-        if (a.kind == ast::Amount::Kind::at_least) value += '+';
-        if (a.kind == ast::Amount::Kind::duration) value += 's';
-        return std::string(amount_kind(a.kind)) + ' ' + value + ' ' + at(a.span);
-    }
-
     void dose_part(std::string_view key, const ast::DosePart& part) {
-        w_.line(std::string(key) + ' ' + at(part.span));
+        std::string& line = w_.begin_line();
+        line += key;
+        line += ' ';
+        put_at(line, part.span);
+        w_.end_line();
         Nest nest(w_);
-        if (part.sets) w_.field("sets", std::to_string(*part.sets) + ' ' + at(part.sets_span));
-        w_.field("amount", amount(part.amount));
+        if (part.sets) count_field("sets", *part.sets, part.sets_span);
+        field("amount", part.amount);
     }
 
     void dose(const ast::Dose& d) {
-        w_.line("Dose " + at(d.span));
+        head("Dose ", d.span);
         Nest nest(w_);
         dose_part("from", d.from);
         if (d.to) dose_part("to", *d.to);
-        if (d.step) w_.field("step", amount(*d.step));
+        if (d.step) field("step", *d.step);
     }
 
     void modifiers(const ast::Modifiers& m) {
-        if (m.each.set) w_.field("each", at(m.each.span));
-        if (m.alt.set) w_.field("alt", at(m.alt.span));
+        if (m.each.set) span_field("each", m.each.span);
+        if (m.alt.set) span_field("alt", m.alt.span);
         if (m.load) {
             const ast::Load& l = *m.load;
-            std::string value = fmt::format("{} {} value {}", load_kind(l.kind), quote(l.text), l.value);
-            if (!l.unit.empty()) value.append(1, ' ').append(l.unit);
-            w_.field("load", value + ' ' + at(l.span));
+            std::string& line = w_.begin_field("load");
+            line += load_kind(l.kind);
+            line += ' ';
+            dump::append_quoted(line, l.text);
+            fmt::format_to(std::back_inserter(line), " value {}", l.value);
+            if (!l.unit.empty()) line.append(1, ' ').append(l.unit);
+            line += ' ';
+            put_at(line, l.span);
+            w_.end_line();
         }
-        if (m.rest) w_.field("rest", duration(*m.rest));
+        if (m.rest) field("rest", *m.rest);
         if (m.tempo) {
             const auto& p = m.tempo->phases;
-            w_.field("tempo", fmt::format("{} [{}, {}, {}, {}] {}", quote(m.tempo->text), p[0], p[1], p[2], p[3],
-                                          at(m.tempo->span)));
+            std::string& line = w_.begin_field("tempo");
+            dump::append_quoted(line, m.tempo->text);
+            fmt::format_to(std::back_inserter(line), " [{}, {}, {}, {}] ", p[0], p[1], p[2], p[3]);
+            put_at(line, m.tempo->span);
+            w_.end_line();
         }
-        if (m.hold) w_.field("hold", duration(*m.hold));
-        if (m.cue) w_.field("cue", text(*m.cue));
+        if (m.hold) field("hold", *m.hold);
+        if (m.cue) field("cue", *m.cue);
         if (!m.repeated.empty()) {
-            std::string spans;
-            for (const SourceSpan& span : m.repeated) spans += (spans.empty() ? "" : ", ") + at(span);
-            w_.field("repeated", spans);
+            std::string& line = w_.begin_field("repeated");
+            for (std::size_t i = 0; i < m.repeated.size(); ++i) {
+                if (i > 0) line += ", ";
+                put_at(line, m.repeated[i]);
+            }
+            w_.end_line();
         }
         // Each alternative with the modifiers written after it (its own, SPEC 4.1).
         for (const ast::Alternative& alternative : m.alternatives) {
-            w_.field("or", names(std::span<const ast::Name>(&alternative.name, 1)));
+            field("or", alternative.name);
             Nest nest(w_);
             modifiers(alternative.modifiers);
         }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iterator>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -13,24 +14,37 @@
 namespace reps::dump {
 
 // A string as a double-quoted literal: quotes, backslashes and control bytes escaped, so that
-// every dumped line stays one line.
-inline std::string quote(std::string_view text) {
-    std::string out = "\"";
+// every dumped line stays one line. Appended to `out`.
+inline void append_quoted(std::string& out, std::string_view text) {
+    out += '"';
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
         if (c == '"' || c == '\\') out += {'\\', c};
         else if (c == '\n') out += "\\n";
-        else if (byte < 0x20 || byte == 0x7F) out += fmt::format("\\x{:02x}", byte);
+        else if (byte < 0x20 || byte == 0x7F) fmt::format_to(std::back_inserter(out), "\\x{:02x}", byte);
         else out += c;
     }
-    return out + '"';
+    out += '"';
+}
+inline std::string quote(std::string_view text) {
+    std::string out;
+    append_quoted(out, text);
+    return out;
 }
 
-// "@12:3" (line, byte column); a span with no position is "@-".
-inline std::string at(const SourceSpan& span, const SourceManager& sources) {
-    if (!span.has_position()) return "@-";
+// "@12:3" (line, byte column); a span with no position is "@-". Appended to `out`.
+inline void append_at(std::string& out, const SourceSpan& span, const SourceManager& sources) {
+    if (!span.has_position()) {
+        out += "@-";
+        return;
+    }
     const LineColumn position = sources.position(span);
-    return fmt::format("@{}:{}", position.line, position.column);
+    fmt::format_to(std::back_inserter(out), "@{}:{}", position.line, position.column);
+}
+inline std::string at(const SourceSpan& span, const SourceManager& sources) {
+    std::string out;
+    append_at(out, span, sources);
+    return out;
 }
 
 inline std::string seconds(std::int64_t value) { return std::to_string(value) + 's'; }
@@ -59,6 +73,21 @@ public:
         end_line();
     }
 
+    // A line written in place, a piece at a time (no string made for it): begin_line() or
+    // begin_field() gives the buffer to append to, end_line() ends the line.
+    std::string& begin_line() {
+        pending_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+        return pending_;
+    }
+    std::string& begin_field(std::string_view key) {
+        begin_line().append(key).append(": ");
+        return pending_;
+    }
+    void end_line() {
+        pending_ += '\n';
+        if (pending_.size() >= 16 * 1024) flush();
+    }
+
     class Nest {
     public:
         explicit Nest(Writer& writer) : writer_(writer) { ++writer_.depth_; }
@@ -71,10 +100,6 @@ public:
     };
 
 private:
-    void end_line() {
-        pending_ += '\n';
-        if (pending_.size() >= 16 * 1024) flush();
-    }
     void flush() {
         out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
         pending_.clear();
