@@ -9,6 +9,7 @@
 #include <optional>
 #include <unistd.h>
 
+#include "compiler/base/arena.hpp"
 #include "compiler/driver/cli_internal.hpp"
 #include "compiler/driver/week_lengths.hpp"
 #include "compiler/dump/dump.hpp"
@@ -320,6 +321,10 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
         throw UsageError("unknown time zone '" + options.timezone + "' for --timezone; use a name like Europe/Berlin");
     }
 
+    // The AST comes from an arena, as `check`'s does: a big file's workouts are parsed, checked
+    // and dropped one after the other in the same memory. Declared first: it outlives the AST.
+    Arena arena;
+    const ArenaScope arena_scope(arena);
     const std::string& path = options.args.front();
     Reporter reporter(options, err);
     Diagnostics diagnostics = reporter.make_diagnostics();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/base/arena.hpp"
 #include "compiler/driver/cli_internal.hpp"
 #include "compiler/driver/loader.hpp"
 #include "compiler/dump/dump.hpp"
@@ -97,6 +98,8 @@ public:
 // Reports the file's syntax errors (what `ast_shape` reports), without its shape.
 void parse_for_errors(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics) {
     if (!check_utf8(sources, id, diagnostics)) return;
+    thread_local Arena arena;  // the AST's memory, reused by each workout in turn
+    const ArenaScope arena_scope(arena);
     DropEverything drop;
     (void)parse_file(sources, id, diagnostics, &drop);
 }
@@ -105,6 +108,8 @@ void parse_for_errors(const SourceManager& sources, std::uint32_t id, Diagnostic
 
 std::vector<std::uint64_t> ast_shape(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics) {
     if (!check_utf8(sources, id, diagnostics)) return {};
+    thread_local Arena arena;  // the AST's memory, reused by each workout in turn
+    const ArenaScope arena_scope(arena);
     ShapeOfFile shape(sources);
     const auto file = parse_file(sources, id, diagnostics, &shape);
     shape.add_declarations(file, file.declarations.size());

@@ -1,4 +1,5 @@
 // `--dump ast`: the typed AST of one file, every node with its kind, fields and @line:col span.
+#include <charconv>
 #include <span>
 #include <string>
 #include <variant>
@@ -244,7 +245,10 @@ private:
         if (positions_) dump::append_at(out, span, sources_);
         else out += '@';
     }
-    static void put_number(std::string& out, std::int64_t value) { fmt::format_to(std::back_inserter(out), "{}", value); }
+    static void put_number(std::string& out, std::int64_t value) {
+        char digits[24];
+        out.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits));
+    }
     void put_name(std::string& out, const ast::Name& n) const {
         out += n.text;
         out += ' ';
