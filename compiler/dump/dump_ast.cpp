@@ -174,7 +174,7 @@ public:
     }
 
     void operator()(const ast::RestStatement& s) {
-        std::string& line = w_.begin_line();
+        dump::LineBuffer& line = w_.begin_line();
         line += "Rest ";
         put_at(line, s.span);
         line += " duration ";
@@ -183,7 +183,7 @@ public:
     }
 
     void operator()(const ast::NoteStatement& s) {
-        std::string& line = w_.begin_line();
+        dump::LineBuffer& line = w_.begin_line();
         line += "Note ";
         put_at(line, s.span);
         line += " text ";
@@ -241,36 +241,50 @@ public:
 
 private:
     // ---- Pieces, appended to a line ----
-    void put_at(std::string& out, const SourceSpan& span) const {
+    // A short formatted piece (a number or two), through a buffer on the stack.
+    template <typename... Args>
+    static void append_formatted(dump::LineBuffer& line, fmt::format_string<Args...> format, Args&&... args) {
+        fmt::memory_buffer piece;
+        fmt::format_to(std::back_inserter(piece), format, std::forward<Args>(args)...);
+        line.append(std::string_view(piece.data(), piece.size()));
+    }
+    template <typename Out>
+    void put_at(Out& out, const SourceSpan& span) const {
         if (positions_) dump::append_at(out, span, sources_);
         else out += '@';
     }
-    static void put_number(std::string& out, std::int64_t value) {
+    template <typename Out>
+    static void put_number(Out& out, std::int64_t value) {
         char digits[24];
-        out.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits));
+        out.append(std::string_view(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits)));
     }
-    void put_name(std::string& out, const ast::Name& n) const {
+    template <typename Out>
+    void put_name(Out& out, const ast::Name& n) const {
         out += n.text;
         out += ' ';
         put_at(out, n.span);
     }
-    void put_names(std::string& out, std::span<const ast::Name> list) const {
+    template <typename Out>
+    void put_names(Out& out, std::span<const ast::Name> list) const {
         for (std::size_t i = 0; i < list.size(); ++i) {
             if (i > 0) out += ", ";
             put_name(out, list[i]);
         }
     }
-    void put_text(std::string& out, const ast::Text& t) const {
+    template <typename Out>
+    void put_text(Out& out, const ast::Text& t) const {
         dump::append_quoted(out, t.value);
         out += ' ';
         put_at(out, t.span);
     }
-    void put_duration(std::string& out, const ast::Duration& d) const {
+    template <typename Out>
+    void put_duration(Out& out, const ast::Duration& d) const {
         put_number(out, d.seconds);
         out += "s ";
         put_at(out, d.span);
     }
-    void put_amount(std::string& out, const ast::Amount& a) const {
+    template <typename Out>
+    void put_amount(Out& out, const ast::Amount& a) const {
         out += amount_kind(a.kind);
         out += ' ';
         put_number(out, a.value);
@@ -287,7 +301,7 @@ private:
     // ---- Whole lines ----
     // "KIND @line:col"
     void head(std::string_view kind, const SourceSpan& span) {
-        std::string& line = w_.begin_line();
+        dump::LineBuffer& line = w_.begin_line();
         line += kind;
         put_at(line, span);
         w_.end_line();
@@ -314,7 +328,7 @@ private:
     }
     // "KEY: N @line:col"
     void count_field(std::string_view key, std::int64_t count, const SourceSpan& span) {
-        std::string& line = w_.begin_field(key);
+        dump::LineBuffer& line = w_.begin_field(key);
         put_number(line, count);
         line += ' ';
         put_at(line, span);
@@ -349,7 +363,7 @@ private:
     }
 
     void dose_part(std::string_view key, const ast::DosePart& part) {
-        std::string& line = w_.begin_line();
+        dump::LineBuffer& line = w_.begin_line();
         line += key;
         line += ' ';
         put_at(line, part.span);
@@ -372,12 +386,15 @@ private:
         if (m.alt.set) span_field("alt", m.alt.span);
         if (m.load) {
             const ast::Load& l = *m.load;
-            std::string& line = w_.begin_field("load");
+            dump::LineBuffer& line = w_.begin_field("load");
             line += load_kind(l.kind);
             line += ' ';
             dump::append_quoted(line, l.text);
-            fmt::format_to(std::back_inserter(line), " value {}", l.value);
-            if (!l.unit.empty()) line.append(1, ' ').append(l.unit);
+            append_formatted(line, " value {}", l.value);
+            if (!l.unit.empty()) {
+                line += ' ';
+                line += l.unit;
+            }
             line += ' ';
             put_at(line, l.span);
             w_.end_line();
@@ -385,16 +402,16 @@ private:
         if (m.rest) field("rest", *m.rest);
         if (m.tempo) {
             const auto& p = m.tempo->phases;
-            std::string& line = w_.begin_field("tempo");
+            dump::LineBuffer& line = w_.begin_field("tempo");
             dump::append_quoted(line, m.tempo->text);
-            fmt::format_to(std::back_inserter(line), " [{}, {}, {}, {}] ", p[0], p[1], p[2], p[3]);
+            append_formatted(line, " [{}, {}, {}, {}] ", p[0], p[1], p[2], p[3]);
             put_at(line, m.tempo->span);
             w_.end_line();
         }
         if (m.hold) field("hold", *m.hold);
         if (m.cue) field("cue", *m.cue);
         if (!m.repeated.empty()) {
-            std::string& line = w_.begin_field("repeated");
+            dump::LineBuffer& line = w_.begin_field("repeated");
             for (std::size_t i = 0; i < m.repeated.size(); ++i) {
                 if (i > 0) line += ", ";
                 put_at(line, m.repeated[i]);

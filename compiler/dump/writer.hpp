@@ -1,7 +1,9 @@
 // The indented line writer and value formatting shared by the --dump printers (dump*.cpp).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <ostream>
 #include <string>
@@ -13,16 +15,58 @@
 
 namespace reps::dump {
 
+// Text gathered for a stream, appended to inline: a dump is millions of short pieces, and
+// std::string's out-of-line appends were a third of `reps fmt`.
+class LineBuffer {
+public:
+    using value_type = char;  // for std::back_inserter
+    void append(std::string_view text) {
+        char* at = room(text.size());
+        if (!text.empty()) std::memcpy(at, text.data(), text.size());
+    }
+    void append(std::size_t count, char c) { std::memset(room(count), c, count); }
+    void push_back(char c) { *room(1) = c; }
+    LineBuffer& operator+=(std::string_view text) {
+        append(text);
+        return *this;
+    }
+    LineBuffer& operator+=(char c) {
+        push_back(c);
+        return *this;
+    }
+    const char* data() const { return storage_.data(); }
+    std::size_t size() const { return size_; }
+    void clear() { size_ = 0; }
+
+private:
+    // Where `count` more characters go, counted in.
+    char* room(std::size_t count) {
+        if (size_ + count > storage_.size()) storage_.resize(std::max(2 * storage_.size(), size_ + count + 64));
+        char* at = storage_.data() + size_;
+        size_ += count;
+        return at;
+    }
+    std::string storage_;  // its size is the capacity; size_ of it is used
+    std::size_t size_ = 0;
+};
+
 // A string as a double-quoted literal: quotes, backslashes and control bytes escaped, so that
-// every dumped line stays one line. Appended to `out`.
-inline void append_quoted(std::string& out, std::string_view text) {
+// every dumped line stays one line. Appended to `out` (a std::string or a LineBuffer).
+template <typename Out>
+void append_quoted(Out& out, std::string_view text) {
     out += '"';
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') out += {'\\', c};
-        else if (c == '\n') out += "\\n";
-        else if (byte < 0x20 || byte == 0x7F) fmt::format_to(std::back_inserter(out), "\\x{:02x}", byte);
-        else out += c;
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (byte < 0x20 || byte == 0x7F) {
+            fmt::format_to(std::back_inserter(out), "\\x{:02x}", byte);
+        } else {
+            out += c;
+        }
     }
     out += '"';
 }
@@ -33,7 +77,8 @@ inline std::string quote(std::string_view text) {
 }
 
 // "@12:3" (line, byte column); a span with no position is "@-". Appended to `out`.
-inline void append_at(std::string& out, const SourceSpan& span, const SourceManager& sources) {
+template <typename Out>
+void append_at(Out& out, const SourceSpan& span, const SourceManager& sources) {
     if (!span.has_position()) {
         out += "@-";
         return;
@@ -61,26 +106,26 @@ public:
     Writer& operator=(const Writer&) = delete;
 
     void line(std::string_view text) {
-        pending_.append(static_cast<std::size_t>(depth_) * 2, ' ');
-        pending_.append(text);
+        begin_line().append(text);
         end_line();
     }
     void field(std::string_view key, std::string_view value) {
-        pending_.append(static_cast<std::size_t>(depth_) * 2, ' ');
-        pending_.append(key);
-        pending_.append(": ");
-        pending_.append(value);
+        begin_field(key).append(value);
         end_line();
     }
 
     // A line written in place, a piece at a time (no string made for it): begin_line() or
     // begin_field() gives the buffer to append to, end_line() ends the line.
-    std::string& begin_line() {
-        pending_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+    LineBuffer& begin_line() {
+        static constexpr std::string_view spaces = "                                                                ";
+        const auto indent = static_cast<std::size_t>(depth_) * 2;
+        if (indent <= spaces.size()) pending_.append(spaces.substr(0, indent));
+        else pending_.append(indent, ' ');
         return pending_;
     }
-    std::string& begin_field(std::string_view key) {
-        begin_line().append(key).append(": ");
+    LineBuffer& begin_field(std::string_view key) {
+        begin_line().append(key);
+        pending_.append(": ");
         return pending_;
     }
     void end_line() {
@@ -107,7 +152,7 @@ private:
 
     std::ostream& out_;
     int depth_;
-    std::string pending_;
+    LineBuffer pending_;
 };
 
 }  // namespace reps::dump
