@@ -20,6 +20,9 @@ namespace reps::dump {
 class LineBuffer {
 public:
     using value_type = char;  // for std::back_inserter
+    LineBuffer() = default;
+    LineBuffer(const LineBuffer&) = delete;  // data_ points into storage_
+    LineBuffer& operator=(const LineBuffer&) = delete;
     void append(std::string_view text) {
         char* at = room(text.size());
         if (!text.empty()) std::memcpy(at, text.data(), text.size());
@@ -34,19 +37,24 @@ public:
         push_back(c);
         return *this;
     }
-    const char* data() const { return storage_.data(); }
+    const char* data() const { return data_; }
     std::size_t size() const { return size_; }
     void clear() { size_ = 0; }
 
 private:
     // Where `count` more characters go, counted in.
     char* room(std::size_t count) {
-        if (size_ + count > storage_.size()) storage_.resize(std::max(2 * storage_.size(), size_ + count + 64));
-        char* at = storage_.data() + size_;
+        if (size_ + count > storage_.size()) [[unlikely]] grow(size_ + count);
+        char* at = data_ + size_;
         size_ += count;
         return at;
     }
+    [[gnu::noinline]] void grow(std::size_t needed) {
+        storage_.resize(std::max(2 * storage_.size(), needed + 64));
+        data_ = storage_.data();
+    }
     std::string storage_;  // its size is the capacity; size_ of it is used
+    char* data_ = nullptr;
     std::size_t size_ = 0;
 };
 
