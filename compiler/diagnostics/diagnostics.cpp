@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace reps {
@@ -259,46 +260,58 @@ constexpr std::size_t max_line_cells = 200;
 constexpr std::size_t window_cells = 160;
 constexpr std::size_t window_before_caret = 60;
 
+// Each diagnostic is put together in a string and written to the stream at once: a big file's
+// warnings are thousands, and a stream insertion per piece was most of rendering them.
 class TextRenderer {
 public:
     TextRenderer(std::ostream& out, const SourceManager& sources, bool color)
         : out_(out), sources_(sources), color_(color) {}
 
     void render(const Diagnostic& d) {
-        header(d);
-        if (has_position(sources_, d.span)) excerpt(d.span);
+        text_.clear();
+        const bool positioned = has_position(sources_, d.span);
+        const std::uint32_t line = positioned ? sources_.position(d.span).line : 0;
+        header(d, line);
+        if (positioned) excerpt(d.span, line);
         for (const std::string& note : d.notes) labelled("note:", note);
         if (!d.help.empty()) labelled("help:", d.help);
+        out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
     }
 
 private:
     void paint(std::string_view colour, std::string_view text) {
-        if (color_) out_ << colour << text << reset;
-        else out_ << text;
+        if (color_) {
+            text_ += colour;
+            text_ += text;
+            text_ += reset;
+        } else {
+            text_ += text;
+        }
     }
 
-    void header(const Diagnostic& d) {
+    void header(const Diagnostic& d, std::uint32_t line) {
         std::string locus = "reps:";
         if (has_position(sources_, d.span)) {
-            locus = sanitize(sources_.file(d.span.file).path) + ':' + std::to_string(sources_.position(d.span).line) + ':' +
-                    std::to_string(sources_.character_column(d.span)) + ':';
+            locus = fmt::format("{}:{}:{}:", sanitize(sources_.file(d.span.file).path), line, sources_.character_column(d.span));
         }
         paint(bold, locus);
-        out_ << ' ';
+        text_ += ' ';
         std::string label = severity_name(d.severity);
         if (d.code != Code::none) label += '[' + std::string(code_name(d.code)) + ']';
         paint(d.severity == Severity::error ? red : magenta, label + ':');
-        out_ << ' ';
+        text_ += ' ';
         paint(bold, sanitize(d.message));
-        out_ << '\n';
+        text_ += '\n';
     }
 
     void labelled(std::string_view label, const std::string& text) {
         paint(cyan, label);
-        out_ << ' ' << sanitize(text) << '\n';
+        text_ += ' ';
+        text_ += sanitize(text);
+        text_ += '\n';
     }
 
-    void excerpt(const SourceSpan& span) {
+    void excerpt(const SourceSpan& span, std::uint32_t line_number) {
         const std::string_view line = sources_.line_text(span);
         // A line of printable ASCII (most are) is one cell per byte, shown as it is.
         const bool plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
@@ -338,23 +351,33 @@ private:
         }
         if (shown_end < cell_count) shown += "...";
 
-        const std::string number = std::to_string(sources_.position(span).line);
+        const std::string number = std::to_string(line_number);
         // GCC's margin: at least four digits wide, then " | ".
         const std::size_t width = std::max<std::size_t>(number.size(), 4);
-        out_ << ' ' << std::string(width - number.size(), ' ') << number << " |";
-        if (!shown.empty()) out_ << ' ' << shown;
-        out_ << '\n';
+        text_ += ' ';
+        text_.append(width - number.size(), ' ');
+        text_ += number;
+        text_ += " |";
+        if (!shown.empty()) {
+            text_ += ' ';
+            text_ += shown;
+        }
+        text_ += '\n';
 
         const std::size_t pad = (shown_begin > 0 ? 3 : 0) + (caret - shown_begin);
         const std::size_t tildes = std::min(caret_end, std::max(shown_end, caret + 1)) - caret - 1;
-        out_ << ' ' << std::string(width, ' ') << " | " << std::string(pad, ' ');
+        text_ += ' ';
+        text_.append(width, ' ');
+        text_ += " | ";
+        text_.append(pad, ' ');
         paint(green, "^" + std::string(tildes, '~'));
-        out_ << '\n';
+        text_ += '\n';
     }
 
     std::ostream& out_;
     const SourceManager& sources_;
     bool color_;
+    std::string text_;  // the diagnostic being rendered
 };
 
 }  // namespace
