@@ -221,9 +221,10 @@ private:
     // this runs for every file checked. `streamed`: workouts no longer in the files' ASTs.
     void report_duplicates(std::span<const ast::File> files, std::span<const checked::Workout> streamed) {
         // 32 bytes a name (a big file has tens of thousands): its text is read from the source,
-        // and its first eight bytes are kept as a number, which orders most pairs without it.
+        // and its hash is kept, which orders nearly every pair without it (names taken twice
+        // only need to come together, each group in declaration order).
         struct Declared {
-            std::uint64_t prefix = 0;  // the name's first bytes, big-endian, zero-padded
+            std::uint64_t hash = 0;    // of the name
             SourceSpan span;           // of the name
             std::uint32_t file = 0;    // position in `files`: declaration order is file order, then offset
             bool workout = false;
@@ -246,14 +247,9 @@ private:
         for (const auto& workout : streamed) declared.push_back({0, workout.span, file_of(workout.span), true});
         for (const auto& program : streamed_programs_) declared.push_back({0, program.span, file_of(program.span), false});
         const auto name_of = [&](const Declared& d) { return sources_.file(d.span.file).text.substr(d.span.offset, d.span.length); };
-        for (Declared& d : declared) {
-            const std::string_view name = name_of(d);
-            for (std::size_t i = 0; i < 8; ++i) {
-                d.prefix = (d.prefix << 8) | (i < name.size() ? static_cast<unsigned char>(name[i]) : 0u);
-            }
-        }
+        for (Declared& d : declared) d.hash = FlatNameIndex::hash_of(name_of(d));
         std::sort(declared.begin(), declared.end(), [&](const Declared& a, const Declared& b) {
-            if (a.prefix != b.prefix) return a.prefix < b.prefix;
+            if (a.hash != b.hash) return a.hash < b.hash;
             if (const auto order = name_of(a).compare(name_of(b)); order != 0) return order < 0;
             return a.file != b.file ? a.file < b.file : a.span.offset < b.span.offset;
         });

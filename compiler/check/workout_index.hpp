@@ -1,12 +1,12 @@
 // The first workout of each name, for programs to find their workouts by: kept up to date as
 // workouts are checked one by one (a big file's programs are checked as they parse, among the
 // workouts checked so far). Open addressing over indices into the checked workouts, at most half
-// full: 8 to 16 bytes a workout, where a hash map of names took about 40.
+// full, each with half its name's hash, so that a probe reads a workout's name only when the
+// hashes agree: 16 to 32 bytes a workout, where a hash map of names took about 40.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -27,37 +27,47 @@ public:
     int find(std::string_view name, const std::vector<checked::Workout>& workouts) const {
         if (slots_.empty()) return -1;
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t at = hash(name) & mask;; at = (at + 1) & mask) {
-            if (slots_[at] == empty) return -1;
-            if (workouts[slots_[at]].name == name) return static_cast<int>(slots_[at]);
+        const std::uint64_t hashed = hash(name);
+        for (std::size_t at = hashed & mask;; at = (at + 1) & mask) {
+            const Slot& slot = slots_[at];
+            if (slot.index == empty) return -1;
+            if (slot.hash == check_of(hashed) && workouts[slot.index].name == name) return static_cast<int>(slot.index);
         }
     }
 
 private:
     static constexpr std::uint32_t empty = 0xFFFFFFFF;
-    static std::size_t hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+    struct Slot {
+        std::uint32_t index = empty;  // into the workouts
+        std::uint32_t hash = 0;       // the high half of its name's hash
+    };
+    static std::uint64_t hash(std::string_view name) { return FlatNameIndex::hash_of(name); }
+    static std::uint32_t check_of(std::uint64_t hashed) { return static_cast<std::uint32_t>(hashed >> 32); }
 
     void insert(const std::vector<checked::Workout>& workouts, std::uint32_t index) {
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t at = hash(workouts[index].name) & mask;; at = (at + 1) & mask) {
-            if (slots_[at] == empty) {
-                slots_[at] = index;
+        const std::uint64_t hashed = hash(workouts[index].name);
+        for (std::size_t at = hashed & mask;; at = (at + 1) & mask) {
+            Slot& slot = slots_[at];
+            if (slot.index == empty) {
+                slot = Slot{index, check_of(hashed)};
                 ++used_;
                 return;
             }
-            if (workouts[slots_[at]].name == workouts[index].name) return;  // the first of a name stays
+            // The first of a name stays.
+            if (slot.hash == check_of(hashed) && workouts[slot.index].name == workouts[index].name) return;
         }
     }
     void grow(const std::vector<checked::Workout>& workouts) {
-        const std::vector<std::uint32_t> old = std::move(slots_);
-        slots_.assign(std::max<std::size_t>(16, 2 * old.size()), empty);
+        const std::vector<Slot> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(16, 2 * old.size()), Slot{});
         used_ = 0;
-        for (const std::uint32_t index : old) {
-            if (index != empty) insert(workouts, index);
+        for (const Slot& slot : old) {
+            if (slot.index != empty) insert(workouts, slot.index);
         }
     }
 
-    std::vector<std::uint32_t> slots_;
+    std::vector<Slot> slots_;
     std::size_t used_ = 0;   // slots taken
     std::size_t added_ = 0;  // workouts looked at
 };
