@@ -252,6 +252,21 @@ for shape in $shapes; do
         row "$shape" "fmt time at $(mb "$flbytes") MB / at $(mb "$fsbytes") MB ($(calc %.3g "$flbytes / $fsbytes")x input)" \
             "$(calc %.2f "$f_large / $f_small")" "$(calc %.3g "$flbytes / $fsbytes * 1.1")" max "x"
         row "$shape" "fmt peak memory / input ($(mb "$flbytes") MB, $((f_rss / 1024)) MB RSS)" "$(calc %.2f "$f_rss * 1024 / $flbytes")" 3 max "x"
+        # The same file once formatted: what `fmt --check` meets in a repository kept in the layout.
+        canonical=$work/fmt-canonical.reps
+        cp "$fldir/big.reps" "$canonical"
+        "$reps" fmt "$canonical" 2>"$work/fmt-canonical-write.err" || { echo "run_bench.sh: reps fmt failed (see $work/fmt-canonical-write.err)" >&2; exit 2; }
+        read -r _ f_canonical _ < <(measure "$work/fmt-canonical.err" "${pin1[@]}" "$reps" fmt --check "$canonical")
+        row "$shape" "fmt --check of the file in the layout (CPU time)" \
+            "$(calc %.1f "$(bytes_of "$canonical") / 1e6 / $(ms "$f_canonical")")" 50 min "MB/s"
+        # One workout built from the largest file: every workout is still checked (an error anywhere
+        # stops the build), but only the one named is kept and lowered.
+        last_workout=$(grep -oE '^workout [a-z_0-9]+' "$ldir/big.reps" | tail -1 | cut -d' ' -f2)
+        read -r b_wall b_cpu b_rss < <(measure "$work/build-workout.err" "${pin1[@]}" "$reps" build "$ldir/big.reps" --to text \
+            --workout "$last_workout" -o "$work/build-workout.txt")
+        row "$shape" "build --workout (its last), $lmb MB file, wall clock" "$(calc %.2f "$b_wall")" 1 max "s"
+        info "$shape" "build --workout, CPU time" "$(calc %.2f "$b_cpu")" "s" ""
+        row "$shape" "build --workout peak memory / input ($((b_rss / 1024)) MB RSS)" "$(calc %.2f "$b_rss * 1024 / $lbytes")" 2 max "x"
     fi
 done
 
