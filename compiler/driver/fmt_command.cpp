@@ -142,25 +142,24 @@ int run_fmt(const Options& options, std::ostream& out, std::ostream& err) {
         const bool byte_order_mark = read.text->starts_with("\xEF\xBB\xBF");  // the source manager drops it; fmt too
         const std::uint32_t original_id = reporter.sources().add(path, std::move(*read.text));
         const std::string_view original = reporter.sources().file(original_id).text;
-        // Formatted first: a file already in the canonical layout (what `fmt --check` meets most)
-        // keeps its text, so its meaning cannot change, and it is parsed only for its errors.
-        Diagnostics scratch;
-        SourceManager scratch_sources;
-        const std::uint32_t formatted_id = scratch_sources.add(path, format_source(original));
-        const std::string_view formatted = scratch_sources.file(formatted_id).text;
-        const bool unchanged = formatted == original && !byte_order_mark;
-        std::vector<std::uint64_t> before;
-        if (unchanged) {
-            parse_for_errors(reporter.sources(), original_id, diagnostics);
-        } else {
-            before = ast_shape(reporter.sources(), original_id, diagnostics);
-        }
-        if (diagnostics.has_errors()) {  // only a file that parses has a canonical layout
+        // Only a file that parses has a canonical layout: the formatter never sees one that does
+        // not. A file already in the layout (what `fmt --check` meets most) keeps its text, so its
+        // meaning cannot change, and this one parse is all it takes; only a file whose text changes
+        // has its shape compared, before and after, which parses it again with each declaration
+        // hashed.
+        parse_for_errors(reporter.sources(), original_id, diagnostics);
+        if (diagnostics.has_errors()) {
             reporter.report(path, diagnostics);
             exit_code = std::max(exit_code, 1);
             continue;
         }
-        if (unchanged) continue;
+        Diagnostics scratch;
+        SourceManager scratch_sources;
+        const std::uint32_t formatted_id = scratch_sources.add(path, format_source(original));
+        const std::string_view formatted = scratch_sources.file(formatted_id).text;
+        if (formatted == original && !byte_order_mark) continue;
+        Diagnostics reported_already;  // the original's diagnostics, a second time
+        const auto before = ast_shape(reporter.sources(), original_id, reported_already);
         if (ast_shape(scratch_sources, formatted_id, scratch) != before || scratch.has_errors()) {
             reporter.fail("formatting '" + printable(path) + "' would change its meaning; it was left as it is");
             exit_code = std::max(exit_code, 2);

@@ -56,6 +56,7 @@ Line split_line(std::string_view raw, int& depth) {
     line.code.reserve(raw.size());
     bool pending_space = false;
     int opened = 0, closed_first = 0;
+    bool only_closing = true;  // the code so far is all '}' (kept, not searched: a line of them is linear)
     static constexpr CharSet special(" \t\r#\"{}");
     const auto ordinary = [](char c) { return !special(c); };
     for (std::size_t i = 0; i < raw.size();) {
@@ -72,8 +73,12 @@ Line split_line(std::string_view raw, int& depth) {
             ++i;
             continue;
         }
-        if (pending_space) line.code += ' ';
+        if (pending_space) {
+            line.code += ' ';
+            only_closing = false;
+        }
         pending_space = false;
+        if (c != '}') only_closing = false;
         std::size_t end = i + 1;
         if (c == '"') {
             // To the closing quote (a backslash takes the next character with it), or the line's end.
@@ -83,7 +88,7 @@ Line split_line(std::string_view raw, int& depth) {
             ++opened;
         } else if (c == '}') {
             if (opened > 0) --opened;
-            else if (line.code.find_first_not_of('}') == std::string::npos) ++closed_first;
+            else if (only_closing) ++closed_first;
             else --depth;  // a '}' after other code on the line closes an outer block
         } else {
             while (end < raw.size() && ordinary(raw[end])) ++end;

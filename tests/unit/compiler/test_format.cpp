@@ -83,3 +83,16 @@ TEST_CASE("format: examples and the stdlib are fixed points after one pass") {
         CHECK(reps::format_source(once) == once);
     }
 }
+
+// Whether a '}' opens a line is known as the line is read, not by searching it again for each
+// '}': a line of a million of them (not a workout, but any text may reach the formatter) is
+// formatted in one pass.
+TEST_CASE("format: a long line of closing braces") {
+    const std::string braces(1 << 20, '}');
+    std::string spaced;  // braces stand apart: "} } }"
+    for (std::size_t i = 0; i < braces.size(); ++i) spaced += i == 0 ? "}" : " }";
+    const std::string once = reps::format_source(braces + "\n");
+    CHECK(once == spaced + "\n");
+    CHECK(reps::format_source(once) == once);
+    CHECK(reps::format_source("a " + braces) == "a " + spaced + "\n");
+}
