@@ -314,19 +314,18 @@ Catalog::Catalog(const Catalog* base) : base_(base) {
 }
 
 int Catalog::find_exercise(std::string_view name) const {
-    if (base_ && base_->exercise_index.built()) {
-        // The user's own names first: they shadow the stdlib's (SPEC 2).
-        if (name.empty()) return -1;
-        const std::uint64_t hash = FlatNameIndex::hash_of(name);
-        if (exercise_index.built()) {
-            if (const int index = exercise_index.find(name, hash); index >= 0) return index;
-        } else if (!exercise_names.empty()) {
-            if (const int index = find_in(exercise_names, name); index >= 0) return index;
-        }
-        return base_->exercise_index.find(name, hash);
+    // This layer's names first: the user's shadow the stdlib's (SPEC 2). The name is hashed once
+    // for both layers' flat indices, where they are built (the stdlib's always is; a user's once
+    // the checker has its catalog), else looked up in the name maps.
+    if (name.empty()) return -1;
+    const std::uint64_t hash = FlatNameIndex::hash_of(name);
+    if (exercise_index.built()) {
+        if (const int index = exercise_index.find(name, hash); index >= 0) return index;
+    } else if (!exercise_names.empty()) {
+        if (const int index = find_in(exercise_names, name); index >= 0) return index;
     }
-    if (exercise_index.built()) return exercise_index.find(name);
-    return find_in(base_, &Catalog::exercise_names, exercise_names, name);
+    if (!base_) return -1;
+    return base_->exercise_index.built() ? base_->exercise_index.find(name, hash) : find_in(base_->exercise_names, name);
 }
 
 namespace {

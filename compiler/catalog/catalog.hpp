@@ -144,16 +144,19 @@ using NameMap = std::unordered_map<std::string, int, NameHash, std::equal_to<>>;
 // comparing catalogs.
 class FlatNameIndex {
 public:
+    // A copy or a move leaves both sides empty: the index belongs to the names of the catalog it
+    // was built for, and neither catalog's names are known to be those any more.
     FlatNameIndex() = default;
     FlatNameIndex(const FlatNameIndex&) {}
     FlatNameIndex& operator=(const FlatNameIndex&) {
-        slots_.clear();
-        names_.clear();
+        clear();
         return *this;
     }
-    FlatNameIndex(FlatNameIndex&&) noexcept {}
+    FlatNameIndex(FlatNameIndex&& other) noexcept { other.clear(); }
     FlatNameIndex& operator=(FlatNameIndex&& other) noexcept {
-        return *this = static_cast<const FlatNameIndex&>(other);
+        clear();
+        other.clear();
+        return *this;
     }
 
     void build(const NameMap& names);
@@ -167,6 +170,10 @@ public:
     friend bool operator==(const FlatNameIndex&, const FlatNameIndex&) { return true; }
 
 private:
+    void clear() noexcept {
+        slots_.clear();
+        names_.clear();
+    }
     // Sixteen bytes, so that a probe touches one cache line of a table half the size it was:
     // lookups land anywhere in it, one per entry checked.
     struct Slot {

@@ -153,6 +153,12 @@ TEST_CASE("flat name index: names of every length differing in any one byte") {
     }
     CHECK(index.find(std::string(25, 'a')) == -1);
     CHECK(index.find("c") == -1);
+
+    // It belongs to the names it was built from: a moved catalog looks its names up in its map.
+    FlatNameIndex moved(std::move(index));
+    CHECK(!moved.built());
+    CHECK(!index.built());  // NOLINT(bugprone-use-after-move): what a move leaves is the point
+    CHECK(index.find("a") == -1);
 }
 
 // A watch shows the FIT exercise: it must be what the athlete does with what they hold. A FIT
