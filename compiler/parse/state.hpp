@@ -199,6 +199,18 @@ double parse_decimal(std::string_view text, const SourceSpan& span, ParseState& 
 
 // "1h30min", "90s", "1:30" -> seconds; -1 after reporting an absurd value.
 std::int64_t parse_duration_text(std::string_view text, const SourceSpan& span, ParseState& state) {
+    // Most durations are one number and one unit ("45s", "5min", "2h"): read at once.
+    std::size_t digit_count = 0;
+    while (digit_count < text.size() && digit_count < 9 && text[digit_count] >= '0' && text[digit_count] <= '9') ++digit_count;
+    if (digit_count > 0) {
+        const std::string_view unit = text.substr(digit_count);
+        const std::int64_t factor = unit == "s" ? 1 : unit == "min" ? 60 : unit == "h" ? 3600 : 0;
+        if (factor != 0) {
+            std::int64_t value = 0;
+            for (std::size_t i = 0; i < digit_count; ++i) value = value * 10 + (text[i] - '0');
+            if (value * factor <= max_number) return value * factor;  // else reported below
+        }
+    }
     std::int64_t total = 0;
     std::size_t i = 0;
     bool overflow = false;
