@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <iterator>
 #include <memory>
 #include <type_traits>
 
@@ -66,11 +67,10 @@ public:
     T& back() { return data()[size_ - 1]; }
     const T& back() const { return data()[size_ - 1]; }
 
+    // Inline but for growing, which is rare (most of these lists keep to their inline room).
     void push_back(const T& item) {
-        if (size_ == capacity_) {
-            const T copy = item;  // `item` may live in this vector
-            reserve(2 * static_cast<std::size_t>(capacity_));
-            data()[size_++] = copy;
+        if (size_ == capacity_) [[unlikely]] {
+            grow_and_push(item);
             return;
         }
         data()[size_++] = item;
@@ -78,7 +78,11 @@ public:
     template <typename Iterator>
     void assign(Iterator first, Iterator last) {
         clear();
-        for (; first != last; ++first) push_back(*first);
+        if constexpr (std::contiguous_iterator<Iterator>) {
+            append(std::to_address(first), static_cast<std::size_t>(last - first));
+        } else {
+            for (; first != last; ++first) push_back(*first);
+        }
     }
     void reserve(std::size_t count) {
         if (count <= capacity_) return;
@@ -93,7 +97,13 @@ public:
 
 private:
     bool on_heap() const { return capacity_ > N; }
+    [[gnu::noinline]] void grow_and_push(const T& item) {
+        const T copy = item;  // `item` may live in this vector
+        reserve(2 * static_cast<std::size_t>(capacity_));
+        data()[size_++] = copy;
+    }
     void append(const T* items, std::size_t count) {
+        if (count == 0) return;  // `items` may be null then, which memcpy must not see
         reserve(size_ + count);
         std::memcpy(static_cast<void*>(data() + size_), items, count * sizeof(T));
         size_ += static_cast<std::uint32_t>(count);

@@ -2,6 +2,8 @@
 // every item whichever storage holds them (ASan catches a leak or a use after free here).
 #include <doctest/doctest.h>
 
+#include <list>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -80,4 +82,19 @@ TEST_CASE("small vector: assign, reserve and clear") {
     CHECK(list.capacity() >= 100);
     list.push_back(8);
     CHECK(items(list) == std::vector<int>{8});
+}
+
+TEST_CASE("small vector: assign from a contiguous range (copied at once), an empty one, or a list") {
+    SmallVector<int, 2> list{1, 2, 3};
+    const std::vector<int> many{4, 5, 6, 7, 8};
+    list.assign(many.begin(), many.end());
+    CHECK(items(list) == many);
+    const std::span<const int> none;  // its data() is null
+    list.assign(none.begin(), none.end());
+    CHECK(list.empty());
+    const std::list<int> linked{9, 10, 11};
+    list.assign(linked.begin(), linked.end());
+    CHECK(items(list) == std::vector<int>{9, 10, 11});
+    list.assign(many.begin(), many.begin() + 1);  // back to one item, the heap room kept
+    CHECK(items(list) == std::vector<int>{4});
 }
