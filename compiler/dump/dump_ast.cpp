@@ -46,7 +46,13 @@ public:
 
     void equipment(const ast::EquipmentExpr& e) {
         switch (e.kind) {
-            case ast::EquipmentExpr::Kind::name: w_.line("name " + name(e.name)); return;
+            case ast::EquipmentExpr::Kind::name: {
+                dump::LineBuffer& line = w_.begin_line();
+                line += "name ";
+                put(line, e.name);
+                w_.end_line();
+                return;
+            }
             case ast::EquipmentExpr::Kind::none: w_.line("none " + at(e.span)); return;
             case ast::EquipmentExpr::Kind::all_of: w_.line("all_of " + at(e.span)); break;
             case ast::EquipmentExpr::Kind::any_of: w_.line("any_of " + at(e.span)); break;
@@ -58,29 +64,29 @@ public:
     void operator()(const ast::ImportDecl& d) {
         w_.line("Import " + at(d.span));
         Nest nest(w_);
-        w_.field("path", text(d.path));
+        field("path", d.path);
     }
 
     void operator()(const ast::RegionDecl& d) {
         w_.line("Region " + at(d.span));
         Nest nest(w_);
-        w_.field("name", name(d.name));
-        if (d.title) w_.field("title", text(*d.title));
+        field("name", d.name);
+        if (d.title) field("title", *d.title);
     }
 
     void operator()(const ast::MuscleDecl& d) {
         w_.line("Muscle " + at(d.span));
         Nest nest(w_);
-        w_.field("name", name(d.name));
-        if (d.title) w_.field("title", text(*d.title));
-        w_.field("region", name(d.region));
+        field("name", d.name);
+        if (d.title) field("title", *d.title);
+        field("region", d.region);
     }
 
     void operator()(const ast::EquipmentDecl& d) {
         w_.line("Equipment " + at(d.span));
         Nest nest(w_);
-        w_.field("name", name(d.name));
-        if (d.title) w_.field("title", text(*d.title));
+        field("name", d.name);
+        if (d.title) field("title", *d.title);
         if (d.loadable) w_.field("loadable", "true");
         if (d.pair) w_.field("pair", "true");
     }
@@ -88,12 +94,12 @@ public:
     void operator()(const ast::ExerciseDecl& d) {
         w_.line("Exercise " + at(d.span));
         Nest nest(w_);
-        w_.field("name", name(d.name));
-        w_.field("title", text(d.title));
-        if (!d.aka.empty()) w_.field("aka", names(d.aka));
-        if (d.pattern) w_.field("pattern", name(*d.pattern));
-        if (!d.primary.empty()) w_.field("primary", names(d.primary));
-        if (!d.secondary.empty()) w_.field("secondary", names(d.secondary));
+        field("name", d.name);
+        field("title", d.title);
+        if (!d.aka.empty()) names_field("aka", d.aka);
+        if (d.pattern) field("pattern", *d.pattern);
+        if (!d.primary.empty()) names_field("primary", d.primary);
+        if (!d.secondary.empty()) names_field("secondary", d.secondary);
         if (d.equipment) {
             w_.line("equipment:");
             Nest inner(w_);
@@ -105,20 +111,20 @@ public:
                                 : *d.measure == ast::Measure::time ? "time"
                                                                    : "reps_or_time");
         }
-        if (d.rep) w_.field("rep", duration(*d.rep));
-        if (!d.easier.empty()) w_.field("easier", names(d.easier));
-        if (!d.harder.empty()) w_.field("harder", names(d.harder));
-        if (d.fit_category) w_.field("fit_category", name(*d.fit_category));
-        if (d.fit_name) w_.field("fit_name", name(*d.fit_name));
-        if (!d.fields_seen.empty()) w_.field("fields_seen", names(d.fields_seen));
+        if (d.rep) field("rep", *d.rep);
+        if (!d.easier.empty()) names_field("easier", d.easier);
+        if (!d.harder.empty()) names_field("harder", d.harder);
+        if (d.fit_category) field("fit_category", *d.fit_category);
+        if (d.fit_name) field("fit_name", *d.fit_name);
+        if (!d.fields_seen.empty()) names_field("fields_seen", d.fields_seen);
     }
 
     void operator()(const ast::ProfileDecl& d) {
         w_.line("Profile " + at(d.span));
         Nest nest(w_);
-        w_.field("name", name(d.name));
-        if (d.title) w_.field("title", text(*d.title));
-        w_.field("equipment", names(d.equipment));
+        field("name", d.name);
+        if (d.title) field("title", *d.title);
+        names_field("equipment", d.equipment);
     }
 
     void operator()(const ast::WorkoutDecl& d) {
@@ -132,14 +138,14 @@ public:
     void operator()(const ast::ProgramDecl& d) {
         w_.line("Program " + at(d.span));
         Nest nest(w_);
-        w_.field("name", name(d.name));
-        if (d.title) w_.field("title", text(*d.title));
+        field("name", d.name);
+        if (d.title) field("title", *d.title);
         if (d.start) {
             w_.field("start", fmt::format("{:04}-{:02}-{:02} {}", d.start->year, d.start->month, d.start->day,
                                           at(d.start->span)));
         }
-        if (d.weeks) w_.field("weeks", std::to_string(*d.weeks) + ' ' + at(d.weeks_span));
-        if (d.timezone) w_.field("timezone", text(*d.timezone));
+        if (d.weeks) count_field("weeks", *d.weeks, d.weeks_span);
+        if (d.timezone) field("timezone", *d.timezone);
         for (const ast::SessionDecl& s : d.sessions) session(s);
     }
 
@@ -147,15 +153,15 @@ private:
     void session(const ast::SessionDecl& s) {
         w_.line("Session " + at(s.span));
         Nest nest(w_);
-        w_.field("weekday", name(s.weekday));
+        field("weekday", s.weekday);
         w_.field("time", fmt::format("{:02}:{:02} {}", s.time.hour, s.time.minute, at(s.time.span)));
         if (s.workout) {
-            w_.field("workout", name(*s.workout));
+            field("workout", *s.workout);
             return;
         }
-        w_.field("run_title", text(s.run_title));
-        w_.field("run_duration", duration(s.run_duration));
-        if (s.run_intensity) w_.field("run_intensity", name(*s.run_intensity));
+        field("run_title", s.run_title);
+        field("run_duration", s.run_duration);
+        if (s.run_intensity) field("run_intensity", *s.run_intensity);
     }
 
     void body(const ast::LongList<ast::Statement>& statements) {
@@ -173,23 +179,9 @@ public:
         modifiers(p.modifiers);
     }
 
-    void operator()(const ast::RestStatement& s) {
-        dump::LineBuffer& line = w_.begin_line();
-        line += "Rest ";
-        put_at(line, s.span);
-        line += " duration ";
-        put_duration(line, s.duration);
-        w_.end_line();
-    }
+    void operator()(const ast::RestStatement& s) { one_line("Rest ", s.span, " duration ", s.duration); }
 
-    void operator()(const ast::NoteStatement& s) {
-        dump::LineBuffer& line = w_.begin_line();
-        line += "Note ";
-        put_at(line, s.span);
-        line += " text ";
-        put_text(line, s.text);
-        w_.end_line();
-    }
+    void operator()(const ast::NoteStatement& s) { one_line("Note ", s.span, " text ", s.text); }
 
     void operator()(const ast::DefaultsStatement& s) {
         head("Defaults ", s.span);
@@ -203,10 +195,7 @@ public:
         head("Focus ", s.span);
         Nest nest(w_);
         if (s.full_body) w_.field("full_body", "true");
-        if (!s.regions.empty()) {
-            put_names(w_.begin_field("regions"), s.regions);
-            w_.end_line();
-        }
+        if (!s.regions.empty()) names_field("regions", s.regions);
     }
 
     void operator()(const ast::PhaseBlock& b) {
@@ -259,7 +248,7 @@ private:
         out.append(std::string_view(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits)));
     }
     template <typename Out>
-    void put_name(Out& out, const ast::Name& n) const {
+    void put(Out& out, const ast::Name& n) const {
         out += n.text;
         out += ' ';
         put_at(out, n.span);
@@ -268,23 +257,23 @@ private:
     void put_names(Out& out, std::span<const ast::Name> list) const {
         for (std::size_t i = 0; i < list.size(); ++i) {
             if (i > 0) out += ", ";
-            put_name(out, list[i]);
+            put(out, list[i]);
         }
     }
     template <typename Out>
-    void put_text(Out& out, const ast::Text& t) const {
+    void put(Out& out, const ast::Text& t) const {
         dump::append_quoted(out, t.value);
         out += ' ';
         put_at(out, t.span);
     }
     template <typename Out>
-    void put_duration(Out& out, const ast::Duration& d) const {
+    void put(Out& out, const ast::Duration& d) const {
         put_number(out, d.seconds);
         out += "s ";
         put_at(out, d.span);
     }
     template <typename Out>
-    void put_amount(Out& out, const ast::Amount& a) const {
+    void put(Out& out, const ast::Amount& a) const {
         out += amount_kind(a.kind);
         out += ' ';
         put_number(out, a.value);
@@ -306,20 +295,24 @@ private:
         put_at(line, span);
         w_.end_line();
     }
-    void field(std::string_view key, const ast::Name& n) {
-        put_name(w_.begin_field(key), n);
+    // "KEY: VALUE", the value a name, a text, a duration or an amount.
+    template <typename Value>
+    void field(std::string_view key, const Value& value) {
+        put(w_.begin_field(key), value);
         w_.end_line();
     }
-    void field(std::string_view key, const ast::Text& t) {
-        put_text(w_.begin_field(key), t);
+    void names_field(std::string_view key, std::span<const ast::Name> list) {
+        put_names(w_.begin_field(key), list);
         w_.end_line();
     }
-    void field(std::string_view key, const ast::Duration& d) {
-        put_duration(w_.begin_field(key), d);
-        w_.end_line();
-    }
-    void field(std::string_view key, const ast::Amount& a) {
-        put_amount(w_.begin_field(key), a);
+    // "KIND @line:col LABEL VALUE": a statement of one line.
+    template <typename Value>
+    void one_line(std::string_view kind, const SourceSpan& span, std::string_view label, const Value& value) {
+        dump::LineBuffer& line = w_.begin_line();
+        line += kind;
+        put_at(line, span);
+        line += label;
+        put(line, value);
         w_.end_line();
     }
     void span_field(std::string_view key, const SourceSpan& span) {
@@ -335,33 +328,12 @@ private:
         w_.end_line();
     }
 
-    // The same pieces as strings, for the declarations a file has few of.
+    // A piece as a string, for the declarations a file has few of.
     std::string at(const SourceSpan& span) const {
         std::string out;
         put_at(out, span);
         return out;
     }
-    std::string name(const ast::Name& n) const {
-        std::string out;
-        put_name(out, n);
-        return out;
-    }
-    std::string names(std::span<const ast::Name> list) const {
-        std::string out;
-        put_names(out, list);
-        return out;
-    }
-    std::string text(const ast::Text& t) const {
-        std::string out;
-        put_text(out, t);
-        return out;
-    }
-    std::string duration(const ast::Duration& d) const {
-        std::string out;
-        put_duration(out, d);
-        return out;
-    }
-
     void dose_part(std::string_view key, const ast::DosePart& part) {
         dump::LineBuffer& line = w_.begin_line();
         line += key;
