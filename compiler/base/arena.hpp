@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <new>
+#include <type_traits>
 #include <vector>
 
 // GCC says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer).
@@ -41,6 +42,14 @@ public:
         used_ = at + bytes;
         REPS_ARENA_UNPOISON(base_ + at, bytes);
         return base_ + at;
+    }
+    // Moves `value` into the arena and never destroys it: for an AST whose memory is all the
+    // arena's (ast.hpp), so that dropping it is not a walk over every node; the arena's reset (or a
+    // rewind to before it) takes the memory back. What stays behind is a moved-from husk.
+    template <typename T>
+    void leave(T&& value) {
+        using Value = std::remove_cvref_t<T>;
+        ::new (allocate(sizeof(Value), alignof(Value))) Value(std::move(value));
     }
     // Whether `pointer` came from this arena (since its last reset).
     bool owns(const void* pointer) const;

@@ -271,7 +271,7 @@ public:
         text_.clear();
         const bool positioned = has_position(sources_, d.span);
         const std::uint32_t line = positioned ? sources_.position(d.span).line : 0;
-        header(d, line);
+        header(d, positioned, line);
         if (positioned) excerpt(d.span, line);
         for (const std::string& note : d.notes) labelled("note:", note);
         if (!d.help.empty()) labelled("help:", d.help);
@@ -289,9 +289,9 @@ private:
         }
     }
 
-    void header(const Diagnostic& d, std::uint32_t line) {
+    void header(const Diagnostic& d, bool positioned, std::uint32_t line) {
         std::string locus = "reps:";
-        if (has_position(sources_, d.span)) {
+        if (positioned) {
             locus = fmt::format("{}:{}:{}:", sanitize(sources_.file(d.span.file).path), line, sources_.character_column(d.span));
         }
         paint(bold, locus);

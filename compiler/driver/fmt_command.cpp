@@ -95,24 +95,29 @@ public:
     bool take_program(const ast::File&, const ast::ProgramDecl&) override { return true; }
 };
 
+// Parses a file already registered, its AST in this thread's arena (the memory each workout
+// taken leaves is the next one's), and hands what the receiver did not take to `rest`. Nothing
+// for a file that is not UTF-8 (reported).
+template <typename Rest>
+void parse_streamed(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics, WorkoutReceiver& receiver,
+                    Rest&& rest) {
+    if (!check_utf8(sources, id, diagnostics)) return;
+    thread_local Arena arena;
+    const ArenaScope arena_scope(arena);
+    rest(parse_file(sources, id, diagnostics, &receiver));
+}
+
 // Reports the file's syntax errors (what `ast_shape` reports), without its shape.
 void parse_for_errors(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics) {
-    if (!check_utf8(sources, id, diagnostics)) return;
-    thread_local Arena arena;  // the AST's memory, reused by each workout in turn
-    const ArenaScope arena_scope(arena);
     DropEverything drop;
-    (void)parse_file(sources, id, diagnostics, &drop);
+    parse_streamed(sources, id, diagnostics, drop, [](const ast::File&) {});
 }
 
 }  // namespace
 
 std::vector<std::uint64_t> ast_shape(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics) {
-    if (!check_utf8(sources, id, diagnostics)) return {};
-    thread_local Arena arena;  // the AST's memory, reused by each workout in turn
-    const ArenaScope arena_scope(arena);
     ShapeOfFile shape(sources);
-    const auto file = parse_file(sources, id, diagnostics, &shape);
-    shape.add_declarations(file, file.declarations.size());
+    parse_streamed(sources, id, diagnostics, shape, [&](const ast::File& file) { shape.add_declarations(file, file.declarations.size()); });
     return std::move(shape).hashes();
 }
 

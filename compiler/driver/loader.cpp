@@ -403,12 +403,10 @@ LoadedProgram load_program_text(std::string display_path, std::string text, cons
 
 void drop_into_arena(LoadedProgram& program) {
     if (!current_arena) return;
-    using Declarations = ast::List<ast::Declaration>;
     for (ast::File& file : program.files) {
-        if (!current_arena->owns(file.declarations.data())) continue;
-        // Moved into arena memory that is never destroyed: the list's buffer and all it holds are
-        // the arena's (see ast.hpp), so nothing is lost; what stays in `file` is an empty list.
-        ::new (current_arena->allocate(sizeof(Declarations), alignof(Declarations))) Declarations(std::move(file.declarations));
+        // The list's buffer and all it holds are the arena's, so nothing is lost; what stays in
+        // `file` is an empty list.
+        if (current_arena->owns(file.declarations.data())) current_arena->leave(std::move(file.declarations));
     }
 }
 

@@ -12,7 +12,6 @@ namespace reps {
 namespace {
 
 using dump::quote;
-using dump::seconds;
 using dump::Writer;
 using Nest = Writer::Nest;
 

@@ -393,13 +393,9 @@ void hand_over_declaration(ParseState& state) {
     } else {
         return;
     }
-    if (current_arena != nullptr) {
-        // Left undestroyed in the arena, which the rewind below takes back: its lists and boxes are
-        // all the arena's (ast.hpp), and destroying it was a walk over every node of it. What
-        // pop_back destroys is the moved-from husk.
-        ::new (current_arena->allocate(sizeof(ast::Declaration), alignof(ast::Declaration)))
-            ast::Declaration(std::move(declarations.back()));
-    }
+    // Left in the arena, which the rewind below takes back, rather than destroyed node by node;
+    // pop_back destroys the husk.
+    if (current_arena != nullptr) current_arena->leave(std::move(declarations.back()));
     declarations.pop_back();
     state.workout = {};
     state.phase = {};
