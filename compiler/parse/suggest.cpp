@@ -140,8 +140,10 @@ std::optional<SyntaxFix> fix_typographic(const Fixer& f) {
 }
 
 // `warm_up {`, `cool-down {`: the phase keywords are one word.
+// Only when the name is on the line that failed: the fix is shown as that line, changed (a string
+// left open after `warm_up {` fails lines later).
 std::optional<SyntaxFix> fix_phase_name(const Fixer& f, std::size_t name_at) {
-    if (name_at == npos) return std::nullopt;
+    if (name_at == npos || name_at < f.line_begin()) return std::nullopt;
     for (const auto& [written, keyword] : std::array<std::pair<std::string_view, std::string_view>, 6>{
              {{"warm_up", "warmup"}, {"warm-up", "warmup"}, {"warm up", "warmup"},
               {"cool_down", "cooldown"}, {"cool-down", "cooldown"}, {"cool down", "cooldown"}}}) {
