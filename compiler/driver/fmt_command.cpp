@@ -1,17 +1,14 @@
 // `reps fmt [--check] FILE...`: rewrites files in the canonical layout, or with --check lists
 // the files that are not in it. A file is only rewritten when the new text parses to the same AST.
-#include <array>
 #include <cstdint>
-#include <functional>
 #include <ostream>
-#include <streambuf>
 #include <string>
 #include <vector>
 
 #include "compiler/base/arena.hpp"
 #include "compiler/driver/cli_internal.hpp"
 #include "compiler/driver/loader.hpp"
-#include "compiler/dump/dump.hpp"
+#include "compiler/format/ast_shape.hpp"
 #include "compiler/format/format.hpp"
 #include "compiler/parse/parse.hpp"
 #include "runtime/export/output.hpp"
@@ -20,69 +17,24 @@ namespace reps::cli {
 
 namespace {
 
-// Hashes what is written to it 4 KiB at a time, holding no more: the same bytes give the same
-// hash however they were written.
-class HashingBuffer final : public std::streambuf {
-public:
-    HashingBuffer() { setp(piece_.data(), piece_.data() + piece_.size()); }
-    std::uint64_t hash() {
-        hash_piece();
-        return hash_;
-    }
-
-protected:
-    int_type overflow(int_type c) override {
-        hash_piece();
-        if (!traits_type::eq_int_type(c, traits_type::eof())) {
-            *pptr() = traits_type::to_char_type(c);
-            pbump(1);
-        }
-        return traits_type::not_eof(c);
-    }
-
-private:
-    void hash_piece() {
-        const auto size = static_cast<std::size_t>(pptr() - pbase());
-        if (size == 0) return;
-        hash_ = (hash_ * 1099511628211u) ^ std::hash<std::string_view>{}(std::string_view(pbase(), size));
-        setp(piece_.data(), piece_.data() + piece_.size());
-    }
-
-    std::array<char, 4096> piece_{};
-    std::uint64_t hash_ = 14695981039346656037u;
-};
-
-// A declaration's AST dump without positions (formatting moves positions, never meaning), hashed
-// as it is written: a file's shape is one hash per declaration, not a copy of its dump.
-template <typename Node>
-std::uint64_t declaration_hash(const Node& node, const SourceManager& sources) {
-    HashingBuffer buffer;
-    std::ostream dump(&buffer);
-    dump_ast_shape(dump, node, sources);
-    dump.flush();
-    return buffer.hash();
-}
-
 // Takes each workout as it parses, so that the file's AST is never whole (a 20 MB library):
 // hashes the declarations before it, then it.
 class ShapeOfFile final : public WorkoutReceiver {
 public:
-    explicit ShapeOfFile(const SourceManager& sources) : sources_(sources) {}
     bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) override {
         // The workout is the last declaration so far, and leaves the AST once taken: the next
         // declaration comes where it was.
         add_declarations(so_far, so_far.declarations.size() - 1);
-        hashes_.push_back(declaration_hash(workout, sources_));
+        hashes_.push_back(shape_hash(workout));
         return true;
     }
     // Those of `file` from the first not hashed yet up to `end`.
     void add_declarations(const ast::File& file, std::size_t end) {
-        for (; hashed_ < end; ++hashed_) hashes_.push_back(declaration_hash(file.declarations[hashed_], sources_));
+        for (; hashed_ < end; ++hashed_) hashes_.push_back(shape_hash(file.declarations[hashed_]));
     }
     std::vector<std::uint64_t> hashes() && { return std::move(hashes_); }
 
 private:
-    const SourceManager& sources_;
     std::size_t hashed_ = 0;  // of the declarations the AST keeps
     std::vector<std::uint64_t> hashes_;
 };
@@ -116,7 +68,7 @@ void parse_for_errors(const SourceManager& sources, std::uint32_t id, Diagnostic
 }  // namespace
 
 std::vector<std::uint64_t> ast_shape(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics) {
-    ShapeOfFile shape(sources);
+    ShapeOfFile shape;
     parse_streamed(sources, id, diagnostics, shape, [&](const ast::File& file) { shape.add_declarations(file, file.declarations.size()); });
     return std::move(shape).hashes();
 }
@@ -147,24 +99,25 @@ int run_fmt(const Options& options, std::ostream& out, std::ostream& err) {
         const bool byte_order_mark = read.text->starts_with("\xEF\xBB\xBF");  // the source manager drops it; fmt too
         const std::uint32_t original_id = reporter.sources().add(path, std::move(*read.text));
         const std::string_view original = reporter.sources().file(original_id).text;
-        // Only a file that parses has a canonical layout: the formatter never sees one that does
-        // not. A file already in the layout (what `fmt --check` meets most) keeps its text, so its
-        // meaning cannot change, and this one parse is all it takes; only a file whose text changes
-        // has its shape compared, before and after, which parses it again with each declaration
-        // hashed.
-        parse_for_errors(reporter.sources(), original_id, diagnostics);
+        // The formatter reads lines and braces only, in one pass over any text, so it runs first:
+        // a file already in the layout (what `fmt --check` meets most) keeps its text, and its
+        // meaning with it, so one parse for its errors is all it takes. A file whose text changes
+        // is parsed with each declaration hashed (its errors reported as they come), and so is its
+        // new text, to see that their shapes agree. Only a file that parses has a canonical layout.
+        Diagnostics scratch;
+        SourceManager scratch_sources;
+        const std::uint32_t formatted_id = scratch_sources.add(path, format_source(original));
+        const std::string_view formatted = scratch_sources.file(formatted_id).text;
+        const bool unchanged = formatted == original && !byte_order_mark;
+        std::vector<std::uint64_t> before;
+        if (unchanged) parse_for_errors(reporter.sources(), original_id, diagnostics);
+        else before = ast_shape(reporter.sources(), original_id, diagnostics);
         if (diagnostics.has_errors()) {
             reporter.report(path, diagnostics);
             exit_code = std::max(exit_code, 1);
             continue;
         }
-        Diagnostics scratch;
-        SourceManager scratch_sources;
-        const std::uint32_t formatted_id = scratch_sources.add(path, format_source(original));
-        const std::string_view formatted = scratch_sources.file(formatted_id).text;
-        if (formatted == original && !byte_order_mark) continue;
-        Diagnostics reported_already;  // the original's diagnostics, a second time
-        const auto before = ast_shape(reporter.sources(), original_id, reported_already);
+        if (unchanged) continue;
         if (ast_shape(scratch_sources, formatted_id, scratch) != before || scratch.has_errors()) {
             reporter.fail("formatting '" + printable(path) + "' would change its meaning; it was left as it is");
             exit_code = std::max(exit_code, 2);

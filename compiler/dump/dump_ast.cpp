@@ -419,10 +419,4 @@ void dump_ast_shape(std::ostream& out, const ast::Declaration& declaration, cons
     std::visit(dumper, declaration);
 }
 
-void dump_ast_shape(std::ostream& out, const ast::WorkoutDecl& workout, const SourceManager& sources) {
-    Writer w(out);
-    AstDumper dumper(w, sources, false);
-    dumper(workout);
-}
-
 }  // namespace reps

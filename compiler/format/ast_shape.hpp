@@ -1,0 +1,16 @@
+// What `reps fmt` must not change: a declaration's AST without its positions (a layout moves
+// positions, never meaning), hashed. Two declarations have the same shape when `--dump ast` prints
+// them alike but for their "@line:col"s; tests/unit/compiler/test_ast_shape.cpp holds the hash to
+// that dump. A hash is compared within one run, never stored.
+#pragma once
+
+#include <cstdint>
+
+#include "compiler/parse/ast.hpp"
+
+namespace reps {
+
+std::uint64_t shape_hash(const ast::Declaration& declaration);
+std::uint64_t shape_hash(const ast::WorkoutDecl& workout);
+
+}  // namespace reps
