@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <span>
+#include <utility>
 #include <vector>
 
 namespace reps {
@@ -12,29 +15,49 @@ namespace {
 struct Line {
     std::string code;     // whitespace collapsed, trimmed
     std::string comment;  // from '#', as written (trailing blanks removed)
+    std::size_t word = 0;  // the length of code's first word (to its first space)
+    std::size_t pad_to = 0;  // the column where what follows the first word starts, if wider than one space
     int depth = 0;        // indentation level
     bool blank = false;
+    std::string_view first_word() const { return std::string_view(code).substr(0, word); }
+    bool one_word() const { return word == code.size(); }
 };
 
 constexpr std::array<std::string_view, 11> exercise_fields = {
     "aka", "pattern", "primary", "secondary", "equipment", "sides", "measure", "rep", "easier", "harder", "fit"};
 constexpr std::size_t field_column = 11;  // "equipment  kettlebell": values start in one column
 
-bool is_keyword(std::string_view word) {
-    // Sorted, for a binary search: this runs for every line of a file.
-    static constexpr std::string_view keywords[] = {
-        "aka", "alt", "amrap", "both", "bw", "circuit", "cooldown", "defaults", "each", "easier",
-        "easy", "emom", "equipment", "exercise", "fit", "focus", "fri", "full_body", "hard", "harder",
-        "hold", "import", "in", "intervals", "loadable", "measure", "mon", "muscle", "none", "note",
-        "off", "on", "or", "pair", "pattern", "primary", "profile", "program", "region", "rep", "reps",
-        "rest", "rir", "rounds", "rpe", "run", "sat", "secondary", "sides", "start", "step", "sun",
-        "superset", "switch", "tabata", "tempo", "thu", "time", "timezone", "transition", "tue",
-        "warmup", "wed", "weeks", "workout"};
-    static_assert(std::is_sorted(std::begin(keywords), std::end(keywords)));
-    return std::binary_search(std::begin(keywords), std::end(keywords), word);
-}
+// Sorted: each first letter's keywords are a run, found through `keywords_from`. This runs for
+// every line of a file.
+constexpr std::string_view keywords[] = {
+    "aka", "alt", "amrap", "both", "bw", "circuit", "cooldown", "defaults", "each", "easier",
+    "easy", "emom", "equipment", "exercise", "fit", "focus", "fri", "full_body", "hard", "harder",
+    "hold", "import", "in", "intervals", "loadable", "measure", "mon", "muscle", "none", "note",
+    "off", "on", "or", "pair", "pattern", "primary", "profile", "program", "region", "rep", "reps",
+    "rest", "rir", "rounds", "rpe", "run", "sat", "secondary", "sides", "start", "step", "sun",
+    "superset", "switch", "tabata", "tempo", "thu", "time", "timezone", "transition", "tue",
+    "warmup", "wed", "weeks", "workout"};
+static_assert(std::is_sorted(std::begin(keywords), std::end(keywords)));
 
-std::string_view first_word(std::string_view code) { return code.substr(0, code.find(' ')); }
+// keywords_from[c - 'a'] is the first keyword whose first letter is c or later.
+constexpr auto keywords_from = [] {
+    std::array<std::uint8_t, 27> from{};
+    std::size_t k = 0;
+    for (std::size_t letter = 0; letter <= 26; ++letter) {
+        while (k < std::size(keywords) && static_cast<std::size_t>(keywords[k][0] - 'a') < letter) ++k;
+        from[letter] = static_cast<std::uint8_t>(k);
+    }
+    return from;
+}();
+
+bool is_keyword(std::string_view word) {
+    if (word.empty() || word[0] < 'a' || word[0] > 'z') return false;
+    const auto letter = static_cast<std::size_t>(word[0] - 'a');
+    for (std::size_t k = keywords_from[letter]; k < keywords_from[letter + 1]; ++k) {
+        if (keywords[k] == word) return true;
+    }
+    return false;
+}
 
 // A table of the characters `special` names, for the loops that copy runs of the others.
 struct CharSet {
@@ -45,11 +68,13 @@ struct CharSet {
     constexpr bool operator()(char c) const { return in[static_cast<unsigned char>(c)]; }
 };
 
-// Splits a physical line into collapsed code and its comment, and counts its braces. Runs of
-// ordinary characters and whole strings are copied at once: this reads every byte of a file.
-Line split_line(std::string_view raw, int& depth) {
-    Line line;
-    line.code.reserve(raw.size());
+// Splits a physical line into collapsed code and its comment, and counts its braces, into `line`
+// (whose strings keep their room from line to line: a file's lines cost no allocation each). Runs
+// of ordinary characters and whole strings are copied at once: this reads every byte of a file.
+void split_line(std::string_view raw, int& depth, Line& line) {
+    line.code.clear();
+    line.comment.clear();
+    line.pad_to = 0;
     bool pending_space = false;
     int opened = 0, closed_first = 0;
     bool only_closing = true;  // the code so far is all '}' (kept, not searched: a line of them is linear)
@@ -58,10 +83,9 @@ Line split_line(std::string_view raw, int& depth) {
     for (std::size_t i = 0; i < raw.size();) {
         const char c = raw[i];
         if (c == '#') {
-            line.comment = std::string(raw.substr(i));
-            while (!line.comment.empty() && (line.comment.back() == ' ' || line.comment.back() == '\t' || line.comment.back() == '\r')) {
-                line.comment.pop_back();
-            }
+            std::string_view comment = raw.substr(i);
+            while (comment.back() == ' ' || comment.back() == '\t' || comment.back() == '\r') comment.remove_suffix(1);
+            line.comment.assign(comment);
             break;
         }
         if (c == ' ' || c == '\t' || c == '\r') {
@@ -95,14 +119,14 @@ Line split_line(std::string_view raw, int& depth) {
     line.depth = std::max(0, depth - closed_first);
     depth = std::max(0, depth - closed_first + opened);
     line.blank = line.code.empty() && line.comment.empty();
-    return line;
 }
 
 // One space around braces and '->', one before '@', none before and one after ';' and ','; in
 // equipment expressions one space around '|' and '+' and none inside parentheses. Strings are
-// left alone.
-std::string space_tokens(std::string_view code, bool equipment_expression) {
-    std::string out;
+// left alone. Written to `out`. A space is only written after a character that is not one, so
+// there are never two in a row outside strings.
+void space_tokens(std::string_view code, bool equipment_expression, std::string& out) {
+    out.clear();
     bool in_string = false;
     auto trim_space = [&] {
         while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -113,7 +137,6 @@ std::string space_tokens(std::string_view code, bool equipment_expression) {
     // Characters no rule below looks at, copied a run at a time.
     static constexpr CharSet special(" {}|+-@;,)\"\\");
     const auto ordinary = [](char c) { return !special(c); };
-    out.reserve(code.size() + 8);
     for (std::size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
         if (ordinary(c)) {
@@ -160,41 +183,18 @@ std::string space_tokens(std::string_view code, bool equipment_expression) {
         out += c;
     }
     trim_space();
-    // Collapse what the passes above doubled (most lines have nothing to collapse).
-    if (out.find("  ") == std::string::npos) return out;
-    std::string collapsed;
-    in_string = false;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        if (in_string) {
-            collapsed += out[i];
-            if (out[i] == '\\' && i + 1 < out.size()) collapsed += out[++i];
-            else if (out[i] == '"') in_string = false;
-            continue;
-        }
-        if (out[i] == '"') in_string = true;
-        if (out[i] == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;
-        collapsed += out[i];
-    }
-    return collapsed;
 }
 
 bool is_field_line(const Line& line) {
-    const auto word = first_word(line.code);
-    return line.depth == 1 && word != line.code &&
-           std::find(exercise_fields.begin(), exercise_fields.end(), word) != exercise_fields.end();
+    return line.depth == 1 && !line.one_word() &&
+           std::find(exercise_fields.begin(), exercise_fields.end(), line.first_word()) != exercise_fields.end();
 }
 
 // A prescription: an exercise name, then its dose, on a line of a block.
 bool is_prescription_line(const Line& line) {
-    const auto word = first_word(line.code);
-    return line.depth >= 1 && word != line.code && !word.empty() && word.front() >= 'a' && word.front() <= 'z' &&
+    const auto word = line.first_word();
+    return line.depth >= 1 && !line.one_word() && !word.empty() && word.front() >= 'a' && word.front() <= 'z' &&
            !is_keyword(word) && line.code.find('{') == std::string::npos && line.code.find('}') == std::string::npos;
-}
-
-// Widens the space after the first word so that what follows starts at `column` (one space at least).
-void pad_first_word(Line& line, std::size_t column) {
-    const std::size_t word = first_word(line.code).size();
-    if (column > word + 1) line.code.insert(word, column - word - 1, ' ');
 }
 
 // Writes the lines as they come, holding back only what a line's layout depends on: a run of
@@ -204,17 +204,22 @@ class LineWriter {
 public:
     explicit LineWriter(std::string& out) : out_(out) {}
 
-    void add(Line line) {
+    // Takes the line's text: `line` is left with another line's room, to be filled again.
+    void add(Line& line) {
         if (line.blank) {
             flush_run();
             ++blank_lines_;
             return;
         }
         const bool prescription = is_prescription_line(line);
-        if (!run_.empty() && !(prescription && line.depth == run_.front().depth)) flush_run();
+        if (run_size_ > 0 && !(prescription && line.depth == run_.front().depth)) flush_run();
         if (blank_lines_ > 0) blank_before(line.code.size() && line.code.front() == '}');
-        if (prescription) run_.push_back(std::move(line));
-        else write(line);
+        if (!prescription) {
+            write(line);
+            return;
+        }
+        if (run_size_ == run_.size()) run_.emplace_back();
+        std::swap(run_[run_size_++], line);
     }
 
     void finish() {
@@ -233,18 +238,26 @@ private:
 
     // A lone prescription keeps one space; a run of them lines up its doses two past the longest name.
     void flush_run() {
-        if (run_.size() > 1) {
+        const std::span<Line> run(run_.data(), run_size_);
+        if (run.size() > 1) {
             std::size_t width = 0;
-            for (const Line& line : run_) width = std::max(width, first_word(line.code).size());
-            for (Line& line : run_) pad_first_word(line, width + 2);
+            for (const Line& line : run) width = std::max(width, line.word);
+            for (Line& line : run) line.pad_to = width + 2;
         }
-        for (const Line& line : run_) write(line);
-        run_.clear();
+        for (const Line& line : run) write(line);
+        run_size_ = 0;
     }
 
     void write(const Line& line) {
         out_.append(static_cast<std::size_t>(line.depth) * 2, ' ');
-        out_ += line.code;
+        // Widened after the first word so that what follows starts at pad_to (one space at least).
+        if (line.pad_to > line.word + 1) {
+            out_.append(line.code, 0, line.word);
+            out_.append(line.pad_to - line.word - 1, ' ');
+            out_.append(line.code, line.word);
+        } else {
+            out_ += line.code;
+        }
         if (!line.comment.empty()) {
             if (!line.code.empty()) out_ += "  ";
             out_ += line.comment;
@@ -255,11 +268,14 @@ private:
     }
 
     std::string& out_;
-    std::vector<Line> run_;
+    std::vector<Line> run_;  // the first run_size_ are the run; the rest keep their room
+    std::size_t run_size_ = 0;
     int blank_lines_ = 0;          // held back until the next line shows whether one is kept
     bool previous_blank_ = true;   // no blank lines at the top
     bool previous_opens_ = false;  // the last line written ends with '{'
 };
+
+std::size_t first_word_length(std::string_view code) { return std::min(code.find(' '), code.size()); }
 
 }  // namespace
 
@@ -269,15 +285,21 @@ std::string format_source(std::string_view text) {
     out.reserve(text.size() + text.size() / 8);
     LineWriter writer(out);
     int depth = 0;
+    Line line;
+    std::string spaced;
     for (std::size_t start = 0; start <= text.size();) {
         auto end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
-        Line line = split_line(text.substr(start, end - start), depth);
+        split_line(text.substr(start, end - start), depth, line);
         start = end + 1;
-        line.code = space_tokens(line.code, first_word(line.code) == "equipment" && line.depth >= 1);
+        const std::string_view code = line.code;
+        const bool equipment_field = code.starts_with("equipment") && (code.size() == 9 || code[9] == ' ');
+        space_tokens(code, equipment_field && line.depth >= 1, spaced);
+        line.code.swap(spaced);
+        line.word = first_word_length(line.code);
         // Exercise fields line up their values in one column.
-        if (is_field_line(line)) pad_first_word(line, field_column);
-        writer.add(std::move(line));
+        if (is_field_line(line)) line.pad_to = field_column;
+        writer.add(line);
     }
     writer.finish();
     return out;
