@@ -68,18 +68,87 @@ struct CharSet {
     constexpr bool operator()(char c) const { return in[static_cast<unsigned char>(c)]; }
 };
 
-// Splits a physical line into collapsed code and its comment, and counts its braces, into `line`
-// (whose strings keep their room from line to line: a file's lines cost no allocation each). Runs
-// of ordinary characters and whole strings are copied at once: this reads every byte of a file.
-void split_line(std::string_view raw, int& depth, Line& line) {
+// Reads a physical line into `line` (whose strings keep their room from line to line: a file's
+// lines cost no allocation each): its comment, its brace depth, and its code laid out. Tokens are
+// runs of ordinary characters, whole strings and braces; blanks between them become one space,
+// and the spacing rules below apply as each token is copied. This reads every byte of a file.
+class LineLayout {
+public:
+    LineLayout(Line& line, bool equipment_expression) : out_(line.code), equipment_expression_(equipment_expression) {}
+
+    // A blank between two tokens (none is written before the first).
+    void space() {
+        if (!out_.empty() && out_.back() != ' ' && out_.back() != '(') out_ += ' ';
+    }
+    void brace(char c) {
+        want_space();
+        out_ += c;
+        out_ += ' ';  // trimmed at the line's end
+    }
+    // A string, as written, from its quote to its closing quote or the line's end.
+    void string(std::string_view text) { out_ += text; }
+    // A run of characters that are not blanks, braces, quotes or '#'. One space around '->' (and
+    // around '|' and '+' in an equipment expression), one before '@', none before and one after
+    // ';' and ','; none inside parentheses.
+    void run(std::string_view text) {
+        static constexpr CharSet special("|+-@;,)");
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const char c = text[i];
+            if (!special(c)) {
+                std::size_t end = i + 1;
+                while (end < text.size() && !special(text[end])) ++end;
+                out_.append(text, i, end - i);
+                i = end - 1;
+            } else if ((c == '|' || c == '+') && equipment_expression_) {
+                brace(c);
+            } else if (c == '-' && i + 1 < text.size() && text[i + 1] == '>') {
+                want_space();
+                out_ += "-> ";
+                ++i;
+            } else if (c == '@') {
+                want_space();
+                out_ += c;
+            } else if (c == ';' || c == ',' || (c == ')' && equipment_expression_)) {
+                while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+                out_ += c;
+                if (c != ')') out_ += ' ';
+            } else {
+                out_ += c;
+            }
+        }
+    }
+    void finish() {
+        while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+    }
+
+private:
+    void want_space() {
+        if (!out_.empty() && out_.back() != ' ') out_ += ' ';
+    }
+
+    std::string& out_;
+    bool equipment_expression_;
+};
+
+// Whether a line's code starts with the word `equipment` (whose value's '|' and '+' are spaced).
+bool starts_equipment_field(std::string_view raw) {
+    const std::size_t first = std::min(raw.find_first_not_of(" \t\r"), raw.size());
+    const std::string_view code = raw.substr(first);
+    constexpr std::string_view word = "equipment";
+    if (!code.starts_with(word)) return false;
+    return code.size() == word.size() || CharSet(" \t\r#")(code[word.size()]);
+}
+
+void read_line(std::string_view raw, int& depth, Line& line, bool equipment_expression) {
     line.code.clear();
     line.comment.clear();
     line.pad_to = 0;
+    LineLayout layout(line, equipment_expression);
+    bool any_token = false;
     bool pending_space = false;
     int opened = 0, closed_first = 0;
     bool only_closing = true;  // the code so far is all '}' (kept, not searched: a line of them is linear)
     static constexpr CharSet special(" \t\r#\"{}");
-    const auto ordinary = [](char c) { return !special(c); };
     for (std::size_t i = 0; i < raw.size();) {
         const char c = raw[i];
         if (c == '#') {
@@ -89,100 +158,54 @@ void split_line(std::string_view raw, int& depth, Line& line) {
             break;
         }
         if (c == ' ' || c == '\t' || c == '\r') {
-            pending_space = !line.code.empty();
+            pending_space = any_token;
             ++i;
             continue;
         }
         if (pending_space) {
-            line.code += ' ';
+            layout.space();
             only_closing = false;
         }
         pending_space = false;
+        any_token = true;
         if (c != '}') only_closing = false;
         std::size_t end = i + 1;
         if (c == '"') {
             // To the closing quote (a backslash takes the next character with it), or the line's end.
             while (end < raw.size() && raw[end] != '"') end += raw[end] == '\\' && end + 1 < raw.size() ? 2 : 1;
             end = std::min(end + 1, raw.size());
+            layout.string(raw.substr(i, end - i));
         } else if (c == '{') {
             ++opened;
+            layout.brace(c);
         } else if (c == '}') {
             if (opened > 0) --opened;
             else if (only_closing) ++closed_first;
             else --depth;  // a '}' after other code on the line closes an outer block
+            layout.brace(c);
         } else {
-            while (end < raw.size() && ordinary(raw[end])) ++end;
+            while (end < raw.size() && !special(raw[end])) ++end;
+            layout.run(raw.substr(i, end - i));
         }
-        line.code.append(raw, i, end - i);
         i = end;
     }
+    layout.finish();
     line.depth = std::max(0, depth - closed_first);
     depth = std::max(0, depth - closed_first + opened);
-    line.blank = line.code.empty() && line.comment.empty();
+    line.blank = !any_token && line.comment.empty();
+    line.word = std::min(line.code.find(' '), line.code.size());
 }
 
-// One space around braces and '->', one before '@', none before and one after ';' and ','; in
-// equipment expressions one space around '|' and '+' and none inside parentheses. Strings are
-// left alone. Written to `out`. A space is only written after a character that is not one, so
-// there are never two in a row outside strings.
-void space_tokens(std::string_view code, bool equipment_expression, std::string& out) {
-    out.clear();
-    bool in_string = false;
-    auto trim_space = [&] {
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-    };
-    auto want_space = [&] {
-        if (!out.empty() && out.back() != ' ') out += ' ';
-    };
-    // Characters no rule below looks at, copied a run at a time.
-    static constexpr CharSet special(" {}|+-@;,)\"\\");
-    const auto ordinary = [](char c) { return !special(c); };
-    for (std::size_t i = 0; i < code.size(); ++i) {
-        const char c = code[i];
-        if (ordinary(c)) {
-            std::size_t end = i + 1;
-            while (end < code.size() && ordinary(code[end])) ++end;
-            out.append(code, i, end - i);
-            i = end - 1;
-            continue;
-        }
-        if (in_string) {
-            out += c;
-            if (c == '\\' && i + 1 < code.size()) out += code[++i];
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        const bool spaced = c == '{' || c == '}' || (equipment_expression && (c == '|' || c == '+'));
-        if (c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '(')) continue;
-        if (spaced) {
-            want_space();
-            out += c;
-            if (i + 1 < code.size()) out += ' ';
-            continue;
-        }
-        // A progression's arrow stands between spaces, a load's '@' after one: `2x8 -> 3x12 @16kg`.
-        if (c == '-' && i + 1 < code.size() && code[i + 1] == '>') {
-            want_space();
-            out += "->";
-            ++i;
-            if (i + 1 < code.size()) out += ' ';
-            continue;
-        }
-        if (c == '@') {
-            want_space();
-            out += c;
-            continue;
-        }
-        if (c == ';' || c == ',' || (equipment_expression && c == ')')) {
-            trim_space();
-            out += c;
-            if (c != ')' && i + 1 < code.size()) out += ' ';
-            continue;
-        }
-        if (c == '"') in_string = true;
-        out += c;
+// An `equipment` field inside a block is an equipment expression. The line's depth is known once it
+// is read (a '}' after its code closes a block): read again in the rare case the guess was wrong.
+void read_line(std::string_view raw, int& depth, Line& line) {
+    const bool equipment_field = starts_equipment_field(raw);
+    const int depth_before = depth;
+    read_line(raw, depth, line, equipment_field && depth >= 1);
+    if (equipment_field && (line.depth >= 1) != (depth_before >= 1)) {
+        depth = depth_before;
+        read_line(raw, depth, line, line.depth >= 1);
     }
-    trim_space();
 }
 
 bool is_field_line(const Line& line) {
@@ -275,8 +298,6 @@ private:
     bool previous_opens_ = false;  // the last line written ends with '{'
 };
 
-std::size_t first_word_length(std::string_view code) { return std::min(code.find(' '), code.size()); }
-
 }  // namespace
 
 std::string format_source(std::string_view text) {
@@ -286,17 +307,11 @@ std::string format_source(std::string_view text) {
     LineWriter writer(out);
     int depth = 0;
     Line line;
-    std::string spaced;
     for (std::size_t start = 0; start <= text.size();) {
         auto end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
-        split_line(text.substr(start, end - start), depth, line);
+        read_line(text.substr(start, end - start), depth, line);
         start = end + 1;
-        const std::string_view code = line.code;
-        const bool equipment_field = code.starts_with("equipment") && (code.size() == 9 || code[9] == ' ');
-        space_tokens(code, equipment_field && line.depth >= 1, spaced);
-        line.code.swap(spaced);
-        line.word = first_word_length(line.code);
         // Exercise fields line up their values in one column.
         if (is_field_line(line)) line.pad_to = field_column;
         writer.add(line);
