@@ -112,8 +112,9 @@ int run_fmt(const Options& options, std::ostream& out, std::ostream& err);
 int run_lsp(const Options& options, std::ostream& out, std::ostream& err);
 
 // The AST of `text` without positions (errors into `diagnostics`), to compare a file before and
-// after formatting: `reps fmt` and the language server format only when they match. One hash per
-// declaration: a big file's AST is never held whole, nor its dump.
+// after formatting: `reps fmt` and the language server format only when they match. One
+// shape_hash per declaration (compiler/format/ast_shape.hpp), taken as it parses: a big file's
+// AST is never held whole.
 std::vector<std::uint64_t> ast_shape(SourceManager& sources, std::string path, std::string text, Diagnostics& diagnostics);
 // The same for a file already in `sources`.
 std::vector<std::uint64_t> ast_shape(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics);

@@ -39,37 +39,17 @@ private:
     std::vector<std::uint64_t> hashes_;
 };
 
-// Drops each workout and program as it parses: for a file whose only question is whether it
-// parses, so that its AST is never whole either.
-class DropEverything final : public WorkoutReceiver {
-public:
-    bool take(const ast::File&, const ast::WorkoutDecl&) override { return true; }
-    bool take_program(const ast::File&, const ast::ProgramDecl&) override { return true; }
-};
-
-// Parses a file already registered, its AST in this thread's arena (the memory each workout
-// taken leaves is the next one's), and hands what the receiver did not take to `rest`. Nothing
-// for a file that is not UTF-8 (reported).
-template <typename Rest>
-void parse_streamed(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics, WorkoutReceiver& receiver,
-                    Rest&& rest) {
-    if (!check_utf8(sources, id, diagnostics)) return;
-    thread_local Arena arena;
-    const ArenaScope arena_scope(arena);
-    rest(parse_file(sources, id, diagnostics, &receiver));
-}
-
-// Reports the file's syntax errors (what `ast_shape` reports), without its shape.
-void parse_for_errors(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics) {
-    DropEverything drop;
-    parse_streamed(sources, id, diagnostics, drop, [](const ast::File&) {});
-}
-
 }  // namespace
 
+// The AST is in this thread's arena: the memory each workout taken leaves is the next one's.
+// Nothing for a file that is not UTF-8 (reported).
 std::vector<std::uint64_t> ast_shape(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics) {
+    if (!check_utf8(sources, id, diagnostics)) return {};
+    thread_local Arena arena;
+    const ArenaScope arena_scope(arena);
     ShapeOfFile shape;
-    parse_streamed(sources, id, diagnostics, shape, [&](const ast::File& file) { shape.add_declarations(file, file.declarations.size()); });
+    const ast::File file = parse_file(sources, id, diagnostics, &shape);
+    shape.add_declarations(file, file.declarations.size());
     return std::move(shape).hashes();
 }
 
@@ -99,25 +79,22 @@ int run_fmt(const Options& options, std::ostream& out, std::ostream& err) {
         const bool byte_order_mark = read.text->starts_with("\xEF\xBB\xBF");  // the source manager drops it; fmt too
         const std::uint32_t original_id = reporter.sources().add(path, std::move(*read.text));
         const std::string_view original = reporter.sources().file(original_id).text;
-        // The formatter reads lines and braces only, in one pass over any text, so it runs first:
-        // a file already in the layout (what `fmt --check` meets most) keeps its text, and its
-        // meaning with it, so one parse for its errors is all it takes. A file whose text changes
-        // is parsed with each declaration hashed (its errors reported as they come), and so is its
-        // new text, to see that their shapes agree. Only a file that parses has a canonical layout.
-        Diagnostics scratch;
-        SourceManager scratch_sources;
-        const std::uint32_t formatted_id = scratch_sources.add(path, format_source(original));
-        const std::string_view formatted = scratch_sources.file(formatted_id).text;
-        const bool unchanged = formatted == original && !byte_order_mark;
-        std::vector<std::uint64_t> before;
-        if (unchanged) parse_for_errors(reporter.sources(), original_id, diagnostics);
-        else before = ast_shape(reporter.sources(), original_id, diagnostics);
+        // Only a file that parses has a canonical layout, and only such a file reaches the formatter
+        // (its blocks nest a few levels deep: any text would indent as deep as its braces). It is
+        // parsed with each declaration's shape hashed as it parses; a file already in the layout
+        // (what `fmt --check` meets most) keeps its text, and its meaning with it. A file whose
+        // text changes has its new text parsed and hashed too: the shapes must agree.
+        const auto before = ast_shape(reporter.sources(), original_id, diagnostics);
         if (diagnostics.has_errors()) {
             reporter.report(path, diagnostics);
             exit_code = std::max(exit_code, 1);
             continue;
         }
-        if (unchanged) continue;
+        Diagnostics scratch;
+        SourceManager scratch_sources;
+        const std::uint32_t formatted_id = scratch_sources.add(path, format_source(original));
+        const std::string_view formatted = scratch_sources.file(formatted_id).text;
+        if (formatted == original && !byte_order_mark) continue;
         if (ast_shape(scratch_sources, formatted_id, scratch) != before || scratch.has_errors()) {
             reporter.fail("formatting '" + printable(path) + "' would change its meaning; it was left as it is");
             exit_code = std::max(exit_code, 2);

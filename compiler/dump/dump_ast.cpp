@@ -40,7 +40,8 @@ const char* load_kind(ast::Load::Kind kind) {
 
 class AstDumper {
 public:
-    // Without positions, each "@LINE:COL" is a bare "@": the shape `reps fmt` compares (layout moves positions).
+    // Without positions, each "@LINE:COL" is a bare "@": the shape `reps fmt` keeps (layout moves
+    // positions), which its shape hash is tested against.
     AstDumper(Writer& w, const SourceManager& sources, bool positions = true) : w_(w), sources_(sources), positions_(positions) {}
 
     void equipment(const ast::EquipmentExpr& e) {
@@ -168,8 +169,8 @@ private:
     }
 
 public:
-    // A workout's statements are most of a file, and `reps fmt` dumps each twice: their lines are
-    // written in place, piece by piece, with no string made for a piece.
+    // A workout's statements are most of a file, and a big file's dump is millions of lines: they
+    // are written in place, piece by piece, with no string made for a piece.
     void operator()(const ast::Prescription& p) {
         head("Prescription ", p.span);
         Nest nest(w_);

@@ -16,7 +16,7 @@
 namespace reps::dump {
 
 // Text gathered for a stream, appended to inline: a dump is millions of short pieces, and
-// std::string's out-of-line appends were a third of `reps fmt`.
+// std::string's out-of-line appends were a third of a dump's time.
 class LineBuffer {
 public:
     using value_type = char;  // for std::back_inserter
@@ -104,8 +104,7 @@ inline std::string seconds(std::int64_t value) { return std::to_string(value) + 
 
 // Writes lines at the current depth, two spaces a level; a Nest raises the depth for its scope.
 // Lines are gathered and go to the stream some 16 KiB at a time, and the rest when the writer
-// goes: `reps fmt` dumps every declaration twice, and a stream write per piece of a line was a
-// third of it.
+// goes: a stream write per piece of a line was a third of a big file's dump.
 class Writer {
 public:
     explicit Writer(std::ostream& out, int depth = 0) : out_(out), depth_(depth) {}

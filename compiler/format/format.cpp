@@ -26,6 +26,7 @@ struct Line {
 constexpr std::array<std::string_view, 11> exercise_fields = {
     "aka", "pattern", "primary", "secondary", "equipment", "sides", "measure", "rep", "easier", "harder", "fit"};
 constexpr std::size_t field_column = 11;  // "equipment  kettlebell": values start in one column
+constexpr std::size_t aligned_name_limit = 40;  // the stdlib's longest exercise name has 30 characters
 
 // Sorted: each first letter's keywords are a run, found through `keywords_from`. This runs for
 // every line of a file.
@@ -259,12 +260,16 @@ private:
         blank_lines_ = 0;
     }
 
-    // A lone prescription keeps one space; a run of them lines up its doses two past the longest name.
+    // A lone prescription keeps one space; a run of them lines up its doses two past the longest
+    // name. A name longer than aligned_name_limit keeps one space and does not widen the others:
+    // one name of a megabyte would otherwise pad every line of its run to it.
     void flush_run() {
         const std::span<Line> run(run_.data(), run_size_);
         if (run.size() > 1) {
             std::size_t width = 0;
-            for (const Line& line : run) width = std::max(width, line.word);
+            for (const Line& line : run) {
+                if (line.word <= aligned_name_limit) width = std::max(width, line.word);
+            }
             for (Line& line : run) line.pad_to = width + 2;
         }
         for (const Line& line : run) write(line);

@@ -6,11 +6,11 @@
 
 namespace reps {
 
-// Re-lays out a file: two-space indentation per block, one space between tokens, prescription
-// names and exercise fields aligned in columns, at most one blank line in a row, "  # comment"
-// trailing comments, one final newline. Strings and comments are kept as written. Any text gets
-// an answer in one pass (it reads lines and braces, not the grammar); `reps fmt` keeps it only
-// for a file that parses, to the same shape (ast_shape.hpp).
+// Re-lays out a file that parses: two-space indentation per block, one space between tokens,
+// prescription names and exercise fields aligned in columns, at most one blank line in a row,
+// "  # comment" trailing comments, one final newline. Strings and comments are kept as written.
+// It reads lines and braces, not the grammar; the callers parse first (any text would be indented
+// as deep as its braces) and keep the result only when its shape is the same (ast_shape.hpp).
 std::string format_source(std::string_view text);
 
 }  // namespace reps

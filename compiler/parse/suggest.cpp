@@ -58,6 +58,9 @@ public:
 
     // "did you mean 'goblet_squat 5min'? REASON", the fixed line shown without its indentation.
     SyntaxFix make(std::size_t offset, std::size_t length, std::string replacement, std::string_view reason) const {
+        if (offset < line_begin_ || offset > line_end_) {  // not on the line that failed: the replacement alone
+            return SyntaxFix{fmt::format("did you mean '{}'? {}", replacement, reason), offset, length, std::move(replacement)};
+        }
         std::string fixed(text_.substr(line_begin_, offset - line_begin_));
         fixed += replacement;
         if (offset + length < line_end_) fixed += text_.substr(offset + length, line_end_ - offset - length);
@@ -314,7 +317,7 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
     }
     if (site == SyntaxSite::string || site == SyntaxSite::exercise_title) return fix_missing_text(f, site, name);
     // `goblet squat 3x12`: a name with a space in it.
-    if (site == SyntaxSite::dose && name_at != npos && is_lower(f.at(at))) {
+    if (site == SyntaxSite::dose && name_at != npos && name_at >= f.line_begin() && is_lower(f.at(at))) {
         const std::size_t word_end = f.word_end(at);
         if (is_digit(f.at(f.skip_spaces(word_end))) && f.skip_spaces(word_end) > word_end) {
             return f.make(name_at, word_end - name_at,

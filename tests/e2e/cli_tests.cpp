@@ -569,9 +569,26 @@ TEST_CASE("fmt: --check lists files out of layout, fmt rewrites them, broken fil
     CHECK(run_reps({"check", "--check", messy.string()}).code == 2);  // --check belongs to fmt
 }
 
+// The formatter indents by brace depth: it only sees files that parse, whose blocks nest a few
+// levels. 100,000 unclosed braces would be 10 GB of indentation; they are a syntax error at once.
+TEST_CASE("fmt: a file of unclosed braces is reported, not indented") {
+    const TempDir scratch("fmt-braces");
+    const fs::path braces = scratch.path() / "braces.reps";
+    std::string text;
+    for (int i = 0; i < 100000; ++i) text += "{\n";
+    std::ofstream(braces) << text;
+    for (const bool check : {false, true}) {
+        const auto run = check ? run_reps({"fmt", "--check", "--color", "never", braces.string()})
+                               : run_reps({"fmt", "--color", "never", braces.string()});
+        CHECK(run.code == 1);
+        CHECK(run.err.find("error[E0001]") != std::string::npos);
+        CHECK(read(braces) == text);
+    }
+}
+
 TEST_CASE("fmt: the AST shape it compares sees meaning, not layout, anywhere in a long declaration") {
-    // What `reps fmt` compares before rewriting a file: one hash per declaration of its dump
-    // without positions, hashed 4 KiB at a time.
+    // What `reps fmt` compares before rewriting a file: one hash per declaration of its nodes,
+    // positions left out.
     const auto shape = [](std::string text) {
         reps::SourceManager sources;
         reps::Diagnostics diagnostics;

@@ -96,3 +96,21 @@ TEST_CASE("format: a long line of closing braces") {
     CHECK(reps::format_source(once) == once);
     CHECK(reps::format_source("a " + braces) == "a " + spaced + "\n");
 }
+
+// A name longer than 40 characters keeps one space and does not widen its run: one name of a
+// megabyte in a run of short ones would pad each of them to it.
+TEST_CASE("format: a very long name does not set its run's column") {
+    const std::string long_name(41, 'a');
+    CHECK(reps::format_source("workout w {\n  burpee 20\n  " + long_name + " 10\n  plank 30s\n}\n") ==
+          "workout w {\n  burpee  20\n  " + long_name + " 10\n  plank   30s\n}\n");
+    const std::string limit_name(40, 'a');
+    CHECK(reps::format_source("workout w {\n  burpee 20\n  " + limit_name + " 10\n}\n") ==
+          "workout w {\n  burpee" + std::string(36, ' ') + "20\n  " + limit_name + "  10\n}\n");
+    const std::string huge_name(1 << 20, 'b');
+    std::string text = "workout w {\n  " + huge_name + " 1\n";
+    for (int i = 0; i < 1000; ++i) text += "  plank 30s\n";
+    text += "}\n";
+    const std::string once = reps::format_source(text);
+    CHECK(once.size() < text.size() + 1000 * 4);
+    CHECK(reps::format_source(once) == once);
+}
