@@ -1,8 +1,11 @@
-// Shared by the parser tests: parse one source on its own and describe spans and diagnostics as text.
+// Shared by the parser tests: parse one source on its own and describe spans and diagnostics as text;
+// read a file of the repository.
 #pragma once
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -13,6 +16,14 @@
 #include "compiler/parse/parse.hpp"
 
 namespace reps::test {
+
+// A file's bytes as they are (no newline translation).
+inline std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 // One source parsed on its own (no stdlib), the way the loader does: encoding first, then grammar.
 struct Parsed {

@@ -1,11 +1,11 @@
 // `reps fmt`'s shape hash against its definition: two declarations hash alike exactly when
 // `--dump ast` prints them alike but for their positions. Checked on every declaration of the
 // examples, the stdlib and the test files, and of the edits of them that still parse (a digit
-// changed, a word blanked out): a field the hash left out shows up as two dumps with one hash.
+// changed, a word blanked out, renamed or swapped): a field the hash left out shows up as two
+// dumps with one hash.
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -15,21 +15,17 @@
 #include "compiler/dump/dump.hpp"
 #include "compiler/format/ast_shape.hpp"
 #include "compiler/parse/parse.hpp"
+#include "parse_fixture.hpp"
 
 namespace {
 
-std::string read(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using reps::test::read_text;
 
 std::vector<std::string> sources_to_edit() {
     std::vector<std::string> texts;
     for (const auto* dir : {REPS_EXAMPLES_DIR, REPS_TEST_DATA_DIR "/../stdlib", REPS_TEST_DATA_DIR}) {
         for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-            if (entry.is_regular_file() && entry.path().extension() == ".reps" && entry.file_size() < 20'000) texts.push_back(read(entry.path()));
+            if (entry.is_regular_file() && entry.path().extension() == ".reps" && entry.file_size() < 20'000) texts.push_back(read_text(entry.path()));
         }
     }
     return texts;

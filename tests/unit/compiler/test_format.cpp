@@ -2,20 +2,14 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "compiler/format/format.hpp"
+#include "parse_fixture.hpp"
 
 namespace {
 
-std::string read(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using reps::test::read_text;
 
 }  // namespace
 
@@ -79,7 +73,7 @@ TEST_CASE("format: examples and the stdlib are fixed points after one pass") {
     REQUIRE(files.size() > 10);
     for (const auto& path : files) {
         INFO(path.string());
-        const auto once = reps::format_source(read(path));
+        const auto once = reps::format_source(read_text(path));
         CHECK(reps::format_source(once) == once);
     }
 }
