@@ -255,9 +255,9 @@ private:
     // Which modifiers are there, in one word (a prescription is most of a file), then each one's value.
     void add(const ast::Modifiers& m) {
         mix(flags({m.each.set, m.alt.set, m.load.has_value(), m.rest.has_value(), m.tempo.has_value(), m.hold.has_value(),
-                   m.cue.has_value()}) |
-            m.repeated.size() << 8 |  // the dump prints an '@' for each
-            static_cast<std::uint64_t>(m.alternatives.size()) << 32);
+                   m.cue.has_value(), !m.repeated.empty()}) |
+            static_cast<std::uint64_t>(m.alternatives.size()) << 8);
+        if (!m.repeated.empty()) mix(m.repeated.size());  // the dump prints an '@' for each
         if (m.load) add(*m.load);
         if (m.rest) add(*m.rest);
         if (m.tempo) add(*m.tempo);
