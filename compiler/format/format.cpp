@@ -13,7 +13,7 @@ namespace reps {
 namespace {
 
 struct Line {
-    std::string code;     // whitespace collapsed, trimmed
+    std::string code;     // laid out: whitespace collapsed, spaced by the rules of LineLayout
     std::string comment;  // from '#', as written (trailing blanks removed)
     std::size_t word = 0;  // the length of code's first word (to its first space)
     std::size_t pad_to = 0;  // the column where what follows the first word starts, if wider than one space
@@ -69,10 +69,9 @@ struct CharSet {
     constexpr bool operator()(char c) const { return in[static_cast<unsigned char>(c)]; }
 };
 
-// Reads a physical line into `line` (whose strings keep their room from line to line: a file's
-// lines cost no allocation each): its comment, its brace depth, and its code laid out. Tokens are
-// runs of ordinary characters, whole strings and braces; blanks between them become one space,
-// and the spacing rules below apply as each token is copied. This reads every byte of a file.
+// Writes a line's code a token at a time: runs of ordinary characters, whole strings and braces,
+// with one space for the blanks between them and the spacing rules below applied as each token is
+// copied. Spaces it adds at the end are trimmed by finish().
 class LineLayout {
 public:
     LineLayout(Line& line, bool equipment_expression) : out_(line.code), equipment_expression_(equipment_expression) {}
@@ -137,9 +136,13 @@ bool starts_equipment_field(std::string_view raw) {
     const std::string_view code = raw.substr(first);
     constexpr std::string_view word = "equipment";
     if (!code.starts_with(word)) return false;
-    return code.size() == word.size() || CharSet(" \t\r#")(code[word.size()]);
+    static constexpr CharSet word_end(" \t\r#");
+    return code.size() == word.size() || word_end(code[word.size()]);
 }
 
+// Reads a physical line into `line` (whose strings keep their room from line to line: a file's
+// lines cost no allocation each): its comment, its brace depth, and its code laid out. This reads
+// every byte of a file.
 void read_line(std::string_view raw, int& depth, Line& line, bool equipment_expression) {
     line.code.clear();
     line.comment.clear();
