@@ -17,17 +17,12 @@ namespace reps::cli {
 
 namespace {
 
-// Takes each workout as it parses, so that the file's AST is never whole (a 20 MB library):
-// hashes the declarations before it, then it.
+// Takes each workout and program as it parses, so that the file's AST is never whole (a 20 MB
+// library): hashes the declarations before it, then it.
 class ShapeOfFile final : public WorkoutReceiver {
 public:
-    bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) override {
-        // The workout is the last declaration so far, and leaves the AST once taken: the next
-        // declaration comes where it was.
-        add_declarations(so_far, so_far.declarations.size() - 1);
-        hashes_.push_back(shape_hash(workout));
-        return true;
-    }
+    bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) override { return take_last(so_far, workout); }
+    bool take_program(const ast::File& so_far, const ast::ProgramDecl& program) override { return take_last(so_far, program); }
     // Those of `file` from the first not hashed yet up to `end`.
     void add_declarations(const ast::File& file, std::size_t end) {
         for (; hashed_ < end; ++hashed_) hashes_.push_back(shape_hash(file.declarations[hashed_]));
@@ -35,6 +30,15 @@ public:
     std::vector<std::uint64_t> hashes() && { return std::move(hashes_); }
 
 private:
+    // The declaration is the last one so far, and leaves the AST once taken: the next one comes
+    // where it was.
+    template <typename Node>
+    bool take_last(const ast::File& so_far, const Node& declaration) {
+        add_declarations(so_far, so_far.declarations.size() - 1);
+        hashes_.push_back(shape_hash(declaration));
+        return true;
+    }
+
     std::size_t hashed_ = 0;  // of the declarations the AST keeps
     std::vector<std::uint64_t> hashes_;
 };

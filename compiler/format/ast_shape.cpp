@@ -292,4 +292,10 @@ std::uint64_t shape_hash(const ast::WorkoutDecl& workout) {
     return hasher.hash();
 }
 
+std::uint64_t shape_hash(const ast::ProgramDecl& program) {
+    ShapeHasher hasher;
+    hasher(program);
+    return hasher.hash();
+}
+
 }  // namespace reps

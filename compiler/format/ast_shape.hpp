@@ -11,6 +11,8 @@
 namespace reps {
 
 std::uint64_t shape_hash(const ast::Declaration& declaration);
+// The same for the declarations the parser hands over as they complete (the same hash as above).
 std::uint64_t shape_hash(const ast::WorkoutDecl& workout);
+std::uint64_t shape_hash(const ast::ProgramDecl& program);
 
 }  // namespace reps

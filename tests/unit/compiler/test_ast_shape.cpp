@@ -48,6 +48,9 @@ public:
             if (const auto* workout = std::get_if<reps::ast::WorkoutDecl>(&declaration)) {
                 CHECK(reps::shape_hash(*workout) == hash);
             }
+            if (const auto* program = std::get_if<reps::ast::ProgramDecl>(&declaration)) {
+                CHECK(reps::shape_hash(*program) == hash);
+            }
             const auto [by_dump, new_dump] = hash_of_dump_.emplace(dump.str(), hash);
             const auto [by_hash, new_hash] = dump_of_hash_.emplace(hash, dump.str());
             if (by_dump->second != hash || by_hash->second != dump.str()) {
