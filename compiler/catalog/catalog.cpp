@@ -328,41 +328,6 @@ int Catalog::find_exercise(std::string_view name) const {
     return base_->exercise_index.built() ? base_->exercise_index.find(name, hash) : find_in(base_->exercise_names, name);
 }
 
-namespace {
-
-std::uint64_t load64(const char* at) {
-    std::uint64_t word;
-    std::memcpy(&word, at, 8);
-    return word;
-}
-std::uint32_t load32(const char* at) {
-    std::uint32_t word;
-    std::memcpy(&word, at, 4);
-    return word;
-}
-
-}  // namespace
-
-std::uint64_t FlatNameIndex::hash_of(std::string_view name) {
-    // Eight bytes a step, inline, no call: names are short and looked up for every entry. The
-    // last bytes are read as one word that may overlap the one before, never byte by byte.
-    const auto mix = [](std::uint64_t hash, std::uint64_t word) {
-        hash = (hash ^ word) * 0xff51afd7ed558ccdULL;
-        return hash ^ (hash >> 32);
-    };
-    const char* text = name.data();
-    const std::size_t size = name.size();
-    std::uint64_t hash = size * 0x9e3779b97f4a7c15ULL;
-    if (size >= 8) {
-        for (std::size_t i = 0; i + 8 < size; i += 8) hash = mix(hash, load64(text + i));
-        return mix(hash, load64(text + size - 8));
-    }
-    if (size >= 4) return mix(hash, (std::uint64_t{load32(text)} << 32) | load32(text + size - 4));
-    if (size == 0) return hash;
-    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(text[i])}; };
-    return mix(hash, (byte(0) << 16) | (byte(size / 2) << 8) | byte(size - 1));
-}
-
 void FlatNameIndex::build(const NameMap& names) {
     std::size_t capacity = 16;
     while (capacity < 2 * names.size()) capacity *= 2;  // at most half full: short probes
@@ -389,11 +354,11 @@ bool same_name(std::string_view a, std::string_view b) {
     const std::size_t size = a.size();
     if (size >= 8) {
         for (std::size_t i = 0; i + 8 < size; i += 8) {
-            if (load64(a.data() + i) != load64(b.data() + i)) return false;
+            if (bytes::load64(a.data() + i) != bytes::load64(b.data() + i)) return false;
         }
-        return load64(a.data() + size - 8) == load64(b.data() + size - 8);
+        return bytes::load64(a.data() + size - 8) == bytes::load64(b.data() + size - 8);
     }
-    if (size >= 4) return load32(a.data()) == load32(b.data()) && load32(a.data() + size - 4) == load32(b.data() + size - 4);
+    if (size >= 4) return bytes::load32(a.data()) == bytes::load32(b.data()) && bytes::load32(a.data() + size - 4) == bytes::load32(b.data() + size - 4);
     for (std::size_t i = 0; i < size; ++i) {
         if (a[i] != b[i]) return false;
     }

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compiler/base/text_hash.hpp"
 #include "compiler/parse/ast.hpp"
 #include "compiler/diagnostics/diagnostics.hpp"
 
@@ -165,7 +166,7 @@ public:
     int find(std::string_view name) const { return find(name, hash_of(name)); }
     // The same with hash_of(name) given: a lookup through two layers hashes the name once.
     int find(std::string_view name, std::uint64_t hash) const;
-    static std::uint64_t hash_of(std::string_view name);
+    static std::uint64_t hash_of(std::string_view name) { return hash_text(name); }
 
     friend bool operator==(const FlatNameIndex&, const FlatNameIndex&) { return true; }
 
