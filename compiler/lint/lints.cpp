@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/catalog/stdlib_catalog.hpp"
 #include "compiler/timing/timeline_size.hpp"
 
 namespace reps {
@@ -21,19 +22,6 @@ std::string clock_text(std::int64_t seconds) {
 }
 std::string minutes_text(std::int64_t seconds) {
     return seconds % 60 == 0 ? fmt::format("{}min", seconds / 60) : clock_text(seconds);
-}
-
-// The regions (by catalog index) that the primary muscles of the workout's chosen exercises
-// reach, into `regions` (reused from workout to workout: no allocation each).
-void regions_reached(const Catalog& catalog, const checked::Workout& workout, std::vector<bool>& regions) {
-    regions.assign(catalog.regions.size(), false);
-    for (const auto& entry : workout.entries) {
-        if (entry.exercise < 0) continue;
-        for (int muscle : catalog.exercises[entry.exercise].primary) {
-            const int region = catalog.muscles[muscle].region;
-            if (region >= 0) regions[static_cast<std::size_t>(region)] = true;
-        }
-    }
 }
 
 // Full body: lower body, an upper push, a pull and the core.
@@ -52,7 +40,26 @@ static_assert(body_part_count == full_body_part_count);
 
 }  // namespace
 
+void WorkoutLints::RegionsByExercise::add(const Catalog& catalog, std::size_t exercise) {
+    for (const int muscle : catalog.exercises[exercise].primary) {
+        if (const int region = catalog.muscles[static_cast<std::size_t>(muscle)].region; region >= 0) regions.push_back(region);
+    }
+    begin.push_back(static_cast<std::uint32_t>(regions.size()));
+}
+
 WorkoutLints::WorkoutLints(const Catalog& catalog) : catalog_(catalog) {
+    const Catalog& stdlib = stdlib_catalog();
+    if (catalog.base() == &stdlib) {
+        static const RegionsByExercise stdlib_regions = [&] {
+            RegionsByExercise regions;
+            for (std::size_t i = 0; i < stdlib.exercises.size(); ++i) regions.add(stdlib, i);
+            return regions;
+        }();
+        stdlib_regions_ = &stdlib_regions;
+        stdlib_count_ = stdlib.exercises.size();
+    }
+    for (std::size_t i = stdlib_count_; i < catalog.exercises.size(); ++i) own_regions_.add(catalog, i);
+
     // The stdlib's regions, which its muscles are in, even where a user's region shadows one.
     const Catalog& anatomy = catalog.base() ? *catalog.base() : catalog;
     for (std::size_t part = 0; part < body_part_count; ++part) {
@@ -65,13 +72,24 @@ WorkoutLints::WorkoutLints(const Catalog& catalog) : catalog_(catalog) {
 
 void WorkoutLints::run(const checked::Workout& workout, Diagnostics& diagnostics) {
     const Catalog& catalog = catalog_;
-    std::vector<bool>& reached = reached_;
+    std::vector<std::uint8_t>& reached = reached_;
     if (!workout.has_warmup) {
         diagnostics.report(Code::W0201, workout.span, fmt::format("workout '{}' has no warm-up", workout.name),
                             "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
     }
     if (workout.focus.empty() && !workout.full_body_focus) return;  // what follows checks the focus
-    regions_reached(catalog, workout, reached);
+    // The regions that the primary muscles of the workout's chosen exercises reach.
+    reached.assign(catalog.regions.size(), 0);
+    for (const auto& entry : workout.entries) {
+        if (entry.exercise < 0) continue;
+        const auto exercise = static_cast<std::size_t>(entry.exercise);
+        const bool shared = exercise < stdlib_count_;
+        const RegionsByExercise& table = shared ? *stdlib_regions_ : own_regions_;
+        const std::size_t row = shared ? exercise : exercise - stdlib_count_;
+        for (std::uint32_t i = table.begin[row]; i < table.begin[row + 1]; ++i) {
+            reached[static_cast<std::size_t>(table.regions[i])] = 1;
+        }
+    }
     for (const checked::Workout::Focus& focus : workout.focus) {
         const auto& region = catalog.regions[focus.region];
         if (!reached[static_cast<std::size_t>(focus.region)]) {
@@ -120,8 +138,9 @@ std::string weeks_text(const std::vector<int>& weeks) {
 // SPEC 5.4: the session length in every week the workout is used (`weeks`: each week of the
 // programs that schedule it, or each step of its progressions when it stands alone); the warning
 // names the first week out of range and the help all of them.
+// `range_text`: session_range_text(options), worked out once for every workout.
 void lint_session_length(const checked::Workout& workout, const WorkoutMeasure& measure, int weeks, const LintOptions& options,
-                         Diagnostics& diagnostics) {
+                         std::string_view range_text, Diagnostics& diagnostics) {
     // Weeks after the longest progression repeat its last step: measured once.
     const int measured_weeks = std::min(weeks, static_cast<int>(measure.week_seconds.size()));
     const std::span<const std::int64_t> lengths(measure.week_seconds.begin(), static_cast<std::size_t>(measured_weeks));
@@ -144,7 +163,7 @@ void lint_session_length(const checked::Workout& workout, const WorkoutMeasure& 
     if (!same_every_week) help = fmt::format("{} of {} {} out of range; ", weeks_text(weeks_out), weeks, weeks_out.size() == 1 ? "is" : "are") + help;
     diagnostics.report(Code::W0205, workout.span,
                         fmt::format("workout '{}' lasts {}{}, {} than the {} a session should take", workout.name,
-                                    clock_text(seconds), when, too_long ? "longer" : "shorter", session_range_text(options)),
+                                    clock_text(seconds), when, too_long ? "longer" : "shorter", range_text),
                         help);
 }
 
@@ -228,9 +247,10 @@ void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMea
     // The weeks each workout is used in: the longest program that schedules it, else its progressions.
     weeks_used.resize(program.workouts.size(), 0);
     for (const auto& plan : program.programs) note_weeks_used(plan, weeks_used);
+    const std::string range_text = session_range_text(options);
     for (std::size_t i = 0; i < program.workouts.size(); ++i) {
         const int weeks = weeks_used[i] > 0 ? weeks_used[i] : static_cast<int>(measures[i].week_seconds.size());
-        lint_session_length(program.workouts[i], measures[i], weeks, options, diagnostics);
+        lint_session_length(program.workouts[i], measures[i], weeks, options, range_text, diagnostics);
     }
     for (const auto& plan : program.programs) lint_schedule(plan, diagnostics);
 }

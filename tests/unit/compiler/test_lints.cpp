@@ -105,3 +105,32 @@ TEST_CASE("consecutive days are about dates, not the weekday pattern") {
     // Within a week, whatever the start: Thursday and Friday.
     CHECK(messages(lint(steady + program("2026-12-05", 1, "  thu 17:00 steady\n  fri 17:00 steady\n")), Code::W0203).size() == 1);
 }
+
+TEST_CASE("focus: a region is reached through the primary muscles of the exercises done") {
+    const auto focus_warnings = [](const std::string& text) { return messages(lint(text), Code::W0202); };
+    const std::string warmup = "  warmup { easy_cardio 5min }\n";
+    // The stdlib's exercises.
+    CHECK(focus_warnings("workout w \"W\" {\n  focus back\n" + warmup + "  pull_up 3x8\n}\n").empty());
+    const auto missed = focus_warnings("workout w \"W\" {\n  focus back, legs\n" + warmup + "  goblet_squat 3x12\n}\n");
+    REQUIRE(missed.size() == 1);
+    CHECK(missed[0].starts_with("focus 'back' is not reached: no exercise has a primary muscle in"));
+    // A file's own exercise, and one of its own that shadows the stdlib's under the same name.
+    const std::string rowish = "exercise rowish \"Rowish\" {\n  primary lats\n}\n";
+    CHECK(focus_warnings(rowish + "workout w \"W\" {\n  focus back\n" + warmup + "  rowish 3x8\n}\n").empty());
+    const std::string shadow = "exercise pull_up \"Leg Pull\" {\n  primary quads\n}\n";
+    CHECK(focus_warnings(shadow + "workout w \"W\" {\n  focus legs\n" + warmup + "  pull_up 3x8\n}\n").empty());
+    CHECK(focus_warnings(shadow + "workout w \"W\" {\n  focus back\n" + warmup + "  pull_up 3x8\n}\n").size() == 1);
+    // A region and muscle of the file's own.
+    const std::string grip = "region grip \"Grip\"\nmuscle fingers \"Fingers\" in grip\n"
+                             "exercise finger_curl \"Finger Curl\" {\n  primary fingers\n}\n";
+    CHECK(focus_warnings(grip + "workout w \"W\" {\n  focus grip\n" + warmup + "  finger_curl 3x20\n}\n").empty());
+    CHECK(focus_warnings(grip + "workout w \"W\" {\n  focus grip\n" + warmup + "  pull_up 3x8\n}\n").size() == 1);
+}
+
+TEST_CASE("focus full_body: lower body, push, pull and core") {
+    const std::string head = "workout w \"W\" {\n  focus full_body\n  warmup { easy_cardio 5min }\n";
+    CHECK(messages(lint(head + "  goblet_squat 3x12\n  push_up 3x10\n  pull_up 3x8\n  plank 3x30s\n}\n"), Code::W0202).empty());
+    const auto missing = messages(lint(head + "  goblet_squat 3x12\n  push_up 3x10\n}\n"), Code::W0202);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0] == "workout 'w' claims full_body but misses the pull (back), the core");
+}
