@@ -89,6 +89,7 @@ public:
         std::size_t weeks = 1;
         for (const checked::Entry& entry : block.entries) weeks = std::max(weeks, entry.steps.size());
         SmallVector<TimelineSize, 1> sizes;
+        sizes.reserve(weeks);
         for (std::size_t in_week = 1; in_week <= weeks; ++in_week) {
             SizeCounter one_week(false);
             timing::walk_block(block, static_cast<int>(in_week), one_week);
@@ -148,16 +149,21 @@ WorkoutMeasure measure_workout(const checked::Workout& workout) {
         return measure;
     }
     // Each block is walked once per week of its own progressions; what comes between blocks does
-    // not change with the week, so one walk sizes it, and each week (and the bound) adds up the
-    // blocks' sizes to it.
+    // not change with the week, so one walk sizes it. That and the blocks without a progression
+    // are added up once (same_every_week); each week (and the bound) adds the others' sizes to it.
+    // (Totals saturate, and sizes are never negative: the order of the additions does not matter.)
     std::vector<SmallVector<TimelineSize, 1>> block_weeks;
-    block_weeks.reserve(workout.blocks.size());
-    for (const checked::Block& block : workout.blocks) block_weeks.push_back(SizeCounter::sizes_in_weeks(block));
-    const TimelineSize between = between_blocks(workout);
-    measure.bound = between;
+    TimelineSize same_every_week = between_blocks(workout);
+    for (const checked::Block& block : workout.blocks) {
+        SmallVector<TimelineSize, 1> sizes = SizeCounter::sizes_in_weeks(block);
+        if (sizes.size() == 1) same_every_week += sizes.front();
+        else block_weeks.push_back(std::move(sizes));
+    }
+    measure.bound = same_every_week;
     for (const auto& sizes : block_weeks) measure.bound += largest(sizes);
+    measure.week_seconds.reserve(static_cast<std::size_t>(weeks));
     for (int week = 1; week <= weeks; ++week) {
-        TimelineSize total = between;
+        TimelineSize total = same_every_week;
         for (const auto& sizes : block_weeks) total += sizes[std::min(static_cast<std::size_t>(week), sizes.size()) - 1];
         measure.week_seconds.push_back(total.seconds);
     }
