@@ -109,9 +109,7 @@ struct EntryChecker::OptionModifiers {
     }
 };
 
-bool EntryChecker::check_modifier_values(const ast::Modifiers& modifiers, EntryContext context) {
-    // Most entries have none of the modifiers checked here.
-    if (modifiers.repeated.empty() && !modifiers.alt.set && !modifiers.tempo && !modifiers.rest && !modifiers.hold) return true;
+bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers, EntryContext context) {
     bool ok = true;
     for (const auto& span : modifiers.repeated) {
         diagnostics_.report(Code::E0206, span, "modifier given twice", "keep one of them");
@@ -248,6 +246,16 @@ std::vector<std::string> EntryChecker::fitting_alternatives(std::span<const int>
     return names;
 }
 
+void EntryChecker::report_unknown_exercise(const ast::Name& name) {
+    auto& diagnostic = diagnostics_.report(Code::E0102, name.span, fmt::format("unknown exercise '{}'", name.text));
+    // Ranked as `reps catalog NAME` ranks its matches, so the two agree.
+    if (const auto suggestions = suggest_exercises(catalog_, name.text); !suggestions.empty()) {
+        diagnostic.help = did_you_mean(suggestions);
+    } else {
+        diagnostic.help = "`reps catalog TERM` searches the catalog; declare your own with `exercise`";
+    }
+}
+
 void EntryChecker::check(const ast::Prescription& prescription, EntryContext context, const checked::Defaults& defaults,
                          checked::Entry& entry) {
     entry.span = prescription.span;
@@ -266,13 +274,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         const ast::Name* name = &name_of(option);
         const int index = catalog_.find_exercise(name->text);
         if (index < 0) {
-            auto& diagnostic = diagnostics_.report(Code::E0102, name->span, fmt::format("unknown exercise '{}'", name->text));
-            // Ranked as `reps catalog NAME` ranks its matches, so the two agree.
-            if (const auto suggestions = suggest_exercises(catalog_, name->text); !suggestions.empty()) {
-                diagnostic.help = did_you_mean(suggestions);
-            } else {
-                diagnostic.help = "`reps catalog TERM` searches the catalog; declare your own with `exercise`";
-            }
+            report_unknown_exercise(*name);
             resolved = false;
         }
         entry.options.push_back(index);
@@ -344,6 +346,11 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
                 step = dose.step->value;
             }
             if (ok) {
+                // Room for every step at once: growing the list step by step was an allocation for
+                // each doubling, in every entry of a progression.
+                const std::int64_t per_sets = (to.amount.value - from.amount.value + step - 1) / step + 1;
+                const std::int64_t set_counts = to.sets.value_or(1) - from.sets.value_or(1) + 1;
+                entry.steps.reserve(static_cast<std::size_t>(std::min<std::int64_t>(per_sets * set_counts, max_steps)));
                 // Reps first, then sets: 2x8, 2x10, 2x12, 3x8, 3x10, 3x12.
                 for (std::int64_t sets = from.sets.value_or(1); sets <= to.sets.value_or(1) && entry.steps.size() < max_steps; ++sets) {
                     for (std::int64_t value = from.amount.value; entry.steps.size() < max_steps;) {
