@@ -289,11 +289,10 @@ inline bool takes_time(const ast::LongList<ast::Statement>& body) {
     return std::holds_alternative<ast::Prescription>(node) || std::holds_alternative<ast::RestStatement>(node);
 }
 
+// A workout over the statement limits: reported, and the file is not read on. Out of line: its
+// formatting weighed on the count of every statement.
 template <typename Input>
-void count_workout_statement(const Input& in, ParseState& state, bool takes_time) {
-    ++state.workout_statements;
-    if (takes_time) ++state.workout_timed_statements;
-    if (state.workout_timed_statements <= max_timeline_segments_parsed && state.workout_statements <= max_workout_statements) return;
+[[gnu::cold, gnu::noinline]] void refuse_long_workout(const Input& in, ParseState& state) {
     const std::string_view name = state.workout.name.text;
     if (state.workout_statements > max_workout_statements) {
         state.diagnostics->report(Code::E0003, state.workout.name.span,
@@ -309,6 +308,14 @@ void count_workout_statement(const Input& in, ParseState& state, bool takes_time
     state.unrecoverable = true;
     state.follows_earlier_error = true;  // reported here, not again as a syntax error
     throw limit_error("too many statements", in);
+}
+
+template <typename Input>
+void count_workout_statement(const Input& in, ParseState& state, bool takes_time) {
+    ++state.workout_statements;
+    if (takes_time) ++state.workout_timed_statements;
+    if (state.workout_timed_statements <= max_timeline_segments_parsed && state.workout_statements <= max_workout_statements) return;
+    refuse_long_workout(in, state);
 }
 
 template <typename Entry, typename Close>

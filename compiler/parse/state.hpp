@@ -168,6 +168,14 @@ std::optional<std::int64_t> short_number(std::string_view digits) {
 }
 
 // Parses a run of digits; reports E0004 and returns -1 when it is absurdly large.
+// Out of line, as are the other rare paths of the number parsers below: inlined, their
+// formatting weighed on the call for every number of a file.
+[[gnu::cold, gnu::noinline]] std::int64_t integer_too_large(std::string_view digits, const SourceSpan& span, ParseState& state) {
+    state.diagnostics->report(Code::E0004, span, fmt::format("number '{}' is too large", digits),
+                             "sets run 1-100, reps 1-1000, durations up to 24h");
+    return -1;
+}
+
 std::int64_t parse_integer(std::string_view digits, const SourceSpan& span, ParseState& state) {
     std::int64_t value = 0;
     std::errc error = std::errc();
@@ -176,11 +184,7 @@ std::int64_t parse_integer(std::string_view digits, const SourceSpan& span, Pars
     } else {
         error = std::from_chars(digits.data(), digits.data() + digits.size(), value).ec;
     }
-    if (error != std::errc() || value > max_number) {
-        state.diagnostics->report(Code::E0004, span, fmt::format("number '{}' is too large", digits),
-                                 "sets run 1-100, reps 1-1000, durations up to 24h");
-        return -1;
-    }
+    if (error != std::errc() || value > max_number) return integer_too_large(digits, span, state);
     return value;
 }
 
@@ -197,20 +201,9 @@ double parse_decimal(std::string_view text, const SourceSpan& span, ParseState& 
     return value;
 }
 
-// "1h30min", "90s", "1:30" -> seconds; -1 after reporting an absurd value.
-std::int64_t parse_duration_text(std::string_view text, const SourceSpan& span, ParseState& state) {
-    // Most durations are one number and one unit ("45s", "5min", "2h"): read at once.
-    std::size_t digit_count = 0;
-    while (digit_count < text.size() && digit_count < 9 && text[digit_count] >= '0' && text[digit_count] <= '9') ++digit_count;
-    if (digit_count > 0) {
-        const std::string_view unit = text.substr(digit_count);
-        const std::int64_t factor = unit == "s" ? 1 : unit == "min" ? 60 : unit == "h" ? 3600 : 0;
-        if (factor != 0) {
-            std::int64_t value = 0;
-            for (std::size_t i = 0; i < digit_count; ++i) value = value * 10 + (text[i] - '0');
-            if (value * factor <= max_number) return value * factor;  // else reported below
-        }
-    }
+// Any duration ("1h30min", "1:30"), and a too large one reported; out of line (see
+// integer_too_large), as most durations are one number and a unit.
+[[gnu::noinline]] std::int64_t parse_compound_duration(std::string_view text, const SourceSpan& span, ParseState& state) {
     std::int64_t total = 0;
     std::size_t i = 0;
     bool overflow = false;
@@ -252,6 +245,23 @@ std::int64_t parse_duration_text(std::string_view text, const SourceSpan& span, 
         return -1;
     }
     return total;
+}
+
+// "1h30min", "90s", "1:30" -> seconds; -1 after reporting an absurd value.
+std::int64_t parse_duration_text(std::string_view text, const SourceSpan& span, ParseState& state) {
+    // Most durations are one number and one unit ("45s", "5min", "2h"): read at once.
+    std::size_t digit_count = 0;
+    while (digit_count < text.size() && digit_count < 9 && text[digit_count] >= '0' && text[digit_count] <= '9') ++digit_count;
+    if (digit_count > 0) {
+        const std::string_view unit = text.substr(digit_count);
+        const std::int64_t factor = unit == "s" ? 1 : unit == "min" ? 60 : unit == "h" ? 3600 : 0;
+        if (factor != 0) {
+            std::int64_t value = 0;
+            for (std::size_t i = 0; i < digit_count; ++i) value = value * 10 + (text[i] - '0');
+            if (value * factor <= max_number) return value * factor;  // else reported by the general reading
+        }
+    }
+    return parse_compound_duration(text, span, state);
 }
 
 // The text between the quotes of a string literal, escapes resolved.
