@@ -216,16 +216,18 @@ std::vector<Cell> cells_of(std::string_view line) {
     return cells;
 }
 
-// Messages quote user text; the same rules keep escape sequences off the terminal.
-std::string sanitize(std::string_view text) {
+// Messages quote user text; the same rules keep escape sequences off the terminal. Appended to
+// `out` (a diagnostic being put together), not returned: a big file's warnings are thousands.
+void append_sanitized(std::string& out, std::string_view text) {
     // Most messages are printable ASCII through and through.
-    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) return std::string(text);
-    std::string out;
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+        out += text;
+        return;
+    }
     for (Cell& cell : cells_of(text)) {
         if (text[cell.begin] == '\n') cell.shown = "\n";
         out += cell.shown;
     }
-    return out;
 }
 
 // The end of a span, clipped to its file: the line and character column just past its last byte.
@@ -279,35 +281,49 @@ public:
     }
 
 private:
+    // Text between open(colour) and close() is in that colour (when colours are on).
+    void open(std::string_view colour) {
+        if (color_) text_ += colour;
+    }
+    void close() {
+        if (color_) text_ += reset;
+    }
     void paint(std::string_view colour, std::string_view text) {
-        if (color_) {
-            text_ += colour;
-            text_ += text;
-            text_ += reset;
-        } else {
-            text_ += text;
-        }
+        open(colour);
+        text_ += text;
+        close();
     }
 
     void header(const Diagnostic& d, bool positioned, std::uint32_t line) {
-        std::string locus = "reps:";
+        open(bold);
         if (positioned) {
-            locus = fmt::format("{}:{}:{}:", sanitize(sources_.file(d.span.file).path), line, sources_.character_column(d.span));
+            append_sanitized(text_, sources_.file(d.span.file).path);
+            fmt::format_to(std::back_inserter(text_), ":{}:{}:", line, sources_.character_column(d.span));
+        } else {
+            text_ += "reps:";
         }
-        paint(bold, locus);
+        close();
         text_ += ' ';
-        std::string label = severity_name(d.severity);
-        if (d.code != Code::none) label += '[' + std::string(code_name(d.code)) + ']';
-        paint(d.severity == Severity::error ? red : magenta, label + ':');
+        open(d.severity == Severity::error ? red : magenta);
+        text_ += severity_name(d.severity);
+        if (d.code != Code::none) {
+            text_ += '[';
+            text_ += code_name(d.code);
+            text_ += ']';
+        }
+        text_ += ':';
+        close();
         text_ += ' ';
-        paint(bold, sanitize(d.message));
+        open(bold);
+        append_sanitized(text_, d.message);
+        close();
         text_ += '\n';
     }
 
     void labelled(std::string_view label, const std::string& text) {
         paint(cyan, label);
         text_ += ' ';
-        text_ += sanitize(text);
+        append_sanitized(text_, text);
         text_ += '\n';
     }
 
