@@ -64,9 +64,9 @@ TEST_CASE("line index: fixed texts") {
     }
 }
 
-TEST_CASE("line index: line ends at every place of the 16-byte steps") {
+TEST_CASE("line index: line ends at every place of the 16-byte steps and 64-byte turns") {
     std::mt19937 random(11);
-    for (std::size_t length = 1; length <= 40; ++length) {
+    for (std::size_t length = 1; length <= 136; ++length) {
         for (std::size_t newline = 0; newline < length; ++newline) {
             std::string text(length, 'a');
             text[newline] = '\n';
