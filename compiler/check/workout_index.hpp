@@ -1,8 +1,9 @@
 // The first workout of each name, for programs to find their workouts by: kept up to date as
 // workouts are checked one by one (a big file's programs are checked as they parse, among the
 // workouts checked so far). Open addressing over indices into the checked workouts, at most half
-// full, each with half its name's hash, so that a probe reads a workout's name only when the
-// hashes agree: 16 to 32 bytes a workout, where a hash map of names took about 40.
+// full, each with the low half of its name's hash, which places it, so that a probe reads a
+// workout's name only when the hashes agree and growing the table reads none: 16 to 32 bytes a
+// workout, where a hash map of names took about 40.
 #pragma once
 
 #include <algorithm>
@@ -19,7 +20,7 @@ public:
     // Adds the workouts of `workouts` after those added so far (they only grow).
     void catch_up(const std::vector<checked::Workout>& workouts) {
         while (added_ < workouts.size()) {
-            if (2 * (used_ + 1) > slots_.size()) grow(workouts);
+            if (2 * (used_ + 1) > slots_.size()) grow();
             insert(workouts, static_cast<std::uint32_t>(added_++));
         }
     }
@@ -27,11 +28,11 @@ public:
     int find(std::string_view name, const std::vector<checked::Workout>& workouts) const {
         if (slots_.empty()) return -1;
         const std::size_t mask = slots_.size() - 1;
-        const std::uint64_t hashed = hash(name);
+        const std::uint32_t hashed = hash(name);
         for (std::size_t at = hashed & mask;; at = (at + 1) & mask) {
             const Slot& slot = slots_[at];
             if (slot.index == empty) return -1;
-            if (slot.hash == check_of(hashed) && workouts[slot.index].name == name) return static_cast<int>(slot.index);
+            if (slot.hash == hashed && workouts[slot.index].name == name) return static_cast<int>(slot.index);
         }
     }
 
@@ -39,31 +40,34 @@ private:
     static constexpr std::uint32_t empty = 0xFFFFFFFF;
     struct Slot {
         std::uint32_t index = empty;  // into the workouts
-        std::uint32_t hash = 0;       // the high half of its name's hash
+        std::uint32_t hash = 0;       // the low half of its name's hash (tables stay below 2^32 slots)
     };
-    static std::uint64_t hash(std::string_view name) { return FlatNameIndex::hash_of(name); }
-    static std::uint32_t check_of(std::uint64_t hashed) { return static_cast<std::uint32_t>(hashed >> 32); }
+    static std::uint32_t hash(std::string_view name) { return static_cast<std::uint32_t>(FlatNameIndex::hash_of(name)); }
 
     void insert(const std::vector<checked::Workout>& workouts, std::uint32_t index) {
         const std::size_t mask = slots_.size() - 1;
-        const std::uint64_t hashed = hash(workouts[index].name);
+        const std::uint32_t hashed = hash(workouts[index].name);
         for (std::size_t at = hashed & mask;; at = (at + 1) & mask) {
             Slot& slot = slots_[at];
             if (slot.index == empty) {
-                slot = Slot{index, check_of(hashed)};
+                slot = Slot{index, hashed};
                 ++used_;
                 return;
             }
             // The first of a name stays.
-            if (slot.hash == check_of(hashed) && workouts[slot.index].name == workouts[index].name) return;
+            if (slot.hash == hashed && workouts[slot.index].name == workouts[index].name) return;
         }
     }
-    void grow(const std::vector<checked::Workout>& workouts) {
+    // Twice the slots, each taken one placed again by its hash: names are different in the table.
+    void grow() {
         const std::vector<Slot> old = std::move(slots_);
         slots_.assign(std::max<std::size_t>(16, 2 * old.size()), Slot{});
-        used_ = 0;
+        const std::size_t mask = slots_.size() - 1;
         for (const Slot& slot : old) {
-            if (slot.index != empty) insert(workouts, slot.index);
+            if (slot.index == empty) continue;
+            std::size_t at = slot.hash & mask;
+            while (slots_[at].index != empty) at = (at + 1) & mask;
+            slots_[at] = slot;
         }
     }
 
