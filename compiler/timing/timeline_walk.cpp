@@ -43,10 +43,6 @@ void TimelineListener::repeat(std::int64_t count, std::int64_t, std::int64_t res
     }
 }
 
-void TimelineListener::between_blocks(const checked::Block&, std::int64_t transition) {
-    pause(Pause::transition, transition);
-}
-
 void TimelineListener::block(const checked::Block& block, int week) { walk_block(block, week, *this); }
 
 }  // namespace reps::timing

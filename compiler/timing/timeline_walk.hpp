@@ -64,8 +64,9 @@ public:
     // A pause of 0s (a transition set to 0s) still comes; it makes no segment.
     virtual void pause(Pause kind, std::int64_t seconds) = 0;
 
-    // The transition between two adjacent blocks, before `next` begins. This default is a pause.
-    virtual void between_blocks(const checked::Block& next, std::int64_t transition);
+    // The transition between two adjacent blocks, before `next` begins. This default is a pause
+    // (inline, so that a final listener's walk makes it without a call).
+    virtual void between_blocks(const checked::Block& /*next*/, std::int64_t transition) { pause(Pause::transition, transition); }
 
     // `count` runs of body(1) ... body(count), `rest` seconds apart. What body(i) emits depends on
     // i only through (i - 1) % period (and the set number it reports), so a listener that only
