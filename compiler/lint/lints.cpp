@@ -56,7 +56,7 @@ WorkoutLints::WorkoutLints(const Catalog& catalog) : catalog_(catalog) {
             return regions;
         }();
         stdlib_regions_ = &stdlib_regions;
-        stdlib_count_ = stdlib.exercises.size();
+        stdlib_count_ = stdlib.exercises.size();  // the catalog continues them: its first exercises are the stdlib's
     }
     for (std::size_t i = stdlib_count_; i < catalog.exercises.size(); ++i) own_regions_.add(catalog, i);
 

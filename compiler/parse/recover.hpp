@@ -289,10 +289,10 @@ inline bool takes_time(const ast::LongList<ast::Statement>& body) {
     return std::holds_alternative<ast::Prescription>(node) || std::holds_alternative<ast::RestStatement>(node);
 }
 
-// A workout over the statement limits: reported, and the file is not read on. Out of line: its
-// formatting weighed on the count of every statement.
+// A workout over the statement limits: reported, and the parse resumes at the next declaration.
+// Out of line: its formatting weighed on the count of every statement.
 template <typename Input>
-[[gnu::cold, gnu::noinline]] void refuse_long_workout(const Input& in, ParseState& state) {
+[[noreturn, gnu::cold, gnu::noinline]] void refuse_long_workout(const Input& in, ParseState& state) {
     const std::string_view name = state.workout.name.text;
     if (state.workout_statements > max_workout_statements) {
         state.diagnostics->report(Code::E0003, state.workout.name.span,

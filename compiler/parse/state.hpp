@@ -168,8 +168,8 @@ std::optional<std::int64_t> short_number(std::string_view digits) {
 }
 
 // Parses a run of digits; reports E0004 and returns -1 when it is absurdly large.
-// Out of line, as are the other rare paths of the number parsers below: inlined, their
-// formatting weighed on the call for every number of a file.
+// Out of line, as are the rare paths of the duration reader below: inlined, their formatting
+// weighed on the call for every number of a file.
 [[gnu::cold, gnu::noinline]] std::int64_t integer_too_large(std::string_view digits, const SourceSpan& span, ParseState& state) {
     state.diagnostics->report(Code::E0004, span, fmt::format("number '{}' is too large", digits),
                              "sets run 1-100, reps 1-1000, durations up to 24h");
