@@ -324,14 +324,14 @@ private:
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::RestStatement>) {
                     block.kind = checked::Block::Kind::rest;
-                    block.work = check_rest(node.duration, "rest");
+                    block.work = check_rest(node.duration, "rest", "leave the rest out: the blocks are then one transition apart");
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::NoteStatement>) {
                     block.kind = checked::Block::Kind::note;
                     block.text = node.text.value;
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::DefaultsStatement>) {
-                    if (node.rest) defaults.rest = check_rest(*node.rest, "rest");
+                    if (node.rest) defaults.rest = check_rest(*node.rest, "rest", "a rest lasts at least 1s");
                     if (node.transition) defaults.transition = check_pause(*node.transition);
                     if (node.switch_) defaults.switch_ = check_pause(*node.switch_);
                 } else if constexpr (std::is_same_v<Node, ast::FocusStatement>) {
@@ -354,7 +354,7 @@ private:
                     block.kind = node.kind == ast::GroupKind::superset ? checked::Block::Kind::superset
                                                                        : checked::Block::Kind::circuit;
                     block.rounds = check_rounds(node.rounds, node.rounds_span);
-                    if (node.rest) block.rest = check_rest(*node.rest, "rest");
+                    if (node.rest) block.rest = check_rest(*node.rest, "rest", "a rest lasts at least 1s; without one, the rounds rest the default rest");
                     for (const auto& entry : node.entries) entries_->check(entry, EntryContext::group, defaults, entries.emplace_back());
                     require_entries(node.entries.empty(), node.span, node.kind == ast::GroupKind::superset ? "superset" : "circuit");
                     add(std::move(block));
@@ -362,7 +362,7 @@ private:
                     block.kind = node.tabata ? checked::Block::Kind::tabata : checked::Block::Kind::intervals;
                     block.rounds = check_rounds(node.rounds, node.rounds_span);
                     block.work = check_work(node.work);
-                    block.rest = check_rest(node.rest, "rest");
+                    block.rest = check_rest(node.rest, "rest", "a rest lasts at least 1s");
                     for (const auto& entry : node.entries) entries_->check(entry, EntryContext::intervals, defaults, entries.emplace_back());
                     require_entries(node.entries.empty(), node.span, "intervals block");
                     add(std::move(block));
@@ -374,17 +374,20 @@ private:
                         entries_->check(entry, emom ? EntryContext::emom : EntryContext::amrap, defaults, entries.emplace_back());
                     }
                     require_entries(node.entries.empty(), node.span, emom ? "emom" : "amrap");
-                    if (emom) check_emom(node, block, std::span(entries).subspan(block.first_entry), defaults);
+                    // A duration out of range is reported above, and the minutes of an emom are not told then.
+                    const bool duration_in_range = node.duration.seconds >= 1 && node.duration.seconds <= max_seconds;
+                    if (emom && duration_in_range) check_emom(node, block, std::span(entries).subspan(block.first_entry), defaults);
                     add(std::move(block));
                 }
             },
             statement.node);
     }
 
-    std::int64_t check_rest(const ast::Duration& duration, const char* what) {
+    // `if_zero`: the help for a rest of zero, which depends on what leaving the rest out would do.
+    std::int64_t check_rest(const ast::Duration& duration, const char* what, const char* if_zero) {
         if (duration.seconds < 0) return 1;  // reported at parse time
         if (duration.seconds == 0) {
-            diagnostics_.report(Code::E0304, duration.span, fmt::format("a {} of zero", what), "to go straight on, leave the rest out");
+            diagnostics_.report(Code::E0304, duration.span, fmt::format("a {} of zero", what), if_zero);
             return 1;
         }
         if (duration.seconds > max_seconds) {

@@ -137,7 +137,8 @@ bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers
     }
     if (modifiers.rest) {
         if (modifiers.rest->seconds == 0) {
-            diagnostics_.report(Code::E0304, modifiers.rest->span, "a rest of zero", "to go straight on, leave the rest out");
+            diagnostics_.report(Code::E0304, modifiers.rest->span, "a rest of zero",
+                                "a rest lasts at least 1s; without one, the sets rest the default rest");
         } else if (modifiers.rest->seconds > max_seconds) {
             diagnostics_.report(Code::E0303, modifiers.rest->span, "a rest runs up to 24h");
         }
@@ -146,8 +147,10 @@ bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers
                                 "put the rest on the block: 'superset 3 rounds rest 90s { ... }'");
         }
     }
-    if (modifiers.hold && modifiers.hold->seconds > 600) {
-        diagnostics_.report(Code::E0303, modifiers.hold->span, "a hold runs up to 10min");
+    // A duration's limit (SPEC 5.1); a set that a long hold makes longer than a day is refused
+    // with the other sets too long, after the option is chosen.
+    if (modifiers.hold && modifiers.hold->seconds > max_seconds) {
+        diagnostics_.report(Code::E0303, modifiers.hold->span, "a hold runs up to 24h");
         ok = false;
     }
     return ok;

@@ -287,6 +287,7 @@ TEST_CASE("check: out-of-range numbers") {
     check_one("  goblet_squat 3x12 rest 0s", "E0304", "0s");
     check_one("  defaults rest 0s\n  goblet_squat 3x12", "E0304", "0s");
     check_one("  superset 2 rounds rest 0s { burpee 10 }", "E0304", "0s");
+    check_one("  intervals 4 x 20s on 0s off { burpee }", "E0304", "0s off");
     check_one("  goblet_squat 3x12 tempo 3-10-1-0", "E0305", "3-10-1-0");
     check_one("  goblet_squat 3x12 -> 2x8", "E0306", "3x12 -> 2x8");
     check_one("  goblet_squat 2x12 -> 3x8", "E0306", "2x12 -> 3x8");
@@ -297,11 +298,33 @@ TEST_CASE("check: out-of-range numbers") {
     check_one("  burpee 3x12 -> 3x30s", "E0308", "3x12");
     check_one("  goblet_squat 12 -> 3x15", "E0308", "12");
     CHECK(codes(*compile(workout("  goblet_squat 100x1000\n  plank 24h\n  goblet_squat 1x8-8"))) == "");
+    // A hold is a duration: up to 24h (SPEC 5.1), as long as one set stays within a day.
+    check_one("  push_up 1x1 hold 24h1s", "E0303", "24h1s");
+    CHECK(codes(*compile(workout("  push_up 1x1 hold 15min\n  push_up 2x5 hold 2h"))) == "");
+    check_one("  push_up 1x2 hold 12h", "E0303", "1x2");  // 2 x (2s + 12h): one set over a day
+}
+
+TEST_CASE("check: a rest of zero is told what leaving the rest out would do") {
+    const auto help_of = [](const std::string& body) {
+        const auto c = compile(workout(body));
+        REQUIRE(c->diagnostics.list().size() == 1);
+        CHECK(c->diagnostics.list()[0].code == Code::E0304);
+        return c->diagnostics.list()[0].help;
+    };
+    CHECK(help_of("  burpee 10\n  rest 0s\n  burpee 10") == "leave the rest out: the blocks are then one transition apart");
+    CHECK(help_of("  goblet_squat 3x12 rest 0s") == "a rest lasts at least 1s; without one, the sets rest the default rest");
+    CHECK(help_of("  superset 2 rounds rest 0s { burpee 10 }") ==
+          "a rest lasts at least 1s; without one, the rounds rest the default rest");
+    CHECK(help_of("  defaults rest 0s\n  goblet_squat 3x12") == "a rest lasts at least 1s");
+    CHECK(help_of("  intervals 4 x 20s on 0s off { burpee }") == "a rest lasts at least 1s");
 }
 
 TEST_CASE("check: emom runs whole minutes and each entry fits its minute") {
     const auto partial = compile(workout("  emom 90s { burpee 10 }"));
     CHECK(codes(*partial) == "E0307 " + at(*partial, "90s"));
+    // Over 24h is told as such, not also as minutes that are not whole.
+    const auto too_long_emom = compile(workout("  emom 24h1min { burpee 5 }"));
+    CHECK(codes(*too_long_emom) == "E0303 " + at(*too_long_emom, "24h1min"));
     // goblet_squat 25 reps x 3s = 75s: more than a minute.
     const auto too_long = compile(workout("  emom 5min { burpee 5; goblet_squat 25 }"));
     CHECK(codes(*too_long) == "E0307 " + at(*too_long, "goblet_squat"));

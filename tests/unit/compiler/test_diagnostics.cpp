@@ -337,7 +337,9 @@ TEST_CASE("explain: prints the registry entry") {
     CHECK(explain("E0304", out, err) == 0);
     CHECK(out.str() ==
           "E0304 (error): rest of zero\n\n"
-          "A rest, transition or switch must last at least 1s. To go straight on, leave the rest out.\n");
+          "A rest lasts at least 1s (a transition or a switch may be 0s). A `rest` statement between blocks may be left "
+          "out: the blocks are then one transition apart, none after `defaults transition 0s`. A rest of sets or rounds "
+          "left out is the default rest.\n");
     CHECK(err.str().empty());
 
     std::ostringstream lower, lower_err;
