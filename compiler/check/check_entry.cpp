@@ -488,12 +488,11 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         entry.sides = use.each ? checked::SideMode::each : checked::SideMode::alt;
     } else if (chosen.sides == ast::Sides::each && context != EntryContext::intervals && context != EntryContext::amrap) {
         entry.sides = checked::SideMode::each;
-        // Only the written exercise warns: whether an alternative is used depends on the profile.
-        if (chosen_option == 0) {
-            diagnostics_.report(Code::W0101, prescription.exercise.span,
-                                fmt::format("'{}' is unilateral: assuming each side", catalog_.exercises[entry.exercise].name),
-                                "write 'each' (or 'alt') to say so");
-        }
+        // The option done warns (SPEC 5.2), at its name: an alternative under a profile that chooses it too.
+        diagnostics_.report(Code::W0101, name_of(chosen_option).span,
+                            fmt::format("'{}' is unilateral: assuming each side", catalog_.exercises[entry.exercise].name),
+                            chosen_option == 0 ? "write 'each' (or 'alt') to say so"
+                                               : "write 'each' (or 'alt') after it to say so");
     }
     if (use.load) entry.load = *use.load;
     if (use.rest && context == EntryContext::prescription) entry.rest = use.rest->seconds;

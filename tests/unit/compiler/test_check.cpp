@@ -239,6 +239,21 @@ TEST_CASE("check: W0101 assumes each side and lowers as each") {
     CHECK(first_entry(*c).sides == checked::SideMode::each);
 }
 
+TEST_CASE("check: W0101 for the option done: an alternative a profile chooses too") {
+    const std::string text = "profile nothing \"Nothing\" { bench }\n" + workout("  goblet_squat 2x5 or dead_bug");
+    // Without a profile the written exercise is done, which works both sides: nothing to assume.
+    const auto written = compile(text);
+    CHECK(codes(*written) == "");
+    CHECK(first_entry(*written).sides == checked::SideMode::none);
+    // The profile has no kettlebell: dead_bug is done, each side, and says so where it is named.
+    const auto chosen = compile(text, "nothing");
+    CHECK(codes(*chosen) == "W0101 " + at(*chosen, "dead_bug"));
+    CHECK(first(*chosen).help == "write 'each' (or 'alt') after it to say so");
+    CHECK(first_entry(*chosen).sides == checked::SideMode::each);
+    // With `each` after it, nothing is assumed.
+    CHECK(codes(*compile("profile nothing \"Nothing\" { bench }\n" + workout("  goblet_squat 2x5 or dead_bug each"), "nothing")) == "");
+}
+
 TEST_CASE("check: loads the equipment cannot take") {
     const auto bodyweight = compile(workout("  burpee 10 @16kg"));
     CHECK(codes(*bodyweight) == "E0205 " + at(*bodyweight, "@16kg"));
