@@ -324,14 +324,16 @@ private:
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::RestStatement>) {
                     block.kind = checked::Block::Kind::rest;
-                    block.work = check_rest(node.duration, "rest", "leave the rest out: the blocks are then one transition apart");
+                    block.work = check_rest(node.duration, "rest",
+                                            "leave the rest out: two blocks are then one transition apart ('defaults transition 0s' "
+                                            "before the next block for none)");
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::NoteStatement>) {
                     block.kind = checked::Block::Kind::note;
                     block.text = node.text.value;
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::DefaultsStatement>) {
-                    if (node.rest) defaults.rest = check_rest(*node.rest, "rest", "a rest lasts at least 1s");
+                    if (node.rest) defaults.rest = check_rest(*node.rest, "rest", "a rest lasts at least 1s; without this one, the default rest in force stays");
                     if (node.transition) defaults.transition = check_pause(*node.transition);
                     if (node.switch_) defaults.switch_ = check_pause(*node.switch_);
                 } else if constexpr (std::is_same_v<Node, ast::FocusStatement>) {

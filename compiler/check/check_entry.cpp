@@ -109,7 +109,7 @@ struct EntryChecker::OptionModifiers {
     }
 };
 
-bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers, EntryContext context) {
+bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers, EntryContext context, bool alternative) {
     bool ok = true;
     for (const auto& span : modifiers.repeated) {
         diagnostics_.report(Code::E0206, span, "modifier given twice", "keep one of them");
@@ -137,8 +137,11 @@ bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers
     }
     if (modifiers.rest) {
         if (modifiers.rest->seconds == 0) {
+            // What leaving the rest out would do there.
             diagnostics_.report(Code::E0304, modifiers.rest->span, "a rest of zero",
-                                "a rest lasts at least 1s; without one, the sets rest the default rest");
+                                context != EntryContext::prescription ? "a rest on a block entry has no effect: remove it"
+                                : alternative ? "a rest lasts at least 1s; without one, the alternative rests as the prescription does"
+                                              : "a rest lasts at least 1s; without one, the sets rest the default rest");
         } else if (modifiers.rest->seconds > max_seconds) {
             diagnostics_.report(Code::E0303, modifiers.rest->span, "a rest runs up to 24h");
         }
@@ -284,9 +287,9 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     }
 
     // The prescription's modifiers, then each alternative's own (SPEC 4.1).
-    if (!check_modifier_values(modifiers, context)) resolved = false;
+    if (!check_modifier_values(modifiers, context, false)) resolved = false;
     for (const ast::Alternative& alternative : modifiers.alternatives) {
-        if (!check_modifier_values(alternative.modifiers, context)) resolved = false;
+        if (!check_modifier_values(alternative.modifiers, context, true)) resolved = false;
     }
 
     // The dose and its progression.

@@ -47,13 +47,13 @@ private:
     [[gnu::cold, gnu::noinline]] void report_unknown_exercise(const ast::Name& name);
     struct OptionModifiers;
     // Reports what is wrong with one set of modifiers on its own (repeated, each with alt, values
-    // out of range); false when the entry cannot be lowered.
-    bool check_modifier_values(const ast::Modifiers& modifiers, EntryContext context) {
+    // out of range); false when the entry cannot be lowered. `alternative`: an `or` alternative's own.
+    bool check_modifier_values(const ast::Modifiers& modifiers, EntryContext context, bool alternative) {
         // Most entries have none of the modifiers checked there: no call for them.
         if (modifiers.repeated.empty() && !modifiers.alt.set && !modifiers.tempo && !modifiers.rest && !modifiers.hold) return true;
-        return check_written_modifier_values(modifiers, context);
+        return check_written_modifier_values(modifiers, context, alternative);
     }
-    bool check_written_modifier_values(const ast::Modifiers& modifiers, EntryContext context);
+    bool check_written_modifier_values(const ast::Modifiers& modifiers, EntryContext context, bool alternative);
     static Traits traits_of(const Catalog& catalog, int profile, int exercise);
     // For E0401: up to three exercises, none of `options`, that the profile has the equipment for
     // (with a load of `load_class`) and that train a primary muscle of the written one

@@ -250,6 +250,13 @@ TEST_CASE("check: W0101 for the option done: an alternative a profile chooses to
     CHECK(codes(*chosen) == "W0101 " + at(*chosen, "dead_bug"));
     CHECK(first(*chosen).help == "write 'each' (or 'alt') after it to say so");
     CHECK(first_entry(*chosen).sides == checked::SideMode::each);
+    // The written exercise done under a profile warns at its own name, as without one.
+    const auto written_chosen = compile("profile nothing \"Nothing\" { bench }\n" + workout("  dead_bug 2x5 or goblet_squat"), "nothing");
+    CHECK(codes(*written_chosen) == "W0101 " + at(*written_chosen, "dead_bug"));
+    // An `each` the written exercise has is inherited: nothing to assume.
+    CHECK(codes(*compile("profile nothing \"Nothing\" { bench }\n" + workout("  split_squat 3x8 each or dead_bug"), "nothing")) == "");
+    // Interval and amrap work is not split by side, and warns of nothing, alternative or not.
+    CHECK(codes(*compile("profile nothing \"Nothing\" { bench }\n" + workout("  amrap 5min { goblet_squat 5 or dead_bug }"), "nothing")) == "");
     // With `each` after it, nothing is assumed.
     CHECK(codes(*compile("profile nothing \"Nothing\" { bench }\n" + workout("  goblet_squat 2x5 or dead_bug each"), "nothing")) == "");
 }
@@ -317,20 +324,26 @@ TEST_CASE("check: out-of-range numbers") {
     check_one("  push_up 1x1 hold 24h1s", "E0303", "24h1s");
     CHECK(codes(*compile(workout("  push_up 1x1 hold 15min\n  push_up 2x5 hold 2h"))) == "");
     check_one("  push_up 1x2 hold 12h", "E0303", "1x2");  // 2 x (2s + 12h): one set over a day
+    check_one("  push_up 1x1 hold 24h", "E0303", "1x1");  // 2s + 24h
 }
 
 TEST_CASE("check: a rest of zero is told what leaving the rest out would do") {
     const auto help_of = [](const std::string& body) {
         const auto c = compile(workout(body));
-        REQUIRE(c->diagnostics.list().size() == 1);
-        CHECK(c->diagnostics.list()[0].code == Code::E0304);
-        return c->diagnostics.list()[0].help;
+        const auto& list = c->diagnostics.list();
+        const auto found = std::find_if(list.begin(), list.end(), [](const Diagnostic& d) { return d.code == Code::E0304; });
+        REQUIRE(found != list.end());
+        return found->help;
     };
-    CHECK(help_of("  burpee 10\n  rest 0s\n  burpee 10") == "leave the rest out: the blocks are then one transition apart");
+    CHECK(help_of("  burpee 10\n  rest 0s\n  burpee 10") ==
+          "leave the rest out: two blocks are then one transition apart ('defaults transition 0s' before the next block for none)");
     CHECK(help_of("  goblet_squat 3x12 rest 0s") == "a rest lasts at least 1s; without one, the sets rest the default rest");
+    CHECK(help_of("  goblet_squat 3x12 rest 90s or split_squat each rest 0s") ==
+          "a rest lasts at least 1s; without one, the alternative rests as the prescription does");
+    CHECK(help_of("  superset 2 rounds { burpee 10 rest 0s; push_up 10 }") == "a rest on a block entry has no effect: remove it");
     CHECK(help_of("  superset 2 rounds rest 0s { burpee 10 }") ==
           "a rest lasts at least 1s; without one, the rounds rest the default rest");
-    CHECK(help_of("  defaults rest 0s\n  goblet_squat 3x12") == "a rest lasts at least 1s");
+    CHECK(help_of("  defaults rest 0s\n  goblet_squat 3x12") == "a rest lasts at least 1s; without this one, the default rest in force stays");
     CHECK(help_of("  intervals 4 x 20s on 0s off { burpee }") == "a rest lasts at least 1s");
 }
 
@@ -340,6 +353,8 @@ TEST_CASE("check: emom runs whole minutes and each entry fits its minute") {
     // Over 24h is told as such, not also as minutes that are not whole.
     const auto too_long_emom = compile(workout("  emom 24h1min { burpee 5 }"));
     CHECK(codes(*too_long_emom) == "E0303 " + at(*too_long_emom, "24h1min"));
+    const auto empty_emom = compile(workout("  emom 0s { burpee 5 }"));
+    CHECK(codes(*empty_emom) == "E0303 " + at(*empty_emom, "0s"));
     // goblet_squat 25 reps x 3s = 75s: more than a minute.
     const auto too_long = compile(workout("  emom 5min { burpee 5; goblet_squat 25 }"));
     CHECK(codes(*too_long) == "E0307 " + at(*too_long, "goblet_squat"));

@@ -338,8 +338,9 @@ TEST_CASE("explain: prints the registry entry") {
     CHECK(out.str() ==
           "E0304 (error): rest of zero\n\n"
           "A rest lasts at least 1s (a transition or a switch may be 0s). A `rest` statement between blocks may be left "
-          "out: the blocks are then one transition apart, none after `defaults transition 0s`. A rest of sets or rounds "
-          "left out is the default rest.\n");
+          "out: two blocks are then one transition apart, none after `defaults transition 0s`. A prescription's `rest` "
+          "left out is the default rest (an `or` alternative's: the prescription's); a superset's or circuit's, the "
+          "default rest between rounds. The `off` of intervals is always written.\n");
     CHECK(err.str().empty());
 
     std::ostringstream lower, lower_err;
