@@ -376,9 +376,8 @@ private:
                         entries_->check(entry, emom ? EntryContext::emom : EntryContext::amrap, defaults, entries.emplace_back());
                     }
                     require_entries(node.entries.empty(), node.span, emom ? "emom" : "amrap");
-                    // A duration out of range is reported above, and the minutes of an emom are not told then.
-                    const bool duration_in_range = node.duration.seconds >= 1 && node.duration.seconds <= max_seconds;
-                    if (emom && duration_in_range) check_emom(node, block, std::span(entries).subspan(block.first_entry), defaults);
+                    // The minutes of an emom whose duration is out of range (reported by check_work) are not told.
+                    if (emom && work_in_range(node.duration)) check_emom(node, block, std::span(entries).subspan(block.first_entry), defaults);
                     add(std::move(block));
                 }
             },
@@ -408,9 +407,12 @@ private:
         return std::max<std::int64_t>(duration.seconds, 0);
     }
 
+    static bool work_in_range(const ast::Duration& duration) { return duration.seconds >= 1 && duration.seconds <= max_seconds; }
+
+    // A work duration, or 1 where it is out of range (reported here, or at parse time when negative).
     std::int64_t check_work(const ast::Duration& duration) {
         if (duration.seconds < 0) return 1;
-        if (duration.seconds < 1 || duration.seconds > max_seconds) {
+        if (!work_in_range(duration)) {
             diagnostics_.report(Code::E0303, duration.span, "a work duration runs from 1s to 24h");
             return 1;
         }
