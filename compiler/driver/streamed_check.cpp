@@ -37,9 +37,12 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
     const std::size_t reported_before = checks_.list().size();
     const checked::Workout& checked = checker_->check(workout);
     // Sizes and lints are for workouts without errors; with one, the file gets neither. A warning
-    // made an error by --werror does not count: an allow comment may still drop it.
+    // made an error by --werror does not count: an allow comment may still drop it. A workout
+    // that recovery dropped a statement of has a syntax error (reported by the parser, not here),
+    // and its blocks may have lost every entry: the walk of SPEC 6 is not for it.
     const auto& reported = checks_.list();
-    const bool has_errors = std::any_of(reported.begin() + static_cast<std::ptrdiff_t>(reported_before), reported.end(),
+    const bool has_errors = workout.damaged ||
+                            std::any_of(reported.begin() + static_cast<std::ptrdiff_t>(reported_before), reported.end(),
                                         [](const Diagnostic& d) { return d.severity == Severity::error && !code_name(d.code).starts_with('W'); });
     if (!has_errors) {
         measures_.push_back(measure_workout(checked));
