@@ -217,6 +217,14 @@ private:
             for (const auto& name : profile->equipment) {
                 const int item = resolve_name(&Catalog::equipment_names, name, Code::E0103, "equipment");
                 if (item >= 0) equipment.push_back(item);
+                // An athlete owns a thing by its name: where the user's equipment of that name
+                // shadows the stdlib's, the stdlib's exercises (which keep referring to the
+                // stdlib's, SPEC 2) find it in the profile too.
+                if (item >= 0 && catalog_.base()) {
+                    if (const int twin = find_in(catalog_.base()->equipment_names, name.text); twin >= 0 && twin != item) {
+                        equipment.push_back(twin);
+                    }
+                }
             }
             std::sort(equipment.begin(), equipment.end());
             equipment.erase(std::unique(equipment.begin(), equipment.end()), equipment.end());

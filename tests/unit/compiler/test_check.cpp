@@ -443,6 +443,24 @@ TEST_CASE("check: profiles choose the first option whose equipment they have") {
     CHECK(codes(*single) == "");
 }
 
+TEST_CASE("check: a profile owns equipment by name, also where the user's shadows the stdlib's") {
+    // The user's kettlebell shadows the stdlib's (SPEC 2); goblet_squat, a stdlib exercise, keeps
+    // needing the stdlib's kettlebell or dumbbell. A profile listing `kettlebell` owns both.
+    const std::string catalog =
+        "equipment kettlebell \"My kettlebell\" loadable\n"
+        "exercise bell_swing \"Bell swing\" {\n  primary glutes\n  equipment kettlebell\n}\n"
+        "profile home \"Home\" { kettlebell }\n";
+    const auto stdlib_exercise = compile(catalog + workout("  goblet_squat 3x12 @16kg"), "home");
+    CHECK(codes(*stdlib_exercise) == "");
+    CHECK(chosen(*stdlib_exercise) == "goblet_squat");
+    const auto own_exercise = compile(catalog + workout("  bell_swing 3x12 @16kg"), "home");
+    CHECK(codes(*own_exercise) == "");
+    CHECK(chosen(*own_exercise) == "bell_swing");
+    // Owning a kettlebell is not owning dumbbells.
+    const auto pair = compile(catalog + workout("  goblet_squat 3x12 @2x10kg"), "home");
+    CHECK(codes(*pair) == "E0401 " + at(*pair, "goblet_squat"));
+}
+
 TEST_CASE("check: all errors are reported in one run") {
     const auto c = compile(workout("  goblet_sqat 3x12\n  plank 3x12\n  goblet_squat 3x12 each\n  rest 0s"));
     CHECK(codes(*c) == "E0102 " + at(*c, "goblet_sqat") + " | E0201 " + at(*c, "12", 1) + " | E0203 " + at(*c, "each") +
