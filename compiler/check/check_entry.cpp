@@ -457,10 +457,20 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         }
     }
     if (entry.exercise < 0) {
+        // Each option's equipment that could take its load: with @2x10kg, "needs dumbbell", not
+        // also the bodyweight and barbell ways of doing it that the load rules out.
         std::vector<std::string> needs;
-        for (int option : entry.options) {
-            needs.push_back(fmt::format("'{}' needs {}", catalog_.exercises[option].name,
-                                        equipment_text(catalog_, catalog_.exercises[option].equipment)));
+        for (std::size_t i = 0; i < entry.options.size(); ++i) {
+            const Exercise& option = catalog_.exercises[static_cast<std::size_t>(entry.options[i])];
+            const LoadClass load_class = effective[i].load_class();
+            std::vector<EquipmentSet> usable;
+            for (const EquipmentSet& set : option.equipment) {
+                if (load_class == no_load || takes_load(catalog_, set, load_class == pair_load)) usable.push_back(set);
+            }
+            needs.push_back(usable.size() == option.equipment.size()
+                                ? fmt::format("'{}' needs {}", option.name, equipment_text(catalog_, usable))
+                                : fmt::format("'{}' needs {} for @{}", option.name, equipment_text(catalog_, usable),
+                                              effective[i].load->text));
         }
         const std::vector<std::string> fitting =
             fitting_alternatives(std::span<const int>(entry.options.data(), entry.options.size()), effective[0].load_class());

@@ -441,6 +441,12 @@ TEST_CASE("check: profiles choose the first option whose equipment they have") {
     CHECK(codes(*pair) == "E0401 " + at(*pair, "goblet_squat"));
     const auto single = compile("profile kb \"KB\" { kettlebell }\n" + workout("  goblet_squat 3x12 @16kg"), "kb");
     CHECK(codes(*single) == "");
+
+    // Where the load is what rules the profile out, E0401 names the equipment that takes it: not
+    // reverse_lunge's bodyweight way, which the profile has, nor a barbell, which takes no pair.
+    const auto loaded = compile("profile bare \"Nothing\" { bench }\n" + workout("  reverse_lunge 3x10 each @2x10kg"), "bare");
+    CHECK(codes(*loaded) == "E0401 " + at(*loaded, "reverse_lunge"));
+    CHECK(first(*loaded).message == "no option fits profile 'bare': 'reverse_lunge' needs dumbbell for @2x10kg");
 }
 
 TEST_CASE("check: a profile owns equipment by name, also where the user's shadows the stdlib's") {
