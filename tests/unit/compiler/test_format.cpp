@@ -78,6 +78,20 @@ TEST_CASE("format: examples and the stdlib are fixed points after one pass") {
     }
 }
 
+// What we ship is written as `reps fmt` writes it: `reps fmt --check examples/` passes, for a
+// coach who starts a project's CI from them.
+TEST_CASE("format: the examples are in the canonical layout") {
+    std::size_t examples = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(REPS_EXAMPLES_DIR)) {
+        if (entry.path().extension() != ".reps") continue;
+        INFO(entry.path().string());
+        const std::string text = read_text(entry.path());
+        CHECK(reps::format_source(text) == text);
+        ++examples;
+    }
+    CHECK(examples >= 5);
+}
+
 // Whether a '}' opens a line is known as the line is read, not by searching it again for each
 // '}': a line of a million of them (not a workout, but any text may reach the formatter) is
 // formatted in one pass.
