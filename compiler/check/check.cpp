@@ -469,15 +469,23 @@ private:
         program.title = decl.title ? decl.title->value : decl.name.text;
         program.file = path_of(decl.span.file);
         program.span = decl.name.span;
+        for (const ast::Name& field : decl.repeated_fields) {
+            diagnostics_.report(Code::E0101, field.span, fmt::format("field '{}' given twice in program '{}'", field.text, program.name),
+                               "keep one of them");
+        }
         if (!decl.start) {
             diagnostics_.report(Code::E0403, decl.name.span, fmt::format("program '{}' has no start date", program.name),
                                "add a line like 'start 2026-12-01'");
         } else {
             const auto& start = *decl.start;
-            if (start.month < 1 || start.month > 12 || start.day < 1 || start.day > days_in_month(start.year, start.month) ||
-                start.year < 1970) {
+            if (start.month < 1 || start.month > 12 || start.day < 1 || start.day > days_in_month(start.year, start.month)) {
                 diagnostics_.report(Code::E0404, start.span,
                                    fmt::format("{:04}-{:02}-{:02} is not a date on the calendar", start.year, start.month, start.day));
+            } else if (start.year < 1970) {
+                // SPEC 7: dates run from 1970 to 9999.
+                diagnostics_.report(Code::E0404, start.span,
+                                   fmt::format("{:04}-{:02}-{:02} is before 1970: a program starts from 1970 to 9999", start.year,
+                                               start.month, start.day));
             } else {
                 program.start_year = start.year;
                 program.start_month = start.month;

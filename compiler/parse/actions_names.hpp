@@ -61,7 +61,10 @@ struct action<g::import_path> {
 template <>
 struct action<g::timezone_name> {
     template <typename Input>
-    static void apply(const Input& in, ParseState& state) { state.program.timezone = text_of(in, state); }
+    static void apply(const Input& in, ParseState& state) {
+        if (state.program.timezone) state.program.repeated_fields.push_back(ast::Name{"timezone", span_of(in, state)});
+        state.program.timezone = text_of(in, state);
+    }
 };
 template <>
 struct action<g::run_title> {

@@ -12,6 +12,13 @@ namespace reps {
 namespace {
 
 // Programs.
+// A field written a second time is a mistake (a coach who edits `weeks 6` to `weeks 8` on a new
+// line and leaves the old one), reported by the checker, as a field twice in an exercise is.
+template <typename Input>
+void note_repeated_field(std::string_view keyword, const Input& in, ParseState& state) {
+    state.program.repeated_fields.push_back(ast::Name{keyword, span_of(in, state)});
+}
+
 template <>
 struct action<g::date> {
     template <typename Input>
@@ -22,6 +29,7 @@ struct action<g::date> {
             std::from_chars(text.data() + at, text.data() + at + length, value);
             return value;
         };
+        if (state.program.start) note_repeated_field("start", in, state);
         state.program.start = ast::CivilDate{number(0, 4), number(5, 2), number(8, 2), span_of(in, state)};
     }
 };
@@ -29,6 +37,7 @@ template <>
 struct action<g::week_count> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
+        if (state.program.weeks) note_repeated_field("weeks", in, state);
         state.program.weeks_span = span_of(in, state);
         state.program.weeks = parse_integer(in.string_view(), state.program.weeks_span, state);
     }

@@ -311,6 +311,8 @@ struct ProgramDecl {
     SourceSpan weeks_span;
     std::optional<Text> timezone;
     LongList<SessionDecl> sessions;
+    // A `start`, `weeks` or `timezone` given again: the keyword, at the later value (E0101).
+    List<Name> repeated_fields;
     SourceSpan span;
 };
 

@@ -486,6 +486,15 @@ TEST_CASE("check: programs") {
     check_one("  start 2026-12-01\n  tue 17:30 w\n  tue 17:30 run \"R\" 30min", "E0406", "tue 17:30 run");
     check_one("  start 2026-12-01\n  timezone \"Mars/Olympus\"", "E0407", "\"Mars");
     check_one("  start 2026-12-01\n  weeks 0", "E0408", "0\n}");
+    // A field given twice is an error at the later one, as in an exercise, not a silent override.
+    check_one("  start 2026-12-01\n  weeks 6\n  tue 17:30 w\n  weeks 8", "E0101", "8\n}");
+    check_one("  start 2026-12-01\n  start 2026-12-08\n  tue 17:30 w", "E0101", "2026-12-08");
+    check_one("  start 2026-12-01\n  timezone \"UTC\"\n  timezone \"Europe/Berlin\"", "E0101", "\"Europe/Berlin");
+    // A real date before the calendar's range (SPEC 7) is told so, not called no date.
+    check_one("  start 1969-12-31\n  tue 17:30 w", "E0404", "1969-12-31");
+    CHECK(first(*compile(w + "program p {\n  start 1969-12-31\n}\n")).message.find("before 1970") != std::string::npos);
+    CHECK(first(*compile(w + "program p {\n  weeks 2\n  start 2026-12-01\n  weeks 2\n}\n")).message ==
+          "field 'weeks' given twice in program 'p'");
 
     const auto c = compile(w + "program p \"Plan\" {\n  start 2028-02-29\n  weeks 3\n  timezone \"Europe/Berlin\"\n"
                                "  sun 08:00 run \"Long\" 90min easy\n  tue 17:30 w\n}\n");
