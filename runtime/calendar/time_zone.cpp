@@ -58,14 +58,42 @@ std::int64_t seconds_as_utc(const icaltimetype& t) {
     return (era * 146097 + doe - 719468) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
 }
 
-std::int64_t utc_offset_at(std::int64_t seconds, const Zone& zone) {
-    if (zone.utc) return 0;
-    icaltimetype t = utc_time(seconds);
-    int is_daylight = 0;
-    return icaltimezone_get_utc_offset_of_utc_time(zone.zone, &t, &is_daylight);
-}
+std::int64_t utc_offset_at(std::int64_t seconds, const Zone& zone) { return offset_at(seconds, zone).seconds; }
 
 }  // namespace
+
+Offset offset_at(std::int64_t seconds, const Zone& zone) {
+    if (zone.utc) return {};
+    icaltimetype t = utc_time(seconds);
+    int is_daylight = 0;
+    const int offset = icaltimezone_get_utc_offset_of_utc_time(zone.zone, &t, &is_daylight);
+    return {offset, is_daylight != 0};
+}
+
+std::vector<OffsetChange> offset_changes(const Zone& zone, std::int64_t from, std::int64_t to) {
+    std::vector<OffsetChange> changes;
+    if (zone.utc) return changes;
+    constexpr std::int64_t step = 6 * 3600;
+    Offset current = offset_at(from, zone);
+    for (std::int64_t probe = from; probe < to;) {
+        const std::int64_t next = std::min(probe + step, to);
+        const Offset then = offset_at(next, zone);
+        if (then != current) {
+            // The first second of the new offset, in (probe, next].
+            std::int64_t low = probe, high = next;
+            while (high - low > 1) {
+                const std::int64_t middle = low + (high - low) / 2;
+                (offset_at(middle, zone) == current ? low : high) = middle;
+            }
+            changes.push_back(OffsetChange{high, current, offset_at(high, zone)});
+            current = changes.back().after;
+            probe = high;
+            continue;
+        }
+        probe = next;
+    }
+    return changes;
+}
 
 Zone find_zone(const std::string& name) {
     if (name == "UTC") return Zone{name, icaltimezone_get_utc_timezone(), true};

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <libical/ical.h>
 
@@ -36,6 +37,24 @@ WallTime wall_time(std::int64_t seconds, const Zone& zone);
 // True when the wall clock of `zone` shows its time at `seconds` at no other instant: false in the
 // hour a clock going back repeats (clients disagree on which of the two such a time means).
 bool wall_time_is_unique(std::int64_t seconds, const Zone& zone);
+
+// The zone's UTC offset at an instant, and whether it is daylight-saving time.
+struct Offset {
+    std::int64_t seconds = 0;
+    bool daylight = false;
+
+    friend bool operator==(const Offset&, const Offset&) = default;
+};
+Offset offset_at(std::int64_t seconds, const Zone& zone);
+
+// A change of the zone's offset: from the instant `at` on, `after` holds instead of `before`.
+struct OffsetChange {
+    std::int64_t at = 0;
+    Offset before, after;
+};
+// Every change in (from, to], in order; none for UTC. Changes are found six hours apart at the
+// closest (no zone has changed its clock twice in six hours), each to the second.
+std::vector<OffsetChange> offset_changes(const Zone& zone, std::int64_t from, std::int64_t to);
 
 // The UTC date and time of an instant as libical's structure (its own conversion gives a null
 // time after the year 3000, and dates run to 9999).

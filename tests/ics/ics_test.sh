@@ -99,6 +99,11 @@ build_program new_york_forward
 expect_line "$work/new_york_forward.ics" "new_york_forward-20270309-kraft@reps 2027-03-09T22:30:00.000Z 2027-03-09T23:06:00.000Z"
 expect_line "$work/new_york_forward.ics" "new_york_forward-20270314-run-night@reps 2027-03-14T07:30:00.000Z 2027-03-14T08:00:00.000Z"
 expect_line "$work/new_york_forward.ics" "new_york_forward-20270316-kraft@reps 2027-03-16T21:30:00.000Z 2027-03-16T22:06:00.000Z"
+build_program berlin_last_day
+expect_line "$work/berlin_last_day.ics" "berlin_last_day-20261025-run-noon@reps 2026-10-25T11:00:00.000Z 2026-10-25T12:00:00.000Z"
+build_program new_york_1974
+expect_line "$work/new_york_1974.ics" "new_york_1974-19740101-run-evening@reps 1974-01-01T22:30:00.000Z 1974-01-01T23:00:00.000Z"
+expect_line "$work/new_york_1974.ics" "new_york_1974-19740108-run-evening@reps 1974-01-08T21:30:00.000Z 1974-01-08T22:00:00.000Z"
 # Single workouts (36 minutes) at the same hours.
 build_workout() {  # build_workout FILE AT ZONE
     "$reps" build "$program" --workout kraft --to ics --at "$2" --timezone "$3" --dtstamp 0 -o "$work/$1" 2>/dev/null
@@ -110,6 +115,8 @@ build_workout berlin_gap.ics 2026-03-29T02:30 Europe/Berlin
 expect_line "$work/berlin_gap.ics" "kraft-20260329T0230@reps 2026-03-29T01:30:00.000Z 2026-03-29T02:06:00.000Z"
 build_workout new_york_night.ics 2026-11-01T01:15 America/New_York
 expect_line "$work/new_york_night.ics" "kraft-20261101T0115@reps 2026-11-01T05:15:00.000Z 2026-11-01T05:51:00.000Z"
+build_workout berlin_change_day.ics 2026-10-25T12:00 Europe/Berlin
+expect_line "$work/berlin_change_day.ics" "kraft-20261025T1200@reps 2026-10-25T11:00:00.000Z 2026-10-25T11:36:00.000Z"
 build_workout new_york_gap.ics 2027-03-14T02:30 America/New_York
 expect_line "$work/new_york_gap.ics" "kraft-20270314T0230@reps 2027-03-14T07:30:00.000Z 2027-03-14T08:06:00.000Z"
 # The text and JSON outputs say the start the calendar shows: 03:30, not the skipped 02:30.

@@ -109,17 +109,65 @@ icalproperty* time_property(icalproperty_kind kind, std::int64_t seconds, const 
     return property;
 }
 
-// The zone's rules cut to the span of the events (a year of margin each side), so the file
-// carries a few observances instead of the zone's whole history. ms_compatible keeps the
-// RRULE form (with its original DTSTART) that Outlook expects.
+// The name the zone's own rules give an offset ("CEST"), or none.
+std::string observance_name(const Zone& zone, const calendar::Offset& offset) {
+    icalcomponent* rules = icaltimezone_get_component(zone.zone);
+    const icalcomponent_kind kind = offset.daylight ? ICAL_XDAYLIGHT_COMPONENT : ICAL_XSTANDARD_COMPONENT;
+    for (icalcomponent* observance = icalcomponent_get_first_component(rules, kind); observance != nullptr;
+         observance = icalcomponent_get_next_component(rules, kind)) {
+        icalproperty* to = icalcomponent_get_first_property(observance, ICAL_TZOFFSETTO_PROPERTY);
+        icalproperty* name = icalcomponent_get_first_property(observance, ICAL_TZNAME_PROPERTY);
+        if (to != nullptr && name != nullptr && icalproperty_get_tzoffsetto(to) == offset.seconds) return icalproperty_get_tzname(name);
+    }
+    return {};
+}
+
+// The wall clock just before a change: the instant read in the offset before it (a floating time).
+icaltimetype onset_of(const calendar::OffsetChange& change) {
+    icaltimetype onset = utc_time(change.at + change.before.seconds);
+    onset.zone = nullptr;
+    return onset;
+}
+
+// One observance: from the wall time `onset` on (in the offset before it), `after` holds.
+icalcomponent* observance(const Zone& zone, const icaltimetype& onset, const calendar::Offset& before,
+                          const calendar::Offset& after) {
+    icalcomponent* component = icalcomponent_new(after.daylight ? ICAL_XDAYLIGHT_COMPONENT : ICAL_XSTANDARD_COMPONENT);
+    if (const std::string name = observance_name(zone, after); !name.empty()) {
+        icalcomponent_add_property(component, icalproperty_new_tzname(name.c_str()));
+    }
+    icalcomponent_add_property(component, icalproperty_new_tzoffsetfrom(static_cast<int>(before.seconds)));
+    icalcomponent_add_property(component, icalproperty_new_tzoffsetto(static_cast<int>(after.seconds)));
+    icalcomponent_add_property(component, datetime_property(ICAL_DTSTART_PROPERTY, onset));
+    return component;
+}
+
+// The zone as it is over the events (a week of margin each side): the offset in force before
+// them, then each change of offset as an observance of its own, with its onset and no RRULE or
+// RDATE. Every client reads that form alike, and it is what the events' times were computed
+// with. libical's own VTIMEZONE, cut to the events' years, dropped a change on an event's day
+// (its last yearly rule ended a year early: 2026-10-25 in Berlin read an hour off), and it
+// writes a zone's irregular changes as an RDATE in UTC beside a DTSTART, of which ical.js
+// (Thunderbird) reads only the RDATE.
 Component vtimezone(const Zone& zone, std::int64_t first, std::int64_t last) {
-    Component component(icalcomponent_new_clone(icaltimezone_get_component(zone.zone)));
-    constexpr std::int64_t year = 366 * 24 * 3600;
-    icaltimezone_truncate_vtimezone(component.get(), utc_time(first - year), utc_time(last + year), 1);
-    // libical names its zones "/freeassociation.sourceforge.net/Europe/Berlin"; apps that map
-    // TZIDs to their own database (Google, Apple) recognise the bare IANA name.
-    if (icalproperty* tzid = icalcomponent_get_first_property(component.get(), ICAL_TZID_PROPERTY)) {
-        icalproperty_set_tzid(tzid, zone.name.c_str());
+    constexpr std::int64_t week = 7 * 24 * 3600;
+    constexpr std::int64_t two_years = 2 * 366 * 24 * 3600;
+    const std::int64_t from = std::max<std::int64_t>(0, first - week);
+    const std::int64_t to = std::min(last_second, last + week);
+    Component component(icalcomponent_new(ICAL_VTIMEZONE_COMPONENT));
+    // The bare IANA name: apps that map TZIDs to their own database (Google, Apple) know it.
+    icalcomponent_add_property(component.get(), icalproperty_new_tzid(zone.name.c_str()));
+    // In force at `from`: since the last change before it, or (none in two years) since `from`.
+    const std::vector<calendar::OffsetChange> earlier = calendar::offset_changes(zone, std::max<std::int64_t>(0, from - two_years), from);
+    if (!earlier.empty()) {
+        const calendar::OffsetChange& change = earlier.back();
+        icalcomponent_add_component(component.get(), observance(zone, onset_of(change), change.before, change.after));
+    } else {
+        const calendar::Offset offset = calendar::offset_at(from, zone);
+        icalcomponent_add_component(component.get(), observance(zone, local_time_at(from, zone), offset, offset));
+    }
+    for (const calendar::OffsetChange& change : calendar::offset_changes(zone, from, to)) {
+        icalcomponent_add_component(component.get(), observance(zone, onset_of(change), change.before, change.after));
     }
     return component;
 }

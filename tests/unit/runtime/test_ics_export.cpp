@@ -257,8 +257,10 @@ TEST_CASE("the calendar header, time zone and event times") {
     CHECK(has_line(ics, "CALSCALE:GREGORIAN"));
     CHECK(has_line(ics, "X-WR-CALNAME:Strength for Runners"));
     CHECK(has_line(ics, "TZID:Europe/Berlin"));
+    // The offset in force over the events (December): since the change of 2026-10-25.
+    CHECK(has_line(ics, "TZOFFSETFROM:+0200"));
     CHECK(has_line(ics, "TZOFFSETTO:+0100"));
-    CHECK(has_line(ics, "TZOFFSETTO:+0200"));
+    CHECK(has_line(ics, "DTSTART:20261025T030000"));
     CHECK(has_line(ics, "DTSTAMP:20231114T221320Z"));
 
     // Run 06:30 + 50min; workout 17:30 + 17:52 rounded up to 18min; long run 08:00 + 90min.
@@ -272,8 +274,8 @@ TEST_CASE("the calendar header, time zone and event times") {
     const Parsed calendar = parse(ics);
     const auto zones = children(calendar.get(), ICAL_VTIMEZONE_COMPONENT);
     REQUIRE(zones.size() == 1);
-    CHECK(children(zones[0], ICAL_XSTANDARD_COMPONENT).size() >= 1);
-    CHECK(children(zones[0], ICAL_XDAYLIGHT_COMPONENT).size() >= 1);
+    CHECK(children(zones[0], ICAL_XSTANDARD_COMPONENT).size() == 1);
+    CHECK(children(zones[0], ICAL_XDAYLIGHT_COMPONENT).empty());  // no change near December
     // December in Berlin is UTC+1.
     const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
     CHECK(utc_clock(utc_of(events[1], false)) == "2026-12-01T16:30Z");
@@ -319,6 +321,47 @@ TEST_CASE("times follow the daylight-saving changes of the zone") {
         // 02:30 happens twice; the first is 00:30Z, written in UTC so that no client reads the second.
         CHECK(has_line(edge, "DTSTART:20271031T003000Z"));
         CHECK(has_line(edge, "DTEND:20271031T004000Z"));
+    }
+}
+
+// The VTIMEZONE is the zone over the events: the offset in force before the first, then each
+// change up to the last, every one an observance with its onset and nothing to expand (no RRULE,
+// RDATE or TZUNTIL), which every client reads alike.
+TEST_CASE("the VTIMEZONE holds every change over the events, the last day's too") {
+    auto program = test::sample_program();
+    // A change on the last day, at a time the clock shows once: 12:00 CET is 11:00Z. (libical's own
+    // VTIMEZONE, cut to the events' years, ended the winter-time rule a year early.)
+    program.sessions = {session_of(lasting(3600), "2026-10-19", "12:00", 1), session_of(lasting(3600), "2026-10-25", "12:00", 1)};
+    const std::string ics = to_ics(program, pinned());
+    const Parsed calendar = parse(ics);
+    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
+    REQUIRE(events.size() == 2);
+    CHECK(utc_clock(utc_of(events[0], false)) == "2026-10-19T10:00Z");
+    CHECK(utc_clock(utc_of(events[1], false)) == "2026-10-25T11:00Z");
+    CHECK(utc_clock(utc_of(events[1], true)) == "2026-10-25T12:00Z");
+    const auto zones = children(calendar.get(), ICAL_VTIMEZONE_COMPONENT);
+    REQUIRE(zones.size() == 1);
+    // In force on 2026-10-19: summer time since 2026-03-29; then the change back on the 25th.
+    REQUIRE(children(zones[0], ICAL_XDAYLIGHT_COMPONENT).size() == 1);
+    REQUIRE(children(zones[0], ICAL_XSTANDARD_COMPONENT).size() == 1);
+    CHECK(has_line(ics, "DTSTART:20260329T020000"));
+    CHECK(has_line(ics, "DTSTART:20261025T030000"));
+    CHECK(has_line(ics, "TZNAME:CEST"));
+    CHECK(has_line(ics, "TZNAME:CET"));
+    for (const char* expanded : {"RRULE:", "RDATE:", "TZUNTIL:"}) CHECK(ics.find(expanded) == std::string::npos);
+
+    SUBCASE("a zone whose changes follow no yearly rule: each one where it happens") {
+        // New York's summer time of 1974 began on January 6 (02:00 EST -> 03:00 EDT).
+        program.timezone = "America/New_York";
+        program.sessions = {session_of(lasting(1800), "1974-01-01", "17:30", 1), session_of(lasting(1800), "1974-01-08", "17:30", 2)};
+        const std::string ny = to_ics(program, pinned());
+        const Parsed parsed = parse(ny);
+        const auto ny_events = children(parsed.get(), ICAL_VEVENT_COMPONENT);
+        REQUIRE(ny_events.size() == 2);
+        CHECK(utc_clock(utc_of(ny_events[0], false)) == "1974-01-01T22:30Z");
+        CHECK(utc_clock(utc_of(ny_events[1], false)) == "1974-01-08T21:30Z");
+        CHECK(has_line(ny, "DTSTART:19740106T020000"));
+        for (const char* expanded : {"RRULE:", "RDATE:", "TZUNTIL:"}) CHECK(ny.find(expanded) == std::string::npos);
     }
 }
 
