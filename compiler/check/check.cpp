@@ -12,6 +12,7 @@
 #include "compiler/timing/timeline_walk.hpp"
 #include "compiler/check/checked.hpp"
 #include "compiler/catalog/stdlib_catalog.hpp"
+#include "runtime/calendar/time_zone.hpp"
 
 namespace reps {
 namespace {
@@ -34,24 +35,6 @@ int days_until_year_10000(int year, int month, int day) {
     return days;
 }
 
-// IANA names are looked up in the system's zoneinfo (Debian's tzdata), plus UTC. Each name is
-// looked up once per process: programs name a handful of zones, and a stat for every program was a
-// measurable share of checking many files. Threads checking files in parallel share the answers.
-bool is_known_timezone(const std::string& name) {
-    if (name == "UTC" || name == "Etc/UTC") return true;
-    if (name.empty() || name.find("..") != std::string::npos || name.front() == '/') return false;
-    static std::mutex mutex;
-    static std::map<std::string, bool, std::less<>> known;
-    {
-        const std::lock_guard lock(mutex);
-        if (const auto found = known.find(name); found != known.end()) return found->second;
-    }
-    std::error_code error;
-    const bool exists = std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / name, error);
-    const std::lock_guard lock(mutex);
-    known.emplace(name, exists);
-    return exists;
-}
 
 // The blocks the statements will check into, at most (a phase adds none itself; defaults and
 // focus add none), and the entries, exactly.
@@ -515,7 +498,7 @@ private:
             }
         }
         program.timezone = decl.timezone ? decl.timezone->value : "UTC";
-        if (decl.timezone && !is_known_timezone(program.timezone)) {
+        if (decl.timezone && !calendar::is_known_zone(program.timezone)) {
             diagnostics_.report(Code::E0407, decl.timezone->span, fmt::format("unknown time zone '{}'", program.timezone),
                                timezone_help(program.timezone));
         }
@@ -573,6 +556,7 @@ private:
     }
 
     static std::string timezone_help(const std::string& name) {
+        if (name == "localtime") return "'localtime' is the zone of whichever machine compiles the file: name the zone, like \"Europe/Berlin\"";
         // Suggest a zone whose city matches, ignoring case and spaces ("europe/berlin", "Berlin").
         std::string city = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
         std::replace(city.begin(), city.end(), ' ', '_');
@@ -583,8 +567,8 @@ private:
             if (file.size() == city.size() && std::equal(file.begin(), file.end(), city.begin(), [](char a, char b) {
                     return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
                 })) {
-                const auto relative = std::filesystem::relative(it->path(), "/usr/share/zoneinfo").string();
-                if (relative.rfind("posix", 0) != 0 && relative.rfind("right", 0) != 0) {
+                const auto relative = it->path().lexically_relative("/usr/share/zoneinfo").string();
+                if (relative.rfind("posix", 0) != 0 && relative.rfind("right", 0) != 0 && calendar::is_known_zone(relative)) {
                     return fmt::format("did you mean '{}'?", relative);
                 }
             }

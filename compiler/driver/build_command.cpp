@@ -15,6 +15,7 @@
 #include "compiler/dump/dump.hpp"
 #include "compiler/lint/lints.hpp"
 #include "compiler/lower/lower.hpp"
+#include "runtime/calendar/time_zone.hpp"
 #include "runtime/export/fit/fit_export.hpp"
 #include "runtime/export/html/html_export.hpp"
 #include "runtime/export/ics/ics_export.hpp"
@@ -177,7 +178,7 @@ std::string machine_timezone() {
 // on every machine), which a coach who meant local time should hear about.
 void warn_at_means_utc(const Options& options, Diagnostics& diagnostics) {
     const std::string zone = machine_timezone();
-    const bool local_zone = !zone.empty() && zone != "UTC" && zone != "Etc/UTC" && is_known_timezone(zone);
+    const bool local_zone = !zone.empty() && zone != "UTC" && zone != "Etc/UTC" && calendar::is_known_zone(zone);
     diagnostics.report(Code::W0302, SourceSpan{},
                        "--at " + options.at + " has no --timezone: it is read as UTC (" + options.at.substr(11) + "Z)",
                        local_zone ? "if " + options.at.substr(11) + " is local time, add --timezone " + printable(zone) +
@@ -317,7 +318,7 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     if ((!options.timezone.empty() || options.alarm || options.dtstamp) && options.to != "ics") {
         throw UsageError("--timezone, --alarm and --dtstamp apply to --to ics");
     }
-    if (!options.timezone.empty() && !is_known_timezone(options.timezone)) {
+    if (!options.timezone.empty() && !calendar::is_known_zone(options.timezone)) {
         throw UsageError("unknown time zone '" + options.timezone + "' for --timezone; use a name like Europe/Berlin");
     }
 

@@ -3,6 +3,8 @@
 #include "runtime/calendar/time_zone.hpp"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -14,6 +16,7 @@ namespace {
 // under the zoneinfo directory, so anything that could climb out of it is refused first.
 bool plausible_zone_name(const std::string& name) {
     if (name.empty() || name.front() == '/' || name.find("..") != std::string::npos) return false;
+    if (name == "localtime" || name == "posixrules" || name == "Factory" || name.starts_with("right/")) return false;
     return std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
                c == '_' || c == '-' || c == '+';
@@ -98,11 +101,27 @@ std::vector<OffsetChange> offset_changes(const Zone& zone, std::int64_t from, st
 Zone find_zone(const std::string& name) {
     if (name == "UTC") return Zone{name, icaltimezone_get_utc_timezone(), true};
     icaltimezone* zone = plausible_zone_name(name) ? icaltimezone_get_builtin_timezone(name.c_str()) : nullptr;
+    // libical answers "UTC" and some of its aliases ("GMT") with its component-less UTC zone.
+    if (zone != nullptr && zone == icaltimezone_get_utc_timezone()) return Zone{name, zone, true};
     if (zone == nullptr || icaltimezone_get_component(zone) == nullptr) {
         throw std::invalid_argument(fmt::format("unknown time zone '{}'", name));
     }
-    // libical answers "UTC" and its aliases with its component-less UTC zone.
-    return Zone{name, zone, zone == icaltimezone_get_utc_timezone()};
+    return Zone{name, zone, false};
+}
+
+bool is_known_zone(const std::string& name) {
+    static std::mutex mutex;
+    static std::map<std::string, bool, std::less<>> known;
+    const std::lock_guard lock(mutex);
+    if (const auto found = known.find(name); found != known.end()) return found->second;
+    bool exists = true;
+    try {
+        find_zone(name);
+    } catch (const std::invalid_argument&) {
+        exists = false;
+    }
+    known.emplace(name, exists);
+    return exists;
 }
 
 icaltimetype utc_time(std::int64_t seconds) {

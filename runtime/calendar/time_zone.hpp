@@ -19,7 +19,14 @@ struct Zone {
 };
 
 // "UTC" or an IANA name ("Europe/Berlin"); throws std::invalid_argument for an unknown zone.
+// Names the tz database holds that are not a place's civil time are refused: "localtime" (this
+// machine's, so the output would depend on where it is compiled), "posixrules", "Factory", and
+// the leap-second "right/..." copies (their wall clocks run seconds off civil time).
 Zone find_zone(const std::string& name);
+
+// Whether find_zone knows the name. Safe to call from several threads at once (find_zone is not:
+// libical loads its zones into one shared list), and each name is looked up once per process.
+bool is_known_zone(const std::string& name);
 
 // The UTC instant (seconds since 1970) of a local date ("2026-12-01") and time ("17:30").
 // RFC 5545 §3.3.5: a time a clock change skips is read with the offset before the gap (02:30

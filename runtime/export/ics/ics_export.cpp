@@ -304,15 +304,6 @@ Event session_event(const timeline::Session& session, std::string uid, const Zon
 
 }  // namespace
 
-bool is_known_timezone(const std::string& name) {
-    try {
-        find_zone(name);
-        return true;
-    } catch (const std::invalid_argument&) {
-        return false;
-    }
-}
-
 std::string to_ics(const timeline::Program& program, const IcsOptions& options) {
     const Zone zone = find_zone(program.timezone.empty() ? std::string("UTC") : program.timezone);
     std::vector<Event> events;

@@ -37,7 +37,4 @@ std::string to_ics(const timeline::Program& program, const IcsOptions& options);
 std::string to_ics(const timeline::Timeline& timeline, const std::string& date, const std::string& time,
                    const std::string& timezone, const IcsOptions& options);
 
-// True when `name` is "UTC" or a zone of the system's time zone database ("Europe/Berlin").
-bool is_known_timezone(const std::string& name);
-
 }  // namespace reps

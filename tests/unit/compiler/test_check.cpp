@@ -485,6 +485,10 @@ TEST_CASE("check: programs") {
     check_one("  start 2026-12-01\n  tue 25:00 w", "E0405", "25:00");
     check_one("  start 2026-12-01\n  tue 17:30 w\n  tue 17:30 run \"R\" 30min", "E0406", "tue 17:30 run");
     check_one("  start 2026-12-01\n  timezone \"Mars/Olympus\"", "E0407", "\"Mars");
+    // Files the tz database holds that are no place's civil time: the output would depend on the
+    // machine, or run seconds off the clock.
+    check_one("  start 2026-12-01\n  timezone \"localtime\"", "E0407", "\"localtime");
+    check_one("  start 2026-12-01\n  timezone \"right/Europe/Berlin\"", "E0407", "\"right");
     check_one("  start 2026-12-01\n  weeks 0", "E0408", "0\n}");
     // A field given twice is an error at the later one, as in an exercise, not a silent override.
     check_one("  start 2026-12-01\n  weeks 6\n  tue 17:30 w\n  weeks 8", "E0101", "8\n}");

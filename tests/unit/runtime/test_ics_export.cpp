@@ -13,6 +13,7 @@
 
 #include <libical/ical.h>
 
+#include "runtime/calendar/time_zone.hpp"
 #include "runtime/export/ics/ics_description.hpp"
 #include "runtime/export/ics/ics_export.hpp"
 #include "runtime/export/ics/ics_fold.hpp"
@@ -494,9 +495,22 @@ TEST_CASE("a single workout at a date, time and zone") {
         CHECK_THROWS_WITH_AS(to_ics(workout, "2026-02-30", "17:30", "UTC", pinned()),
                              "invalid date '2026-02-30', expected YYYY-MM-DD", std::invalid_argument);
         CHECK_THROWS_AS(to_ics(workout, "2026-12-01", "24:00", "UTC", pinned()), std::invalid_argument);
-        CHECK(is_known_timezone("America/New_York"));
-        CHECK(is_known_timezone("UTC"));
-        CHECK_FALSE(is_known_timezone("Europe/Nowhere"));
+        CHECK(calendar::is_known_zone("America/New_York"));
+        CHECK(calendar::is_known_zone("UTC"));
+        CHECK_FALSE(calendar::is_known_zone("Europe/Nowhere"));
+        // In the tz database, but not a place's civil time: this machine's zone, the leap-second
+        // copies, and tzdata's internals.
+        for (const char* refused : {"localtime", "right/UTC", "right/Europe/Berlin", "posixrules", "Factory"}) {
+            CAPTURE(refused);
+            CHECK_FALSE(calendar::is_known_zone(refused));
+            CHECK_THROWS_AS(to_ics(workout, "2026-12-01", "17:30", refused, pinned()), std::invalid_argument);
+        }
+    }
+    SUBCASE("GMT is UTC, as the checker already took it") {
+        CHECK(calendar::is_known_zone("GMT"));
+        const std::string gmt = to_ics(workout, "2026-12-01", "17:30", "GMT", pinned());
+        CHECK(has_line(gmt, "DTSTART:20261201T173000Z"));
+        CHECK(gmt.find("VTIMEZONE") == std::string::npos);
     }
 }
 
