@@ -61,7 +61,85 @@ private:
     int next_id_ = 0;
 };
 
+// "Content-Length: N\r\n\r\n" and the body, for a body no json value could make.
+std::string framed(const std::string& body) { return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body; }
+
+struct Served {
+    int status = -1;
+    std::vector<json> messages;  // what the server wrote, in order
+    // The response to request `id`, or null when there is none.
+    json response(const json& id) const {
+        for (const json& message : messages) {
+            if (message.contains("id") && message["id"] == id && !message.contains("method")) return message;
+        }
+        return nullptr;
+    }
+};
+
+// Runs a server in this process on the script's bytes (a file, read to its end) and reads back its output.
+Served serve(const Script& script) {
+    const fs::path work = fs::temp_directory_path() / ("reps_lsp_serve_" + std::to_string(::getpid()));
+    fs::create_directories(work);
+    const fs::path input = work / "input", output = work / "output";
+    std::ofstream(input, std::ios::binary) << script.bytes();
+    const int in_fd = ::open(input.c_str(), O_RDONLY);
+    const int out_fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    REQUIRE(in_fd >= 0);
+    REQUIRE(out_fd >= 0);
+    Served served;
+    served.status = reps::lsp::Server(in_fd, out_fd).run();
+    ::close(in_fd);
+    ::close(out_fd);
+    std::string replies = read_file(output);
+    while (auto frame = reps::lsp::take_frame(replies)) served.messages.push_back(json::parse(frame->body));
+    fs::remove_all(work);
+    return served;
+}
+
 }  // namespace
+
+TEST_CASE("lsp: a message nested deeper than the limit is refused without a crash, and the server goes on") {
+    // 60,000 levels overflowed the stack (the value was copied recursively); the limit is 512.
+    const auto arrays = [](std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+    const auto objects = [](std::size_t depth) {
+        std::string nested;
+        for (std::size_t level = 0; level < depth; ++level) nested += "{\"a\":";
+        return nested + "1" + std::string(depth, '}');
+    };
+    Script script;
+    script.request("initialize", {{"processId", nullptr}, {"capabilities", json::object()}});
+    for (const auto& [kind, nested] : {std::pair{"arrays", arrays(60000)}, std::pair{"objects", objects(60000)}}) {
+        script.raw(framed(R"({"jsonrpc":"2.0","method":"$/unknown","params":)" + nested + "}"));
+        script.raw(framed(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":)" + nested + "}"));
+        script.raw(framed(std::string(R"({"jsonrpc":"2.0","id":"deep )") + kind + R"(","method":"textDocument/hover","params":)" + nested + "}"));
+        script.raw(framed(nested));  // not even a message
+    }
+    // The message itself is level 1: params nested 511 deep is at the limit, 512 deep over it.
+    script.raw(framed(R"({"jsonrpc":"2.0","id":"at the limit","method":"workspace/symbol","params":)" + arrays(511) + "}"));
+    script.raw(framed(R"({"jsonrpc":"2.0","id":"over the limit","method":"workspace/symbol","params":)" + arrays(512) + "}"));
+    script.raw(framed(R"({"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":)" + objects(60000) + "}}"));
+    script.request("workspace/symbol", {{"query", ""}});
+    const int last = script.last_id();
+    script.request("shutdown", nullptr);
+    script.notify("exit", nullptr);
+
+    const Served served = serve(script);
+    CHECK(served.status == 0);
+    for (const char* id : {"deep arrays", "deep objects", "over the limit"}) {
+        CAPTURE(id);
+        const json response = served.response(id);
+        REQUIRE(response.is_object());
+        CHECK(response["error"]["code"] == reps::lsp::error_code::invalid_request);
+        CHECK(response["error"]["message"] == "the message nests arrays and objects more than 512 deep");
+    }
+    // Within the limit the message is read: its params are wrong for the method, not too deep.
+    CHECK(served.response("at the limit")["error"]["code"] == reps::lsp::error_code::invalid_params);
+    // The two that are not messages get an error without an id; the notifications get nothing.
+    int unaddressed = 0;
+    for (const json& message : served.messages) unaddressed += message.contains("id") && message["id"].is_null();
+    CHECK(unaddressed == 2);
+    CHECK(served.response(last).contains("result"));
+}
 
 TEST_CASE("lsp: the fuzz corpus through the server, no crash, no hang, every request answered") {
     const fs::path work = fs::temp_directory_path() / ("reps_lsp_fuzz_" + std::to_string(::getpid()));

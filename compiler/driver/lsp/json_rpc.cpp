@@ -1,6 +1,7 @@
 #include "compiler/driver/lsp/json_rpc.hpp"
 
 #include <cerrno>
+#include <string_view>
 
 #include <poll.h>
 #include <unistd.h>
@@ -62,6 +63,23 @@ std::optional<Frame> take_frame(std::string& buffer) {
     Frame frame{buffer.substr(body_start, *length), {}};
     buffer.erase(0, body_start + *length);
     return frame;
+}
+
+ParsedMessage parse_message(std::string_view body) {
+    ParsedMessage parsed;
+    // The callback sees each array and object before it is built, with the depth it opens at
+    // (0 for the message itself); returning false leaves it, and all inside it, out.
+    const auto within_limit = [&parsed](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+        const bool opens = event == nlohmann::json::parse_event_t::object_start ||
+                           event == nlohmann::json::parse_event_t::array_start;
+        if (opens && depth >= max_message_depth) {
+            parsed.too_deep = true;
+            return false;
+        }
+        return true;
+    };
+    parsed.value = nlohmann::json::parse(body, within_limit);
+    return parsed;
 }
 
 std::string frame(const nlohmann::json& message) {

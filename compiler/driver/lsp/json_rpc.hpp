@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,20 @@ std::optional<Frame> take_frame(std::string& buffer);
 
 // A message with its header.
 std::string frame(const nlohmann::json& message);
+
+// The deepest nesting of arrays and objects a message may have. Copying or printing a JSON value
+// recurses once per level, so a message nested some 50,000 deep overflowed the stack; an LSP
+// message nests a dozen levels at most.
+inline constexpr int max_message_depth = 512;
+
+struct ParsedMessage {
+    nlohmann::json value;    // with too_deep, what lies deeper than the limit is left out of it
+    bool too_deep = false;
+};
+
+// Parses a message's body without ever building a value nested deeper than max_message_depth (the
+// parser itself keeps its nesting on the heap). Throws nlohmann::json::parse_error if it is not JSON.
+ParsedMessage parse_message(std::string_view body);
 
 // The largest message read (a whole document is sent on open; 64 MiB is the loader's file limit too).
 inline constexpr std::size_t max_message_bytes = 80u * 1024 * 1024;

@@ -180,11 +180,22 @@ nlohmann::json Server::request(const std::string& method, const nlohmann::json& 
 }
 
 void Server::handle(const std::string& body, const std::set<std::string>& cancelled) {
-    nlohmann::json message;
+    ParsedMessage parsed;
     try {
-        message = nlohmann::json::parse(body);
+        parsed = parse_message(body);
     } catch (const nlohmann::json::exception&) {
         respond_error(nullptr, error_code::parse_error, "the message is not JSON");
+        return;
+    }
+    nlohmann::json& message = parsed.value;
+    if (parsed.too_deep) {
+        // A notification is not answered, as JSON-RPC asks; a request gets its error by its id.
+        const bool notification = message.is_object() && message.contains("method") && !message.contains("id");
+        if (notification) return;
+        const bool usable_id = message.is_object() && message.contains("id") &&
+                               (message["id"].is_string() || message["id"].is_number());
+        respond_error(usable_id ? message["id"] : nlohmann::json(), error_code::invalid_request,
+                      "the message nests arrays and objects more than " + std::to_string(max_message_depth) + " deep");
         return;
     }
     if (!message.is_object() || !message.contains("method") || !message["method"].is_string()) {
@@ -242,8 +253,10 @@ int Server::run() {
         for (const Frame& waiting_frame : queue) {
             if (waiting_frame.body.find("$/cancelRequest") == std::string::npos) continue;
             try {
-                const auto cancel = nlohmann::json::parse(waiting_frame.body);
-                if (cancel.value("method", "") == "$/cancelRequest") cancelled.insert(id_key(cancel.at("params").at("id")));
+                const ParsedMessage cancel = parse_message(waiting_frame.body);
+                if (!cancel.too_deep && cancel.value.value("method", "") == "$/cancelRequest") {
+                    cancelled.insert(id_key(cancel.value.at("params").at("id")));
+                }
             } catch (const nlohmann::json::exception&) {
             }
         }
