@@ -90,8 +90,9 @@ Served serve(const Script& script) {
     served.status = reps::lsp::Server(in_fd, out_fd).run();
     ::close(in_fd);
     ::close(out_fd);
-    std::string replies = read_file(output);
-    while (auto frame = reps::lsp::take_frame(replies)) served.messages.push_back(json::parse(frame->body));
+    reps::lsp::FrameSplitter replies;
+    replies.append(read_file(output));
+    while (auto frame = replies.take()) served.messages.push_back(json::parse(frame->body));
     fs::remove_all(work);
     return served;
 }
@@ -125,7 +126,7 @@ TEST_CASE("lsp: a message nested deeper than the limit is refused without a cras
 
     const Served served = serve(script);
     CHECK(served.status == 0);
-    for (const char* id : {"deep arrays", "deep objects", "over the limit"}) {
+    for (const std::string id : {"deep arrays", "deep objects", "over the limit"}) {
         CAPTURE(id);
         const json response = served.response(id);
         REQUIRE(response.is_object());
@@ -139,6 +140,40 @@ TEST_CASE("lsp: a message nested deeper than the limit is refused without a cras
     for (const json& message : served.messages) unaddressed += message.contains("id") && message["id"].is_null();
     CHECK(unaddressed == 2);
     CHECK(served.response(last).contains("result"));
+}
+
+TEST_CASE("lsp: after a header that is no header, the server starts again at the next one") {
+    // Each answered -32700 and then every later message too, so that shutdown was never answered.
+    const std::string message = R"({"jsonrpc":"2.0","id":"lost","method":"workspace/symbol","params":{"query":""}})";
+    const std::string length = std::to_string(message.size());
+    const std::pair<std::string, std::string> damaged[] = {
+        {"junk before a header", "xyz" + framed(message)},
+        {"no Content-Length", "Content-Type: foo\r\n\r\n" + message},
+        {"Content-Length too small", "Content-Length: 20\r\n\r\n" + message},
+        {"Content-Length too large", "Content-Length: " + std::to_string(message.size() + 10) + "\r\n\r\n" + message},
+        {"a length of 14 digits", "Content-Length: 99999999999999\r\n\r\n{}"},
+        {"over the limit", "Content-Length: 2147483648\r\n\r\n{}"},
+        {"a header ending in LF only", "Content-Length: " + length + "\n\n" + message},
+    };
+    Script script;
+    script.request("initialize", {{"processId", nullptr}, {"capabilities", json::object()}});
+    std::vector<std::pair<std::string, int>> after_damage;
+    for (const auto& [kind, bytes] : damaged) {
+        script.raw(bytes);
+        script.request("workspace/symbol", {{"query", ""}});
+        after_damage.emplace_back(kind, script.last_id());
+    }
+    script.request("shutdown", nullptr);
+    const int shutdown = script.last_id();
+    script.notify("exit", nullptr);
+
+    const Served served = serve(script);
+    CHECK(served.status == 0);
+    for (const auto& [kind, id] : after_damage) {
+        CAPTURE(kind);
+        CHECK(served.response(id).contains("result"));
+    }
+    CHECK(served.response(shutdown).contains("result"));
 }
 
 TEST_CASE("lsp: the fuzz corpus through the server, no crash, no hang, every request answered") {
@@ -203,11 +238,12 @@ TEST_CASE("lsp: the fuzz corpus through the server, no crash, no hang, every req
     ::close(out_fd);
     CHECK(status == 0);
 
-    std::string replies = read_file(output);
+    reps::lsp::FrameSplitter replies;
+    replies.append(read_file(output));
     std::set<int> answered;
     int parse_errors = 0, internal_errors = 0;
     bool cancelled = false;
-    while (auto frame = reps::lsp::take_frame(replies)) {
+    while (auto frame = replies.take()) {
         const json message = json::parse(frame->body);
         if (message.contains("id") && message["id"].is_number()) answered.insert(message["id"].get<int>());
         if (message.contains("error")) {

@@ -1,6 +1,8 @@
 #include "compiler/driver/lsp/json_rpc.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <limits>
 #include <string_view>
 
 #include <poll.h>
@@ -19,49 +21,103 @@ bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
     return true;
 }
 
+constexpr std::string_view length_name = "content-length:";
+// A Content-Length line is shorter than this (the name, a few blanks, ten digits): while skipping,
+// the bytes kept in case one is still arriving.
+constexpr std::size_t longest_length_line = 64;
+constexpr std::size_t longest_header = 64 * 1024;
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The value of a Content-Length header; too many digits count as too large.
+std::size_t length_value(std::string_view digits) {
+    if (digits.size() > 10) return std::numeric_limits<std::size_t>::max();
+    std::size_t length = 0;
+    for (const char c : digits) length = length * 10 + static_cast<std::size_t>(c - '0');
+    return length;
+}
+
 // The value of Content-Length in a header block, or nullopt when it is missing or not a number.
 std::optional<std::size_t> content_length(std::string_view header) {
     while (!header.empty()) {
         const auto end = header.find("\r\n");
         const std::string_view line = header.substr(0, end);
         header = end == std::string_view::npos ? std::string_view() : header.substr(end + 2);
-        constexpr std::string_view name = "content-length:";
-        if (!starts_with_ignoring_case(line, name)) continue;
-        std::string_view value = line.substr(name.size());
-        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-        while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-        if (value.empty() || value.size() > 10) return std::nullopt;
-        std::size_t length = 0;
-        for (const char c : value) {
-            if (c < '0' || c > '9') return std::nullopt;
-            length = length * 10 + static_cast<std::size_t>(c - '0');
-        }
-        return length;
+        if (!starts_with_ignoring_case(line, length_name)) continue;
+        std::string_view value = line.substr(length_name.size());
+        while (!value.empty() && is_blank(value.front())) value.remove_prefix(1);
+        while (!value.empty() && is_blank(value.back())) value.remove_suffix(1);
+        if (value.empty() || !std::all_of(value.begin(), value.end(), is_digit)) return std::nullopt;
+        return length_value(value);
     }
     return std::nullopt;
 }
 
+// Where the line ending at `line_end` (its "\r\n") starts when it is a whole "Content-Length: N"
+// line starting at or after `from`; npos when it is not one.
+std::size_t length_line_start(std::string_view text, std::size_t line_end, std::size_t from) {
+    std::size_t at = line_end;
+    while (at > from && is_blank(text[at - 1])) --at;
+    const std::size_t digits_end = at;
+    while (at > from && is_digit(text[at - 1])) --at;
+    if (at == digits_end) return std::string_view::npos;
+    while (at > from && is_blank(text[at - 1])) --at;
+    if (at - from < length_name.size()) return std::string_view::npos;
+    at -= length_name.size();
+    return starts_with_ignoring_case(text.substr(at), length_name) ? at : std::string_view::npos;
+}
+
+// The start of the first whole "Content-Length: N\r\n" line at or after `from`, or npos.
+std::size_t find_length_line(std::string_view text, std::size_t from) {
+    for (auto line_end = text.find("\r\n", from); line_end != std::string_view::npos;
+         line_end = text.find("\r\n", line_end + 2)) {
+        const std::size_t start = length_line_start(text, line_end, from);
+        if (start != std::string_view::npos) return start;
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
 
-std::optional<Frame> take_frame(std::string& buffer) {
-    const auto header_end = buffer.find("\r\n\r\n");
-    if (header_end == std::string::npos) {
-        // A header never grows this large: drop the bytes, so that garbage cannot fill the memory.
-        if (buffer.size() > 64 * 1024) {
-            buffer.clear();
-            return Frame{{}, "a message header longer than 64 KiB"};
+Frame FrameSplitter::start_again(std::size_t keep, std::string error) {
+    buffer_.erase(0, keep);
+    skipping_ = true;
+    return Frame{{}, std::move(error)};
+}
+
+std::optional<Frame> FrameSplitter::take() {
+    if (skipping_) {
+        const std::size_t next = find_length_line(buffer_, 0);
+        if (next == std::string::npos) {
+            if (buffer_.size() > longest_length_line) buffer_.erase(0, buffer_.size() - longest_length_line);
+            return std::nullopt;
         }
+        buffer_.erase(0, next);
+        skipping_ = false;
+    }
+    const auto header_end = buffer_.find("\r\n\r\n");
+    if (header_end == std::string::npos) {
+        // A header never grows this large: garbage, which must not fill the memory.
+        if (buffer_.size() > longest_header) return start_again(1, "a message header longer than 64 KiB");
         return std::nullopt;
     }
-    const auto length = content_length(std::string_view(buffer).substr(0, header_end));
-    if (!length || *length > max_message_bytes) {
-        buffer.erase(0, header_end + 4);
-        return Frame{{}, length ? "a message larger than the limit" : "a message header without a valid Content-Length"};
-    }
     const std::size_t body_start = header_end + 4;
-    if (buffer.size() - body_start < *length) return std::nullopt;
-    Frame frame{buffer.substr(body_start, *length), {}};
-    buffer.erase(0, body_start + *length);
+    const auto length = content_length(std::string_view(buffer_).substr(0, header_end));
+    // Dropping the first byte is enough: the next header is looked for after this one's start.
+    if (!length) return start_again(1, "a message header without a valid Content-Length");
+    if (*length > max_message_bytes) return start_again(body_start, "a message larger than the limit");
+    if (buffer_.size() - body_start < *length) return std::nullopt;
+    // A Content-Length line inside the body: the length was too large, and the next message has
+    // begun. (A body is looked through once, when it is whole.)
+    const std::string_view through_body = std::string_view(buffer_).substr(0, body_start + *length + longest_length_line);
+    const std::size_t next_header = find_length_line(through_body, body_start);
+    if (next_header < body_start + *length) {
+        buffer_.erase(0, next_header);
+        return Frame{{}, "a message shorter than its Content-Length (the next header came first)"};
+    }
+    Frame frame{buffer_.substr(body_start, *length), {}};
+    buffer_.erase(0, body_start + *length);
     return frame;
 }
 
@@ -89,7 +145,7 @@ std::string frame(const nlohmann::json& message) {
 }
 
 bool MessageReader::has_buffered_frame() {
-    if (!pending_) pending_ = take_frame(buffer_);
+    if (!pending_) pending_ = splitter_.take();
     return pending_.has_value();
 }
 
@@ -112,7 +168,7 @@ MessageReader::Result MessageReader::next(int timeout_ms) {
             ended_ = true;
             continue;
         }
-        buffer_.append(chunk, static_cast<std::size_t>(got));
+        splitter_.append(std::string_view(chunk, static_cast<std::size_t>(got)));
     }
 }
 

@@ -16,9 +16,25 @@ struct Frame {
     std::string error;  // not empty: a header without a usable Content-Length (the header is dropped)
 };
 
-// Takes the first whole message off the front of `buffer`; nullopt while it is incomplete. Header
-// names are case-insensitive; headers other than Content-Length (Content-Type) are ignored.
-std::optional<Frame> take_frame(std::string& buffer);
+// Cuts messages out of the byte stream. Header names are case-insensitive; headers other than
+// Content-Length (Content-Type) are ignored. Bytes that are no message (junk before a header, a
+// header without a usable Content-Length, a body shorter than its header said) give one error, and
+// the splitter starts again at the next "Content-Length: N" header line: a JSON body never holds
+// one (a raw line break cannot stand in a string, nor the letters outside one), so it is a sure
+// place to start. The body of a message over the limit is skipped the same way, as it arrives.
+class FrameSplitter {
+public:
+    void append(std::string_view bytes) { buffer_.append(bytes); }
+    // The first whole message, or an error for bytes that were none; nullopt while more are needed.
+    std::optional<Frame> take();
+
+private:
+    // Reports `error` and drops bytes up to the next Content-Length line after the first `keep`.
+    Frame start_again(std::size_t keep, std::string error);
+
+    std::string buffer_;
+    bool skipping_ = false;  // dropping bytes until a Content-Length line comes
+};
 
 // A message with its header.
 std::string frame(const nlohmann::json& message);
@@ -57,7 +73,7 @@ public:
 
 private:
     int fd_;
-    std::string buffer_;
+    FrameSplitter splitter_;
     std::optional<Frame> pending_;
     bool ended_ = false;
 };

@@ -1,6 +1,10 @@
 // The language server's framing and its positions: LSP columns count UTF-16 code units.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "compiler/driver/lsp/json_rpc.hpp"
 #include "compiler/driver/lsp/text_lines.hpp"
 #include "compiler/driver/lsp/workspace.hpp"
@@ -8,29 +12,81 @@
 using namespace reps::lsp;
 
 TEST_CASE("lsp framing: whole messages, split anywhere, header names in any case") {
-    std::string buffer = "Content-Length: 2\r\n\r\n{}content-length:  7\r\nContent-Type: x\r\n\r\n[1,2,3";
-    auto first = take_frame(buffer);
+    FrameSplitter splitter;
+    splitter.append("Content-Length: 2\r\n\r\n{}content-length:  7\r\nContent-Type: x\r\n\r\n[1,2,3");
+    auto first = splitter.take();
     REQUIRE(first);
     CHECK(first->body == "{}");
     CHECK(first->error.empty());
-    CHECK_FALSE(take_frame(buffer));  // six of seven bytes
-    buffer += "]";
-    auto second = take_frame(buffer);
+    CHECK_FALSE(splitter.take());  // six of seven bytes
+    splitter.append("]");
+    auto second = splitter.take();
     REQUIRE(second);
     CHECK(second->body == "[1,2,3]");
-    CHECK(buffer.empty());
+    CHECK_FALSE(splitter.take());
 }
 
 TEST_CASE("lsp framing: a header without Content-Length is an error and is dropped") {
-    std::string buffer = "Content-Type: x\r\n\r\nContent-Length: 2\r\n\r\n{}";
-    auto bad = take_frame(buffer);
+    FrameSplitter splitter;
+    splitter.append("Content-Type: x\r\n\r\nContent-Length: 2\r\n\r\n{}");
+    auto bad = splitter.take();
     REQUIRE(bad);
     CHECK_FALSE(bad->error.empty());
-    auto good = take_frame(buffer);
+    auto good = splitter.take();
     REQUIRE(good);
     CHECK(good->body == "{}");
-    std::string nonsense = "Content-Length: 12x\r\n\r\n";
-    CHECK_FALSE(take_frame(nonsense)->error.empty());
+    FrameSplitter nonsense;
+    nonsense.append("Content-Length: 12x\r\n\r\n");
+    CHECK_FALSE(nonsense.take()->error.empty());
+}
+
+TEST_CASE("lsp framing: after bytes that are no message, the next Content-Length line starts again") {
+    const std::string message = R"({"jsonrpc":"2.0","id":5,"method":"foo/x"})";  // 41 bytes
+    const std::string framed = "Content-Length: 41\r\n\r\n" + message;
+    // Each kind of damage, then a whole message: one error (or a body that is not JSON), then the message.
+    const std::pair<std::string, std::string> damaged[] = {
+        {"junk before a header", "xyz"},
+        {"a junk line before a header", "hello there\r\n\r\n"},
+        {"no Content-Length", "Content-Type: foo\r\n\r\n" + message},
+        {"Content-Length too small", "Content-Length: 20\r\n\r\n" + message},
+        {"Content-Length too large", "Content-Length: 51\r\n\r\n" + message},
+        {"a length of 14 digits", "Content-Length: 99999999999999\r\n\r\n{}"},
+        {"over the limit", "Content-Length: 2147483648\r\n\r\n{}"},
+        {"a header ending in LF only", "Content-Length: 41\n\n" + message},
+        {"a header longer than 64 KiB", std::string(70 * 1024, 'x') + "\r\n"},
+    };
+    for (const auto& [kind, bytes] : damaged) {
+        CAPTURE(kind);
+        FrameSplitter splitter;
+        std::vector<Frame> frames;
+        splitter.append(bytes);
+        while (auto next = splitter.take()) frames.push_back(std::move(*next));
+        splitter.append(framed + framed);
+        while (auto next = splitter.take()) frames.push_back(std::move(*next));
+        REQUIRE(frames.size() >= 3);
+        // Whatever came of the damage, the two whole messages come out whole, last.
+        CHECK(frames[frames.size() - 2].body == message);
+        CHECK(frames.back().body == message);
+        for (std::size_t i = 0; i + 2 < frames.size(); ++i) CHECK((!frames[i].error.empty() || frames[i].body != message));
+    }
+}
+
+TEST_CASE("lsp framing: the body of a message over the limit is skipped as it arrives") {
+    FrameSplitter splitter;
+    splitter.append("Content-Length: 90000000\r\n\r\n[\"");
+    auto over = splitter.take();
+    REQUIRE(over);
+    CHECK(over->error == "a message larger than the limit");
+    // Its body, in pieces, with a line break and a digit in it that are no header.
+    for (int piece = 0; piece < 100; ++piece) {
+        splitter.append(std::string(100000, 'a') + "\\r\\nContent-Length: 12 \\r\\n");
+        CHECK_FALSE(splitter.take());
+    }
+    splitter.append("\"]\r\n   \r\nContent-Length: 2\r\n\r\n{}");
+    auto next = splitter.take();
+    REQUIRE(next);
+    CHECK(next->error.empty());
+    CHECK(next->body == "{}");
 }
 
 TEST_CASE("lsp framing: frame() writes the byte length of the body") {
