@@ -176,6 +176,48 @@ TEST_CASE("lsp: after a header that is no header, the server starts again at the
     CHECK(served.response(shutdown).contains("result"));
 }
 
+TEST_CASE("lsp: a file that could not find its import is checked again when the import is opened or edited") {
+    // Only imports that were found were remembered: the E0111 stayed until the importer was edited.
+    const fs::path work = fs::temp_directory_path() / ("reps_lsp_import_" + std::to_string(::getpid()));
+    fs::create_directories(work);
+    const std::string main_uri = "file://" + (work / "main.reps").string();
+    const std::string library_uri = "file://" + (work / "parts" / "never_saved.reps").string();  // not on the disk
+    const std::string main_text =
+        "import \"parts/never_saved.reps\"\nworkout w \"W\" {\n  warmup { easy_cardio 5min }\n  new_move 3x12\n}\n";
+    const std::string library_text =
+        "exercise new_move \"New Move\" {\n  primary quads\n  equipment none\n  sides both\n  measure reps\n}\n";
+    const json main_document = {{"textDocument", {{"uri", main_uri}}}};
+    Script script;
+    script.request("initialize", {{"processId", nullptr}, {"capabilities", json::object()}});
+    script.notify("textDocument/didOpen", {{"textDocument", {{"uri", main_uri}, {"languageId", "reps"}, {"version", 1}, {"text", main_text}}}});
+    // The input is a file, so the debounce never runs out: a request has the documents checked.
+    script.request("textDocument/documentSymbol", main_document);
+    const std::size_t checked_alone = 0, checked_with_library = 1, checked_after_edit = 2;
+    script.notify("textDocument/didOpen", {{"textDocument", {{"uri", library_uri}, {"languageId", "reps"}, {"version", 1}, {"text", library_text}}}});
+    script.request("textDocument/documentSymbol", main_document);
+    // The library renames its exercise: the importer's use of the old name is unknown now.
+    script.notify("textDocument/didChange", {{"textDocument", {{"uri", library_uri}, {"version", 2}}},
+                                             {"contentChanges", json::array({{{"range", {{"start", {{"line", 0}, {"character", 9}}}, {"end", {{"line", 0}, {"character", 17}}}}}, {"text", "old_move"}}})}});
+    script.request("textDocument/documentSymbol", main_document);
+    script.request("shutdown", nullptr);
+    script.notify("exit", nullptr);
+
+    const Served served = serve(script);
+    fs::remove_all(work);
+    CHECK(served.status == 0);
+    std::vector<std::vector<std::string>> main_codes;  // the codes of each publication for the main file
+    for (const json& message : served.messages) {
+        if (message.value("method", "") != "textDocument/publishDiagnostics" || message["params"]["uri"] != main_uri) continue;
+        std::vector<std::string> codes;
+        for (const json& diagnostic : message["params"]["diagnostics"]) codes.push_back(diagnostic["code"].get<std::string>());
+        main_codes.push_back(codes);
+    }
+    REQUIRE(main_codes.size() == 3);
+    CHECK(main_codes[checked_alone] == std::vector<std::string>{"E0111"});
+    CHECK(main_codes[checked_with_library] == std::vector<std::string>{"W0205"});  // found: a short workout is all
+    CHECK(main_codes[checked_after_edit] == std::vector<std::string>{"E0102"});
+}
+
 TEST_CASE("lsp: the fuzz corpus through the server, no crash, no hang, every request answered") {
     const fs::path work = fs::temp_directory_path() / ("reps_lsp_fuzz_" + std::to_string(::getpid()));
     fs::create_directories(work);

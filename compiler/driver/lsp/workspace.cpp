@@ -1,5 +1,6 @@
 #include "compiler/driver/lsp/workspace.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -116,7 +117,21 @@ std::unique_ptr<Analysis> analyse(const std::string& path, const SourceOverlay& 
         const SourceFile& file = analysis->sources.file(id);
         if (!file.embedded) analysis->paths_read.push_back(canonical_path(file.path));
     }
+    // As the loader resolves them: relative to the importing file (absolute paths it refuses).
+    for (const ast::File& file : analysis->compilation.loaded.files) {
+        const fs::path directory = fs::path(analysis->sources.file(file.file_id).path).parent_path();
+        for (const ast::Declaration& declaration : file.declarations) {
+            const auto* import = std::get_if<ast::ImportDecl>(&declaration);
+            if (import == nullptr || import->path.value.empty() || fs::path(import->path.value).is_absolute()) continue;
+            analysis->paths_imported.push_back(canonical_path((directory / import->path.value).string()));
+        }
+    }
     return analysis;
+}
+
+bool Analysis::depends_on(std::string_view path) const {
+    return std::find(paths_read.begin(), paths_read.end(), path) != paths_read.end() ||
+           std::find(paths_imported.begin(), paths_imported.end(), path) != paths_imported.end();
 }
 
 Document& Workspace::open(std::string uri, std::string text, int version) {
@@ -141,9 +156,7 @@ void Workspace::close(std::string_view uri) {
     documents_.erase(found);
     // Its importers now read it from the disk again.
     for (const auto& [other_uri, analysis] : analyses_) {
-        for (const std::string& read : analysis->paths_read) {
-            if (read == path) stale_.insert(other_uri);
-        }
+        if (analysis->depends_on(path)) stale_.insert(other_uri);
     }
 }
 
@@ -155,11 +168,9 @@ Document* Workspace::find(std::string_view uri) {
 void Workspace::changed(Document& document) {
     overlay_[document.path] = document.text;
     stale_.insert(document.uri);
+    // Its importers, and the files that could not find it before it was opened.
     for (const auto& [uri, analysis] : analyses_) {
-        if (uri == document.uri) continue;
-        for (const std::string& read : analysis->paths_read) {
-            if (read == document.path) stale_.insert(uri);
-        }
+        if (uri != document.uri && analysis->depends_on(document.path)) stale_.insert(uri);
     }
 }
 

@@ -47,6 +47,12 @@ struct Analysis {
     Compilation compilation;
     std::uint32_t main_file = 0;
     std::vector<std::string> paths_read;  // the user's files it read (main file and imports)
+    // Every path its files import, found or not: an import not found may be opened in the editor.
+    std::vector<std::string> paths_imported;
+
+    // Whether a change of the file at `path` (its text, or its being opened or closed) can change
+    // this analysis.
+    bool depends_on(std::string_view path) const;
 
     const ast::File* file(std::uint32_t id) const;
     const ast::File* main() const { return file(main_file); }
