@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -216,6 +217,65 @@ TEST_CASE("lsp: a file that could not find its import is checked again when the 
     CHECK(main_codes[checked_alone] == std::vector<std::string>{"E0111"});
     CHECK(main_codes[checked_with_library] == std::vector<std::string>{"W0205"});  // found: a short workout is all
     CHECK(main_codes[checked_after_edit] == std::vector<std::string>{"E0102"});
+}
+
+TEST_CASE("lsp: rename refuses a new name that is a keyword, no name, or already declared") {
+    // They were all accepted, and the edit broke the file (E0001, or E0101 for a duplicate).
+    const fs::path work = fs::temp_directory_path() / ("reps_lsp_rename_" + std::to_string(::getpid()));
+    const std::string main_uri = "file://" + (work / "main.reps").string();
+    const std::string library_uri = "file://" + (work / "library.reps").string();
+    const std::string main_text =
+        "import \"library.reps\"\n"
+        "exercise my_squat \"My Squat\" {\n  aka msq\n  primary quads\n  equipment none\n  sides both\n  measure reps\n}\n"
+        "exercise other_ex \"Other\" {\n  primary quads\n  equipment none\n  sides both\n  measure reps\n}\n"
+        "equipment my_band \"My Band\"\n"
+        "workout w \"W\" {\n  my_squat 3x10\n}\n";
+    const std::string library_text =
+        "exercise lib_move \"Library Move\" {\n  primary quads\n  equipment none\n  sides both\n  measure reps\n}\n";
+    Script script;
+    script.request("initialize", {{"processId", nullptr}, {"capabilities", json::object()}});
+    script.notify("textDocument/didOpen", {{"textDocument", {{"uri", library_uri}, {"languageId", "reps"}, {"version", 1}, {"text", library_text}}}});
+    script.notify("textDocument/didOpen", {{"textDocument", {{"uri", main_uri}, {"languageId", "reps"}, {"version", 1}, {"text", main_text}}}});
+    const auto rename_my_squat = [&](const std::string& new_name) {
+        script.request("textDocument/rename", {{"textDocument", {{"uri", main_uri}}}, {"position", {{"line", 1}, {"character", 10}}}, {"newName", new_name}});
+        return script.last_id();
+    };
+    const std::map<std::string, std::string> refused = {
+        {"each", "'each' is a keyword: it cannot be a name"},
+        {"warmup", "'warmup' is a keyword: it cannot be a name"},
+        {"rest", "'rest' is a keyword: it cannot be a name"},
+        {"Tb", "'Tb' is not a name: lower-case letters, digits and _, starting with a letter"},
+        {"9x", "'9x' is not a name: lower-case letters, digits and _, starting with a letter"},
+        {"_x", "'_x' is not a name: lower-case letters, digits and _, starting with a letter"},
+        {"", "'' is not a name: lower-case letters, digits and _, starting with a letter"},
+        {"other_ex", "'other_ex' is already an exercise or alias (" + (work / "main.reps").string() + ":9)"},
+        {"msq", "'msq' is already an exercise or alias (" + (work / "main.reps").string() + ":3)"},
+        {"lib_move", "'lib_move' is already an exercise or alias (" + (work / "library.reps").string() + ":1)"},
+    };
+    std::map<std::string, int> refused_ids;
+    for (const auto& [new_name, message] : refused) refused_ids[new_name] = rename_my_squat(new_name);
+    const int to_a_fresh_name = rename_my_squat("my_squat2");
+    const int to_the_same_name = rename_my_squat("my_squat");
+    const int to_an_equipment_name = rename_my_squat("my_band");  // another namespace: allowed
+    script.request("shutdown", nullptr);
+    script.notify("exit", nullptr);
+
+    fs::create_directories(work);
+    const Served served = serve(script);
+    fs::remove_all(work);
+    CHECK(served.status == 0);
+    for (const auto& [new_name, message] : refused) {
+        CAPTURE(new_name);
+        const json response = served.response(refused_ids[new_name]);
+        REQUIRE(response.contains("error"));
+        CHECK(response["error"]["message"] == message);
+    }
+    for (const int id : {to_a_fresh_name, to_the_same_name, to_an_equipment_name}) {
+        CAPTURE(id);
+        const json response = served.response(id);
+        REQUIRE(response.contains("result"));
+        CHECK(response["result"]["changes"][main_uri].size() == 2);  // the declaration and the use
+    }
 }
 
 TEST_CASE("lsp: the fuzz corpus through the server, no crash, no hang, every request answered") {

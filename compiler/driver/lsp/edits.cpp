@@ -1,6 +1,9 @@
 // Edits: formatting (the code of `reps fmt`), code actions from the diagnostics' fix-its, and
 // renaming a name the user declared.
+#include <algorithm>
+#include <iterator>
 #include <regex>
+#include <string_view>
 
 #include "compiler/driver/cli_internal.hpp"
 #include "compiler/driver/lsp/features.hpp"
@@ -113,12 +116,64 @@ nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, co
     return actions;
 }
 
+namespace {
+
+// The reserved words (SPEC §9), from the grammar's one list of them.
+constexpr std::string_view reserved_words[] = {
+#define REPS_KEYWORD(word) #word,
+#include "grammar/keywords.def"
+#undef REPS_KEYWORD
+};
+
+// The kinds whose names must differ from each other: exercises and their aliases share one
+// namespace (one occurrence kind), and so do workouts and programs.
+NameKind name_space(NameKind kind) { return kind == NameKind::program ? NameKind::workout : kind; }
+
+std::string_view name_space_title(NameKind kind) {
+    switch (name_space(kind)) {
+        case NameKind::exercise: return "an exercise or alias";
+        case NameKind::equipment: return "a piece of equipment";
+        case NameKind::muscle: return "a muscle";
+        case NameKind::region: return "a region";
+        case NameKind::profile: return "a profile";
+        default: return "a workout or program";
+    }
+}
+
+// Refuses a new name the parser would not read as one: not [a-z][a-z0-9_]* (SPEC §1), or a keyword.
+void check_name_form(const std::string& new_name) {
+    static const std::regex identifier("[a-z][a-z0-9_]*");
+    if (!std::regex_match(new_name, identifier)) {
+        throw RequestError{error_code::invalid_params,
+                           "'" + new_name + "' is not a name: lower-case letters, digits and _, starting with a letter"};
+    }
+    if (std::find(std::begin(reserved_words), std::end(reserved_words), new_name) != std::end(reserved_words)) {
+        throw RequestError{error_code::invalid_params, "'" + new_name + "' is a keyword: it cannot be a name"};
+    }
+}
+
+// Refuses a new name that one of the user's files already declares in the same namespace: the
+// rename would make a duplicate (E0101).
+void check_not_declared(const std::vector<const Analysis*>& analyses, NameKind kind, const std::string& new_name) {
+    for (const Analysis* analysis : analyses) {
+        for (const ast::File& file : analysis->compilation.loaded.files) {
+            for (const Occurrence& other : collect_names(file)) {
+                if (!other.declaration || other.text != new_name || name_space(other.kind) != name_space(kind)) continue;
+                const SourceFile& source = analysis->sources.file(file.file_id);
+                const Position at = TextLines(source.text).position(other.span.offset);
+                throw RequestError{error_code::request_failed,
+                                   "'" + new_name + "' is already " + std::string(name_space_title(kind)) + " (" +
+                                       source.path + ":" + std::to_string(at.line + 1) + ")"};
+            }
+        }
+    }
+}
+
+}  // namespace
+
 nlohmann::json rename(const std::vector<const Analysis*>& analyses, const Analysis& analysis, std::size_t offset,
                       const std::string& new_name) {
-    static const std::regex identifier("[A-Za-z_][A-Za-z0-9_]*");
-    if (!std::regex_match(new_name, identifier)) {
-        throw RequestError{error_code::invalid_params, "'" + new_name + "' is not a name (letters, digits and _)"};
-    }
+    check_name_form(new_name);
     const ast::File* main = analysis.main();
     const std::vector<Occurrence> names = main != nullptr ? collect_names(*main) : std::vector<Occurrence>{};
     const Occurrence* name = occurrence_at(names, offset);
@@ -128,6 +183,7 @@ nlohmann::json rename(const std::vector<const Analysis*>& analyses, const Analys
     if (target->stdlib) {
         throw RequestError{error_code::request_failed, "'" + std::string(name->text) + "' is the stdlib's: only names your files declare are renamed"};
     }
+    if (new_name != name->text) check_not_declared(analyses, name->kind, new_name);
     nlohmann::json changes = nlohmann::json::object();
     for (const NameUse& use : uses_of(analyses, name->kind, name->text, *target)) {
         // Another name of the same exercise (an alias) stays as written.
