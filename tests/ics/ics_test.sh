@@ -47,7 +47,9 @@ expect_line() {  # expect_line FILE TEXT: the listing of FILE has a line TEXT
 
 # Spring: Tuesdays 2027-03-02 .. 2027-04-06; clocks go forward on Sunday 2027-03-28.
 SOURCE_DATE_EPOCH=1800000000 "$reps" build "$program" --program spring --to ics -o "$work/spring.ics"
-check "$work/spring.ics" --count 6 --switch 2027-03-28 16:30 15:30
+# SPEC 7: each event's description holds the printable timeline of that week's session.
+"$reps" build "$program" --workout kraft --week 4 --to text -o "$work/kraft_week4.txt" 2>/dev/null
+check "$work/spring.ics" --count 6 --switch 2027-03-28 16:30 15:30 --description spring-20270323-kraft@reps "$work/kraft_week4.txt"
 expect_line "$work/spring.ics" "spring-20270323-kraft@reps 2027-03-23T16:30:00.000Z 2027-03-23T17:06:00.000Z"
 expect_line "$work/spring.ics" "spring-20270330-kraft@reps 2027-03-30T15:30:00.000Z 2027-03-30T16:06:00.000Z"
 

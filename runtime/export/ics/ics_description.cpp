@@ -93,6 +93,16 @@ std::string block_line(const Block& block) {
     }
 }
 
+// As the text timeline and the JSON count it: the segments of the phase, the transition into it
+// included, so that the phases add up to the total.
+std::int64_t phase_length(const timeline::Timeline& timeline, timeline::Phase phase) {
+    std::int64_t seconds = 0;
+    for (const timeline::Segment& segment : timeline.segments) {
+        if (segment.phase == phase) seconds += segment.duration;
+    }
+    return seconds;
+}
+
 const char* phase_title(timeline::Phase phase) {
     switch (phase) {
         case timeline::Phase::warmup: return "Warm-up";
@@ -102,14 +112,14 @@ const char* phase_title(timeline::Phase phase) {
     return "Main work";
 }
 
-}  // namespace
+// The printable timeline (`--to text`), without its last line end.
+std::string printable_timeline(const timeline::Timeline& timeline) {
+    std::string text = to_text(timeline);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+}
 
-std::string session_description(const timeline::Timeline& timeline) {
-    if (timeline.blocks.empty()) {
-        std::string text = to_text(timeline);
-        while (!text.empty() && text.back() == '\n') text.pop_back();
-        return text;
-    }
+std::string session_summary(const timeline::Timeline& timeline) {
     std::string out = fmt::format("{}, week {}: {}", one_line(timeline.title.empty() ? timeline.workout : timeline.title),
                                   timeline.week, format_clock(timeline.total_seconds));
     const bool titled = timeline.equipment_titles.size() == timeline.equipment.size();
@@ -121,13 +131,19 @@ std::string session_description(const timeline::Timeline& timeline) {
     for (std::size_t i = 0; i < blocks.size();) {
         std::size_t end = i;
         while (end < blocks.size() && blocks[end].phase == blocks[i].phase) ++end;
-        const std::int64_t span = blocks[end - 1].start + blocks[end - 1].duration - blocks[i].start;
-        out += fmt::format("\n\n{} ({})", phase_title(blocks[i].phase), length(span));
+        out += fmt::format("\n\n{} ({})", phase_title(blocks[i].phase), length(phase_length(timeline, blocks[i].phase)));
         for (; i < end; ++i) {
             if (const std::string line = block_line(blocks[i]); !line.empty()) out += "\n" + line;
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::string session_description(const timeline::Timeline& timeline) {
+    if (timeline.blocks.empty()) return printable_timeline(timeline);
+    return session_summary(timeline) + "\n\n" + printable_timeline(timeline);
 }
 
 }  // namespace reps

@@ -573,7 +573,9 @@ TEST_CASE("refold_ics") {
     }
 }
 
-TEST_CASE("a workout's DESCRIPTION is a readable session summary, not the timeline") {
+// SPEC 7: the description holds the printable timeline of that week's session; a summary a
+// calendar shows in a few readable lines comes first.
+TEST_CASE("a workout's DESCRIPTION: a readable session summary, then the printable timeline") {
     auto t = test::sample_timeline();
     // The sample's blocks: the warm-up, the squats (with a cue and a hold), a note, the split
     // squats each side, a superset, and the cool-down.
@@ -618,11 +620,16 @@ TEST_CASE("a workout's DESCRIPTION is a readable session summary, not the timeli
     t.blocks.push_back(block(Kind::prescription, Phase::cooldown, 1, 0, 772, 300));
     t.blocks.back().entries.push_back(entry("static_stretching", "Static Stretching", "5min"));
 
+    std::string timeline_text = to_text(t);
+    REQUIRE(timeline_text.ends_with("\n"));
+    timeline_text.pop_back();
+    // The phases last what their segments do, the transition into each included, as in the text
+    // timeline and the JSON: 5:30 + 6:52 + 5:30 is the total.
     CHECK(session_description(t) ==
           "Sample Session, week 2: 17:52\n"
           "Equipment: Bench, Dumbbells, Kettlebell\n"
           "\n"
-          "Warm-up (5:00)\n"
+          "Warm-up (5:30)\n"
           "- Easy Cardio: 5min\n"
           "\n"
           "Main work (6:52)\n"
@@ -631,8 +638,10 @@ TEST_CASE("a workout's DESCRIPTION is a readable session summary, not the timeli
           "- Bulgarian Split Squat: 2 x 8-10 each side, tempo 3-1-1-0, rest 1:00\n"
           "- Superset, 3 rounds, rest 1:30: Plank 30s / Push-Up 10 reps\n"
           "\n"
-          "Cool-down (5:00)\n"
-          "- Static Stretching: 5min");
+          "Cool-down (5:30)\n"
+          "- Static Stretching: 5min\n"
+          "\n" +
+              timeline_text);
 
     // Through the calendar and libical's parser, line breaks and all.
     const std::string ics = to_ics(t, "2026-12-01", "17:30", "UTC", pinned());
