@@ -219,6 +219,12 @@ void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
                                     fmt::format("strength at {:02}:{:02} comes before the run at {:02}:{:02}", session->hour,
                                                 session->minute, run->hour, run->minute),
                                     "run first, then strength 4-6 hours later");
+            } else if (start < run_end) {
+                diagnostics.report(Code::W0204, session->span,
+                                    fmt::format("strength at {:02}:{:02} starts before the run at {:02}:{:02} ends, at {:02}:{:02}",
+                                                session->hour, session->minute, run->hour, run->minute, run_end / 60 % 24,
+                                                run_end % 60),
+                                    "run first, then strength 4-6 hours later");
             } else if (start - run_end < 4 * 60) {
                 diagnostics.report(Code::W0204, session->span,
                                     fmt::format("strength at {:02}:{:02} is {}h{:02} after the run ends; leave at least 4h",

@@ -106,6 +106,18 @@ TEST_CASE("consecutive days are about dates, not the weekday pattern") {
     CHECK(messages(lint(steady + program("2026-12-05", 1, "  thu 17:00 steady\n  fri 17:00 steady\n")), Code::W0203).size() == 1);
 }
 
+TEST_CASE("a run and strength the same day: before the run, during it, or too soon after") {
+    const auto w204 = [&](const std::string& sessions) { return messages(lint(steady + program("2026-12-07", 1, sessions)), Code::W0204); };
+    CHECK(w204("  mon 08:00 run \"Long\" 90min hard\n  mon 07:00 steady\n") ==
+          std::vector<std::string>{"strength at 07:00 comes before the run at 08:00"});
+    // Overlapping: it starts while the run goes on (it read "0h-30 after the run ends").
+    CHECK(w204("  mon 08:00 run \"Long\" 90min hard\n  mon 09:00 steady\n") ==
+          std::vector<std::string>{"strength at 09:00 starts before the run at 08:00 ends, at 09:30"});
+    CHECK(w204("  mon 08:00 run \"Long\" 90min hard\n  mon 11:00 steady\n") ==
+          std::vector<std::string>{"strength at 11:00 is 1h30 after the run ends; leave at least 4h"});
+    CHECK(w204("  mon 08:00 run \"Long\" 90min hard\n  mon 13:30 steady\n").empty());
+}
+
 TEST_CASE("focus: a region is reached through the primary muscles of the exercises done") {
     // No warm-up (W0201 is not looked at): its easy_cardio alone reaches the legs and hips.
     const auto focus_warnings = [](const std::string& text) { return messages(lint(text), Code::W0202); };
