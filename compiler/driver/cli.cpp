@@ -103,7 +103,7 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
         << "\n"
         << "Build options:\n"
         << "  --to FORMAT              output format: " << formats << "\n"
-        << "  -o, --output OUT         write to OUT (atomically) instead of stdout\n"
+        << "  -o, --output OUT         write to OUT (atomically) instead of stdout (- is stdout)\n"
         << "  --workout NAME           the workout to build (needed when the file has several)\n"
         << "  --program NAME           the program to build\n"
         << "  --week N                 progression week of a workout, 1-520 (default 1)\n"
@@ -369,6 +369,7 @@ Parsed parse(int argc, const char* const argv[]) {
     options.to = text("to");
     options.output = text("output");
     if (vm.count("output") && options.output.empty()) throw UsageError("-o needs a file name");
+    if (options.output == "-") options.output.clear();  // as most tools read it: standard output (./- for a file of that name)
     options.workout = text("workout");
     options.program = text("program");
     options.at = text("at");

@@ -392,6 +392,22 @@ TEST_CASE("build -o writes atomically, and not at all when the input has errors"
           "cannot write '" + unwritable_path + "': No such file or directory");
 }
 
+TEST_CASE("build -o - writes to standard output, as most tools read it, not to a file named '-'") {
+    TempDir dir("cli-tests");
+    const fs::path before = fs::current_path();
+    fs::current_path(dir.path());
+    const Run dash = run_reps({"build", data("ok.reps"), "--to", "json", "-o", "-"});
+    fs::current_path(before);
+    CHECK(dash.code == 0);
+    CHECK(dash.out == run_reps({"build", data("ok.reps"), "--to", "json"}).out);
+    CHECK_FALSE(fs::exists(dir.path() / "-"));
+    // A file of that name is still reachable as ./-.
+    const Run file = run_reps({"build", data("ok.reps"), "--to", "json", "-o", (dir.path() / "-").string()});
+    CHECK(file.code == 0);
+    CHECK(file.out.empty());
+    CHECK(fs::exists(dir.path() / "-"));
+}
+
 TEST_CASE("build: choosing the workout") {
     const Run none_chosen = run_reps({"build", data("two.reps"), "--to", "json"});
     CHECK(none_chosen.code == 1);
