@@ -2,6 +2,7 @@
 // which keeps the output diffable and the goldens stable.
 #include "runtime/export/json/json_export.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace reps {
@@ -73,9 +74,30 @@ ordered_json session_json(const timeline::Session& session) {
     return out;
 }
 
+// The control characters nlohmann writes as they are, DEL and the C1 range (UTF-8 C2 80-9F, which
+// some terminals obey like ESC [), as \u escapes: a JSON file shown in a terminal cannot drive it,
+// and the text read back is the same. They can stand only inside strings, where the escape is valid.
+std::string with_controls_escaped(std::string json) {
+    std::string out;
+    out.reserve(json.size());
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(json[i]);
+        const bool c1 = byte == 0xC2 && i + 1 < json.size() && static_cast<unsigned char>(json[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(json[i + 1]) <= 0x9F;
+        if (byte == 0x7F) {
+            out += "\\u007f";
+        } else if (c1) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned char>(json[++i]));
+        } else {
+            out += json[i];
+        }
+    }
+    return out;
+}
+
 // Invalid UTF-8 in a user string must not abort an export; it becomes U+FFFD instead.
 std::string dump(const ordered_json& value) {
-    return value.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+    return with_controls_escaped(value.dump(2, ' ', false, ordered_json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace

@@ -148,3 +148,19 @@ TEST_CASE("user strings are escaped and bad UTF-8 does not abort the export") {
     CHECK(json["title"] == "Quote \" and\nnewline, \xc3\x9c" "bung");
     CHECK(json["segments"][2]["cue"] == "bad \xef\xbf\xbd byte");
 }
+
+// Nothing in an output can drive a terminal: ESC (nlohmann escapes C0 itself), DEL and the C1
+// range (U+0085 here) are written as \u escapes, and read back as the same text.
+TEST_CASE("control characters in user strings are escaped, DEL and C1 too") {
+    auto t = test::sample_timeline();
+    const std::string cue = "esc \x1b[31m del \x7f next-line \xc2\x85 csi \xc2\x9b end, \xc3\x9c stays";
+    t.segments[2].cue = cue;
+    const std::string text = to_json(t);
+    CHECK(text.find("\\u001b") != std::string::npos);
+    CHECK(text.find("\\u007f") != std::string::npos);
+    CHECK(text.find("\\u0085") != std::string::npos);
+    CHECK(text.find("\\u009b") != std::string::npos);
+    for (const char* raw : {"\x1b", "\x7f", "\xc2\x85", "\xc2\x9b"}) CHECK(text.find(raw) == std::string::npos);
+    CHECK(text.find("\xc3\x9c stays") != std::string::npos);  // other characters as they are
+    CHECK(ordered_json::parse(text)["segments"][2]["cue"] == cue);
+}
