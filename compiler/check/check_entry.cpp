@@ -150,6 +150,10 @@ bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers
                                 "put the rest on the block: 'superset 3 rounds rest 90s { ... }'");
         }
     }
+    if (modifiers.load && !load_in_range(*modifiers.load)) {
+        report_load_out_of_range(*modifiers.load);
+        ok = false;
+    }
     // A duration's limit (SPEC 5.1); a set that a long hold makes longer than a day is refused
     // with the other sets too long, after the option is chosen.
     if (modifiers.hold && modifiers.hold->seconds > max_seconds) {
@@ -157,6 +161,27 @@ bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers
         ok = false;
     }
     return ok;
+}
+
+void EntryChecker::report_load_out_of_range(const ast::Load& load) {
+    using Kind = ast::Load::Kind;
+    const auto report = [&](std::string message, std::string help) { diagnostics_.report(Code::E0309, load.span, std::move(message), std::move(help)); };
+    switch (load.kind) {
+    case Kind::pair:
+        if (load.pair_count != 2) {
+            report(fmt::format("@{} is not a pair: a pair is two loads", load.text), "write a pair as @2x10kg, or one load as @10kg");
+            return;
+        }
+        report(fmt::format("@{} is a pair of nothing", load.text), "give each of the two a mass, like @2x10kg");
+        return;
+    case Kind::bodyweight_plus:
+        report(fmt::format("@{} adds nothing to the bodyweight", load.text), "write @bw, or add a mass above 0, like @bw+10kg");
+        return;
+    case Kind::percent_1rm: report(fmt::format("@{} of 1RM is no load", load.text), "give a percentage above 0, like @70%"); return;
+    case Kind::rpe: report(fmt::format("@{} is out of range", load.text), "RPE runs from 1 to 10, like @rpe 8"); return;
+    case Kind::rir: report(fmt::format("@{} is out of range", load.text), "RIR runs from 0 (no rep left) to 10, like @rir 2"); return;
+    default: report(fmt::format("@{} is no load", load.text), "leave the load out, or write @bw for bodyweight"); return;
+    }
 }
 
 EntryChecker::Traits EntryChecker::traits_of(const Catalog& catalog, int profile, int index) {

@@ -50,10 +50,27 @@ private:
     // out of range); false when the entry cannot be lowered. `alternative`: an `or` alternative's own.
     bool check_modifier_values(const ast::Modifiers& modifiers, EntryContext context, bool alternative) {
         // Most entries have none of the modifiers checked there: no call for them.
-        if (modifiers.repeated.empty() && !modifiers.alt.set && !modifiers.tempo && !modifiers.rest && !modifiers.hold) return true;
+        if (modifiers.repeated.empty() && !modifiers.alt.set && !modifiers.tempo && !modifiers.rest && !modifiers.hold &&
+            (!modifiers.load || load_in_range(*modifiers.load))) {
+            return true;
+        }
         return check_written_modifier_values(modifiers, context, alternative);
     }
     bool check_written_modifier_values(const ast::Modifiers& modifiers, EntryContext context, bool alternative);
+    // A load that says something (E0309): a mass or a percentage above 0, a pair of two, RPE 1-10, RIR 0-10.
+    static bool load_in_range(const ast::Load& load) {
+        switch (load.kind) {
+        case ast::Load::Kind::mass:
+        case ast::Load::Kind::bodyweight_plus:
+        case ast::Load::Kind::percent_1rm: return load.value > 0;
+        case ast::Load::Kind::pair: return load.value > 0 && load.pair_count == 2;
+        case ast::Load::Kind::rpe: return load.value >= 1 && load.value <= 10;
+        case ast::Load::Kind::rir: return load.value >= 0 && load.value <= 10;
+        case ast::Load::Kind::bodyweight: return true;
+        }
+        return true;
+    }
+    void report_load_out_of_range(const ast::Load& load);
     static Traits traits_of(const Catalog& catalog, int profile, int exercise);
     // For E0401: up to three exercises, none of `options`, that the profile has the equipment for
     // (with a load of `load_class`) and that train a primary muscle of the written one

@@ -183,6 +183,7 @@ struct action<g::load_pair> {
         const auto text = in.string_view();
         const auto mass = text.substr(text.find('x') + 1);
         set_load(in, state, ast::Load::Kind::pair, mass_value_of(mass, in, state), mass_unit_of(mass));
+        state.load.pair_count = parse_integer(text.substr(0, text.find('x')), span_of(in, state), state);
     }
 };
 template <>

@@ -467,6 +467,27 @@ TEST_CASE("check: a profile owns equipment by name, also where the user's shadow
     CHECK(codes(*pair) == "E0401 " + at(*pair, "goblet_squat"));
 }
 
+TEST_CASE("check: a load must say something (E0309)") {
+    const auto code_of = [](const std::string& line) {
+        INFO(line);
+        return codes(*compile(workout("  " + line)));
+    };
+    // The ends of each range are accepted.
+    for (const char* fine : {"goblet_squat 3x12 @rpe 1", "goblet_squat 3x12 @rpe 10", "goblet_squat 3x12 @rpe 8.5",
+                             "goblet_squat 3x12 @rir 0", "goblet_squat 3x12 @rir 10", "back_squat 3x5 @105%",
+                             "dumbbell_row 3x10 each @2x10kg", "goblet_squat 3x12 @0.5kg", "pull_up 3x5 @bw+2.5kg", "pull_up 3x5 @bw"}) {
+        CHECK(code_of(fine) == "");
+    }
+    for (const char* out : {"goblet_squat 3x12 @rpe 0", "goblet_squat 3x12 @rpe 10.5", "goblet_squat 3x12 @rir 11",
+                            "back_squat 3x5 @0%", "goblet_squat 3x12 @0kg", "dumbbell_row 3x10 each @1x10kg",
+                            "dumbbell_row 3x10 each @3x10kg", "dumbbell_row 3x10 each @2x0kg", "pull_up 3x5 @bw+0kg"}) {
+        CHECK(code_of(out).starts_with("E0309 "));
+    }
+    // An alternative's own load too, at that load.
+    const auto alternative = compile(workout("  goblet_squat 3x12 @rpe 8 or dumbbell_thruster @rpe 11"));
+    CHECK(codes(*alternative) == "E0309 " + at(*alternative, "@rpe 11"));
+}
+
 TEST_CASE("check: all errors are reported in one run") {
     const auto c = compile(workout("  goblet_sqat 3x12\n  plank 3x12\n  goblet_squat 3x12 each\n  rest 0s"));
     CHECK(codes(*c) == "E0102 " + at(*c, "goblet_sqat") + " | E0201 " + at(*c, "12", 1) + " | E0203 " + at(*c, "each") +
