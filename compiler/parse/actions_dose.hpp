@@ -183,7 +183,8 @@ struct action<g::load_pair> {
         const auto text = in.string_view();
         const auto mass = text.substr(text.find('x') + 1);
         set_load(in, state, ast::Load::Kind::pair, mass_value_of(mass, in, state), mass_unit_of(mass));
-        state.load.pair_count = parse_integer(text.substr(0, text.find('x')), span_of(in, state), state);
+        const std::int64_t count = parse_integer(text.substr(0, text.find('x')), span_of(in, state), state);
+        state.load.pair_count = static_cast<std::int32_t>(std::min<std::int64_t>(count, 1000));  // 2 is a pair; any other is E0309
     }
 };
 template <>

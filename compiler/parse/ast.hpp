@@ -148,7 +148,7 @@ struct Load {
     double value = 0;
     std::string_view unit;  // "kg" / "lb"
     SourceSpan span;
-    std::int64_t pair_count = 0;  // the N of @Nx10kg (a pair is 2); 0 for other loads
+    std::int32_t pair_count = 0;  // the N of @Nx10kg (a pair is 2); 0 for other loads (in the padding)
 };
 
 struct Tempo {

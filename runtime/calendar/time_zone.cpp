@@ -3,6 +3,7 @@
 #include "runtime/calendar/time_zone.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -11,6 +12,9 @@
 
 namespace reps::calendar {
 namespace {
+
+// Where Debian's libical (built against the system's tzdata) reads its zones.
+constexpr const char* zoneinfo_directory = "/usr/share/zoneinfo";
 
 // Names like "Europe/Berlin" or "America/Argentina/Buenos_Aires": libical opens them as paths
 // under the zoneinfo directory, so anything that could climb out of it is refused first.
@@ -110,16 +114,14 @@ Zone find_zone(const std::string& name) {
 }
 
 bool is_known_zone(const std::string& name) {
+    if (name == "UTC") return true;
+    if (!plausible_zone_name(name)) return false;
     static std::mutex mutex;
     static std::map<std::string, bool, std::less<>> known;
     const std::lock_guard lock(mutex);
     if (const auto found = known.find(name); found != known.end()) return found->second;
-    bool exists = true;
-    try {
-        find_zone(name);
-    } catch (const std::invalid_argument&) {
-        exists = false;
-    }
+    std::error_code error;
+    const bool exists = std::filesystem::is_regular_file(std::filesystem::path(zoneinfo_directory) / name, error);
     known.emplace(name, exists);
     return exists;
 }

@@ -2,7 +2,9 @@
 // alarms, DTSTAMP sources, and the bytes (CRLF, 75-octet folds on UTF-8 boundaries).
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <memory>
 #include <optional>
@@ -511,6 +513,39 @@ TEST_CASE("a single workout at a date, time and zone") {
         const std::string gmt = to_ics(workout, "2026-12-01", "17:30", "GMT", pinned());
         CHECK(has_line(gmt, "DTSTART:20261201T173000Z"));
         CHECK(gmt.find("VTIMEZONE") == std::string::npos);
+    }
+}
+
+// The checker asks is_known_zone (a file of the tz database, no zone loaded); lowering and the
+// calendar use find_zone (libical). They must agree on every name, or a program that checks
+// fails to export (as "GMT" did).
+TEST_CASE("is_known_zone agrees with find_zone on every zone of the tz database") {
+    namespace fs = std::filesystem;
+    std::size_t zones = 0;
+    for (const auto& entry : fs::recursive_directory_iterator("/usr/share/zoneinfo")) {
+        const std::string name = entry.path().lexically_relative("/usr/share/zoneinfo").string();
+        if (!entry.is_regular_file() || name.starts_with("posix/") || name.starts_with("right/")) continue;
+        if (name.find('.') != std::string::npos || !std::isupper(static_cast<unsigned char>(name[0]))) continue;  // tzdata's tables
+        bool loads = true;
+        try {
+            calendar::find_zone(name);
+        } catch (const std::invalid_argument&) {
+            loads = false;
+        }
+        CAPTURE(name);
+        CHECK(calendar::is_known_zone(name) == loads);
+        ++zones;
+    }
+    CHECK(zones > 300);
+    for (const char* name : {"localtime", "posixrules", "Factory", "right/UTC", "posix/Europe/Berlin", "UTC", "GMT"}) {
+        CAPTURE(name);
+        bool loads = true;
+        try {
+            calendar::find_zone(name);
+        } catch (const std::invalid_argument&) {
+            loads = false;
+        }
+        CHECK(calendar::is_known_zone(name) == loads);
     }
 }
 
