@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -217,6 +218,38 @@ TEST_CASE("lsp: a file that could not find its import is checked again when the 
     CHECK(main_codes[checked_alone] == std::vector<std::string>{"E0111"});
     CHECK(main_codes[checked_with_library] == std::vector<std::string>{"W0205"});  // found: a short workout is all
     CHECK(main_codes[checked_after_edit] == std::vector<std::string>{"E0102"});
+}
+
+TEST_CASE("lsp: a file changed on disk has its open importers checked again (workspace/didChangeWatchedFiles)") {
+    // The VS Code extension watches *.reps and says so; the server did nothing with it, and an
+    // importer kept the diagnostics of the file as it was.
+    const fs::path work = fs::temp_directory_path() / ("reps_lsp_watched_" + std::to_string(::getpid()));
+    fs::create_directories(work);
+    std::ofstream(work / "library.reps") << "exercise new_move \"New Move\" {\n  primary quads\n  equipment none\n}\n";
+    const std::string main_uri = "file://" + (work / "main.reps").string();
+    const std::string main_text = "import \"library.reps\"\nworkout w \"W\" {\n  warmup { easy_cardio 5min }\n  new_move 3x12\n}\n";
+    const json main_document = {{"textDocument", {{"uri", main_uri}}}};
+    const auto watched = [&](const std::string& name) {
+        return json{{"changes", json::array({{{"uri", "file://" + (work / name).string()}, {"type", 2}}})}};
+    };
+    Script script;
+    script.request("initialize", {{"processId", nullptr}, {"capabilities", json::object()}});
+    script.notify("textDocument/didOpen", {{"textDocument", {{"uri", main_uri}, {"languageId", "reps"}, {"version", 1}, {"text", main_text}}}});
+    script.request("textDocument/documentSymbol", main_document);
+    script.notify("workspace/didChangeWatchedFiles", watched("unrelated.reps"));  // nothing the main file reads
+    script.request("textDocument/documentSymbol", main_document);
+    script.notify("workspace/didChangeWatchedFiles", watched("library.reps"));
+    script.request("textDocument/documentSymbol", main_document);
+    script.request("shutdown", nullptr);
+    script.notify("exit", nullptr);
+
+    const Served served = serve(script);
+    fs::remove_all(work);
+    CHECK(served.status == 0);
+    const auto publications = std::count_if(served.messages.begin(), served.messages.end(), [&](const json& message) {
+        return message.value("method", "") == "textDocument/publishDiagnostics" && message["params"]["uri"] == main_uri;
+    });
+    CHECK(publications == 2);  // when opened, and after its import changed; not after the unrelated file
 }
 
 TEST_CASE("lsp: rename refuses a new name that is a keyword, no name, or already declared") {

@@ -117,6 +117,8 @@ try {
   let hover = await connection.sendRequest('textDocument/hover', at(1, 4));
   check(hover && hover.contents.value.includes('**Kettlebell Goblet Squat** `goblet_squat`') && hover.contents.value.includes('- rep time: 3 s'),
         'hover on an exercise: its catalog entry', hover);
+  hover = await connection.sendRequest('textDocument/hover', at(2, 4));
+  check(hover && hover.contents.value.includes('- equipment: none'), 'hover on a bodyweight exercise: its equipment as the catalog writes it', hover);
   hover = await connection.sendRequest('textDocument/hover', at(1, 17));
   check(hover && hover.contents.value.includes('`3 x 12 reps x 3 s + 2 x 60 s rest = 3:48`'), 'hover on a prescription: how SPEC 6 got its length', hover);
   hover = await connection.sendRequest('textDocument/hover', at(7, 12));

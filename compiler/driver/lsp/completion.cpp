@@ -71,7 +71,7 @@ std::string equipment_text(const Catalog& catalog, const Exercise& exercise) {
     for (const EquipmentSet& alternative : exercise.equipment) {
         std::string all;
         for (const int index : alternative) all += (all.empty() ? "" : " + ") + catalog.equipment[static_cast<std::size_t>(index)].name;
-        text += (text.empty() ? "" : " | ") + (all.empty() ? std::string("bodyweight") : all);
+        text += (text.empty() ? "" : " | ") + (all.empty() ? std::string("none") : all);
     }
     return text;
 }

@@ -39,7 +39,7 @@ std::string exercise_entry(const Catalog& catalog, const Exercise& exercise) {
         if (!equipment.empty()) equipment += " | ";
         std::string all;
         for (const int index : alternative) all += (all.empty() ? "" : " + ") + catalog.equipment[static_cast<std::size_t>(index)].name;
-        equipment += all.empty() ? "bodyweight" : all;
+        equipment += all.empty() ? "none" : all;  // the catalog's word, which a coach can copy
     }
     const char* measure = exercise.measure == ast::Measure::reps   ? "reps"
                           : exercise.measure == ast::Measure::time ? "time"

@@ -114,6 +114,14 @@ void Server::notification(const std::string& method, const nlohmann::json& param
               {"method", "textDocument/publishDiagnostics"},
               {"params", {{"uri", uri}, {"diagnostics", nlohmann::json::array()}}}});
     }
+    else if (method == "workspace/didChangeWatchedFiles") {
+        // {"changes": [{"uri": ..., "type": 1|2|3}]}: created, changed or deleted on disk.
+        for (const auto& change : params.value("changes", nlohmann::json::array())) {
+            if (change.is_object() && change.value("uri", nlohmann::json()).is_string()) {
+                workspace_.changed_on_disk(change["uri"].get<std::string>());
+            }
+        }
+    }
     else if (method == "workspace/didChangeConfiguration") {
         // {"settings": {"reps": {"profile": "home"}}}
         const auto& settings = params.value("settings", nlohmann::json::object());

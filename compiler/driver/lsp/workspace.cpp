@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <vector>
 
 #include <sys/stat.h>
 
@@ -53,33 +54,50 @@ std::string path_to_uri(std::string_view path) {
     return uri;
 }
 
+namespace {
+
+// The stdlib's files written into `folder` (those there already are kept); false when one cannot be.
+bool write_stdlib_copy(const fs::path& folder) {
+    std::error_code error;
+    fs::create_directories(folder / "stdlib", error);
+    for (const EmbeddedFile& file : stdlib_files()) {
+        const fs::path target = folder / file.path;
+        if (fs::exists(target, error)) continue;
+        const fs::path temporary = target.string() + ".tmp";
+        {
+            std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+            out << file.text;
+            if (!out) return false;
+        }
+        ::chmod(temporary.c_str(), 0444);  // read-only: the stdlib is not edited here
+        fs::rename(temporary, target, error);
+        if (error) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 const std::string& stdlib_directory() {
     static const std::string directory = [] {
+        // The XDG cache (an absolute path only, as the XDG spec says), else ~/.cache, else the
+        // temporary directory: the first that takes the copy. A link into a folder that could not
+        // be written would lead nowhere.
+        std::vector<fs::path> bases;
         const char* cache = std::getenv("XDG_CACHE_HOME");
+        if (cache != nullptr && fs::path(cache).is_absolute()) bases.emplace_back(cache);
         const char* home = std::getenv("HOME");
-        fs::path base = cache != nullptr && *cache != '\0' ? fs::path(cache)
-                        : home != nullptr && *home != '\0' ? fs::path(home) / ".cache"
-                                                           : fs::temp_directory_path();
+        if (home != nullptr && fs::path(home).is_absolute()) bases.push_back(fs::path(home) / ".cache");
+        std::error_code error;
+        if (const fs::path temporary = fs::temp_directory_path(error); !error) bases.push_back(temporary);
         // One folder per stdlib text: an older `reps` keeps its own.
         std::size_t hash = 0;
         for (const EmbeddedFile& file : stdlib_files()) hash = hash * 31 + std::hash<std::string_view>{}(file.text);
-        const fs::path folder = base / "reps" / fmt::format("stdlib-{:016x}", hash);
-        std::error_code error;
-        fs::create_directories(folder / "stdlib", error);
-        for (const EmbeddedFile& file : stdlib_files()) {
-            const fs::path target = folder / file.path;
-            if (fs::exists(target, error)) continue;
-            const fs::path temporary = target.string() + ".tmp";
-            {
-                std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-                out << file.text;
-                if (!out) return std::string();
-            }
-            ::chmod(temporary.c_str(), 0444);  // read-only: the stdlib is not edited here
-            fs::rename(temporary, target, error);
-            if (error) return std::string();
+        for (const fs::path& base : bases) {
+            const fs::path folder = base / "reps" / fmt::format("stdlib-{:016x}", hash);
+            if (write_stdlib_copy(folder)) return folder.string();
         }
-        return folder.string();
+        return std::string();
     }();
     return directory;
 }
@@ -171,6 +189,16 @@ void Workspace::changed(Document& document) {
     // Its importers, and the files that could not find it before it was opened.
     for (const auto& [uri, analysis] : analyses_) {
         if (uri != document.uri && analysis->depends_on(document.path)) stale_.insert(uri);
+    }
+}
+
+void Workspace::changed_on_disk(std::string_view uri) {
+    std::string path = uri_to_path(uri);
+    if (path.empty()) return;
+    path = canonical_path(path);
+    if (overlay_.contains(path)) return;  // open: its buffer is what its importers read
+    for (const auto& [other_uri, analysis] : analyses_) {
+        if (analysis->depends_on(path)) stale_.insert(other_uri);
     }
 }
 

@@ -67,6 +67,9 @@ public:
     // Whole text, or edits in order (LSP incremental sync); marks the document and its importers.
     Document* find(std::string_view uri);
     void changed(Document& document);
+    // A file changed on disk (workspace/didChangeWatchedFiles): the open documents that read or
+    // import it are checked again. An open document itself is the editor's text, not the disk's.
+    void changed_on_disk(std::string_view uri);
 
     // The analysis of an open document, made now if its text (or an import's) changed since.
     const Analysis* analysis(std::string_view uri);
