@@ -61,8 +61,9 @@ int find_in(const Catalog* base, const NameMap Catalog::*names, const NameMap& o
     return base ? find_in(base->*names, name) : -1;
 }
 
+// A title left out or written empty ("") is the name: every output shows something.
 std::string title_or_name(const std::optional<ast::Text>& title, const ast::Name& name) {
-    return std::string(title ? title->value : name.text);
+    return std::string(title && !title->value.empty() ? title->value : name.text);
 }
 
 class CatalogBuilder {
@@ -148,7 +149,7 @@ private:
         if (!claim_exercise(decl.name, "exercise")) return;
         Exercise exercise;
         exercise.name = decl.name.text;
-        exercise.title = decl.title.value;
+        exercise.title = decl.title.value.empty() ? std::string(decl.name.text) : std::string(decl.title.value);
         exercise.span = decl.name.span;
         exercise.stdlib = stdlib;
         for (const auto& alias : decl.aka) {

@@ -258,7 +258,7 @@ private:
     checked::Workout check_workout(const ast::WorkoutDecl& decl) {
         checked::Workout workout;
         workout.name = decl.name.text;
-        workout.title = decl.title ? decl.title->value : decl.name.text;
+        workout.title = decl.title && !decl.title->value.empty() ? decl.title->value : decl.name.text;
         workout.file = path_of(decl.span.file);
         workout.span = decl.name.span;
         checked::Defaults defaults;
@@ -449,7 +449,7 @@ private:
     checked::Program check_program(const ast::ProgramDecl& decl) {
         checked::Program program;
         program.name = decl.name.text;
-        program.title = decl.title ? decl.title->value : decl.name.text;
+        program.title = decl.title && !decl.title->value.empty() ? decl.title->value : decl.name.text;
         program.file = path_of(decl.span.file);
         program.span = decl.name.span;
         for (const ast::Name& field : decl.repeated_fields) {

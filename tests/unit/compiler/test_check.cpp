@@ -494,6 +494,20 @@ TEST_CASE("check: all errors are reported in one run") {
                            " | E0304 " + at(*c, "0s"));
 }
 
+TEST_CASE("check: a title written empty is the name, as a title left out is") {
+    // An exercise's "" reached the FIT steps as an empty name.
+    const auto c = compile("exercise my_move \"\" {\n  primary quads\n}\nequipment my_bar \"\"\n"
+                           "workout w \"\" {\n  my_move 3x12\n}\nprogram p \"\" {\n  start 2026-12-07\n  mon 17:00 w\n}\n");
+    CHECK(codes(*c) == "");
+    const Catalog& catalog = c->program.catalog;
+    CHECK(catalog.exercises[static_cast<std::size_t>(catalog.find_exercise("my_move"))].title == "my_move");
+    CHECK(catalog.equipment[static_cast<std::size_t>(catalog.find_equipment("my_bar"))].title == "my_bar");
+    REQUIRE(c->program.workouts.size() == 1);
+    CHECK(c->program.workouts[0].title == "w");
+    REQUIRE(c->program.programs.size() == 1);
+    CHECK(c->program.programs[0].title == "p");
+}
+
 TEST_CASE("check: programs") {
     const std::string w = workout("  goblet_squat 3x12");
     auto check_one = [&](const std::string& body, const std::string& code, std::string_view where) {
