@@ -180,6 +180,13 @@ try {
   const change = actions.length === 1 && actions[0].edit.changes[typo][0];
   check(change && change.newText === 'goblet_squat' && change.range.start.character === 2 && change.range.end.character === 13,
         'code action: did you mean', actions);
+  // Several names suggested: a quick fix for each, the first preferred.
+  connection.sendNotification('textDocument/didChange', { textDocument: { uri: typo, version: 2 }, contentChanges: [{ text: 'workout w "W" {\n  chest_press 3x12\n}\n' }] });
+  const several = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: typo }, range: { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } }, context: { diagnostics: [] } });
+  check(several.length >= 2 && several.every((a) => a.edit.changes[typo][0].range.start.character === 2) &&
+        several[0].isPreferred === true && several.slice(1).every((a) => a.isPreferred === false) &&
+        new Set(several.map((a) => a.edit.changes[typo][0].newText)).size === several.length,
+        'code actions: one per name a "did you mean" suggests', several);
 
   // Code actions: a syntax fix-it after multibyte text (UTF-16 columns), and `each` for W0101.
   const fixPath = path.join(work, 'fix.reps');

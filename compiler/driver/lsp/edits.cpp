@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <regex>
+#include <vector>
 #include <string_view>
 
 #include "compiler/driver/cli_internal.hpp"
@@ -80,7 +81,9 @@ nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, co
     Locator locator(analysis.sources);
     const TextLines& lines = locator.lines(analysis.main_file);
     const std::size_t from = lines.offset(range.start), to = lines.offset(range.end);
-    static const std::regex did_you_mean("did you mean '([^']+)'\\?");
+    // "did you mean 'a'?", "did you mean 'a' or 'b'?", "did you mean 'a', 'b' or 'c'?"
+    static const std::regex did_you_mean("did you mean ('[^']+'(?:(?:, | or )'[^']+')*)\\?");
+    static const std::regex quoted("'([^']+)'");
     for (const Diagnostic& diagnostic : analysis.diagnostics.list()) {
         const SourceSpan& span = diagnostic.span;
         if (!span.has_position() || span.file != analysis.main_file) continue;
@@ -95,7 +98,20 @@ nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, co
         const CodeInfo* info = find_code(code_name(diagnostic.code));
         const bool unknown_name = info != nullptr && info->summary.starts_with("unknown");
         if (edits.empty() && unknown_name && std::regex_search(diagnostic.help, match, did_you_mean)) {
-            edits.push_back({{"range", to_json(locator.range(span))}, {"newText", match[1].str()}});
+            // One quick fix per name suggested, the closest first and preferred.
+            const std::string names = match[1].str();
+            std::vector<std::string> suggested;
+            for (auto it = std::sregex_iterator(names.begin(), names.end(), quoted); it != std::sregex_iterator(); ++it) {
+                suggested.push_back((*it)[1].str());
+            }
+            for (std::size_t i = 0; i < suggested.size(); ++i) {
+                nlohmann::json replace = nlohmann::json::array({{{"range", to_json(locator.range(span))}, {"newText", suggested[i]}}});
+                actions.push_back({{"title", suggested.size() == 1 ? diagnostic.help : "replace with '" + suggested[i] + "'"},
+                                   {"kind", "quickfix"},
+                                   {"isPreferred", i == 0},
+                                   {"edit", {{"changes", {{uri, std::move(replace)}}}}}});
+            }
+            continue;
         }
         // "assuming each side" (W0101): write `each` after the dose.
         if (edits.empty() && diagnostic.code == Code::W0101) {
