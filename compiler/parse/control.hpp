@@ -112,6 +112,8 @@ constexpr SyntaxSite site_of() {
         return SyntaxSite::clock_seconds;
     else if constexpr (one_of<Rule, g::raw_control_char>)
         return SyntaxSite::control_char;
+    else if constexpr (one_of<Rule, g::profile_close>)
+        return SyntaxSite::list_separator;
     else if constexpr (one_of<Rule, g::statement_end, g::group_close, g::phase_close, g::workout_close, g::exercise_close,
                               g::program_close>)
         return SyntaxSite::statement_end;

@@ -290,6 +290,15 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
     }
     if (auto fix = fix_quotes(f)) return fix;
     if (auto fix = fix_typographic(f)) return fix;
+    // `{ bench\n dumbbell }`: a name where ',' or '}' was expected is the list's next, without its ','.
+    if (site == SyntaxSite::list_separator && is_lower(f.at(at))) {
+        std::size_t end_of_previous = at;
+        while (end_of_previous > 0 && (text[end_of_previous - 1] == ' ' || text[end_of_previous - 1] == '\t' ||
+                                       text[end_of_previous - 1] == '\n' || text[end_of_previous - 1] == '\r')) {
+            --end_of_previous;
+        }
+        return f.make(end_of_previous, 0, ",", "Names in a list are separated by ','");
+    }
     if (site == SyntaxSite::declared_name && is_lower(f.at(at))) {
         const std::string_view word = f.line_from(at).substr(0, f.word_end(at) - at);
         if (grammar::is_reserved(word)) {

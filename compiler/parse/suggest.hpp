@@ -25,6 +25,7 @@ enum class SyntaxSite {
     statement_end,   // the end of a statement, or a statement or '}' in a block
     clock_seconds,   // the seconds of `m:ss`
     control_char,    // a raw control character inside a string
+    list_separator,  // ',' between the names of a list (a profile's equipment), or the list's '}'
 };
 
 struct SyntaxFix {

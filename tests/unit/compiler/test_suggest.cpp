@@ -1,4 +1,4 @@
-// Syntax errors that say what was meant (#20): thirty typical mistakes, each with the help line
+// Syntax errors that say what was meant (#20): thirty-one typical mistakes, each with the help line
 // that shows the fixed text, and a fix-it that, applied, makes the file parse.
 #include <doctest/doctest.h>
 
@@ -59,6 +59,7 @@ const std::vector<Mistake> mistakes = {
     {"a name in upper case", in_workout("  Goblet_squat 3x12"), "goblet_squat 3x12"},
     {"an unquoted note", in_workout("  note easy pace"), "note \"easy pace\""},
     {"a clock with 75 seconds", in_workout("  plank 3x1:75"), "plank 3x2:15"},
+    {"a profile's names without ','", "profile home \"Home\" { bench dumbbell }\n", "profile home \"Home\" { bench, dumbbell }"},
 };
 
 }  // namespace
@@ -81,7 +82,7 @@ TEST_CASE("suggest: typical mistakes get a help line with the fixed text and a f
         if (help_shows_fix && fix_parses) ++shown;
     }
     MESSAGE(shown, " of ", mistakes.size(), " mistakes get a help line showing the right fix");
-    CHECK(mistakes.size() == 30);
+    CHECK(mistakes.size() == 31);
     CHECK(shown >= 27);  // the target of #20
 }
 
