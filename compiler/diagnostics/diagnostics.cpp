@@ -412,7 +412,12 @@ void render_json(std::ostream& out, const SourceManager& sources, const std::vec
     for (const Diagnostic& d : diagnostics) {
         ordered_json item;
         item["severity"] = severity_name(d.severity);
-        item["code"] = code_name(d.code);
+        // Usage and I/O errors (exit 2) are about no input, so they have no code.
+        if (const std::string_view code = code_name(d.code); code.empty()) {
+            item["code"] = nullptr;
+        } else {
+            item["code"] = code;
+        }
         if (has_position(sources, d.span)) {
             const Position end = end_of(sources, d.span);
             item["file"] = sources.file(d.span.file).path;

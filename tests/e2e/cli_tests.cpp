@@ -210,6 +210,15 @@ TEST_CASE("--diagnostics json") {
     const Run clean = run_reps({"check", "--diagnostics", "json", data("ok.reps")});
     CHECK(clean.code == 0);
     CHECK(nlohmann::json::parse(clean.err)["diagnostics"].empty());
+
+    // An I/O error is about no input: no code, no position, exit 2.
+    const Run missing = run_reps({"check", "--diagnostics", "json", data("missing.reps")});
+    CHECK(missing.code == 2);
+    const auto io = nlohmann::json::parse(missing.err)["diagnostics"];
+    REQUIRE(io.size() == 1);
+    CHECK(io[0]["code"].is_null());
+    CHECK(io[0]["file"].is_null());
+    CHECK(io[0]["message"] == "cannot read '" + data("missing.reps") + "': No such file or directory");
 }
 
 TEST_CASE("--color and NO_COLOR") {
