@@ -277,6 +277,29 @@ void close_left_open_block(Input& in, ParseState& state, const BlockScope& scope
     in.iterator() = line_end - 1;
 }
 
+// The file ends, or a line starts a declaration, inside a workout's block: that block and each
+// one around it end there, as if closed, and the workout stays, damaged. The statements a coach has
+// typed so far are checked for names in the same run, and an editor can still hover over them and
+// go to their definitions. The missing '}' is reported once, for the innermost block, unless it
+// follows from an earlier error of the workout (a skipped statement may have taken the '}').
+template <typename Close, template <typename...> class Control, typename Input, typename... States>
+void end_block_left_open(Input& in, ParseState& state, States&&... st) {
+    if (!state.ending_blocks_left_open) {
+        state.ending_blocks_left_open = true;
+        if (!state.declaration_damaged) {
+            try {
+                Control<Close>::raise(static_cast<const Input&>(in), st...);
+            } catch (const pegtl::parse_error& close_error) {
+                report_syntax_error(close_error, state);
+            }
+        }
+    }
+    state.declaration_damaged = true;
+    if (!state.open_braces.empty()) state.open_braces.pop_back();  // what the '}' would have done
+    // Before a declaration: back to the line end before it, which ends the enclosing statement.
+    if (!in.empty()) in.iterator() = in.current() - 1;
+}
+
 // Statements that lower to at least one segment each: a workout of more than a timeline holds
 // (E0005) is refused as soon as it has that many, rather than parsed to the end (a 64 MiB line of
 // `plank 30s;` would otherwise take gigabytes of AST); and a workout of more statements of any
@@ -322,6 +345,7 @@ template <typename Entry, typename Close>
 struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::block_body<Entry, pegtl::must<Close>>> {
     // Blocks inside a workout; a declaration's own block ends at the next declaration instead.
     static constexpr bool nested = !one_of<Entry, g::workout_statement, g::exercise_field, g::program_item>;
+    static constexpr bool in_workout = nested || std::is_same_v<Entry, g::workout_statement>;
     template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
               template <typename...> class Control, typename ParseInput, typename... States>
     [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
@@ -346,10 +370,18 @@ struct control<g::block_body<Entry, pegtl::must<Close>>> : raising_control<g::bl
                     return true;
                 } else {
                     // The file ends, or a declaration starts at a line's first column, before the block
-                    // closed: reported once, by parse_file, which resumes at that declaration.
+                    // closed: a workout's blocks end there; any other declaration's error is reported
+                    // once, by parse_file, which resumes at that declaration.
                     const std::size_t offset = static_cast<std::size_t>(in.current() - state.text);
                     const std::string_view text(state.text, offset + in.size(0));
-                    state.unrecoverable = in.empty() || ((offset == 0 || text[offset - 1] == '\n') && starts_declaration(text, offset));
+                    const bool before_declaration = offset > 0 && text[offset - 1] == '\n' && starts_declaration(text, offset);
+                    if constexpr (in_workout) {
+                        if (in.empty() || before_declaration) {
+                            end_block_left_open<Close, Control>(in, state, st...);
+                            return true;
+                        }
+                    }
+                    state.unrecoverable = in.empty() || before_declaration;
                     state.follows_earlier_error = state.unrecoverable && state.declaration_damaged;
                     Control<Close>::raise(static_cast<const ParseInput&>(in), st...);
                 }
@@ -425,6 +457,7 @@ struct control<g::declaration> : raising_control<g::declaration> {
         state.declaration_begin = in.current();
         state.declarations_before = state.out->declarations.size();
         state.declaration_damaged = false;
+        state.ending_blocks_left_open = false;
         if (state.receiver != nullptr) keep_room_for_declaration(state);
     }
     template <typename Input>

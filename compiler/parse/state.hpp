@@ -126,6 +126,9 @@ struct ParseState {
     // ... and it follows from an earlier error of the declaration (an unterminated string that took
     // the '}' with it): not reported, as it would go once that error is fixed.
     bool follows_earlier_error = false;
+    // The file ended, or a declaration started, inside a workout's blocks: each block still open
+    // ends there (recover.hpp), the missing '}' reported once.
+    bool ending_blocks_left_open = false;
     // The declaration being parsed: where it starts, and whether a statement of it was dropped
     // after a syntax error (then it is left out of the AST: see control<g::declaration>).
     const char* declaration_begin = nullptr;

@@ -94,9 +94,29 @@ TEST_CASE("recovery: a block left open ends at a line that starts a declaration,
         "  goblet_squat 3x12\n"
         "}\n");
     CHECK(errors_of(*p) == std::vector<std::string>{"E0001 4:1"});
-    REQUIRE(p->file.declarations.size() == 1);
-    CHECK(declaration<ast::WorkoutDecl>(*p, 0).name.text == "next");
-    CHECK(damaged_names(*p) == std::vector<std::string_view>{"open"});
+    CHECK(p->diagnostics.list().front().message ==
+          "expected an entry like 'burpee 10' or '}' to close the block, found 'workout'");
+    // The workout left open stays, damaged, with what was typed of it: its names are checked, and
+    // an editor can hover over them.
+    REQUIRE(p->file.declarations.size() == 2);
+    const auto& open = declaration<ast::WorkoutDecl>(*p, 0);
+    CHECK(open.name.text == "open");
+    CHECK(open.damaged);
+    REQUIRE(open.body.size() == 1);
+    const auto& superset = std::get<ast::GroupBlock>(open.body.front().node);
+    REQUIRE(superset.entries.size() == 1);
+    CHECK(superset.entries.front().exercise.text == "push_up");
+    CHECK(declaration<ast::WorkoutDecl>(*p, 1).name.text == "next");
+    CHECK_FALSE(declaration<ast::WorkoutDecl>(*p, 1).damaged);
+
+    // The file ends inside two blocks: both end there, the missing '}' reported once.
+    const auto at_end = parse("workout w {\n  warmup {\n    easy_cardio 5min\n  lunge 3x10 each\n");
+    CHECK(errors_of(*at_end) == std::vector<std::string>{"E0001 5:1"});
+    REQUIRE(at_end->file.declarations.size() == 1);
+    const auto& typed = declaration<ast::WorkoutDecl>(*at_end, 0);
+    CHECK(typed.damaged);
+    REQUIRE(typed.body.size() == 1);
+    CHECK(std::get<ast::PhaseBlock>(typed.body.front().node).body.size() == 2);
 
     // An unterminated string took the '}' with it: the open block follows from that error.
     const auto q = parse("workout w {\n  note \"no end }\n");
