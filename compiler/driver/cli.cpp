@@ -2,6 +2,7 @@
 // dispatches to one command; turns usage mistakes and stray exceptions into exit code 2.
 #include "compiler/driver/cli.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <tuple>
@@ -183,8 +184,21 @@ std::vector<std::string> parse_suppressed(const std::vector<std::string>& values
     return codes;
 }
 
-// A duration written as in the language, largest unit first: "45min", "1h", "1h30min", "90s".
+// A duration written as in the language (SPEC 1), largest unit first: "45min", "1h", "1h30min",
+// "90s", or in clock form "4:30" (m:ss).
 std::optional<std::int64_t> parse_duration(std::string_view text) {
+    if (const auto colon = text.find(':'); colon != std::string_view::npos) {
+        const std::string_view minutes = text.substr(0, colon), seconds = text.substr(colon + 1);
+        const auto all_digits = [](std::string_view part) {
+            return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (minutes.empty() || minutes.size() > 6 || seconds.size() != 2 || !all_digits(minutes) || !all_digits(seconds) ||
+            seconds[0] > '5') {
+            return std::nullopt;
+        }
+        const std::int64_t total = std::stoll(std::string(minutes)) * 60 + std::stoll(std::string(seconds));
+        return total > 0 ? std::optional(total) : std::nullopt;
+    }
     constexpr std::pair<std::string_view, std::int64_t> units[] = {{"h", 3600}, {"min", 60}, {"s", 1}};
     std::int64_t total = 0;
     std::size_t next_unit = 0;
@@ -209,7 +223,7 @@ std::pair<std::int64_t, std::int64_t> parse_session_range(const std::string& tex
     const auto low = parse_duration(std::string_view(text).substr(0, dash));
     const auto high = dash == std::string::npos ? std::nullopt : parse_duration(std::string_view(text).substr(dash + 1));
     if (!low || !high || *low > *high) {
-        throw UsageError("--session-range takes two durations like 20min-45min, shortest first, not '" + text + "'");
+        throw UsageError("--session-range takes two durations like 20min-45min or 4:30-60min, shortest first, not '" + text + "'");
     }
     return {*low, *high};
 }

@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <optional>
 #include <set>
+#include <span>
+#include <string>
 #include <vector>
 
 #include <fmt/format.h>
@@ -135,6 +138,17 @@ std::string weeks_text(const std::vector<int>& weeks) {
     return text;
 }
 
+// The --session-range that takes in every week's length: the range widened to whole minutes. None
+// for a workout of no time, which no range takes in.
+std::optional<std::string> range_taking_in(std::span<const std::int64_t> lengths, const LintOptions& options) {
+    const auto [shortest, longest] = std::minmax_element(lengths.begin(), lengths.end());
+    if (*shortest <= 0) return std::nullopt;
+    std::int64_t low = std::min(options.session_min_seconds, *shortest / 60 * 60);
+    if (low == 0) low = *shortest;  // under a minute: to the second
+    const std::int64_t high = std::max(options.session_max_seconds, (*longest + 59) / 60 * 60);
+    return minutes_text(low) + "-" + minutes_text(high);
+}
+
 // SPEC 5.4: the session length in every week the workout is used (`weeks`: each week of the
 // programs that schedule it, or each step of its progressions when it stands alone); the warning
 // names the first week out of range and the help all of them.
@@ -158,8 +172,10 @@ void lint_session_length(const checked::Workout& workout, const WorkoutMeasure& 
     // A workout the same every week (no progression) is not told week by week.
     const bool same_every_week = std::all_of(lengths.begin(), lengths.end(), [&](std::int64_t each) { return each == lengths.front(); });
     const std::string when = same_every_week ? "" : fmt::format(" in week {}", weeks_out.front());
-    std::string help = too_long ? "cut sets or rests, or allow longer sessions with --session-range 30min-75min"
-                                : "add work, or allow shorter sessions with --session-range 15min-60min";
+    std::string help = too_long ? "cut sets or rests" : "add work";
+    if (const auto range = range_taking_in(lengths, options)) {
+        help += fmt::format(", or allow {} sessions with --session-range {}", too_long ? "longer" : "shorter", *range);
+    }
     if (!same_every_week) help = fmt::format("{} of {} {} out of range; ", weeks_text(weeks_out), weeks, weeks_out.size() == 1 ? "is" : "are") + help;
     diagnostics.report(Code::W0205, workout.span,
                         fmt::format("workout '{}' lasts {}{}, {} than the {} a session should take", workout.name,

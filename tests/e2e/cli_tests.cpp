@@ -175,6 +175,20 @@ TEST_CASE("check: warnings, --werror and -W no-CODE") {
     CHECK(range.err.find("warning[W0205]") != std::string::npos);
     CHECK(run_reps({"check", "--session-range", "20min-45min", data("ok.reps")}).err.empty());
     CHECK(run_reps({"check", "--session-range", "1h-30min", data("ok.reps")}).code == 2);
+    CHECK(run_reps({"check", "--session-range", "34:59-1h", data("ok.reps")}).err.empty());  // m:ss, SPEC 1: ok.reps lasts 35:18
+    CHECK(run_reps({"check", "--session-range", "35:19-1h", data("ok.reps")}).err.find("W0205") != std::string::npos);
+    CHECK(run_reps({"check", "--session-range", "4:60-1h", data("ok.reps")}).code == 2);
+
+    // The help's --session-range takes the workout in: run with it, the warning goes.
+    for (const char* narrow : {"40min-1h", "10min-20min", "35:19-36min"}) {
+        const Run warned = run_reps({"check", "--session-range", narrow, data("ok.reps")});
+        const auto from = warned.err.find("--session-range ");
+        REQUIRE(from != std::string::npos);
+        const auto begin = from + std::string_view("--session-range ").size();
+        const std::string suggested = warned.err.substr(begin, warned.err.find('\n', begin) - begin);
+        CAPTURE(suggested);
+        CHECK(run_reps({"check", "--session-range", suggested, data("ok.reps")}).err.empty());
+    }
 
     // The session length is checked in every week of the progression (SPEC 5.4), whatever --week
     // says: grows is too short in weeks 1-4 of its 11 steps.
