@@ -129,9 +129,11 @@ bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers
             }
             total += std::max<std::int64_t>(phase, 0);
         }
-        if (ok && total == 0) {
+        // A hold gives the rep its time (SPEC 6: a+b+c+d, plus h).
+        const bool held = modifiers.hold && modifiers.hold->seconds > 0;
+        if (ok && total == 0 && !held) {
             diagnostics_.report(Code::E0305, modifiers.tempo->span, "a tempo of 0-0-0-0 takes no time",
-                              "give at least one phase a second, like 2-0-1-0");
+                              "give at least one phase a second, like 2-0-1-0, or hold each rep, like hold 2s");
             ok = false;
         }
     }

@@ -311,6 +311,8 @@ TEST_CASE("check: out-of-range numbers") {
     check_one("  superset 2 rounds rest 0s { burpee 10 }", "E0304", "0s");
     check_one("  intervals 4 x 20s on 0s off { burpee }", "E0304", "0s off");
     check_one("  goblet_squat 3x12 tempo 3-10-1-0", "E0305", "3-10-1-0");
+    check_one("  goblet_squat 3x12 tempo 0-0-0-0", "E0305", "0-0-0-0");  // a rep of no time
+    check_one("  goblet_squat 3x12 tempo 0-0-0-0 hold 0s", "E0305", "0-0-0-0");
     check_one("  goblet_squat 3x12 -> 2x8", "E0306", "3x12 -> 2x8");
     check_one("  goblet_squat 2x12 -> 3x8", "E0306", "2x12 -> 3x8");
     check_one("  goblet_squat 2x8 -> 3x12 step 0", "E0306", "0");
@@ -389,8 +391,8 @@ TEST_CASE("check: an alternative's own modifiers replace inherited ones of the s
     CHECK(codes(*own_load) == "E0205 " + at(*own_load, "@10kg"));
     CHECK(codes(*compile(workout("  goblet_squat 3x12 @16kg or burpee @rpe 8"))) == "");
     // Repeated and out-of-range values in an alternative's own modifiers.
-    const auto repeated = compile(workout("  goblet_squat 3x12 or front_squat hold 1s hold 2s tempo 0-0-0-0"));
-    CHECK(codes(*repeated) == "E0206 " + at(*repeated, "hold 2s") + " | E0305 " + at(*repeated, "0-0-0-0"));
+    const auto repeated = compile(workout("  goblet_squat 3x12 or front_squat hold 1s hold 2s tempo 3-10-1-0"));
+    CHECK(codes(*repeated) == "E0206 " + at(*repeated, "hold 2s") + " | E0305 " + at(*repeated, "3-10-1-0"));
 
     // The chosen option's modifiers are the entry's: cue, load, rest, tempo, hold, sides.
     const auto written_alt = compile(workout("  suspension_row 3x10 or dumbbell_bent_over_row alt"));

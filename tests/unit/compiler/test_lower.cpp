@@ -140,6 +140,7 @@ TEST_CASE("lower: tempo and hold set the time per rep") {
     CHECK(shape(lower("  goblet_squat 1x10 tempo 0-0-x-0")) == "W10");          // x = 1s
     CHECK(shape(lower("  goblet_squat 1x10 hold 2s")) == "W50");                // (3+2) x 10
     CHECK(shape(lower("  goblet_squat 1x5 tempo 2-0-2-0 hold 1s")) == "W25");   // (2+0+2+0+1) x 5
+    CHECK(shape(lower("  goblet_squat 1x5 tempo 0-0-0-0 hold 2s")) == "W10");   // (0+0+0+0+2) x 5
     CHECK(shape(lower("  push_up 1x10")) == "W20");                             // push_up has rep 2s
 }
 
