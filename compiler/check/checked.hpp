@@ -101,7 +101,8 @@ struct Workout {
     std::vector<Focus> focus;
     std::shared_ptr<const std::string> file;  // the path, shared by the file's workouts and programs
     SourceSpan span;
-    bool has_warmup = false;
+    bool has_warmup = false;           // a warmup phase with work in it (SPEC 5.4)
+    bool warmup_without_work = false;  // a warmup phase of rests and notes only
     bool full_body_focus = false;
 };
 

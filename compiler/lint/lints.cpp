@@ -77,8 +77,10 @@ void WorkoutLints::run(const checked::Workout& workout, Diagnostics& diagnostics
     const Catalog& catalog = catalog_;
     std::vector<std::uint8_t>& reached = reached_;
     if (!workout.has_warmup) {
-        diagnostics.report(Code::W0201, workout.span, fmt::format("workout '{}' has no warm-up", workout.name),
-                            "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
+        diagnostics.report(Code::W0201, workout.span,
+                           fmt::format("workout '{}' has no warm-up{}", workout.name,
+                                       workout.warmup_without_work ? ": its warmup block has no exercise" : ""),
+                           "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
     }
     if (workout.focus.empty() && !workout.full_body_focus) return;  // what follows checks the focus
     // The regions that the primary muscles of the workout's chosen exercises reach.

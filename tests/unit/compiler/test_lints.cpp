@@ -118,6 +118,23 @@ TEST_CASE("a run and strength the same day: before the run, during it, or too so
     CHECK(w204("  mon 08:00 run \"Long\" 90min hard\n  mon 13:30 steady\n").empty());
 }
 
+TEST_CASE("warm-up: a workout needs a warmup block with work in it (SPEC 5.4)") {
+    const auto warmup_warnings = [](const std::string& body) {
+        return messages(lint("workout w \"W\" {\n" + body + "  goblet_squat 3x12\n}\n"), Code::W0201);
+    };
+    CHECK(warmup_warnings("") == std::vector<std::string>{"workout 'w' has no warm-up"});
+    CHECK(warmup_warnings("  warmup { easy_cardio 5min }\n").empty());
+    CHECK(warmup_warnings("  warmup {\n    note \"get ready\"\n    easy_cardio 5min\n  }\n").empty());
+    CHECK(warmup_warnings("  warmup { tabata jumping_jack }\n").empty());
+    // Rests and notes alone warm nothing up.
+    const std::vector<std::string> without_work{"workout 'w' has no warm-up: its warmup block has no exercise"};
+    CHECK(warmup_warnings("  warmup { }\n") == without_work);
+    CHECK(warmup_warnings("  warmup { rest 5min }\n") == without_work);
+    CHECK(warmup_warnings("  warmup { note \"walk\" }\n") == without_work);
+    // A cooldown is no warm-up.
+    CHECK(warmup_warnings("  cooldown { static_stretching 5min }\n") == std::vector<std::string>{"workout 'w' has no warm-up"});
+}
+
 TEST_CASE("focus: a region is reached through the primary muscles of the exercises done") {
     // No warm-up (W0201 is not looked at): its easy_cardio alone reaches the legs and hips.
     const auto focus_warnings = [](const std::string& text) { return messages(lint(text), Code::W0202); };
