@@ -46,8 +46,16 @@ bool append_play_log(const std::string& path, const std::string& line, std::stri
         error = "cannot write '" + path + "': " + std::strerror(code);
         return false;
     };
-    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    // O_NONBLOCK: a FIFO that no process reads would hang the open for ever (ENXIO instead).
+    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == ENXIO) {
+        error = "cannot write '" + path + "': no process reads this FIFO";
+        return false;
+    }
     if (fd < 0) return fail(errno);
+    // The line is then written as to any file: all of it, waiting for a full pipe to drain.
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) (void)::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     struct stat before {};
     if (::fstat(fd, &before) != 0) {
         const int code = errno;

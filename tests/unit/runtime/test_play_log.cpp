@@ -6,6 +6,8 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -76,4 +78,19 @@ TEST_CASE("a log that cannot be written says why") {
     std::string error;
     CHECK_FALSE(player::append_play_log("/nonexistent-dir/x.jsonl", "{}", error));
     CHECK(error == "cannot write '/nonexistent-dir/x.jsonl': No such file or directory");
+
+    // A FIFO that no process reads: said at once, not waited for.
+    const auto fifo = scratch_file();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK_FALSE(player::append_play_log(fifo.string(), "{}", error));
+    CHECK(error == "cannot write '" + fifo.string() + "': no process reads this FIFO");
+    // With a reader, the line goes through.
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(reader >= 0);
+    CHECK(player::append_play_log(fifo.string(), "{\"d\":4}", error));
+    char got[16] = {};
+    CHECK(::read(reader, got, sizeof got - 1) == 8);
+    CHECK(std::string(got) == "{\"d\":4}\n");
+    ::close(reader);
+    std::filesystem::remove(fifo);
 }
