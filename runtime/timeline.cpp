@@ -1,6 +1,8 @@
 // Names of the timeline IR's enums, as they appear in JSON, text and dumps.
 #include "runtime/timeline.hpp"
 
+#include <algorithm>
+
 namespace reps::timeline {
 
 const char* to_string(SegmentKind kind) {
@@ -45,6 +47,16 @@ const char* to_string(Block::Kind kind) {
         case Block::Kind::note: return "note";
     }
     return "prescription";
+}
+
+// A binary search: a player or sheet asks at every segment, and a workout may have 100,000.
+std::span<const Block> blocks_starting_at(const Timeline& timeline, std::size_t index) {
+    const auto segment_of = [](const Block& block) { return static_cast<std::size_t>(std::max(block.first_segment, 0)); };
+    const auto first = std::lower_bound(timeline.blocks.begin(), timeline.blocks.end(), index,
+                                        [&](const Block& block, std::size_t at) { return segment_of(block) < at; });
+    const auto last = std::upper_bound(first, timeline.blocks.end(), index,
+                                       [&](std::size_t at, const Block& block) { return at < segment_of(block); });
+    return {first, last};
 }
 
 }  // namespace reps::timeline

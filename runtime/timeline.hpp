@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -109,7 +110,7 @@ struct Timeline {
     std::vector<std::string> equipment;  // names the chosen options need, sorted
     std::vector<std::string> equipment_titles;  // same order as equipment
     std::vector<Segment> segments;
-    std::vector<Block> blocks;
+    std::vector<Block> blocks;  // in the order written, so their first_segment never decreases
     std::vector<MuscleUse> muscles;  // sorted by region then muscle
     std::string source_file;
     std::string profile;  // the title of the --profile the options were chosen for, empty for none
@@ -149,5 +150,9 @@ const char* to_string(SegmentKind kind);
 const char* to_string(Phase phase);
 const char* to_string(Side side);
 const char* to_string(Block::Kind kind);
+
+// The blocks that start at segment `index`, in the order written: a block of it, and the notes
+// (which take no time) written before it; index == segments.size(): the notes after the last one.
+std::span<const Block> blocks_starting_at(const Timeline& timeline, std::size_t index);
 
 }  // namespace reps::timeline

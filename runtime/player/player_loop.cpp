@@ -116,6 +116,13 @@ public:
                 case player::Effect::Kind::countdown: bell(); break;
                 case player::Effect::Kind::finished:
                     if (!screen_) {
+                        // The notes written after the last segment come as the workout ends.
+                        const auto count = static_cast<int>(timeline_.segments.size());
+                        if (!state_.quit()) {
+                            for (const std::string& note : player::notes_at(timeline_, count)) {
+                                out_ << '[' << player::plain_clock(effect.at / 1000) << "] note  " << note << '\n';
+                            }
+                        }
                         out_ << '[' << player::plain_clock(effect.at / 1000) << "] "
                              << (state_.quit() ? "stopped" : "end") << '\n'
                              << std::flush;

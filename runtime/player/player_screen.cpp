@@ -151,8 +151,15 @@ std::string next_phrase(const PlayerState& state, std::string_view dot) {
 
 std::vector<std::string> finished_lines(const PlayerState& state, ScreenSize size, const ScreenStyle& style) {
     const std::string title = state.timeline().title.empty() ? state.timeline().workout : state.timeline().title;
-    return {" " + paint(style, "1", "", fit(title, size.columns - 1, style)),
-            " " + fit(state.quit() ? "Stopped." : "Done. Well worked!", size.columns - 1, style)};
+    std::vector<std::string> lines{" " + paint(style, "1", "", fit(title, size.columns - 1, style)),
+                                   " " + fit(state.quit() ? "Stopped." : "Done. Well worked!", size.columns - 1, style)};
+    // The notes written after the last segment (a last word from the coach) show at the end.
+    if (!state.quit()) {
+        for (const std::string& note : notes_at(state.timeline(), static_cast<int>(state.timeline().segments.size()))) {
+            lines.push_back(" " + paint(style, "1", "33", fit("Note: " + note, size.columns - 1, style)));
+        }
+    }
+    return lines;
 }
 
 }  // namespace

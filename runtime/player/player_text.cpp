@@ -107,16 +107,10 @@ std::string form_phrase(const timeline::Timeline& timeline, const timeline::Segm
 }
 
 std::vector<std::string> notes_at(const timeline::Timeline& timeline, int index) {
-    const auto& segments = timeline.segments;
-    if (index < 0 || static_cast<std::size_t>(index) >= segments.size()) return {};
-    const int block = segments[static_cast<std::size_t>(index)].block;
-    if (block < 0) return {};
-    int previous = -1;
-    for (int i = index - 1; i >= 0 && previous < 0; --i) previous = segments[static_cast<std::size_t>(i)].block;
+    if (index < 0 || static_cast<std::size_t>(index) > timeline.segments.size()) return {};
     std::vector<std::string> notes;
-    for (int k = previous + 1; k < block && static_cast<std::size_t>(k) < timeline.blocks.size(); ++k) {
-        const auto& candidate = timeline.blocks[static_cast<std::size_t>(k)];
-        if (candidate.kind == timeline::Block::Kind::note) notes.push_back(one_line(candidate.text));
+    for (const auto& block : timeline::blocks_starting_at(timeline, static_cast<std::size_t>(index))) {
+        if (block.kind == timeline::Block::Kind::note) notes.push_back(one_line(block.text));
     }
     return notes;
 }

@@ -33,8 +33,9 @@ std::string set_phrase(const timeline::Segment& segment);
 // segment's block entry; empty when neither is set.
 std::string form_phrase(const timeline::Timeline& timeline, const timeline::Segment& segment,
                         std::string_view separator);
-// The notes (`note "..."`) that stand between the previous segment's block and segment
-// `index`'s: their place comes when that segment starts.
+// The notes (`note "..."`) written where segment `index` starts, as the printed timeline places
+// them: their place comes when that segment starts. index == the segment count: the notes after
+// the last segment, shown when the workout ends.
 std::vector<std::string> notes_at(const timeline::Timeline& timeline, int index);
 
 // The --plain output on entering segment `index` (no final newline): a "note" line per note

@@ -355,6 +355,33 @@ TEST_CASE("build --to ics --at without --timezone warns that it means UTC (W0302
     CHECK(run_reps({"build", data("plan.reps"), "--to", "ics"}).err.find("W0302") == std::string::npos);
 }
 
+TEST_CASE("notes stand where they are written, in the printed timeline and in the player alike") {
+    TempDir dir("notes");
+    const fs::path file = dir.write("notes.reps",
+                                    "workout w \"W\" {\n"
+                                    "  burpee 10\n"
+                                    "  note \"between\"\n"
+                                    "  burpee 10\n"
+                                    "  note \"to the mat\"\n"
+                                    "  cooldown { static_stretching 5min }\n"
+                                    "  note \"well done\"\n"
+                                    "}\n");
+    // The first note before the transition, the second before the cool-down's heading (it is the
+    // main part's), the last after the last segment.
+    const Run text = run_reps({"build", file.string(), "--to", "text"});
+    CHECK(contains(text.out, "  0:00  0:30  work        Burpee, 10 reps\n"
+                             "  note: between\n"
+                             "  0:30  0:30  transition\n"));
+    CHECK(contains(text.out, "  note: to the mat\n\nCOOL-DOWN\n"));
+    CHECK(text.out.ends_with("work        Static Stretching, 5min\n  note: well done\n"));
+    // The player says each when its place comes, the last one as the workout ends.
+    const Run played = run_reps({"play", file.string(), "--plain", "--speed", "1000000"});
+    CHECK(played.code == 0);
+    CHECK(contains(played.out, "[00:00:30] note  between\n[00:00:30] transition  0:30\n"));
+    CHECK(contains(played.out, "[00:01:30] note  to the mat\n[00:01:30] transition  0:30\n"));
+    CHECK(contains(played.out, "[00:07:00] note  well done\n[00:07:00] end\n"));
+}
+
 TEST_CASE("play: a program's file plays the workout it schedules and says which") {
     const Run run = run_reps({"play", data("plan.reps"), "--plain", "--speed", "1000000", "--week", "2"});
     CHECK(run.code == 0);

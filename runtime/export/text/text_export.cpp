@@ -90,10 +90,12 @@ std::string work_details(const timeline::Segment& segment, const timeline::Block
     return out;
 }
 
-// Notes add no time: each prints where it stands, before the segment that follows it.
-void append_notes_before(std::string& text, const timeline::Timeline& timeline, std::size_t segment_index) {
-    for (const auto& block : timeline.blocks) {
-        if (block.kind == timeline::Block::Kind::note && static_cast<std::size_t>(block.first_segment) == segment_index) {
+// Notes add no time: each prints where it stands, before the segment that follows it; those of
+// `phase` only, when given (a note at the end of the main part prints before the cool-down's heading).
+void append_notes_before(std::string& text, const timeline::Timeline& timeline, std::size_t segment_index,
+                         std::optional<timeline::Phase> phase = std::nullopt) {
+    for (const auto& block : timeline::blocks_starting_at(timeline, segment_index)) {
+        if (block.kind == timeline::Block::Kind::note && (!phase || block.phase == *phase)) {
             text += fmt::format("{}note: {}\n", indent, one_line(block.text));
         }
     }
@@ -214,10 +216,13 @@ std::string to_text(const timeline::Timeline& timeline) {
     for (std::size_t index = 0; index < timeline.segments.size(); ++index) {
         const auto& segment = timeline.segments[index];
         if (phase != segment.phase) {
-            phase = segment.phase;
+            if (phase) append_notes_before(text, timeline, index, *phase);
             text += fmt::format("\n{}\n", phase_heading(segment.phase));
+            append_notes_before(text, timeline, index, segment.phase);
+            phase = segment.phase;
+        } else {
+            append_notes_before(text, timeline, index);
         }
-        append_notes_before(text, timeline, index);
         const auto clocks = fmt::format("{}{:>{}}  {:>{}}  ", indent, format_clock(segment.start),
                                         start_width, format_clock(segment.duration), duration_width);
         if (segment.kind != timeline::SegmentKind::work) {
