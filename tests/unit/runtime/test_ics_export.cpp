@@ -1,10 +1,9 @@
-// The ICS exporter: events, UIDs, times and DST, descriptions read back by libical's parser,
-// alarms, DTSTAMP sources, and the bytes (CRLF, 75-octet folds on UTF-8 boundaries).
+// The ICS exporter: events, UIDs, the header and event times, descriptions read back by
+// libical's parser, alarms, DTSTAMP sources, and the bytes (CRLF, 75-octet folds on UTF-8
+// boundaries). Time zones and clock changes are in test_ics_time_zone.cpp.
 #include <doctest/doctest.h>
 
-#include <cctype>
 #include <cstdlib>
-#include <filesystem>
 #include <ctime>
 #include <memory>
 #include <optional>
@@ -15,7 +14,7 @@
 
 #include <libical/ical.h>
 
-#include "runtime/calendar/time_zone.hpp"
+#include "ics_test_support.hpp"
 #include "runtime/export/ics/ics_description.hpp"
 #include "runtime/export/ics/ics_export.hpp"
 #include "runtime/export/ics/ics_fold.hpp"
@@ -23,28 +22,9 @@
 #include "sample_timelines.hpp"
 
 using namespace reps;
+using namespace reps::test;
 
 namespace {
-
-constexpr std::int64_t pinned_dtstamp = 1700000000;  // 2023-11-14T22:13:20Z
-
-IcsOptions pinned(std::optional<std::int64_t> alarm = std::nullopt) { return IcsOptions{pinned_dtstamp, alarm}; }
-
-struct ComponentFree {
-    void operator()(icalcomponent* component) const { icalcomponent_free(component); }
-};
-using Parsed = std::unique_ptr<icalcomponent, ComponentFree>;
-
-Parsed parse(const std::string& text) { return Parsed(icalparser_parse_string(text.c_str())); }
-
-std::vector<icalcomponent*> children(icalcomponent* parent, icalcomponent_kind kind) {
-    std::vector<icalcomponent*> out;
-    for (icalcomponent* c = icalcomponent_get_first_component(parent, kind); c != nullptr;
-         c = icalcomponent_get_next_component(parent, kind)) {
-        out.push_back(c);
-    }
-    return out;
-}
 
 // Every X-LIC-ERROR the parser attached, anywhere in the tree, as "component: message".
 void collect_errors(icalcomponent* component, std::vector<std::string>& errors) {
@@ -57,22 +37,6 @@ void collect_errors(icalcomponent* component, std::vector<std::string>& errors) 
          c = icalcomponent_get_next_component(component, ICAL_ANY_COMPONENT)) {
         collect_errors(c, errors);
     }
-}
-
-// The UTC instant of DTSTART or DTEND, resolved through the VTIMEZONE the file carries.
-std::int64_t utc_of(icalcomponent* vevent, bool end) {
-    const icaltimetype t = end ? icalcomponent_get_dtend(vevent) : icalcomponent_get_dtstart(vevent);
-    REQUIRE(t.zone != nullptr);
-    return static_cast<std::int64_t>(icaltime_as_timet_with_zone(t, t.zone));
-}
-
-std::string utc_clock(std::int64_t seconds) {
-    const std::time_t t = static_cast<std::time_t>(seconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%MZ", &tm);
-    return buffer;
 }
 
 // A complete UTF-8 sequence starts at `at`: its length, or 0.
@@ -108,43 +72,6 @@ void check_bytes(const std::string& ics) {
         }
         start = end + 2;
     }
-}
-
-std::string unfolded(const std::string& ics) {
-    std::string out;
-    for (std::size_t i = 0; i < ics.size(); ++i) {
-        if (ics.compare(i, 3, "\r\n ") == 0) {
-            i += 2;
-            continue;
-        }
-        out += ics[i];
-    }
-    return out;
-}
-
-bool has_line(const std::string& ics, const std::string& line) {
-    return ("\r\n" + unfolded(ics)).find("\r\n" + line + "\r\n") != std::string::npos;
-}
-
-timeline::Timeline lasting(std::int64_t seconds, std::string title = "Hour") {
-    timeline::Timeline t;
-    t.workout = "hour";
-    t.title = std::move(title);
-    auto segment = test::work(0, seconds, "easy_cardio", "Easy Cardio", 1, 1, "60min");
-    segment.seconds = seconds;
-    t.segments.push_back(segment);
-    t.total_seconds = seconds;
-    return t;
-}
-
-timeline::Session session_of(timeline::Timeline t, std::string date, std::string time, int week) {
-    timeline::Session s;
-    s.date = std::move(date);
-    s.time = std::move(time);
-    s.week = week;
-    s.workout = t.workout;
-    s.timeline = std::move(t);
-    return s;
 }
 
 // A scoped SOURCE_DATE_EPOCH, restored afterwards.
@@ -295,117 +222,6 @@ TEST_CASE("DTEND is the timeline length rounded up to the minute") {
     CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261205T173100"));
 }
 
-TEST_CASE("times follow the daylight-saving changes of the zone") {
-    auto program = test::sample_program();
-    program.sessions = {session_of(lasting(3600), "2027-03-23", "17:30", 4),
-                        session_of(lasting(3600), "2027-03-30", "17:30", 5),
-                        session_of(lasting(3600), "2027-10-26", "17:30", 1),
-                        session_of(lasting(3600), "2027-11-02", "17:30", 2),
-                        // 01:30 CET + 1h crosses 02:00 -> 03:00 on 2027-03-28: it ends at 03:30 CEST.
-                        session_of(lasting(3600), "2027-03-28", "01:30", 4)};
-    const std::string ics = to_ics(program, pinned());
-    const Parsed calendar = parse(ics);
-    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
-    REQUIRE(events.size() == 5);
-    CHECK(utc_clock(utc_of(events[0], false)) == "2027-03-23T16:30Z");
-    CHECK(utc_clock(utc_of(events[1], false)) == "2027-03-30T15:30Z");
-    CHECK(utc_clock(utc_of(events[2], false)) == "2027-10-26T15:30Z");
-    CHECK(utc_clock(utc_of(events[3], false)) == "2027-11-02T16:30Z");
-    CHECK(utc_clock(utc_of(events[4], false)) == "2027-03-28T00:30Z");
-    CHECK(utc_clock(utc_of(events[4], true)) == "2027-03-28T01:30Z");
-    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20270328T033000"));
-
-    SUBCASE("a skipped time reads with the offset before the gap, a repeated one is the first") {
-        program.sessions = {session_of(lasting(600), "2027-03-28", "02:30", 4),
-                            session_of(lasting(600), "2027-10-31", "02:30", 1)};
-        const std::string edge = to_ics(program, pinned());
-        CHECK(has_line(edge, "DTSTART;TZID=Europe/Berlin:20270328T033000"));  // 01:30Z
-        CHECK(has_line(edge, "DTEND;TZID=Europe/Berlin:20270328T034000"));
-        // 02:30 happens twice; the first is 00:30Z, written in UTC so that no client reads the second.
-        CHECK(has_line(edge, "DTSTART:20271031T003000Z"));
-        CHECK(has_line(edge, "DTEND:20271031T004000Z"));
-    }
-}
-
-// The VTIMEZONE is the zone over the events: the offset in force before the first, then each
-// change up to the last, every one an observance with its onset and nothing to expand (no RRULE,
-// RDATE or TZUNTIL), which every client reads alike.
-TEST_CASE("the VTIMEZONE holds every change over the events, the last day's too") {
-    auto program = test::sample_program();
-    // A change on the last day, at a time the clock shows once: 12:00 CET is 11:00Z. (libical's own
-    // VTIMEZONE, cut to the events' years, ended the winter-time rule a year early.)
-    program.sessions = {session_of(lasting(3600), "2026-10-19", "12:00", 1), session_of(lasting(3600), "2026-10-25", "12:00", 1)};
-    const std::string ics = to_ics(program, pinned());
-    const Parsed calendar = parse(ics);
-    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
-    REQUIRE(events.size() == 2);
-    CHECK(utc_clock(utc_of(events[0], false)) == "2026-10-19T10:00Z");
-    CHECK(utc_clock(utc_of(events[1], false)) == "2026-10-25T11:00Z");
-    CHECK(utc_clock(utc_of(events[1], true)) == "2026-10-25T12:00Z");
-    const auto zones = children(calendar.get(), ICAL_VTIMEZONE_COMPONENT);
-    REQUIRE(zones.size() == 1);
-    // In force on 2026-10-19: summer time since 2026-03-29; then the change back on the 25th.
-    REQUIRE(children(zones[0], ICAL_XDAYLIGHT_COMPONENT).size() == 1);
-    REQUIRE(children(zones[0], ICAL_XSTANDARD_COMPONENT).size() == 1);
-    CHECK(has_line(ics, "DTSTART:20260329T020000"));
-    CHECK(has_line(ics, "DTSTART:20261025T030000"));
-    CHECK(has_line(ics, "TZNAME:CEST"));
-    CHECK(has_line(ics, "TZNAME:CET"));
-    for (const char* expanded : {"RRULE:", "RDATE:", "TZUNTIL:"}) CHECK(ics.find(expanded) == std::string::npos);
-
-    SUBCASE("a zone whose changes follow no yearly rule: each one where it happens") {
-        // New York's summer time of 1974 began on January 6 (02:00 EST -> 03:00 EDT).
-        program.timezone = "America/New_York";
-        program.sessions = {session_of(lasting(1800), "1974-01-01", "17:30", 1), session_of(lasting(1800), "1974-01-08", "17:30", 2)};
-        const std::string ny = to_ics(program, pinned());
-        const Parsed parsed = parse(ny);
-        const auto ny_events = children(parsed.get(), ICAL_VEVENT_COMPONENT);
-        REQUIRE(ny_events.size() == 2);
-        CHECK(utc_clock(utc_of(ny_events[0], false)) == "1974-01-01T22:30Z");
-        CHECK(utc_clock(utc_of(ny_events[1], false)) == "1974-01-08T21:30Z");
-        CHECK(has_line(ny, "DTSTART:19740106T020000"));
-        for (const char* expanded : {"RRULE:", "RDATE:", "TZUNTIL:"}) CHECK(ny.find(expanded) == std::string::npos);
-    }
-}
-
-// SPEC 7: an event's end is its start plus the session's length in elapsed time. After clocks go
-// back (Europe/Berlin, 2026-10-25 03:00 CEST -> 02:00 CET) a local time between 02:00 and 03:00
-// names two instants and clients differ on which; such a start or end is written in UTC.
-TEST_CASE("events never end before they start across a clock change") {
-    auto program = test::sample_program();
-    program.sessions = {session_of(lasting(30 * 60), "2026-10-25", "02:30", 1),   // ends at the second 02:00
-                        session_of(lasting(90 * 60), "2026-10-25", "01:45", 1),   // ends at the second 02:15
-                        session_of(lasting(30 * 60), "2026-10-25", "03:30", 1),   // after the change: local
-                        session_of(lasting(30 * 60), "2026-03-29", "01:45", 1)};  // across the spring gap: local
-    const std::string ics = to_ics(program, pinned());
-    CHECK(has_line(ics, "DTSTART:20261025T003000Z"));  // the first 02:30
-    CHECK(has_line(ics, "DTEND:20261025T010000Z"));    // the second 02:00
-    CHECK(has_line(ics, "DTSTART;TZID=Europe/Berlin:20261025T014500"));  // 23:45Z the day before
-    CHECK(has_line(ics, "DTEND:20261025T011500Z"));
-    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20261025T040000"));
-    CHECK(has_line(ics, "DTEND;TZID=Europe/Berlin:20260329T031500"));
-    const Parsed calendar = parse(ics);
-    const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
-    REQUIRE(events.size() == 4);
-    CHECK(utc_of(events[0], true) - utc_of(events[0], false) == 30 * 60);
-    CHECK(utc_of(events[1], true) - utc_of(events[1], false) == 90 * 60);
-    CHECK(utc_of(events[2], true) - utc_of(events[2], false) == 30 * 60);
-    CHECK(utc_of(events[3], true) - utc_of(events[3], false) == 30 * 60);
-
-    SUBCASE("a single workout too") {
-        const std::string one = to_ics(lasting(30 * 60), "2026-10-25", "02:30", "Europe/Berlin", pinned());
-        CHECK(has_line(one, "DTSTART:20261025T003000Z"));
-        CHECK(has_line(one, "DTEND:20261025T010000Z"));
-        // America/New_York falls back on 2026-11-01 at 02:00 EDT -> 01:00 EST.
-        const std::string american = to_ics(lasting(75 * 60), "2026-11-01", "01:15", "America/New_York", pinned());
-        CHECK(has_line(american, "DTSTART:20261101T051500Z"));  // the first 01:15
-        CHECK(has_line(american, "DTEND:20261101T063000Z"));  // 01:30 EST, the second 01:30
-        const std::string before = to_ics(lasting(45 * 60), "2026-11-01", "00:45", "America/New_York", pinned());
-        CHECK(has_line(before, "DTSTART;TZID=America/New_York:20261101T004500"));
-        CHECK(has_line(before, "DTEND:20261101T053000Z"));  // the first 01:30, which happens twice
-    }
-}
-
 TEST_CASE("summaries and descriptions read back through libical's parser") {
     const auto program = test::sample_program();
     const std::string ics = to_ics(program, pinned());
@@ -490,62 +306,10 @@ TEST_CASE("a single workout at a date, time and zone") {
         CHECK(utc.find("VTIMEZONE") == std::string::npos);
         CHECK(to_ics(workout, "2026-12-01", "17:30", "", pinned()) == utc);
     }
-    SUBCASE("bad zones, dates and times are refused") {
-        CHECK_THROWS_WITH_AS(to_ics(workout, "2026-12-01", "17:30", "Mars/Olympus", pinned()),
-                             "unknown time zone 'Mars/Olympus'", std::invalid_argument);
-        CHECK_THROWS_AS(to_ics(workout, "2026-12-01", "17:30", "../../etc/passwd", pinned()), std::invalid_argument);
+    SUBCASE("bad dates and times are refused (zones: test_ics_time_zone.cpp)") {
         CHECK_THROWS_WITH_AS(to_ics(workout, "2026-02-30", "17:30", "UTC", pinned()),
                              "invalid date '2026-02-30', expected YYYY-MM-DD", std::invalid_argument);
         CHECK_THROWS_AS(to_ics(workout, "2026-12-01", "24:00", "UTC", pinned()), std::invalid_argument);
-        CHECK(calendar::is_known_zone("America/New_York"));
-        CHECK(calendar::is_known_zone("UTC"));
-        CHECK_FALSE(calendar::is_known_zone("Europe/Nowhere"));
-        // In the tz database, but not a place's civil time: this machine's zone, the leap-second
-        // copies, and tzdata's internals.
-        for (const char* refused : {"localtime", "right/UTC", "right/Europe/Berlin", "posixrules", "Factory"}) {
-            CAPTURE(refused);
-            CHECK_FALSE(calendar::is_known_zone(refused));
-            CHECK_THROWS_AS(to_ics(workout, "2026-12-01", "17:30", refused, pinned()), std::invalid_argument);
-        }
-    }
-    SUBCASE("GMT is UTC, as the checker already took it") {
-        CHECK(calendar::is_known_zone("GMT"));
-        const std::string gmt = to_ics(workout, "2026-12-01", "17:30", "GMT", pinned());
-        CHECK(has_line(gmt, "DTSTART:20261201T173000Z"));
-        CHECK(gmt.find("VTIMEZONE") == std::string::npos);
-    }
-}
-
-// The checker asks is_known_zone (a file of the tz database, no zone loaded); lowering and the
-// calendar use find_zone (libical). They must agree on every name, or a program that checks
-// fails to export (as "GMT" did).
-TEST_CASE("is_known_zone agrees with find_zone on every zone of the tz database") {
-    namespace fs = std::filesystem;
-    std::size_t zones = 0;
-    for (const auto& entry : fs::recursive_directory_iterator("/usr/share/zoneinfo")) {
-        const std::string name = entry.path().lexically_relative("/usr/share/zoneinfo").string();
-        if (!entry.is_regular_file() || name.starts_with("posix/") || name.starts_with("right/")) continue;
-        if (name.find('.') != std::string::npos || !std::isupper(static_cast<unsigned char>(name[0]))) continue;  // tzdata's tables
-        bool loads = true;
-        try {
-            calendar::find_zone(name);
-        } catch (const std::invalid_argument&) {
-            loads = false;
-        }
-        CAPTURE(name);
-        CHECK(calendar::is_known_zone(name) == loads);
-        ++zones;
-    }
-    CHECK(zones > 300);
-    for (const char* name : {"localtime", "posixrules", "Factory", "right/UTC", "posix/Europe/Berlin", "UTC", "GMT"}) {
-        CAPTURE(name);
-        bool loads = true;
-        try {
-            calendar::find_zone(name);
-        } catch (const std::invalid_argument&) {
-            loads = false;
-        }
-        CHECK(calendar::is_known_zone(name) == loads);
     }
 }
 
