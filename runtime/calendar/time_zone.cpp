@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -65,6 +66,10 @@ std::int64_t seconds_as_utc(const icaltimetype& t) {
     return (era * 146097 + doe - 719468) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
 }
 
+// The last year whose changes libical works out, and the length of the Gregorian cycle.
+constexpr int last_year_worked_out = 2582;
+constexpr std::int64_t seconds_in_400_years = std::int64_t{146097} * 86400;
+
 std::int64_t utc_offset_at(std::int64_t seconds, const Zone& zone) { return offset_at(seconds, zone).seconds; }
 
 }  // namespace
@@ -72,6 +77,15 @@ std::int64_t utc_offset_at(std::int64_t seconds, const Zone& zone) { return offs
 Offset offset_at(std::int64_t seconds, const Zone& zone) {
     if (zone.utc) return {};
     icaltimetype t = utc_time(seconds);
+    // libical works a zone's changes out up to the year 2582 only (ICALTIMEZONE_MAX_YEAR, not in
+    // its headers): after it every lookup works the whole zone out again (12 ms each) and answers
+    // with the last change of 2582, no daylight time. A zone's rules after its last listed change
+    // (2087 at the latest) are a yearly rule, and the calendar with its weekdays repeats every
+    // 400 years, so a later year is read as the year 400, 800, ... years before it, from 2182 on.
+    if (t.year >= last_year_worked_out) {
+        const int cycles = (t.year - last_year_worked_out) / 400 + 1;
+        t = utc_time(seconds - cycles * seconds_in_400_years);
+    }
     int is_daylight = 0;
     const int offset = icaltimezone_get_utc_offset_of_utc_time(zone.zone, &t, &is_daylight);
     return {offset, is_daylight != 0};
@@ -100,6 +114,16 @@ std::vector<OffsetChange> offset_changes(const Zone& zone, std::int64_t from, st
         probe = next;
     }
     return changes;
+}
+
+std::optional<OffsetChange> last_change(const Zone& zone, std::int64_t at, std::int64_t earliest) {
+    // Back in windows of 90 days, the nearest first: most zones change twice a year.
+    constexpr std::int64_t window = 90 * 24 * 3600;
+    for (std::int64_t to = at; to > earliest; to -= window) {
+        const std::vector<OffsetChange> changes = offset_changes(zone, std::max(earliest, to - window), to);
+        if (!changes.empty()) return changes.back();
+    }
+    return std::nullopt;
 }
 
 Zone find_zone(const std::string& name) {

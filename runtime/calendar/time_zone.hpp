@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,9 @@ struct OffsetChange {
 // Every change in (from, to], in order; none for UTC. Changes are found six hours apart at the
 // closest (no zone has changed its clock twice in six hours), each to the second.
 std::vector<OffsetChange> offset_changes(const Zone& zone, std::int64_t from, std::int64_t to);
+// The last change in (earliest, at], found looking back from `at` only as far as it: none when
+// the offset held all that time.
+std::optional<OffsetChange> last_change(const Zone& zone, std::int64_t at, std::int64_t earliest);
 
 // The UTC date and time of an instant as libical's structure (its own conversion gives a null
 // time after the year 3000, and dates run to 9999).

@@ -106,6 +106,12 @@ expect_line "$work/berlin_last_day.ics" "berlin_last_day-20261025-run-noon@reps 
 build_program new_york_1974
 expect_line "$work/new_york_1974.ics" "new_york_1974-19740101-run-evening@reps 1974-01-01T22:30:00.000Z 1974-01-01T23:00:00.000Z"
 expect_line "$work/new_york_1974.ics" "new_york_1974-19740108-run-evening@reps 1974-01-08T21:30:00.000Z 1974-01-08T22:00:00.000Z"
+build_program berlin_9000
+expect_line "$work/berlin_9000.ics" "berlin_9000-90000325-kraft@reps 9000-03-25T16:30:00.000Z 9000-03-25T17:06:00.000Z"
+expect_line "$work/berlin_9000.ics" "berlin_9000-90000330-run-night@reps 9000-03-30T01:30:00.000Z 9000-03-30T02:00:00.000Z"
+expect_line "$work/berlin_9000.ics" "berlin_9000-90000401-kraft@reps 9000-04-01T15:30:00.000Z 9000-04-01T16:06:00.000Z"
+expect_line "$work/berlin_9000.ics" "berlin_9000-90001026-run-night@reps 9000-10-26T00:30:00.000Z 9000-10-26T01:00:00.000Z"
+expect_line "$work/berlin_9000.ics" "berlin_9000-90001028-kraft@reps 9000-10-28T16:30:00.000Z 9000-10-28T17:06:00.000Z"
 # Single workouts (36 minutes) at the same hours.
 build_workout() {  # build_workout FILE AT ZONE
     "$reps" build "$program" --workout kraft --to ics --at "$2" --timezone "$3" --dtstamp 0 -o "$work/$1" 2>/dev/null

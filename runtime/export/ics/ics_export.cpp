@@ -13,6 +13,7 @@
 #include <ctime>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -158,10 +159,9 @@ Component vtimezone(const Zone& zone, std::int64_t first, std::int64_t last) {
     // The bare IANA name: apps that map TZIDs to their own database (Google, Apple) know it.
     icalcomponent_add_property(component.get(), icalproperty_new_tzid(zone.name.c_str()));
     // In force at `from`: since the last change before it, or (none in two years) since `from`.
-    const std::vector<calendar::OffsetChange> earlier = calendar::offset_changes(zone, std::max<std::int64_t>(0, from - two_years), from);
-    if (!earlier.empty()) {
-        const calendar::OffsetChange& change = earlier.back();
-        icalcomponent_add_component(component.get(), observance(zone, onset_of(change), change.before, change.after));
+    const std::int64_t earliest = std::max<std::int64_t>(0, from - two_years);
+    if (const std::optional<calendar::OffsetChange> change = calendar::last_change(zone, from, earliest)) {
+        icalcomponent_add_component(component.get(), observance(zone, onset_of(*change), change->before, change->after));
     } else {
         const calendar::Offset offset = calendar::offset_at(from, zone);
         icalcomponent_add_component(component.get(), observance(zone, local_time_at(from, zone), offset, offset));

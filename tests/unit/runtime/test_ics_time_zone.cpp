@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -184,5 +185,54 @@ TEST_CASE("is_known_zone agrees with find_zone on every zone of the tz database"
             loads = false;
         }
         CHECK(calendar::is_known_zone(name) == loads);
+    }
+}
+
+// libical works a zone's changes out up to 2582 only; later it answered with no summer time, and
+// each lookup worked the whole zone out again (35 s to export one session of the year 9000). The
+// tz database's yearly rule holds to 9999 (zdump, and ICU, which ical.js is checked against).
+TEST_CASE("the zone's yearly rule holds after 2582, to 9999") {
+    using namespace std::chrono;
+    const auto at = [](sys_days day, int hour) { return day.time_since_epoch().count() * 86400 + hour * 3600; };
+    for (const int y : {2026, 2581, 2582, 2583, 2584, 2982, 2983, 3000, 9000, 9999}) {
+        CAPTURE(y);
+        const year in{y};
+        // The EU: the last Sundays of March and October at 01:00Z.
+        const calendar::Zone berlin = calendar::find_zone("Europe/Berlin");
+        const std::int64_t from = at(sys_days{in / January / 1}, 0), to = at(sys_days{in / December / 31}, 0);
+        const auto eu = calendar::offset_changes(berlin, from, to);
+        REQUIRE(eu.size() == 2);
+        CHECK(eu[0].at == at(sys_days{in / March / Sunday[last]}, 1));
+        CHECK(eu[0].before == calendar::Offset{3600, false});
+        CHECK(eu[0].after == calendar::Offset{7200, true});
+        CHECK(eu[1].at == at(sys_days{in / October / Sunday[last]}, 1));
+        CHECK(eu[1].after == calendar::Offset{3600, false});
+        // The US: the second Sunday of March at 07:00Z, the first of November at 06:00Z.
+        const calendar::Zone new_york = calendar::find_zone("America/New_York");
+        const auto us = calendar::offset_changes(new_york, from, to);
+        REQUIRE(us.size() == 2);
+        CHECK(us[0].at == at(sys_days{in / March / Sunday[2]}, 7));
+        CHECK(us[0].after == calendar::Offset{-4 * 3600, true});
+        CHECK(us[1].at == at(sys_days{in / November / Sunday[1]}, 6));
+        CHECK(us[1].after == calendar::Offset{-5 * 3600, false});
+    }
+    // The last second a calendar holds.
+    CHECK(calendar::offset_at(253402300799, calendar::find_zone("Europe/Berlin")) == calendar::Offset{3600, false});
+
+    SUBCASE("a calendar of the year 9000") {
+        auto program = sample_program();
+        program.sessions = {session_of(lasting(3600), "9000-06-05", "17:30", 1),
+                            session_of(lasting(1800), "9000-10-26", "02:30", 21)};
+        const std::string ics = to_ics(program, pinned());
+        // In force since 9000-03-30 (summer time), then back on 9000-10-26.
+        CHECK(has_line(ics, "DTSTART:90000330T020000"));
+        CHECK(has_line(ics, "TZOFFSETTO:+0200"));
+        CHECK(has_line(ics, "DTSTART:90001026T030000"));
+        CHECK(has_line(ics, "DTSTART;TZID=Europe/Berlin:90000605T173000"));
+        CHECK(has_line(ics, "DTSTART:90001026T003000Z"));  // the first 02:30, which happens twice
+        CHECK(has_line(ics, "DTEND:90001026T010000Z"));
+        CHECK(calendar::wall_time(calendar::instant("9000-06-05", "17:30", calendar::find_zone("Europe/Berlin")),
+                                  calendar::Zone{"UTC", nullptr, true})
+                  .time == "15:30");
     }
 }
