@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -18,10 +20,18 @@ namespace {
 constexpr const char* zoneinfo_directory = "/usr/share/zoneinfo";
 
 // Names like "Europe/Berlin" or "America/Argentina/Buenos_Aires": libical opens them as paths
-// under the zoneinfo directory, so anything that could climb out of it is refused first.
+// under the zoneinfo directory, so anything that could climb out of it is refused first, and so
+// are other spellings of a zone's path ("Europe//Berlin", "posix/Europe/Berlin": libical loads
+// them, and the calendar's TZID would be a name no client knows).
 bool plausible_zone_name(const std::string& name) {
-    if (name.empty() || name.front() == '/' || name.find("..") != std::string::npos) return false;
-    if (name == "localtime" || name == "posixrules" || name == "Factory" || name.starts_with("right/")) return false;
+    if (name.empty() || name.front() == '/' || name.back() == '/' || name.find("..") != std::string::npos ||
+        name.find("//") != std::string::npos) {
+        return false;
+    }
+    if (name == "localtime" || name == "posixrules" || name == "Factory" || name.starts_with("right/") ||
+        name.starts_with("posix/")) {
+        return false;
+    }
     return std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
                c == '_' || c == '-' || c == '+';
@@ -144,10 +154,18 @@ bool is_known_zone(const std::string& name) {
     static std::map<std::string, bool, std::less<>> known;
     const std::lock_guard lock(mutex);
     if (const auto found = known.find(name); found != known.end()) return found->second;
+    // A zone's file starts with the TZif magic (RFC 8536); the tz database's other files
+    // ("leapseconds", "zone.tab") are tables that libical refuses to load.
     std::error_code error;
-    const bool exists = std::filesystem::is_regular_file(std::filesystem::path(zoneinfo_directory) / name, error);
-    known.emplace(name, exists);
-    return exists;
+    const std::filesystem::path path = std::filesystem::path(zoneinfo_directory) / name;
+    bool zone = std::filesystem::is_regular_file(path, error);
+    if (zone) {
+        std::ifstream file(path, std::ios::binary);
+        char magic[4] = {};
+        zone = file.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == "TZif";
+    }
+    known.emplace(name, zone);
+    return zone;
 }
 
 icaltimetype utc_time(std::int64_t seconds) {

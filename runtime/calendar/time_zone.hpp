@@ -21,13 +21,15 @@ struct Zone {
 
 // "UTC" or an IANA name ("Europe/Berlin"); throws std::invalid_argument for an unknown zone.
 // Names the tz database holds that are not a place's civil time are refused: "localtime" (this
-// machine's, so the output would depend on where it is compiled), "posixrules", "Factory", and
-// the leap-second "right/..." copies (their wall clocks run seconds off civil time).
+// machine's, so the output would depend on where it is compiled), "posixrules", "Factory", the
+// leap-second "right/..." copies (their wall clocks run seconds off civil time), and other
+// spellings of a zone's path ("posix/Europe/Berlin", "Europe//Berlin").
 Zone find_zone(const std::string& name);
 
 // Whether find_zone knows the name, without loading the zone (libical's first zone costs millions
 // of instructions, more than checking a file): a name find_zone accepts, of a file of the system's
-// tz database, which is where libical reads zones from. Safe to call from several threads at once,
+// tz database (a TZif file: the database's tables are not zones), which is where libical reads
+// zones from. Safe to call from several threads at once,
 // and each name is looked up once per process.
 bool is_known_zone(const std::string& name);
 
