@@ -110,17 +110,55 @@ icalproperty* time_property(icalproperty_kind kind, std::int64_t seconds, const 
     return property;
 }
 
-// The name the zone's own rules give an offset ("CEST"), or none.
-std::string observance_name(const Zone& zone, const calendar::Offset& offset) {
+// A floating time's fields in order, to compare them (icaltime_compare goes through time_t,
+// which fails after the year 3000).
+std::tuple<int, int, int, int, int, int> fields(const icaltimetype& t) {
+    return {t.year, t.month, t.day, t.hour, t.minute, t.second};
+}
+
+// The last time at or before `when` that an observance of the zone's own rules began, by its
+// DTSTART, RDATEs and RRULE (a rule running at `when` counts as beginning then): null if none.
+icaltimetype latest_onset(icalcomponent* observance, const icaltimetype& when) {
+    icaltimetype latest = icaltime_null_time();
+    const auto consider = [&](icaltimetype onset) {
+        onset.zone = nullptr;
+        if (!icaltime_is_null_time(onset) && fields(onset) <= fields(when) && fields(onset) > fields(latest)) latest = onset;
+    };
+    const icaltimetype start = icalcomponent_get_dtstart(observance);
+    consider(start);
+    for (icalproperty* rdate = icalcomponent_get_first_property(observance, ICAL_RDATE_PROPERTY); rdate != nullptr;
+         rdate = icalcomponent_get_next_property(observance, ICAL_RDATE_PROPERTY)) {
+        consider(icalproperty_get_rdate(rdate).time);
+    }
+    if (icalproperty* rule = icalcomponent_get_first_property(observance, ICAL_RRULE_PROPERTY);
+        rule != nullptr && fields(start) <= fields(when)) {
+        const icaltimetype until = icalproperty_get_rrule(rule).until;
+        consider(icaltime_is_null_time(until) || fields(until) > fields(when) ? when : until);
+    }
+    return latest;
+}
+
+// The name the zone's own rules give an offset ("CEST") from the wall time `onset` on, or none:
+// of their observances with that offset, the one that began last by then. The zone's history
+// has others with the same offset: Madrid's summers of 1938 were WEMT, Anchorage's winters
+// before 1967 YST.
+std::string observance_name(const Zone& zone, const calendar::Offset& offset, const icaltimetype& onset) {
     icalcomponent* rules = icaltimezone_get_component(zone.zone);
     const icalcomponent_kind kind = offset.daylight ? ICAL_XDAYLIGHT_COMPONENT : ICAL_XSTANDARD_COMPONENT;
+    std::string name;
+    icaltimetype began = icaltime_null_time();
     for (icalcomponent* observance = icalcomponent_get_first_component(rules, kind); observance != nullptr;
          observance = icalcomponent_get_next_component(rules, kind)) {
         icalproperty* to = icalcomponent_get_first_property(observance, ICAL_TZOFFSETTO_PROPERTY);
-        icalproperty* name = icalcomponent_get_first_property(observance, ICAL_TZNAME_PROPERTY);
-        if (to != nullptr && name != nullptr && icalproperty_get_tzoffsetto(to) == offset.seconds) return icalproperty_get_tzname(name);
+        icalproperty* tzname = icalcomponent_get_first_property(observance, ICAL_TZNAME_PROPERTY);
+        if (to == nullptr || tzname == nullptr || icalproperty_get_tzoffsetto(to) != offset.seconds) continue;
+        const icaltimetype latest = latest_onset(observance, onset);
+        if (!icaltime_is_null_time(latest) && (name.empty() || fields(latest) > fields(began))) {
+            name = icalproperty_get_tzname(tzname);
+            began = latest;
+        }
     }
-    return {};
+    return name;
 }
 
 // The wall clock just before a change: the instant read in the offset before it (a floating time).
@@ -134,7 +172,7 @@ icaltimetype onset_of(const calendar::OffsetChange& change) {
 icalcomponent* observance(const Zone& zone, const icaltimetype& onset, const calendar::Offset& before,
                           const calendar::Offset& after) {
     icalcomponent* component = icalcomponent_new(after.daylight ? ICAL_XDAYLIGHT_COMPONENT : ICAL_XSTANDARD_COMPONENT);
-    if (const std::string name = observance_name(zone, after); !name.empty()) {
+    if (const std::string name = observance_name(zone, after, onset); !name.empty()) {
         icalcomponent_add_property(component, icalproperty_new_tzname(name.c_str()));
     }
     icalcomponent_add_property(component, icalproperty_new_tzoffsetfrom(static_cast<int>(before.seconds)));

@@ -237,3 +237,39 @@ TEST_CASE("the zone's yearly rule holds after 2582, to 9999") {
                   .time == "15:30");
     }
 }
+
+// TZNAME is the abbreviation in force from the observance's onset (zdump -v): libical's zones
+// hold every observance of their history, and the first with the offset was taken, so that
+// Madrid's summer of 2026 was WEMT (its summers of 1938) and Anchorage's winter YST (to 1967).
+TEST_CASE("TZNAME is the abbreviation in force at each change") {
+    auto program = sample_program();
+    program.sessions = {session_of(lasting(3600), "2026-03-24", "17:30", 1),
+                        session_of(lasting(3600), "2026-11-03", "17:30", 33)};
+    program.timezone = "Europe/Madrid";
+    const std::string madrid = to_ics(program, pinned());
+    CHECK(unfolded(madrid).find("BEGIN:DAYLIGHT\r\nTZNAME:CEST\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+                                "DTSTART:20260329T020000\r\n") != std::string::npos);
+    CHECK(unfolded(madrid).find("BEGIN:STANDARD\r\nTZNAME:CET\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+                                "DTSTART:20261025T030000\r\n") != std::string::npos);
+    CHECK(madrid.find("WEMT") == std::string::npos);
+
+    program.timezone = "America/Anchorage";
+    const std::string anchorage = to_ics(program, pinned());
+    CHECK(unfolded(anchorage).find("BEGIN:DAYLIGHT\r\nTZNAME:AKDT\r\nTZOFFSETFROM:-0900\r\nTZOFFSETTO:-0800\r\n"
+                                   "DTSTART:20260308T020000\r\n") != std::string::npos);
+    CHECK(unfolded(anchorage).find("BEGIN:STANDARD\r\nTZNAME:AKST\r\nTZOFFSETFROM:-0800\r\nTZOFFSETTO:-0900\r\n"
+                                   "DTSTART:20261101T020000\r\n") != std::string::npos);
+    CHECK(anchorage.find("YST") == std::string::npos);
+
+    SUBCASE("in force before the first event, and in 1974 (New York's summer time from January 6)") {
+        program.timezone = "America/Anchorage";
+        program.sessions = {session_of(lasting(3600), "2026-01-13", "17:30", 1)};
+        CHECK(has_line(to_ics(program, pinned()), "TZNAME:AKST"));
+        program.timezone = "America/New_York";
+        program.sessions = {session_of(lasting(3600), "1974-01-08", "17:30", 1)};
+        const std::string ny = to_ics(program, pinned());
+        CHECK(has_line(ny, "TZNAME:EST"));
+        CHECK(has_line(ny, "TZNAME:EDT"));
+        CHECK(ny.find("EWT") == std::string::npos);
+    }
+}
