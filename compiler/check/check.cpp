@@ -529,7 +529,8 @@ private:
             if (session_decl.workout) {
                 session.workout = find_workout(*session_decl.workout);
             } else {
-                session.run_title = session_decl.run_title.value;
+                // A title written empty is "Run", so that no output shows a blank ("Run:  (week 1)").
+                session.run_title = session_decl.run_title.value.empty() ? "Run" : session_decl.run_title.value;
                 session.run_seconds = check_work(session_decl.run_duration);
                 if (session_decl.run_intensity) session.run_intensity = session_decl.run_intensity->text;
             }

@@ -499,7 +499,8 @@ TEST_CASE("check: all errors are reported in one run") {
 TEST_CASE("check: a title written empty is the name, as a title left out is") {
     // An exercise's "" reached the FIT steps as an empty name.
     const auto c = compile("exercise my_move \"\" {\n  primary quads\n}\nequipment my_bar \"\"\n"
-                           "workout w \"\" {\n  my_move 3x12\n}\nprogram p \"\" {\n  start 2026-12-07\n  mon 17:00 w\n}\n");
+                           "workout w \"\" {\n  my_move 3x12\n}\nprogram p \"\" {\n  start 2026-12-07\n  mon 17:00 w\n"
+                           "  tue 06:30 run \"\" 30min\n}\n");
     CHECK(codes(*c) == "");
     const Catalog& catalog = c->program.catalog;
     CHECK(catalog.exercises[static_cast<std::size_t>(catalog.find_exercise("my_move"))].title == "my_move");
@@ -508,6 +509,9 @@ TEST_CASE("check: a title written empty is the name, as a title left out is") {
     CHECK(c->program.workouts[0].title == "w");
     REQUIRE(c->program.programs.size() == 1);
     CHECK(c->program.programs[0].title == "p");
+    // A run's title is required; written empty it is "Run" (the calendar said "Run:  (week 1)").
+    REQUIRE(c->program.programs[0].sessions.size() == 2);
+    CHECK(c->program.programs[0].sessions[1].run_title == "Run");
 }
 
 TEST_CASE("check: programs") {
