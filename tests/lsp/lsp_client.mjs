@@ -209,6 +209,13 @@ try {
   let refused = null;
   try { await connection.sendRequest('textDocument/rename', { textDocument: { uri: timed }, position: at(1, 4).position, newName: 'x' }); } catch (error) { refused = error; }
   check(refused && refused.message.includes("stdlib"), 'rename: a stdlib name is refused', refused && refused.message);
+  // A new name the stdlib declares (a name or an alias) would make its other uses mean the user's.
+  for (const newName of ['goblet_squat', 'kettlebell_goblet_squat']) {
+    refused = null;
+    try { await connection.sendRequest('textDocument/rename', { textDocument: { uri: main }, position: { line: 3, character: 4 }, newName }); } catch (error) { refused = error; }
+    check(refused && refused.message.includes(`'${newName}' is already an exercise or alias of the stdlib (stdlib/exercises_legs.reps:`),
+          `rename: to the stdlib's '${newName}' is refused`, refused && refused.message);
+  }
 
   // Completion: exercises for the profile a setting names, keywords, units, workouts in a program.
   const compPath = path.join(work, 'completion.reps');

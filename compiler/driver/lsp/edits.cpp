@@ -6,6 +6,7 @@
 #include <vector>
 #include <string_view>
 
+#include "compiler/catalog/stdlib_catalog.hpp"
 #include "compiler/driver/cli_internal.hpp"
 #include "compiler/driver/lsp/features.hpp"
 #include "compiler/driver/lsp/navigation.hpp"
@@ -185,6 +186,23 @@ void check_not_declared(const std::vector<const Analysis*>& analyses, NameKind k
     }
 }
 
+// Refuses a new name the stdlib declares in the same namespace (as a name or an alias): the user's
+// name would shadow it (SPEC 2), and the file's other uses of the stdlib's name would silently
+// mean the renamed declaration.
+void check_not_stdlib(NameKind kind, const std::string& new_name) {
+    const auto span = catalog_span(stdlib_catalog(), kind, new_name);
+    if (!span) return;
+    std::string where;
+    if (span->has_position()) {
+        SourceManager sources;
+        add_stdlib_sources(sources);
+        where = " (" + sources.file(span->file).path + ":" + std::to_string(sources.position(*span).line + 1) + ")";
+    }
+    throw RequestError{error_code::request_failed,
+                       "'" + new_name + "' is already " + std::string(name_space_title(kind)) + " of the stdlib" + where +
+                           ": the uses of the stdlib's '" + new_name + "' would mean the renamed one"};
+}
+
 }  // namespace
 
 nlohmann::json rename(const std::vector<const Analysis*>& analyses, const Analysis& analysis, std::size_t offset,
@@ -199,7 +217,10 @@ nlohmann::json rename(const std::vector<const Analysis*>& analyses, const Analys
     if (target->stdlib) {
         throw RequestError{error_code::request_failed, "'" + std::string(name->text) + "' is the stdlib's: only names your files declare are renamed"};
     }
-    if (new_name != name->text) check_not_declared(analyses, name->kind, new_name);
+    if (new_name != name->text) {
+        check_not_declared(analyses, name->kind, new_name);
+        check_not_stdlib(name->kind, new_name);
+    }
     nlohmann::json changes = nlohmann::json::object();
     for (const NameUse& use : uses_of(analyses, name->kind, name->text, *target)) {
         // Another name of the same exercise (an alias) stays as written.

@@ -11,18 +11,6 @@ namespace reps::lsp {
 
 namespace {
 
-std::optional<SourceSpan> catalog_span(const Catalog& catalog, NameKind kind, std::string_view name) {
-    int index = -1;
-    switch (kind) {
-    case NameKind::exercise: index = catalog.find_exercise(name); return index < 0 ? std::nullopt : std::optional(catalog.exercises[static_cast<std::size_t>(index)].span);
-    case NameKind::equipment: index = catalog.find_equipment(name); return index < 0 ? std::nullopt : std::optional(catalog.equipment[static_cast<std::size_t>(index)].span);
-    case NameKind::muscle: index = catalog.find_muscle(name); return index < 0 ? std::nullopt : std::optional(catalog.muscles[static_cast<std::size_t>(index)].span);
-    case NameKind::region: index = catalog.find_region(name); return index < 0 ? std::nullopt : std::optional(catalog.regions[static_cast<std::size_t>(index)].span);
-    case NameKind::profile: index = catalog.find_profile(name); return index < 0 ? std::nullopt : std::optional(catalog.profiles[static_cast<std::size_t>(index)].span);
-    default: return std::nullopt;
-    }
-}
-
 nlohmann::json symbol(Locator& locator, std::string_view name, int kind, const SourceSpan& whole, const SourceSpan& selection,
                       nlohmann::json children = nlohmann::json::array()) {
     return {{"name", name.empty() ? std::string("?") : std::string(name)},
@@ -62,6 +50,18 @@ nlohmann::json block_symbols(Locator& locator, const ast::LongList<ast::Statemen
 }
 
 }  // namespace
+
+std::optional<SourceSpan> catalog_span(const Catalog& catalog, NameKind kind, std::string_view name) {
+    int index = -1;
+    switch (kind) {
+    case NameKind::exercise: index = catalog.find_exercise(name); return index < 0 ? std::nullopt : std::optional(catalog.exercises[static_cast<std::size_t>(index)].span);
+    case NameKind::equipment: index = catalog.find_equipment(name); return index < 0 ? std::nullopt : std::optional(catalog.equipment[static_cast<std::size_t>(index)].span);
+    case NameKind::muscle: index = catalog.find_muscle(name); return index < 0 ? std::nullopt : std::optional(catalog.muscles[static_cast<std::size_t>(index)].span);
+    case NameKind::region: index = catalog.find_region(name); return index < 0 ? std::nullopt : std::optional(catalog.regions[static_cast<std::size_t>(index)].span);
+    case NameKind::profile: index = catalog.find_profile(name); return index < 0 ? std::nullopt : std::optional(catalog.profiles[static_cast<std::size_t>(index)].span);
+    default: return std::nullopt;
+    }
+}
 
 std::optional<SourceSpan> declaration_of(const Analysis& analysis, const Occurrence& name) {
     if (name.kind == NameKind::workout || name.kind == NameKind::program) {

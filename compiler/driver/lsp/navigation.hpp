@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compiler/catalog/catalog.hpp"
 #include "compiler/driver/lsp/name_index.hpp"
 #include "compiler/driver/lsp/workspace.hpp"
 
@@ -20,6 +21,9 @@ struct Place {
     bool operator==(const Place& other) const { return path == other.path && offset == other.offset; }
 };
 
+// Where `catalog` (or its base) declares `name` as a name or alias of `kind`; workouts and programs
+// are not in catalogs.
+std::optional<SourceSpan> catalog_span(const Catalog& catalog, NameKind kind, std::string_view name);
 std::optional<SourceSpan> declaration_of(const Analysis& analysis, const Occurrence& name);
 std::optional<Place> place_of(const Analysis& analysis, const Occurrence& name);
 
