@@ -187,6 +187,12 @@ try {
         several[0].isPreferred === true && several.slice(1).every((a) => a.isPreferred === false) &&
         new Set(several.map((a) => a.edit.changes[typo][0].newText)).size === several.length,
         'code actions: one per name a "did you mean" suggests', several);
+  // A name written as a string (an unknown time zone, E0407) keeps its quotes.
+  connection.sendNotification('textDocument/didChange', { textDocument: { uri: typo, version: 3 }, contentChanges: [{ text: 'workout w "W" {\n  goblet_squat 3x12\n}\nprogram p "P" {\n  start 2026-06-01\n  timezone "berlin"\n  tue 17:30 w\n}\n' }] });
+  const zone = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: typo }, range: { start: { line: 5, character: 13 }, end: { line: 5, character: 13 } }, context: { diagnostics: [] } });
+  const zoneChange = zone.length >= 1 && zone[0].edit.changes[typo][0];
+  check(zoneChange && zoneChange.newText === '"Europe/Berlin"' && zoneChange.range.start.character === 11 && zoneChange.range.end.character === 19,
+        'code action: did you mean, for a quoted time zone, keeps the quotes', zone);
 
   // Code actions: a syntax fix-it after multibyte text (UTF-16 columns), and `each` for W0101.
   const fixPath = path.join(work, 'fix.reps');

@@ -105,8 +105,12 @@ nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, co
             for (auto it = std::sregex_iterator(names.begin(), names.end(), quoted); it != std::sregex_iterator(); ++it) {
                 suggested.push_back((*it)[1].str());
             }
+            // A name written as a string (`timezone "berlin"`) is replaced inside its quotes.
+            const std::string_view written = analysis.sources.file(span.file).text.substr(span.offset, span.length);
+            const bool quoted_name = written.size() >= 2 && written.front() == '"' && written.back() == '"';
             for (std::size_t i = 0; i < suggested.size(); ++i) {
-                nlohmann::json replace = nlohmann::json::array({{{"range", to_json(locator.range(span))}, {"newText", suggested[i]}}});
+                const std::string text = quoted_name ? '"' + suggested[i] + '"' : suggested[i];
+                nlohmann::json replace = nlohmann::json::array({{{"range", to_json(locator.range(span))}, {"newText", text}}});
                 actions.push_back({{"title", suggested.size() == 1 ? diagnostic.help : "replace with '" + suggested[i] + "'"},
                                    {"kind", "quickfix"},
                                    {"isPreferred", i == 0},
