@@ -20,6 +20,20 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_letter(char c) { return is_lower(c) || is_upper(c); }
 bool is_word_char(char c) { return is_letter(c) || is_digit(c) || c == '_'; }
 
+// Where the comment that the line of `end` has before `end` starts (its '#', outside strings);
+// npos if none.
+std::size_t comment_start(std::string_view text, std::size_t end) {
+    std::size_t k = end == 0 ? 0 : text.rfind('\n', end - 1);
+    k = k == npos ? 0 : k + 1;
+    bool in_string = false;
+    for (; k < end; ++k) {
+        if (in_string && text[k] == '\\') ++k;
+        else if (text[k] == '"') in_string = !in_string;
+        else if (!in_string && text[k] == '#') return k;
+    }
+    return npos;
+}
+
 class Fixer {
 public:
     Fixer(std::string_view text, std::size_t at) : text_(text), at_(std::min(at, text.size())) {
@@ -292,10 +306,16 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
     if (auto fix = fix_typographic(f)) return fix;
     // `{ bench\n dumbbell }`: a name where ',' or '}' was expected is the list's next, without its ','.
     if (site == SyntaxSite::list_separator && is_lower(f.at(at))) {
+        // Back over white space and over the comments of earlier lines: the ',' goes after the name.
         std::size_t end_of_previous = at;
-        while (end_of_previous > 0 && (text[end_of_previous - 1] == ' ' || text[end_of_previous - 1] == '\t' ||
-                                       text[end_of_previous - 1] == '\n' || text[end_of_previous - 1] == '\r')) {
-            --end_of_previous;
+        for (;;) {
+            while (end_of_previous > 0 && (text[end_of_previous - 1] == ' ' || text[end_of_previous - 1] == '\t' ||
+                                           text[end_of_previous - 1] == '\n' || text[end_of_previous - 1] == '\r')) {
+                --end_of_previous;
+            }
+            const std::size_t comment = comment_start(text, end_of_previous);
+            if (comment == npos) break;
+            end_of_previous = comment;
         }
         return f.make(end_of_previous, 0, ",", "Names in a list are separated by ','");
     }

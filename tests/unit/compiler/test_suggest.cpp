@@ -86,6 +86,24 @@ TEST_CASE("suggest: typical mistakes get a help line with the fixed text and a f
     CHECK(shown >= 27);  // the target of #20
 }
 
+TEST_CASE("suggest: a profile's missing ',' goes after the name, not into a comment on its line") {
+    const auto fix_of = [](const std::string& file) {
+        const auto parsed = parse(file);
+        REQUIRE(!parsed->diagnostics.list().empty());
+        const Diagnostic& d = parsed->diagnostics.list().front();
+        REQUIRE(d.fixes.size() == 1);
+        const std::string fixed = apply_fixes(file, d);
+        CHECK_MESSAGE(!parse(fixed)->diagnostics.has_errors(), fixed);
+        return fixed;
+    };
+    CHECK(fix_of("profile home \"Home\" { dumbbell # my pair\n  bench }\n") ==
+          "profile home \"Home\" { dumbbell, # my pair\n  bench }\n");
+    // Comments on several lines, and a '#' or '\"' in a string that is not a comment.
+    CHECK(fix_of("profile home \"Home #1 \\\" x\" {\n  dumbbell  # my \"pair\"\n  # the bench:\n\n  bench }\n") ==
+          "profile home \"Home #1 \\\" x\" {\n  dumbbell,  # my \"pair\"\n  # the bench:\n\n  bench }\n");
+    CHECK(fix_of("profile home \"Home #1\" { dumbbell\n  bench }\n") == "profile home \"Home #1\" { dumbbell,\n  bench }\n");
+}
+
 TEST_CASE("suggest: a raw control character in a string is an error whose fix deletes it") {
     const auto parsed = parse(in_workout("  plank 3x30s \"keep \x1B[31mred\x1B[0m\""));
     CHECK(only_error(*parsed) ==
