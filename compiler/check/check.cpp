@@ -351,7 +351,8 @@ private:
                     block.rounds = check_rounds(node.rounds, node.rounds_span);
                     if (node.rest) block.rest = check_rest(*node.rest, "rest", "a rest lasts at least 1s; without one, the rounds rest the default rest");
                     for (const auto& entry : node.entries) entries_->check(entry, EntryContext::group, defaults, entries.emplace_back());
-                    require_entries(node.entries.empty(), node.span, node.kind == ast::GroupKind::superset ? "superset" : "circuit");
+                    require_entries(node.entries.empty(), node.span, node.kind == ast::GroupKind::superset ? "superset" : "circuit",
+                                    "add at least one exercise, like 'burpee 10'");
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::IntervalsBlock>) {
                     block.kind = node.tabata ? checked::Block::Kind::tabata : checked::Block::Kind::intervals;
@@ -359,7 +360,8 @@ private:
                     block.work = check_work(node.work);
                     block.rest = check_rest(node.rest, "rest", "a rest lasts at least 1s");
                     for (const auto& entry : node.entries) entries_->check(entry, EntryContext::intervals, defaults, entries.emplace_back());
-                    require_entries(node.entries.empty(), node.span, "intervals block");
+                    require_entries(node.entries.empty(), node.span, "intervals block",
+                                    "add at least one exercise, like 'burpee' (an entry of intervals takes no amount: the work is as many reps as possible)");
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::TimedBlock>) {
                     const bool emom = node.kind == ast::TimedKind::emom;
@@ -368,7 +370,7 @@ private:
                     for (const auto& entry : node.entries) {
                         entries_->check(entry, emom ? EntryContext::emom : EntryContext::amrap, defaults, entries.emplace_back());
                     }
-                    require_entries(node.entries.empty(), node.span, emom ? "emom" : "amrap");
+                    require_entries(node.entries.empty(), node.span, emom ? "emom" : "amrap", "add at least one exercise, like 'burpee 10'");
                     // The minutes of an emom whose duration is out of range (reported by check_work) are not told.
                     if (emom && work_in_range(node.duration)) check_emom(node, block, std::span(entries).subspan(block.first_entry), defaults);
                     add(std::move(block));
@@ -421,11 +423,11 @@ private:
         return rounds;
     }
 
-    void require_entries(bool empty, const SourceSpan& span, const char* what) {
+    // `help` shows an entry as the block's kind takes it (SPEC 4.2): an amount, or none in intervals.
+    void require_entries(bool empty, const SourceSpan& span, const char* what, const char* help) {
         // In a damaged workout the entries may be the statements recovery dropped.
         if (empty && !in_damaged_workout_) {
-            diagnostics_.report(Code::E0207, span, fmt::format("this {} has no entries", what),
-                               "add at least one exercise, like 'burpee 10'");
+            diagnostics_.report(Code::E0207, span, fmt::format("this {} has no entries", what), help);
         }
     }
 
