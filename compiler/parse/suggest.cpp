@@ -1,6 +1,7 @@
 // The mistakes people make in workouts, recognised at a syntax error, each with its fix.
 #include "compiler/parse/suggest.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -243,6 +244,33 @@ std::optional<SyntaxFix> fix_statement_end(const Fixer& f) {
     return std::nullopt;
 }
 
+// `tempo X-1-X-0`, `tempo 3-1-X-0`: the explosive phase is a lower-case 'x', in every phase.
+std::optional<SyntaxFix> fix_tempo(const Fixer& f) {
+    const std::size_t at = f.failure();
+    std::size_t end = at;
+    while (is_word_char(f.at(end)) || f.at(end) == '-') ++end;
+    std::string tempo(f.line_from(at).substr(0, end - at));
+    if (tempo.find('X') == std::string::npos) return std::nullopt;
+    for (char& c : tempo) {
+        if (c == 'X') c = 'x';
+    }
+    // `X1X0`: the four phases, one character each, written without their '-'.
+    if (tempo.size() == 4 && std::all_of(tempo.begin(), tempo.end(), [](char c) { return is_digit(c) || c == 'x'; })) {
+        tempo = fmt::format("{}-{}-{}-{}", tempo[0], tempo[1], tempo[2], tempo[3]);
+    }
+    // Only when it is then a tempo: four phases, each a number or x.
+    int phases = 0;
+    for (std::size_t begin = 0; begin <= tempo.size(); ++phases) {
+        const std::size_t dash = std::min(tempo.find('-', begin), tempo.size());
+        const std::string_view phase = std::string_view(tempo).substr(begin, dash - begin);
+        const bool number = !phase.empty() && std::all_of(phase.begin(), phase.end(), is_digit);
+        if (!number && phase != "x") return std::nullopt;
+        begin = dash + 1;
+    }
+    if (phases != 4) return std::nullopt;
+    return f.make(at, end - at, tempo, "An explosive phase of a tempo is a lower-case 'x' (1s)");
+}
+
 // `exercise foo {` without a title, or a title without quotes.
 std::optional<SyntaxFix> fix_missing_text(const Fixer& f, SyntaxSite site, std::string_view name) {
     const std::size_t at = f.failure();
@@ -340,6 +368,9 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
     if (site == SyntaxSite::load && f.line_from(at).starts_with("bodyweight")) {
         return f.make(at, 10, "bw", "Bodyweight is written 'bw' (with an added load: bw+10kg)");
     }
+    if (site == SyntaxSite::tempo) {
+        if (auto fix = fix_tempo(f)) return fix;
+    }
     if (auto fix = fix_number(f, site)) return fix;
     if (site == SyntaxSite::statement_end) {
         if (auto fix = fix_statement_end(f)) return fix;
@@ -355,7 +386,7 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
         }
     }
     // An upper-case letter in a name: names are lower case.
-    if (is_letter(f.at(at)) && site != SyntaxSite::string) {
+    if (is_letter(f.at(at)) && site != SyntaxSite::string && site != SyntaxSite::tempo) {
         const std::size_t begin = f.word_begin(at);
         const std::size_t end = f.word_end(at);
         std::string lower(f.line_from(begin).substr(0, end - begin));

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parse_fixture.hpp"
@@ -102,6 +103,28 @@ TEST_CASE("suggest: a profile's missing ',' goes after the name, not into a comm
     CHECK(fix_of("profile home \"Home #1 \\\" x\" {\n  dumbbell  # my \"pair\"\n  # the bench:\n\n  bench }\n") ==
           "profile home \"Home #1 \\\" x\" {\n  dumbbell,  # my \"pair\"\n  # the bench:\n\n  bench }\n");
     CHECK(fix_of("profile home \"Home #1\" { dumbbell\n  bench }\n") == "profile home \"Home #1\" { dumbbell,\n  bench }\n");
+}
+
+TEST_CASE("suggest: an upper-case X in a tempo: every X lowered, with a tempo's reason") {
+    for (const auto& [line, fixed_line] : std::vector<std::pair<std::string, std::string>>{
+             {"  goblet_squat 3x12 tempo X-1-X-0", "goblet_squat 3x12 tempo x-1-x-0"},
+             {"  goblet_squat 3x12 tempo 3-1-X-0", "goblet_squat 3x12 tempo 3-1-x-0"},
+             {"  goblet_squat 3x12 tempo X1X0", "goblet_squat 3x12 tempo x-1-x-0"},
+             {"  superset 3 rounds { goblet_squat 12 tempo 3-X-1-0 }", "superset 3 rounds { goblet_squat 12 tempo 3-x-1-0 }"}}) {
+        INFO(line);
+        const std::string file = in_workout(line);
+        const auto parsed = parse(file);
+        REQUIRE(!parsed->diagnostics.list().empty());
+        const Diagnostic& d = parsed->diagnostics.list().front();
+        CHECK(d.help == "did you mean '" + fixed_line + "'? An explosive phase of a tempo is a lower-case 'x' (1s)");
+        REQUIRE(d.fixes.size() == 1);
+        CHECK_MESSAGE(!parse(apply_fixes(file, d))->diagnostics.has_errors(), apply_fixes(file, d));
+    }
+    // Not a tempo once lowered (three phases): no fix rather than a wrong one ("Names are lower case").
+    const auto three = parse(in_workout("  goblet_squat 3x12 tempo X-1-X"));
+    REQUIRE(!three->diagnostics.list().empty());
+    CHECK(three->diagnostics.list().front().help.empty());
+    CHECK(three->diagnostics.list().front().fixes.empty());
 }
 
 TEST_CASE("suggest: a raw control character in a string is an error whose fix deletes it") {
