@@ -271,6 +271,27 @@ std::optional<SyntaxFix> fix_tempo(const Fixer& f) {
     return f.make(at, end - at, tempo, "An explosive phase of a tempo is a lower-case 'x' (1s)");
 }
 
+// `focus full_body, legs`, `focus legs, full_body`: full_body stands alone, and it covers every
+// region the list names.
+std::optional<SyntaxFix> fix_focus(const Fixer& f) {
+    const std::size_t statement = f.skip_spaces(f.line_begin());
+    if (!f.line_from(statement).starts_with("focus ")) return std::nullopt;
+    const std::size_t list = f.skip_spaces(statement + 5);
+    std::size_t end = list;
+    bool full_body = false;
+    while (is_word_char(f.at(end)) || f.at(end) == ',' || f.at(end) == ' ' || f.at(end) == '\t') {
+        if (f.line_from(end).starts_with("full_body") && !is_word_char(f.at(end + 9)) && (end == list || !is_word_char(f.at(end - 1)))) {
+            full_body = true;
+        }
+        ++end;
+    }
+    if (!full_body || f.failure() < list || f.failure() > end) return std::nullopt;
+    while (end > list && (f.at(end - 1) == ' ' || f.at(end - 1) == '\t')) --end;
+    if (f.line_from(list).substr(0, end - list) == "full_body") return std::nullopt;  // the mistake is elsewhere
+    return f.make(list, end - list, "full_body",
+                  "'full_body' covers every region and stands alone; to name regions, leave it out: 'focus legs, core'");
+}
+
 // `exercise foo {` without a title, or a title without quotes.
 std::optional<SyntaxFix> fix_missing_text(const Fixer& f, SyntaxSite site, std::string_view name) {
     const std::size_t at = f.failure();
@@ -371,6 +392,7 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
     if (site == SyntaxSite::tempo) {
         if (auto fix = fix_tempo(f)) return fix;
     }
+    if (auto fix = fix_focus(f)) return fix;
     if (auto fix = fix_number(f, site)) return fix;
     if (site == SyntaxSite::statement_end) {
         if (auto fix = fix_statement_end(f)) return fix;

@@ -105,6 +105,27 @@ TEST_CASE("suggest: a profile's missing ',' goes after the name, not into a comm
     CHECK(fix_of("profile home \"Home #1\" { dumbbell\n  bench }\n") == "profile home \"Home #1\" { dumbbell,\n  bench }\n");
 }
 
+TEST_CASE("suggest: full_body with regions in a focus: 'focus full_body' alone, which covers them") {
+    for (const char* line : {"  focus full_body, legs", "  focus legs, full_body", "  focus full_body legs", "  focus core, full_body, legs # x"}) {
+        INFO(line);
+        const std::string file = in_workout(line);
+        const auto parsed = parse(file);
+        REQUIRE(!parsed->diagnostics.list().empty());
+        const Diagnostic& d = parsed->diagnostics.list().front();
+        CHECK(d.help.starts_with("did you mean 'focus full_body"));
+        CHECK(d.help.find("'full_body' covers every region and stands alone") != std::string::npos);
+        REQUIRE(d.fixes.size() == 1);
+        const std::string fixed = apply_fixes(file, d);
+        const bool focus_alone = fixed.find("  focus full_body\n") != std::string::npos || fixed.find("  focus full_body # x\n") != std::string::npos;
+        CHECK_MESSAGE(focus_alone, fixed);
+        CHECK_MESSAGE(!parse(fixed)->diagnostics.has_errors(), fixed);
+    }
+    // A mistake elsewhere on the line is not this one.
+    const auto other = parse(in_workout("  focus full_body \"x\""));
+    REQUIRE(!other->diagnostics.list().empty());
+    CHECK(other->diagnostics.list().front().help.find("full_body") == std::string::npos);
+}
+
 TEST_CASE("suggest: an upper-case X in a tempo: every X lowered, with a tempo's reason") {
     for (const auto& [line, fixed_line] : std::vector<std::pair<std::string, std::string>>{
              {"  goblet_squat 3x12 tempo X-1-X-0", "goblet_squat 3x12 tempo x-1-x-0"},
