@@ -190,6 +190,7 @@ struct action<g::tabata_block> {
         state.intervals.rest = ast::Duration{10, span};
         state.intervals.span = span;
         state.body().push_back(ast::Statement{std::move(state.intervals)});
+        state.context = state.workout_context;
     }
 };
 template <>

@@ -1,7 +1,9 @@
 // Syntax errors: brace tracking, control<> and its messages, where to resume; only parse.cpp includes it.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -121,6 +123,13 @@ constexpr SyntaxSite site_of() {
         return SyntaxSite::other;
 }
 
+// Whether the parser is among the entries of a superset, circuit, intervals, emom or amrap block
+// (the context those blocks set while open; a phase's statements are a workout's).
+inline bool in_block_entries(const ParseState& state) {
+    static constexpr std::string_view blocks[] = {"the superset", "the circuit", "the intervals block", "the emom", "the amrap"};
+    return std::find(std::begin(blocks), std::end(blocks), state.context.kind) != std::end(blocks);
+}
+
 // Raises every must<> failure with its message; recovery (recover.hpp) specialises `control` for
 // the rules it wraps, which raise the same way.
 template <typename Rule>
@@ -152,7 +161,10 @@ struct raising_control : pegtl::normal<Rule> {
         }
         const std::string_view text(state.text, state.sources->file(state.file_id).text.size());
         const bool name_in_text = state.context_name.data() >= state.text && state.context_name.data() < state.text + text.size();
-        state.pending_fix = suggest_syntax_fix(text, at, site_of<Rule>(),
+        // The end of a statement inside a block's braces is the end of one of its entries.
+        SyntaxSite site = site_of<Rule>();
+        if (site == SyntaxSite::statement_end && in_block_entries(state)) site = SyntaxSite::entry_end;
+        state.pending_fix = suggest_syntax_fix(text, at, site,
                                                name_in_text ? static_cast<std::size_t>(state.context_name.data() - state.text)
                                                             : std::string_view::npos,
                                                state.context_name);

@@ -292,6 +292,17 @@ std::optional<SyntaxFix> fix_focus(const Fixer& f) {
                   "'full_body' covers every region and stands alone; to name regions, leave it out: 'focus legs, core'");
 }
 
+// What stands at the end of a block's entry that only a prescription takes.
+std::optional<SyntaxFix> fix_entry_end(const Fixer& f) {
+    const std::size_t at = f.failure();
+    if (f.line_from(at).starts_with("->")) {
+        return SyntaxFix{"a progression ('->') is only for a prescription outside blocks: an entry of a block takes one "
+                         "amount, the same every week",
+                         at, 2, "", false};
+    }
+    return std::nullopt;
+}
+
 // `exercise foo {` without a title, or a title without quotes.
 std::optional<SyntaxFix> fix_missing_text(const Fixer& f, SyntaxSite site, std::string_view name) {
     const std::size_t at = f.failure();
@@ -375,7 +386,7 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
                           fmt::format("'{}' is a keyword and cannot name anything; choose another name", word));
         }
     }
-    if (site == SyntaxSite::dose || site == SyntaxSite::statement_end) {
+    if (site == SyntaxSite::dose || site == SyntaxSite::statement_end || site == SyntaxSite::entry_end) {
         if (auto fix = fix_phase_name(f, name_at)) return fix;
     }
     // `rest: 60s`, `hold=2s`: a keyword takes its value after a space.
@@ -394,7 +405,10 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
     }
     if (auto fix = fix_focus(f)) return fix;
     if (auto fix = fix_number(f, site)) return fix;
-    if (site == SyntaxSite::statement_end) {
+    if (site == SyntaxSite::entry_end) {
+        if (auto fix = fix_entry_end(f)) return fix;
+    }
+    if (site == SyntaxSite::statement_end || site == SyntaxSite::entry_end) {
         if (auto fix = fix_statement_end(f)) return fix;
     }
     if (site == SyntaxSite::string || site == SyntaxSite::exercise_title) return fix_missing_text(f, site, name);

@@ -26,6 +26,7 @@ enum class SyntaxSite {
     clock_seconds,   // the seconds of `m:ss`
     control_char,    // a raw control character inside a string
     list_separator,  // ',' between the names of a list (a profile's equipment), or the list's '}'
+    entry_end,       // the end of an entry of a block (superset, circuit, intervals, emom, amrap)
 };
 
 struct SyntaxFix {
@@ -33,6 +34,7 @@ struct SyntaxFix {
     std::size_t offset = 0;   // the bytes to replace
     std::size_t length = 0;
     std::string replacement;
+    bool edit = true;         // false: the help says what is wrong, and no edit fixes it
 };
 
 // `text` is the whole file and `at` the offset where parsing failed. `name_at`/`name` are the

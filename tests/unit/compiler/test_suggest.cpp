@@ -148,6 +148,26 @@ TEST_CASE("suggest: an upper-case X in a tempo: every X lowered, with a tempo's 
     CHECK(three->diagnostics.list().front().fixes.empty());
 }
 
+TEST_CASE("suggest: a progression in a block's entry: a help that it is only for prescriptions, and no edit") {
+    for (const char* line : {"  superset 3 rounds { push_up 8 -> 12 }", "  emom 4min {\n    push_up 8 -> 12\n  }",
+                             "  intervals 2 x 40s on 20s off { burpee -> 12 }"}) {
+        INFO(line);
+        const auto parsed = parse(in_workout(line));
+        REQUIRE(!parsed->diagnostics.list().empty());
+        const Diagnostic& d = parsed->diagnostics.list().front();
+        CHECK(d.help.starts_with("a progression ('->') is only for a prescription outside blocks"));
+        CHECK(d.fixes.empty());
+    }
+    // Outside blocks (a phase's statements too) a progression parses.
+    CHECK(!parse(in_workout("  push_up 8 -> 12\n  warmup { easy_cardio 5min -> 10min }"))->diagnostics.has_errors());
+}
+
+TEST_CASE("suggest: after a tabata, the workout's statements are the workout's again") {
+    // The tabata kept the intervals block as the context: "to close the intervals block".
+    const auto parsed = parse("workout w \"W\" {\n  tabata burpee\n  goblet_squat 3x12\n");
+    CHECK(only_error(*parsed).find("to close workout 'w'") != std::string::npos);
+}
+
 TEST_CASE("suggest: a raw control character in a string is an error whose fix deletes it") {
     const auto parsed = parse(in_workout("  plank 3x30s \"keep \x1B[31mred\x1B[0m\""));
     CHECK(only_error(*parsed) ==
