@@ -148,6 +148,8 @@ private:
             for (const auto& each : block_->entries) {
                 const auto& exercise = catalog_.exercises[each.exercise];
                 std::string part = fmt::format("{} {}", amount_text(step_of(each).amount), exercise.title);
+                if (each.sides == checked::SideMode::each) part += " each side";
+                if (each.sides == checked::SideMode::alt) part += " alternating sides";
                 if (each.load) part.append(" @").append(each.load->text);
                 if (each.cue) part += fmt::format(" ({})", *each.cue);
                 parts.push_back(std::move(part));

@@ -229,6 +229,15 @@ TEST_CASE("check: each and alt") {
     const auto together = compile(workout("  reverse_lunge 3x10 each alt"));
     CHECK(codes(*together) == "E0204 " + at(*together, "alt"));
     CHECK(codes(*compile(workout("  reverse_lunge 3x10 each\n  reverse_lunge 3x10 alt"))) == "");
+    // An intervals round works its entry for the block's work time: sides change nothing there.
+    const auto intervals = compile(workout("  intervals 4 x 30s on 15s off { reverse_lunge each; burpee }"));
+    CHECK(codes(*intervals) == "W0102 " + at(*intervals, "each"));
+    CHECK(first(*intervals).message == "'each' on an intervals entry has no effect");
+    const auto alternating = compile(workout("  intervals 4 x 30s on 15s off { reverse_lunge alt }"));
+    CHECK(codes(*alternating) == "W0102 " + at(*alternating, "alt"));
+    // Elsewhere in a block the sides count.
+    CHECK(codes(*compile(workout("  superset 3 rounds { reverse_lunge 10 each; burpee 10 }"))) == "");
+    CHECK(codes(*compile(workout("  amrap 10min { reverse_lunge 10 alt; burpee 10 }"))) == "");
 }
 
 TEST_CASE("check: W0101 assumes each side and lowers as each") {

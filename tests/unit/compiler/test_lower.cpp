@@ -225,6 +225,11 @@ TEST_CASE("lower: amrap is one work segment naming its entries") {
     CHECK(work.cue->find("10 Burpee") != std::string::npos);
     CHECK(work.cue->find("5 Push-Up") != std::string::npos);
     CHECK(t.blocks.at(0).entries.size() == 2);
+    // The sides are said: the round is one segment, with no switch of its own.
+    const auto sides = lower("  amrap 10min { reverse_lunge 10 each; single_leg_glute_bridge 8 alt }");
+    REQUIRE(sides.segments.at(0).cue);
+    CHECK(*sides.segments[0].cue ==
+          "As many rounds as possible: 10 Reverse Lunge each side, 8 Single-Leg Glute Bridge alternating sides");
 }
 
 TEST_CASE("lower: transitions between blocks, explicit rests and notes") {
