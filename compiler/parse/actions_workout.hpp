@@ -68,17 +68,25 @@ struct action<g::rest_statement> {
         state.body().push_back(ast::Statement{ast::RestStatement{state.duration, span_of(in, state)}});
     }
 };
+// `defaults rest 30s rest 40s`: E0206, as a modifier given twice is (the last one counts).
+void set_default(std::optional<ast::Duration>& slot, std::string_view name, ParseState& state) {
+    if (slot) {
+        state.diagnostics->report(Code::E0206, state.duration.span, fmt::format("'{}' given twice in one defaults", name),
+                                  "keep one of them");
+    }
+    slot = state.duration;
+}
 template <>
 struct action<g::defaults_rest> {
-    static void apply0(ParseState& state) { state.defaults.rest = state.duration; }
+    static void apply0(ParseState& state) { set_default(state.defaults.rest, "rest", state); }
 };
 template <>
 struct action<g::defaults_transition> {
-    static void apply0(ParseState& state) { state.defaults.transition = state.duration; }
+    static void apply0(ParseState& state) { set_default(state.defaults.transition, "transition", state); }
 };
 template <>
 struct action<g::defaults_switch> {
-    static void apply0(ParseState& state) { state.defaults.switch_ = state.duration; }
+    static void apply0(ParseState& state) { set_default(state.defaults.switch_, "switch", state); }
 };
 template <>
 struct action<g::defaults_statement> {

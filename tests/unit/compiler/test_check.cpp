@@ -338,6 +338,16 @@ TEST_CASE("check: out-of-range numbers") {
     check_one("  push_up 1x1 hold 24h", "E0303", "1x1");  // 2s + 24h
 }
 
+TEST_CASE("check: a defaults value given twice is E0206, as a modifier given twice is") {
+    const auto twice = compile(workout("  defaults rest 30s transition 10s rest 40s\n  burpee 3x10"));
+    CHECK(codes(*twice) == "E0206 " + at(*twice, "40s"));
+    CHECK(first(*twice).message == "'rest' given twice in one defaults");
+    const auto switches = compile(workout("  defaults switch 5s switch 5s\n  burpee 3x10"));
+    CHECK(first(*switches).message == "'switch' given twice in one defaults");
+    // Two defaults statements: the later one changes what follows it.
+    CHECK(codes(*compile(workout("  defaults rest 30s\n  burpee 3x10\n  defaults rest 40s\n  burpee 3x10"))) == "");
+}
+
 TEST_CASE("check: a rest of zero is told what leaving the rest out would do") {
     const auto help_of = [](const std::string& body) {
         const auto c = compile(workout(body));
