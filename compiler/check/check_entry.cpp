@@ -540,7 +540,16 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
                                                : "write 'each' (or 'alt') after it to say so");
     }
     if (use.load) entry.load = *use.load;
-    if (use.rest && context == EntryContext::prescription) entry.rest = use.rest->seconds;
+    if (use.rest && context == EntryContext::prescription) {
+        entry.rest = use.rest->seconds;
+        // SPEC 6: the rest goes between sets; one set (in every step of a progression) has none.
+        const bool one_set = !entry.steps.empty() &&
+                             std::all_of(entry.steps.begin(), entry.steps.end(), [](const checked::DoseStep& step) { return step.sets == 1; });
+        if (one_set) {
+            diagnostics_.report(Code::W0102, use.rest->span, "'rest' on a single set has no effect",
+                                "the rest goes between sets: to rest after this one, write a 'rest' statement on the next line");
+        }
+    }
     entry.hold = use.hold ? use.hold->seconds : 0;
     if (use.cue) entry.cue = use.cue->value;
     if (use.tempo) entry.tempo = use.tempo->text;

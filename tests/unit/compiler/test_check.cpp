@@ -235,6 +235,13 @@ TEST_CASE("check: each and alt") {
     CHECK(first(*intervals).message == "'each' on an intervals entry has no effect");
     const auto alternating = compile(workout("  intervals 4 x 30s on 15s off { reverse_lunge alt }"));
     CHECK(codes(*alternating) == "W0102 " + at(*alternating, "alt"));
+    // A rest goes between sets (SPEC 6): on a single set it has none to go between.
+    const auto single = compile(workout("  reverse_lunge 10 each rest 30s"));
+    CHECK(codes(*single) == "W0102 " + at(*single, "30s"));
+    CHECK(first(*single).message == "'rest' on a single set has no effect");
+    CHECK(codes(*compile(workout("  plank 1x30s rest 20s"))).starts_with("W0102"));
+    CHECK(codes(*compile(workout("  burpee 3x10 rest 30s"))) == "");
+    CHECK(codes(*compile(workout("  burpee 1x8 -> 2x12 rest 30s"))) == "");  // later steps have two sets
     // Elsewhere in a block the sides count.
     CHECK(codes(*compile(workout("  superset 3 rounds { reverse_lunge 10 each; burpee 10 }"))) == "");
     CHECK(codes(*compile(workout("  amrap 10min { reverse_lunge 10 alt; burpee 10 }"))) == "");
