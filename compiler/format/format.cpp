@@ -150,7 +150,7 @@ void read_line(std::string_view raw, int& depth, Line& line, bool equipment_expr
     LineLayout layout(line, equipment_expression);
     bool any_token = false;
     bool pending_space = false;
-    int opened = 0, closed_first = 0;
+    int opened = 0, closed_first = 0, closed_after = 0;
     bool only_closing = true;  // the code so far is all '}' (kept, not searched: a line of them is linear)
     static constexpr CharSet special(" \t\r#\"{}");
     for (std::size_t i = 0; i < raw.size();) {
@@ -185,7 +185,7 @@ void read_line(std::string_view raw, int& depth, Line& line, bool equipment_expr
         } else if (c == '}') {
             if (opened > 0) --opened;
             else if (only_closing) ++closed_first;
-            else --depth;  // a '}' after other code on the line closes an outer block
+            else ++closed_after;  // after other code: the line is the block's, the next one is outside it
             layout.brace(c);
         } else {
             while (end < raw.size() && !special(raw[end])) ++end;
@@ -195,7 +195,7 @@ void read_line(std::string_view raw, int& depth, Line& line, bool equipment_expr
     }
     layout.finish();
     line.depth = std::max(0, depth - closed_first);
-    depth = std::max(0, depth - closed_first + opened);
+    depth = std::max(0, depth - closed_first + opened - closed_after);
     line.blank = !any_token && line.comment.empty();
     line.word = std::min(line.code.find(' '), line.code.size());
 }

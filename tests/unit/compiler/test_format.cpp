@@ -26,6 +26,16 @@ TEST_CASE("format: indentation, spacing and blank lines") {
           "}\n");
 }
 
+TEST_CASE("format: a line that ends its block with '}' is indented as the block's other lines") {
+    const std::string closing_late = "workout w {\n  emom 2min {\n  burpee 10\n        goblet_squat 10 @16kg }\n}\n";
+    const std::string canonical = "workout w {\n  emom 2min {\n    burpee 10\n    goblet_squat 10 @16kg }\n}\n";
+    CHECK(reps::format_source(closing_late) == canonical);
+    CHECK(reps::format_source(canonical) == canonical);
+    // Two blocks closed after code: the next line is outside both.
+    CHECK(reps::format_source("workout w {\nwarmup {\nsuperset 2 rounds {\nburpee 5 } }\nplank 30s\n}\n") ==
+          "workout w {\n  warmup {\n    superset 2 rounds {\n      burpee 5 } }\n  plank 30s\n}\n");
+}
+
 TEST_CASE("format: a progression's arrow between spaces, a load's '@' after one") {
     CHECK(reps::format_source("workout w {\n  burpee 2x8->3x12@16kg\n}\n") == "workout w {\n  burpee 2x8 -> 3x12 @16kg\n}\n");
     CHECK(reps::format_source("workout w {\n  burpee 2x8  ->3x12   @bw+10kg\n}\n") ==
