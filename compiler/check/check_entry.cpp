@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -124,7 +125,6 @@ bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers
                             "a round works its entry for the block's work time: say how to use the sides in a cue, like \"switch sides halfway\"");
     }
     if (modifiers.tempo) {
-        std::int64_t total = 0;
         for (auto phase : modifiers.tempo->phases) {
             if (phase > 9) {
                 diagnostics_.report(Code::E0305, modifiers.tempo->span, fmt::format("tempo phase {} is above 9", phase),
@@ -132,14 +132,6 @@ bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers
                 ok = false;
                 break;
             }
-            total += std::max<std::int64_t>(phase, 0);
-        }
-        // A hold gives the rep its time (SPEC 6: a+b+c+d, plus h).
-        const bool held = modifiers.hold && modifiers.hold->seconds > 0;
-        if (ok && total == 0 && !held) {
-            diagnostics_.report(Code::E0305, modifiers.tempo->span, "a tempo of 0-0-0-0 takes no time",
-                              "give at least one phase a second, like 2-0-1-0, or hold each rep, like hold 2s");
-            ok = false;
         }
     }
     if (modifiers.rest) {
@@ -416,6 +408,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         effective.push_back(i == 0 ? OptionModifiers::of(modifiers) : OptionModifiers::of(modifiers, modifiers.alternatives[i - 1].modifiers));
     }
     bool options_ok = true;
+    bool zero_tempo_reported = false;  // once per entry: the prescription's tempo is every option's
     for (std::size_t i = 0; i < entry.options.size(); ++i) {
         const Traits& exercise = traits(entry.options[i]);
         OptionModifiers& own = effective[i];
@@ -437,6 +430,17 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
                                   "give reps, like 3x12");
                 options_ok = false;
             }
+        }
+        // A tempo of 0-0-0-0 leaves a rep no time unless a hold gives it some (SPEC 6: a+b+c+d, plus
+        // h), judged on what the option does, inherited modifiers included (SPEC 4.1).
+        if (own.tempo && timing::rep_seconds(0, own.tempo, own.hold ? own.hold->seconds : 0) == 0) {
+            if (!std::exchange(zero_tempo_reported, true)) {
+                diagnostics_.report(Code::E0305, own.tempo->span,
+                                    i == 0 ? std::string("a tempo of 0-0-0-0 takes no time")
+                                           : fmt::format("a tempo of 0-0-0-0 takes no time in {}", who()),
+                                    "give at least one phase a second, like 2-0-1-0, or hold each rep, like hold 2s");
+            }
+            options_ok = false;
         }
         if (exercise.sides == ast::Sides::both && own.sides) {
             if (own.sides_inherited) {

@@ -329,6 +329,9 @@ TEST_CASE("check: out-of-range numbers") {
     check_one("  goblet_squat 3x12 tempo 3-10-1-0", "E0305", "3-10-1-0");
     check_one("  goblet_squat 3x12 tempo 0-0-0-0", "E0305", "0-0-0-0");  // a rep of no time
     check_one("  goblet_squat 3x12 tempo 0-0-0-0 hold 0s", "E0305", "0-0-0-0");
+    // Judged on what each option does, inherited modifiers included (SPEC 4.1).
+    check_one("  goblet_squat 3x12 tempo 0-0-0-0 hold 2s or front_squat hold 0s", "E0305", "0-0-0-0");
+    CHECK(codes(*compile(workout("  push_up 1x10 hold 2s or knee_push_up tempo 0-0-0-0"))) == "");
     check_one("  goblet_squat 3x12 -> 2x8", "E0306", "3x12 -> 2x8");
     check_one("  goblet_squat 2x12 -> 3x8", "E0306", "2x12 -> 3x8");
     check_one("  goblet_squat 2x8 -> 3x12 step 0", "E0306", "0");
