@@ -380,6 +380,12 @@ TEST_CASE("notes stand where they are written, in the printed timeline and in th
     CHECK(contains(played.out, "[00:00:30] note  between\n[00:00:30] transition  0:30\n"));
     CHECK(contains(played.out, "[00:01:30] note  to the mat\n[00:01:30] transition  0:30\n"));
     CHECK(contains(played.out, "[00:07:00] note  well done\n[00:07:00] end\n"));
+
+    // A phase of notes alone has no segments, and no heading: its notes still print, in order.
+    const fs::path bare = dir.write("bare.reps", "workout n \"N\" {\n  warmup { note \"warm\" }\n  burpee 10\n"
+                                                 "  note \"main\"\n  cooldown { note \"cool\" }\n}\n");
+    const Run sheet = run_reps({"build", bare.string(), "--to", "text"});
+    CHECK(contains(sheet.out, "  note: warm\n\nMAIN\n  0:00  0:30  work        Burpee, 10 reps\n  note: main\n  note: cool\n"));
 }
 
 TEST_CASE("play: a program's file plays the workout it schedules and says which") {

@@ -90,14 +90,16 @@ std::string work_details(const timeline::Segment& segment, const timeline::Block
     return out;
 }
 
-// Notes add no time: each prints where it stands, before the segment that follows it; those of
-// `phase` only, when given (a note at the end of the main part prints before the cool-down's heading).
+// Notes add no time: each prints where it stands, before the segment that follows it. Where a
+// phase begins, `in_new_phase` picks the side of its heading: a note of the main part's end prints
+// before the cool-down's heading, a note of a warm-up with no segments too, the cool-down's after.
 void append_notes_before(std::string& text, const timeline::Timeline& timeline, std::size_t segment_index,
-                         std::optional<timeline::Phase> phase = std::nullopt) {
+                         std::optional<bool> in_new_phase = std::nullopt) {
+    const auto& segments = timeline.segments;
     for (const auto& block : timeline::blocks_starting_at(timeline, segment_index)) {
-        if (block.kind == timeline::Block::Kind::note && (!phase || block.phase == *phase)) {
-            text += fmt::format("{}note: {}\n", indent, one_line(block.text));
-        }
+        if (block.kind != timeline::Block::Kind::note) continue;
+        const bool new_phase = segment_index < segments.size() && block.phase == segments[segment_index].phase;
+        if (!in_new_phase || *in_new_phase == new_phase) text += fmt::format("{}note: {}\n", indent, one_line(block.text));
     }
 }
 
@@ -216,9 +218,9 @@ std::string to_text(const timeline::Timeline& timeline) {
     for (std::size_t index = 0; index < timeline.segments.size(); ++index) {
         const auto& segment = timeline.segments[index];
         if (phase != segment.phase) {
-            if (phase) append_notes_before(text, timeline, index, *phase);
+            append_notes_before(text, timeline, index, false);
             text += fmt::format("\n{}\n", phase_heading(segment.phase));
-            append_notes_before(text, timeline, index, segment.phase);
+            append_notes_before(text, timeline, index, true);
             phase = segment.phase;
         } else {
             append_notes_before(text, timeline, index);
