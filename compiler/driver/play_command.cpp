@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <optional>
 #include <ostream>
@@ -21,8 +22,16 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     Reporter reporter(options, err);
     // The summary is appended to --log at the end: a log that cannot be written is said now, not
     // after the whole workout. Opened as the player will open it (created when missing; O_NONBLOCK
-    // so that a FIFO without a reader does not hang here).
-    if (!options.log.empty()) {
+    // so that a FIFO without a reader does not hang here). A FIFO is not opened: closing it would
+    // end its reader's input (`cat log &` would stop before the line comes); access() asks instead.
+    struct stat log_status {};
+    if (!options.log.empty() && ::stat(options.log.c_str(), &log_status) == 0 && S_ISFIFO(log_status.st_mode)) {
+        if (::access(options.log.c_str(), W_OK) != 0) {
+            reporter.fail("--log: cannot write '" + printable(options.log) + "': " + std::strerror(errno));
+            reporter.finish();
+            return 2;
+        }
+    } else if (!options.log.empty()) {
         const int fd = ::open(options.log.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0644);
         if (fd < 0 && errno != ENXIO) {
             reporter.fail("--log: cannot write '" + printable(options.log) + "': " + std::strerror(errno));

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -227,6 +228,29 @@ TEST_CASE("trust: play --log that cannot be written is exit 2 before playing") {
     const Run directory = run_reps({"play", main.string(), "--plain", "--speed", "1000000", "--log", dir.path().string()});
     CHECK(directory.code == 2);
     CHECK(directory.out.empty());
+}
+
+TEST_CASE("trust: play --log to a FIFO: a reader waiting from the start gets the line; none, exit 2, no hang") {
+    TempDir dir("trust-log-fifo");
+    const fs::path main = dir.write("main.reps", legs);
+    const fs::path fifo = dir.path() / "log.fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // A reader that reads to its end of file (as `cat log.fifo > copy &` does): the check at the
+    // start must not open and close the FIFO, which would end the reader's input before the line.
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(fifo, std::ios::binary);
+        received.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    });
+    const Run played = run_reps({"play", main.string(), "--plain", "--speed", "1000000", "--log", fifo.string()});
+    reader.join();
+    CHECK(played.code == 0);
+    CHECK(received.starts_with("{\"format\":\"reps-play/1\""));
+    CHECK(received.ends_with("}\n"));
+    // No reader at the end: said, not waited for.
+    const Run unread = run_reps({"play", main.string(), "--plain", "--speed", "1000000", "--log", fifo.string()});
+    CHECK(unread.code == 2);
+    CHECK(contains(unread.err, "no process reads this FIFO"));
 }
 
 TEST_CASE("trust: W0301 (FIT cannot hold it) points at the entry, and '# reps: allow W0301' there silences it") {
