@@ -6,14 +6,17 @@
 #include <chrono>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "compiler/catalog/stdlib_catalog.hpp"
 #include "compiler/timing/timeline_size.hpp"
+#include "runtime/calendar/time_zone.hpp"
 
 namespace reps {
 namespace {
@@ -204,6 +207,59 @@ private:
     int start_weekday_;  // 0 = monday
 };
 
+// A run and a strength session on the same day are judged in elapsed time (SPEC 7 measures
+// events so, across a clock change too): on the night the clocks go forward, 00:30 to 05:00 is
+// 3h30. Only a zone with clock changes is loaded (libical's first zone costs millions of
+// instructions), and only for a program that has such a pair.
+class SameDayGaps {
+public:
+    SameDayGaps(const checked::Program& plan, const ProgramDates& dates) : plan_(plan), dates_(dates) {}
+
+    // The fewest minutes from `run`'s start to `session`'s over the dates they fall on, and that
+    // date when the wall clock counts otherwise.
+    std::pair<int, std::string> fewest_minutes(const checked::Session& run, const checked::Session& session) const {
+        const int wall = (session.hour * 60 + session.minute) - (run.hour * 60 + run.minute);
+        const calendar::Zone* zone = this->zone();
+        if (zone == nullptr) return {wall, ""};
+        std::pair<int, std::string> fewest{wall, ""};
+        bool first = true;
+        const int first_day = dates_.first_day(session);
+        for (int week = 0; week < plan_.weeks; ++week) {
+            const std::string date = dates_.date(first_day + 7 * week);
+            const auto at = [&](const checked::Session& each) {
+                return calendar::instant(date, fmt::format("{:02}:{:02}", each.hour, each.minute), *zone);
+            };
+            const auto minutes = static_cast<int>((at(session) - at(run)) / 60);
+            if (first || minutes < fewest.first) fewest = {minutes, minutes == wall ? "" : date};
+            first = false;
+        }
+        return fewest;
+    }
+
+private:
+    // The program's zone when it has clock changes to know of; nullptr for UTC or an unknown name
+    // (E0407 says so).
+    const calendar::Zone* zone() const {
+        if (!looked_up_) {
+            looked_up_ = true;
+            const std::string& name = plan_.timezone;
+            if (!name.empty() && name != "UTC" && name != "Etc/UTC" && calendar::is_known_zone(name)) {
+                try {
+                    zone_ = calendar::find_zone(name);
+                } catch (const std::invalid_argument&) {
+                    zone_.reset();
+                }
+            }
+        }
+        return zone_ ? &*zone_ : nullptr;
+    }
+
+    const checked::Program& plan_;
+    const ProgramDates& dates_;
+    mutable bool looked_up_ = false;
+    mutable std::optional<calendar::Zone> zone_;
+};
+
 }  // namespace
 
 void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
@@ -226,11 +282,17 @@ void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
             }
         }
     }
+    const SameDayGaps gaps(plan, dates);
     for (const auto* session : strength) {
-        const int start = session->hour * 60 + session->minute;
         for (const auto* run : runs) {
             if (run->weekday != session->weekday) continue;
+            // Minutes from the run's start to the strength session's, on the date where they are
+            // fewest (a night the clocks go forward); `when` names that date if it differs from the
+            // wall clock's count.
+            const auto [after_run_start, date] = gaps.fewest_minutes(*run, *session);
+            const std::string when = date.empty() ? "" : fmt::format(" on {}, when the clocks change", date);
             const int run_start = run->hour * 60 + run->minute;
+            const int start = run_start + after_run_start;
             const int run_end = run_start + static_cast<int>((run->run_seconds + 59) / 60);
             if (start < run_start) {
                 diagnostics.report(Code::W0204, session->span,
@@ -245,8 +307,9 @@ void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
                                     "run first, then strength 4-6 hours later");
             } else if (start - run_end < 4 * 60) {
                 diagnostics.report(Code::W0204, session->span,
-                                    fmt::format("strength at {:02}:{:02} is {}h{:02} after the run ends; leave at least 4h",
-                                                session->hour, session->minute, (start - run_end) / 60, (start - run_end) % 60),
+                                    fmt::format("strength at {:02}:{:02} is {}h{:02} after the run ends{}; leave at least 4h",
+                                                session->hour, session->minute, (start - run_end) / 60, (start - run_end) % 60,
+                                                when),
                                     "move the strength session later in the day");
             }
         }

@@ -118,6 +118,22 @@ TEST_CASE("a run and strength the same day: before the run, during it, or too so
     CHECK(w204("  mon 08:00 run \"Long\" 90min hard\n  mon 13:30 steady\n").empty());
 }
 
+TEST_CASE("a run and strength the same day are apart in elapsed time, across a clock change too") {
+    // Berlin's clocks go forward at 02:00 on Sunday 2027-03-28 and back at 03:00 on 2026-10-25.
+    const auto w204 = [&](const std::string& start, int weeks, const std::string& strength_at) {
+        const std::string sessions = "  timezone \"Europe/Berlin\"\n  sun 00:30 run \"Night\" 30min hard\n  sun " + strength_at + " steady\n";
+        return messages(lint(steady + program(start, weeks, sessions)), Code::W0204);
+    };
+    // 01:00 CET to 05:00 CEST is 3h: the wall clock's 4h is not.
+    CHECK(w204("2027-03-22", 2, "05:00") ==
+          std::vector<std::string>{"strength at 05:00 is 3h00 after the run ends on 2027-03-28, when the clocks change; leave at least 4h"});
+    CHECK(w204("2027-03-29", 2, "05:00").empty());  // the weeks after: 4h
+    // 01:00 CEST to 04:00 CET is 4h: the wall clock's 3h is not too soon.
+    CHECK(w204("2026-10-19", 1, "04:00").empty());
+    // Other weeks of the same program are as the wall clock says.
+    CHECK(w204("2026-10-19", 2, "04:00") == std::vector<std::string>{"strength at 04:00 is 3h00 after the run ends; leave at least 4h"});
+}
+
 TEST_CASE("warm-up: a workout needs a warmup block with work in it (SPEC 5.4)") {
     const auto warmup_warnings = [](const std::string& body) {
         return messages(lint("workout w \"W\" {\n" + body + "  goblet_squat 3x12\n}\n"), Code::W0201);
