@@ -318,6 +318,11 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     if ((!options.timezone.empty() || options.alarm || options.dtstamp) && options.to != "ics") {
         throw UsageError("--timezone, --alarm and --dtstamp apply to --to ics");
     }
+    // SPEC 7: --at dates a single workout's calendar event (and the HTML sheet's date line); the
+    // other outputs have no date to give.
+    if (!options.at.empty() && options.to != "ics" && options.to != "html") {
+        throw UsageError("--at dates a workout: it applies to --to ics and --to html");
+    }
     if (!options.timezone.empty() && !calendar::is_known_zone(options.timezone)) {
         throw UsageError("unknown time zone '" + options.timezone + "' for --timezone; use a name like Europe/Berlin");
     }

@@ -357,6 +357,10 @@ Parsed parse(int argc, const char* const argv[]) {
                                                                          : std::string("at most one ")) +
                          (files ? "FILE" : command.name == "explain" ? "CODE" : "argument"));
     }
+    // Imports are read beside the file, so a file has a place: standard input has none.
+    if ((command.compiles || command.name == "fmt") && std::find(options.args.begin(), options.args.end(), "-") != options.args.end()) {
+        throw UsageError("'-' (standard input) cannot be read: give a file name (./- for a file named '-')");
+    }
 
     options.json_diagnostics = false;
     if (vm.count("diagnostics")) {

@@ -115,7 +115,15 @@ TEST_CASE("usage errors exit 2 with a short usage message") {
         CHECK(run_reps({"check", data("ok.reps"), "-W", "W0101"}).err.starts_with(
             "reps: error: -W takes no-CODE to silence a warning, e.g. -W no-W0101, not 'W0101'\n"));
         CHECK(run_reps({"check", data("ok.reps"), "-W", "no-E0102"}).code == 2);
-        CHECK(run_reps({"build", data("ok.reps"), "--to", "json", "--at", "2026-12-01 17:30"}).code == 2);
+        CHECK(run_reps({"build", data("ok.reps"), "--to", "ics", "--at", "2026-12-01 17:30"}).code == 2);
+        // --at dates a calendar event or a sheet: other outputs have no date to give (it was ignored).
+        CHECK(run_reps({"build", data("ok.reps"), "--to", "json", "--at", "2026-12-01T17:30"}).err.starts_with(
+            "reps: error: --at dates a workout: it applies to --to ics and --to html\n"));
+        CHECK(run_reps({"build", data("ok.reps"), "--to", "html", "--at", "2026-12-01T17:30"}).code == 0);
+        // A file has a place (its imports are read beside it): '-' is refused, not looked for.
+        for (const char* command : {"check", "fmt", "play"}) {
+            CHECK(run_reps({command, "-"}).err.starts_with("reps: error: '-' (standard input) cannot be read: give a file name"));
+        }
         CHECK(run_reps({"build", data("ok.reps"), "--to", "pdf"}).err.starts_with(
             "reps: error: unknown format 'pdf' for --to; choose one of text, html, json, ics, fit\n"));
     }
