@@ -250,6 +250,30 @@ try {
   items = await complete(9, 12);
   check(items.some((x) => x.label === 'w' && x.detail === 'workout'), 'completion: workouts in a program that does not parse yet', items.map((x) => x.label));
 
+  // After '@' the load words (also at the end of a workout still open); after 'rest ' or 'tempo '
+  // a value, so no keyword; a group's line takes 'rounds', then 'rest'; a group holds exercises only.
+  const set = async (text) => {
+    connection.sendNotification('textDocument/didChange', { textDocument: { uri: comp, version: ++compVersion }, contentChanges: [{ text }] });
+    const lines = text.split('\n');
+    const result = await connection.sendRequest('textDocument/completion', { textDocument: { uri: comp }, position: { line: lines.length - 1, character: lines[lines.length - 1].length }, context: { triggerKind: 2, triggerCharacter: '@' } });
+    return (Array.isArray(result) ? result : result.items).map((x) => x.label);
+  };
+  let compVersion = 2;
+  let labels = await set('workout w "W" {\n  warmup { easy_cardio 5min }\n  goblet_squat 3x12 @');
+  check(labels.join() === 'bw,rpe,rir', "completion: after '@' at the end of an open workout, the load words", labels);
+  labels = await set('workout w "W" {\n  goblet_squat 3x12 @16');
+  check(labels.join() === '16kg,16lb,16x,16%', "completion: after '@' and a number, a load's units", labels);
+  labels = await set('workout w "W" {\n  goblet_squat 3x12 rest ');
+  check(labels.length === 0, "completion: nothing after 'rest '", labels);
+  labels = await set('workout w "W" {\n  goblet_squat 3x12 tempo ');
+  check(labels.length === 0, "completion: nothing after 'tempo '", labels);
+  labels = await set('workout w "W" {\n  goblet_squat 3x12 @16kg ');
+  check(labels.join() === 'each,alt,rest,tempo,hold,or', 'completion: modifiers after a load', labels);
+  labels = await set('workout w "W" {\n  superset 3 ');
+  check(labels.join() === 'rounds', "completion: 'rounds' after a superset's count", labels);
+  labels = await set('workout w "W" {\n  superset 3 rounds {\n    ');
+  check(labels.includes('goblet_squat') && !labels.includes('superset') && !labels.includes('rest'), 'completion: a superset holds exercises only', labels.length);
+
   // A duplicate declaration: the "first declared at" note points at the first one.
   const dupPath = path.join(work, 'dup.reps');
   const dupText = '# Über 💪\nexercise towel_row "Towel Row" {\n  primary lats\n}\nexercise towel_row "Again" {\n  primary lats\n}\n';

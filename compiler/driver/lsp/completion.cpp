@@ -3,6 +3,8 @@
 // what fits; names come from the last analysis' catalog and the open files.
 #include <algorithm>
 #include <set>
+#include <span>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -32,16 +34,23 @@ std::string_view first_word(std::string_view line) {
     return line.substr(start, end - start);
 }
 
-// The declaration keyword of the block around `offset` ("workout", "exercise", ...), empty at the
-// top level: braces are counted outside strings and comments.
-std::string_view enclosing_declaration(std::string_view text, std::size_t offset) {
-    int depth = 0;
-    std::size_t declaration_start = 0;
+// The blocks open at `offset`: the top-level declaration's keyword ("workout", "exercise", ...,
+// empty at the top level) and the innermost block's ("superset", "warmup", ...; the declaration's
+// when no block is nested). Braces are counted outside strings and comments.
+struct Enclosing {
+    std::string_view declaration;
+    std::string_view block;
+};
+
+Enclosing enclosing_blocks(std::string_view text, std::size_t offset) {
+    std::vector<std::size_t> starts;  // where the statement of each open '{' starts
+    std::size_t statement_start = 0;
     bool in_string = false, in_comment = false;
     for (std::size_t i = 0; i < offset; ++i) {
         const char c = text[i];
         if (in_comment) {
             in_comment = c != '\n';
+            if (!in_comment) statement_start = i + 1;
         } else if (in_string) {
             if (c == '\\') ++i;
             else if (c == '"' || c == '\n') in_string = false;
@@ -50,12 +59,46 @@ std::string_view enclosing_declaration(std::string_view text, std::size_t offset
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{') {
-            if (depth++ == 0) declaration_start = text.rfind('\n', i) == std::string_view::npos ? 0 : text.rfind('\n', i) + 1;
+            starts.push_back(statement_start);
+            statement_start = i + 1;
         } else if (c == '}') {
-            depth = std::max(0, depth - 1);
+            if (!starts.empty()) starts.pop_back();
+            statement_start = i + 1;
+        } else if (c == '\n' || c == ';') {
+            statement_start = i + 1;
         }
     }
-    return depth == 0 ? std::string_view() : first_word(text.substr(declaration_start));
+    if (starts.empty()) return {};
+    return {first_word(text.substr(starts.front())), first_word(text.substr(starts.back()))};
+}
+
+// Whether the end of `line` is inside a string or a comment, where nothing is completed.
+bool in_string_or_comment(std::string_view line) {
+    bool in_string = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (in_string) {
+            if (line[i] == '\\') ++i;
+            else if (line[i] == '"') in_string = false;
+        } else if (line[i] == '#') {
+            return true;
+        } else if (line[i] == '"') {
+            in_string = true;
+        }
+    }
+    return in_string;
+}
+
+// The last whitespace-separated token of `text` ("" when there is none).
+std::string_view last_token(std::string_view text) {
+    const std::size_t end = text.find_last_not_of(" \t");
+    if (end == std::string_view::npos) return {};
+    const std::size_t start = text.find_last_of(" \t", end);
+    const std::size_t begin = start == std::string_view::npos ? 0 : start + 1;
+    return text.substr(begin, end + 1 - begin);
+}
+
+bool is_number(std::string_view token) {
+    return !token.empty() && token.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 bool fits_profile(const Catalog& catalog, const Exercise& exercise, int profile) {
@@ -90,9 +133,22 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
     while (word_start > 0 && name_char(line[word_start - 1])) --word_start;
     const std::string_view word = line.substr(word_start);
     const std::string_view before = line.substr(0, word_start);
-    const std::string_view declaration = enclosing_declaration(text, line_start + word_start);
-    const std::string_view lead = first_word(line);
-    const bool line_start_word = before.find_first_not_of(" \t") == std::string_view::npos;
+    const Enclosing enclosing = enclosing_blocks(text, line_start + word_start);
+    const std::string_view declaration = enclosing.declaration;
+    if (in_string_or_comment(before)) return items;
+    // The statement being written: the line's text after its last '{' or ';' outside strings.
+    std::size_t statement_begin = 0;
+    for (std::size_t i = 0, in_string = 0; i < before.size(); ++i) {
+        if (before[i] == '"') in_string ^= 1;
+        else if (in_string && before[i] == '\\') ++i;
+        else if (!in_string && (before[i] == '{' || before[i] == ';')) statement_begin = i + 1;
+    }
+    const std::string_view statement = before.substr(statement_begin);
+    const std::string_view lead = first_word(statement);
+    const bool line_start_word = statement.find_first_not_of(" \t") == std::string_view::npos;
+    // The token before the word being typed; a load's '@' sticks to the word ("@", "@r").
+    const bool after_at = before.ends_with('@');
+    const std::string_view previous = last_token(statement);
     const auto keywords = [&](std::initializer_list<std::string_view> words) {
         for (const std::string_view keyword : words) items.push_back(item(keyword, 14));
     };
@@ -107,12 +163,17 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
         for (const Equipment& entry : catalog.equipment) items.push_back(item(entry.name, 12, entry.title));
     };
 
-    // A number just typed (and perhaps the start of its unit): durations, sets and loads.
+    // A number just typed (and perhaps the start of its unit): durations, sets and loads; after
+    // '@' a load's units only, and none where a bare number goes (a tempo, an RPE, an RIR).
     const std::size_t digits_end = word.find_first_not_of("0123456789");
     if (!word.empty() && word.front() >= '0' && word.front() <= '9') {
+        if (previous == "tempo" || previous == "@rpe" || previous == "@rir") return items;
         const std::string_view number = word.substr(0, digits_end);
-        for (const std::string_view unit : {"s", "min", "h", "x", "kg", "lb"}) {
-            items.push_back(item(fmt::format("{}{}", number, unit), 11, unit == "x" ? "sets" : "unit"));
+        static constexpr std::string_view units[] = {"s", "min", "h", "x", "kg", "lb"};
+        static constexpr std::string_view load_units[] = {"kg", "lb", "x", "%"};
+        for (const std::string_view unit : after_at ? std::span<const std::string_view>(load_units) : std::span<const std::string_view>(units)) {
+            items.push_back(item(fmt::format("{}{}", number, unit), 11,
+                                 unit == "x" ? (after_at ? "a pair" : "sets") : unit == "%" ? "of 1RM" : "unit"));
         }
         return items;
     }
@@ -160,20 +221,46 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
         } else {
             keywords({"start", "weeks", "timezone", "mon", "tue", "wed", "thu", "fri", "sat", "sun"});
         }
+    } else if (after_at) {
+        // A load: '@' is followed by a mass, a percentage, or one of these (no space between).
+        keywords({"bw", "rpe", "rir"});
     } else if (lead == "focus" && !line_start_word) {
-        for (const Region& region : catalog.regions) items.push_back(item(region.name, 12, region.title));
-        keywords({"full_body"});
+        if (previous == "focus" || previous.ends_with(',')) {
+            for (const Region& region : catalog.regions) items.push_back(item(region.name, 12, region.title));
+        }
+        if (previous == "focus") keywords({"full_body"});
     } else if (lead == "defaults" && !line_start_word) {
-        keywords({"rest", "transition", "switch"});
-    } else if (line_start_word || before.ends_with("or ") || before.ends_with("{ ")) {
+        if (previous != "rest" && previous != "transition" && previous != "switch") keywords({"rest", "transition", "switch"});
+    } else if (previous == "rest" || previous == "tempo" || previous == "hold" || previous == "@rpe" || previous == "@rir" ||
+               previous == "note" || previous == "emom" || previous == "amrap" || previous == "superset" ||
+               previous == "circuit" || previous == "intervals" || previous == "x" || previous == "on") {
+        // A number, a duration or a text comes next: units are offered once its first digit is typed.
+    } else if (lead == "superset" || lead == "circuit") {
+        if (is_number(previous)) keywords({"rounds"});
+        else if (previous == "rounds") keywords({"rest"});
+    } else if (lead == "intervals") {
+        // intervals N x WORK on REST off { ... }
+        const bool duration = !previous.empty() && previous.front() >= '0' && previous.front() <= '9' && !is_number(previous);
+        if (duration) keywords({statement.find(" on ") == std::string_view::npos ? "on" : "off"});
+    } else if (lead == "tabata") {
         exercises();
-        if (line_start_word) {
+    } else if (line_start_word || previous == "or") {
+        exercises();
+        const std::string_view block = enclosing.block;
+        if (line_start_word && (block == "warmup" || block == "cooldown")) {
+            keywords({"superset", "circuit", "intervals", "tabata", "emom", "amrap", "rest", "note", "defaults"});
+        } else if (line_start_word && block != "superset" && block != "circuit" && block != "intervals" && block != "emom" &&
+                   block != "amrap") {
             keywords({"warmup", "cooldown", "superset", "circuit", "intervals", "tabata", "emom", "amrap", "rest", "note",
                       "defaults", "focus"});
         }
+    } else if (lead == "rest" || lead == "note" || lead == "emom" || lead == "amrap" || lead == "warmup" || lead == "cooldown") {
+        // After a statement's value or a phase's name comes the statement's end or its '{'.
+    } else if (previous == lead && enclosing.block != "intervals") {
+        // After an exercise's name comes its dose (an intervals entry has none).
     } else {
-        // After a prescription's name and dose: its modifiers.
-        keywords({"each", "alt", "rest", "tempo", "hold", "or", "rounds"});
+        // After a prescription's dose (or an intervals entry's name): its modifiers.
+        keywords({"each", "alt", "rest", "tempo", "hold", "or"});
     }
     return items;
 }
