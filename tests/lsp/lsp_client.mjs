@@ -123,6 +123,8 @@ try {
   check(hover && hover.contents.value.includes('`3 x 12 reps x 3 s + 2 x 60 s rest = 3:48`'), 'hover on a prescription: how SPEC 6 got its length', hover);
   hover = await connection.sendRequest('textDocument/hover', at(7, 12));
   check(hover && hover.contents.value.includes('6:18 in total'), 'hover on a workout name: its length', hover);
+  hover = await connection.sendRequest('textDocument/hover', at(4, 9));
+  check(hover && hover.contents.value === '**Plan** `plan`', "hover on a program's name: its title", hover);
 
   // Inlay hints: the clock at each block, the workout's total.
   const hints = await connection.sendRequest('textDocument/inlayHint', { textDocument: { uri: timed }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
@@ -138,6 +140,9 @@ try {
         'definition: a workout named by a program', definition);
   definition = await connection.sendRequest('textDocument/definition', { textDocument: { uri: main }, position: { line: 3, character: 4 } });
   check(definition && definition.uri === lib && definition.range.start.line === 0, 'definition: an exercise of an imported file', definition);
+  definition = await connection.sendRequest('textDocument/definition', { textDocument: { uri: main }, position: { line: 0, character: 10 } });
+  check(definition && definition.uri === lib && definition.range.start.line === 0 && definition.range.start.character === 0,
+        "definition: an import's path, the start of the file", definition);
 
   // References across the open files (declaration included).
   const references = await connection.sendRequest('textDocument/references', { textDocument: { uri: lib }, position: { line: 0, character: 12 }, context: { includeDeclaration: true } });
@@ -269,6 +274,9 @@ try {
   check(labels.length === 0, "completion: nothing after 'tempo '", labels);
   labels = await set('workout w "W" {\n  goblet_squat 3x12 @16kg ');
   check(labels.join() === 'each,alt,rest,tempo,hold,or', 'completion: modifiers after a load', labels);
+  // The workout is still open at the end of the file: its exercises have their hover all the same.
+  hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: comp }, position: { line: 1, character: 4 } });
+  check(hover && hover.contents.value.includes('`goblet_squat`'), 'hover on an exercise of a workout left open at the end of the file', hover);
   labels = await set('workout w "W" {\n  superset 3 ');
   check(labels.join() === 'rounds', "completion: 'rounds' after a superset's count", labels);
   labels = await set('workout w "W" {\n  superset 3 rounds {\n    ');

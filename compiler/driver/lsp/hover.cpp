@@ -1,4 +1,7 @@
 // Hover: an exercise's catalog entry, a block's length and how SPEC 6 got it, a workout's length.
+#include <optional>
+#include <string_view>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -55,6 +58,22 @@ std::string exercise_entry(const Catalog& catalog, const Exercise& exercise) {
     return text;
 }
 
+// The title of the workout or program `name` in the analysis' files (nullopt: undeclared, untitled).
+std::optional<std::string_view> declared_title(const Analysis& analysis, NameKind kind, std::string_view name) {
+    for (const ast::File& file : analysis.compilation.loaded.files) {
+        for (const ast::Declaration& declaration : file.declarations) {
+            const std::optional<ast::Text>* title = nullptr;
+            if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration); workout != nullptr && kind == NameKind::workout) {
+                if (workout->name.text == name) title = &workout->title;
+            } else if (const auto* program = std::get_if<ast::ProgramDecl>(&declaration); program != nullptr && kind == NameKind::program) {
+                if (program->name.text == name) title = &program->title;
+            }
+            if (title != nullptr && title->has_value() && !(*title)->value.empty()) return (*title)->value;
+        }
+    }
+    return std::nullopt;
+}
+
 nlohmann::json markdown(const std::string& text, const Range& range) {
     return {{"contents", {{"kind", "markdown"}, {"value", text}}}, {"range", to_json(range)}};
 }
@@ -72,13 +91,17 @@ nlohmann::json hover(const Analysis& analysis, std::size_t offset) {
         if (name->kind == NameKind::exercise) {
             const int index = catalog.find_exercise(name->text);
             if (index >= 0) return markdown(exercise_entry(catalog, catalog.exercises[static_cast<std::size_t>(index)]), range);
-        } else if (name->kind == NameKind::workout) {
-            if (const checked::Workout* workout = workout_named(analysis, name->text)) {
-                Tally tally;
-                timing::walk_workout(*workout, 1, tally);
-                return markdown(fmt::format("**{}** `{}`: {} in total (week 1)", workout->title, workout->name,
-                                            clock_text(tally.total())),
-                                range);
+        } else if (name->kind == NameKind::workout && workout_named(analysis, name->text) != nullptr) {
+            const checked::Workout* workout = workout_named(analysis, name->text);
+            Tally tally;
+            timing::walk_workout(*workout, 1, tally);
+            return markdown(fmt::format("**{}** `{}`: {} in total (week 1)", workout->title, workout->name,
+                                        clock_text(tally.total())),
+                            range);
+        } else if (name->kind == NameKind::workout || name->kind == NameKind::program) {
+            // Its title as declared (a workout's total needs a file without errors).
+            if (const std::optional<std::string_view> title = declared_title(analysis, name->kind, name->text)) {
+                return markdown(fmt::format("**{}** `{}`", *title, name->text), range);
             }
         } else {
             const auto title = [&]() -> std::string {

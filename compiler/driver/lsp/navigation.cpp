@@ -3,11 +3,14 @@
 // the same place are the same name.
 #include "compiler/driver/lsp/navigation.hpp"
 
+#include <filesystem>
 #include <set>
 
 #include "compiler/driver/lsp/features.hpp"
 
 namespace reps::lsp {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -87,6 +90,21 @@ std::optional<Place> place_of(const Analysis& analysis, const Occurrence& name) 
 nlohmann::json definition(const Analysis& analysis, std::size_t offset) {
     const ast::File* main = analysis.main();
     if (main == nullptr) return nullptr;
+    // An import's path leads to the start of the file it imports (when that file was loaded).
+    for (const ast::Declaration& declaration : main->declarations) {
+        const auto* import = std::get_if<ast::ImportDecl>(&declaration);
+        const SourceSpan& span = import == nullptr ? SourceSpan{} : import->path.span;
+        if (import == nullptr || offset < span.offset || offset > std::size_t{span.offset} + span.length) continue;
+        const fs::path directory = fs::path(analysis.sources.file(analysis.main_file).path).parent_path();
+        const fs::path target = (directory / import->path.value).lexically_normal();
+        for (const ast::File& file : analysis.compilation.loaded.files) {
+            const SourceFile& source = analysis.sources.file(file.file_id);
+            if (file.file_id == analysis.main_file || source.embedded || fs::path(source.path).lexically_normal() != target) continue;
+            const nlohmann::json start = {{"line", 0}, {"character", 0}};
+            return {{"uri", uri_of(source)}, {"range", {{"start", start}, {"end", start}}}};
+        }
+        return nullptr;
+    }
     const std::vector<Occurrence> names = collect_names(*main);
     const Occurrence* name = occurrence_at(names, offset);
     if (name == nullptr) return nullptr;
