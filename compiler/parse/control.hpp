@@ -150,6 +150,8 @@ struct raising_control : pegtl::normal<Rule> {
                                                              {"{decl}", state.decl()},
                                                              {"{found}", found},
                                                              {"{char}", char_at(in)},
+                                                             // an entry as the open block takes it: intervals give no amount
+                                                             {"{entry}", state.context.kind == "the intervals block" ? "'burpee'" : "'burpee 10'"},
                                                              {"{code_point}", in.empty() ? std::string() : fmt::format("U+{:04X}", static_cast<unsigned char>(*in.current()))}});
         // "expected X" messages say what stood there instead; the others name it themselves.
         if (message.rfind("expected", 0) == 0) message += ", found " + found;
@@ -163,7 +165,9 @@ struct raising_control : pegtl::normal<Rule> {
         const bool name_in_text = state.context_name.data() >= state.text && state.context_name.data() < state.text + text.size();
         // The end of a statement inside a block's braces is the end of one of its entries.
         SyntaxSite site = site_of<Rule>();
-        if (site == SyntaxSite::statement_end && in_block_entries(state)) site = SyntaxSite::entry_end;
+        if (site == SyntaxSite::statement_end && in_block_entries(state)) {
+            site = state.context.kind == "the intervals block" ? SyntaxSite::interval_entry_end : SyntaxSite::entry_end;
+        }
         state.pending_fix = suggest_syntax_fix(text, at, site,
                                                name_in_text ? static_cast<std::size_t>(state.context_name.data() - state.text)
                                                             : std::string_view::npos,

@@ -258,13 +258,13 @@ std::optional<SyntaxFix> fix_tempo(const Fixer& f) {
     if (tempo.size() == 4 && std::all_of(tempo.begin(), tempo.end(), [](char c) { return is_digit(c) || c == 'x'; })) {
         tempo = fmt::format("{}-{}-{}-{}", tempo[0], tempo[1], tempo[2], tempo[3]);
     }
-    // Only when it is then a tempo: four phases, each a number or x.
+    // Only when it is then a valid tempo: four phases, each one digit or x (`12-1-x-0` would still
+    // be an error, a phase above 9 seconds).
     int phases = 0;
     for (std::size_t begin = 0; begin <= tempo.size(); ++phases) {
         const std::size_t dash = std::min(tempo.find('-', begin), tempo.size());
         const std::string_view phase = std::string_view(tempo).substr(begin, dash - begin);
-        const bool number = !phase.empty() && std::all_of(phase.begin(), phase.end(), is_digit);
-        if (!number && phase != "x") return std::nullopt;
+        if (phase.size() != 1 || (!is_digit(phase[0]) && phase[0] != 'x')) return std::nullopt;
         begin = dash + 1;
     }
     if (phases != 4) return std::nullopt;
@@ -301,6 +301,34 @@ std::optional<SyntaxFix> fix_entry_end(const Fixer& f) {
                          at, 2, "", false};
     }
     return std::nullopt;
+}
+
+// `burpee 10` in an intervals block: its entries take no amount (the work is the block's); the
+// amount goes, the modifiers after it stay.
+std::optional<SyntaxFix> fix_interval_amount(const Fixer& f) {
+    const std::size_t at = f.failure();
+    if (!is_digit(f.at(at))) return std::nullopt;
+    std::size_t begin = at;
+    while (begin > f.line_begin() && (f.at(begin - 1) == ' ' || f.at(begin - 1) == '\t')) --begin;
+    if (begin == at || begin == f.line_begin() || !is_word_char(f.at(begin - 1))) return std::nullopt;
+    // The amount's words, up to a modifier, a cue, a comment or the statement's end.
+    static constexpr std::string_view modifiers[] = {"each", "alt", "rest", "tempo", "hold", "or"};
+    std::size_t end = at;
+    for (std::size_t word = at;;) {
+        const char c = f.at(word);
+        if (c == '\n' || c == '@' || c == '"' || c == '#' || c == ';' || c == '}') break;
+        std::size_t word_end = word;
+        while (f.at(word_end) != ' ' && f.at(word_end) != '\t' && f.at(word_end) != '\n' && f.at(word_end) != ';' &&
+               f.at(word_end) != '}') {
+            ++word_end;
+        }
+        const std::string_view text = f.line_from(word).substr(0, word_end - word);
+        if (std::find(std::begin(modifiers), std::end(modifiers), text) != std::end(modifiers)) break;
+        end = word_end;
+        word = f.skip_spaces(word_end);
+    }
+    return f.make(begin, end - begin, "",
+                  "An entry of intervals takes no amount: the work is the block's, as many reps as fit in it");
 }
 
 // `exercise foo {` without a title, or a title without quotes.
@@ -377,6 +405,17 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
             if (comment == npos) break;
             end_of_previous = comment;
         }
+        const std::string_view word = f.line_from(at).substr(0, f.word_end(at) - at);
+        if (word == "none") {
+            return f.make(at, f.skip_spaces(at + word.size()) - at, "",
+                          "'none' is a keyword, not equipment: a profile lists the equipment it has, and one without "
+                          "any is written '{ }'");
+        }
+        if (grammar::is_reserved(word)) {
+            return SyntaxFix{fmt::format("'{}' is a keyword and cannot name equipment", word), at, word.size(), "", false};
+        }
+        // After '{' or ',' a name was expected: a ',' there would not help.
+        if (end_of_previous == 0 || text[end_of_previous - 1] == '{' || text[end_of_previous - 1] == ',') return std::nullopt;
         return f.make(end_of_previous, 0, ",", "Names in a list are separated by ','");
     }
     if (site == SyntaxSite::declared_name && is_lower(f.at(at))) {
@@ -386,8 +425,12 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
                           fmt::format("'{}' is a keyword and cannot name anything; choose another name", word));
         }
     }
-    if (site == SyntaxSite::dose || site == SyntaxSite::statement_end || site == SyntaxSite::entry_end) {
+    const bool entry_end = site == SyntaxSite::entry_end || site == SyntaxSite::interval_entry_end;
+    if (site == SyntaxSite::dose || site == SyntaxSite::statement_end || entry_end) {
         if (auto fix = fix_phase_name(f, name_at)) return fix;
+    }
+    if (site == SyntaxSite::interval_entry_end) {
+        if (auto fix = fix_interval_amount(f)) return fix;
     }
     // `rest: 60s`, `hold=2s`: a keyword takes its value after a space.
     if ((f.at(at) == ':' || f.at(at) == '=') && at > f.line_begin() && is_lower(text[at - 1])) {
@@ -405,10 +448,10 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
     }
     if (auto fix = fix_focus(f)) return fix;
     if (auto fix = fix_number(f, site)) return fix;
-    if (site == SyntaxSite::entry_end) {
+    if (entry_end) {
         if (auto fix = fix_entry_end(f)) return fix;
     }
-    if (site == SyntaxSite::statement_end || site == SyntaxSite::entry_end) {
+    if (site == SyntaxSite::statement_end || entry_end) {
         if (auto fix = fix_statement_end(f)) return fix;
     }
     if (site == SyntaxSite::string || site == SyntaxSite::exercise_title) return fix_missing_text(f, site, name);

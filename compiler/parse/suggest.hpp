@@ -26,7 +26,8 @@ enum class SyntaxSite {
     clock_seconds,   // the seconds of `m:ss`
     control_char,    // a raw control character inside a string
     list_separator,  // ',' between the names of a list (a profile's equipment), or the list's '}'
-    entry_end,       // the end of an entry of a block (superset, circuit, intervals, emom, amrap)
+    entry_end,       // the end of an entry of a block (superset, circuit, emom, amrap)
+    interval_entry_end,  // the end of an entry of an intervals block (a name and modifiers, no amount)
 };
 
 struct SyntaxFix {

@@ -186,3 +186,59 @@ TEST_CASE("suggest: a long line shows a window around the change") {
     CHECK(d.help.find("@16kg'?") != std::string::npos);
     CHECK(d.help.size() < 200);
 }
+
+TEST_CASE("suggest: 'none' in a profile's list is a keyword: the fix removes it, and no ',' goes after '{'") {
+    for (const auto& [file, fixed] : std::vector<std::pair<std::string, std::string>>{
+             {"profile bare \"Bare\" { none }\n", "profile bare \"Bare\" { }\n"},
+             {"profile home \"Home\" { dumbbell none }\n", "profile home \"Home\" { dumbbell }\n"}}) {
+        INFO(file);
+        const auto parsed = parse(file);
+        REQUIRE(!parsed->diagnostics.list().empty());
+        const Diagnostic& d = parsed->diagnostics.list().front();
+        CHECK(d.help.find("'none' is a keyword, not equipment") != std::string::npos);
+        CHECK(d.help.find("{,") == std::string::npos);
+        REQUIRE(d.fixes.size() == 1);
+        CHECK(apply_fixes(file, d) == fixed);
+        CHECK_MESSAGE(!parse(fixed)->diagnostics.has_errors(), fixed);
+    }
+    // Another keyword: said, with no edit (a ',' before it would still be an error).
+    const auto parsed = parse("profile home \"Home\" { dumbbell each }\n");
+    const Diagnostic& d = parsed->diagnostics.list().front();
+    CHECK(d.help == "'each' is a keyword and cannot name equipment");
+    CHECK(d.fixes.empty());
+}
+
+TEST_CASE("suggest: the tempo's 'x' fix only when every phase is then one digit or x") {
+    for (const char* line : {"  goblet_squat 3x12 tempo 12-1-X-0", "  goblet_squat 3x12 tempo 3-1-X-10"}) {
+        INFO(line);
+        const auto parsed = parse(in_workout(line));
+        REQUIRE(!parsed->diagnostics.list().empty());
+        CHECK(parsed->diagnostics.list().front().help.empty());
+        CHECK(parsed->diagnostics.list().front().fixes.empty());
+    }
+}
+
+TEST_CASE("suggest: an intervals entry takes no amount: the messages show 'burpee', the fix removes an amount") {
+    for (const auto& [line, fixed_line] : std::vector<std::pair<std::string, std::string>>{
+             {"  intervals 4 x 20s on 10s off {\n    burpee 10\n  }", "burpee"},
+             {"  intervals 4 x 20s on 10s off {\n    burpee 3 x 10 @bw \"fast\"\n  }", "burpee @bw \"fast\""},
+             {"  intervals 4 x 20s on 10s off { burpee 30s each; mountain_climber }", "intervals 4 x 20s on 10s off { burpee each; mountain_climber }"}}) {
+        INFO(line);
+        const std::string file = in_workout(line);
+        const auto parsed = parse(file);
+        REQUIRE(!parsed->diagnostics.list().empty());
+        const Diagnostic& d = parsed->diagnostics.list().front();
+        CHECK(d.help == "did you mean '" + fixed_line +
+                            "'? An entry of intervals takes no amount: the work is the block's, as many reps as fit in it");
+        REQUIRE(d.fixes.size() == 1);
+        CHECK_MESSAGE(!parse(apply_fixes(file, d))->diagnostics.has_errors(), apply_fixes(file, d));
+    }
+    // A superset's entry does take an amount: no such help there.
+    CHECK(parse(in_workout("  superset 3 rounds {\n    burpee 10 x\n  }"))->diagnostics.list().front().help.find("no amount") == std::string::npos);
+    // An intervals block left open, or holding a statement: its entries are shown as 'burpee'.
+    CHECK(only_error(*parse("workout a \"A\" {\n  intervals 4 x 20s on 10s off {\n    burpee\n")) ==
+          "E0001 4:1 expected an entry like 'burpee' or '}' to close the block, found the end of the file");
+    CHECK(only_error(*parse(in_workout("  intervals 4 x 20s on 10s off {\n    rest 10s\n  }"))).find("exercise entries like 'burpee';") !=
+          std::string::npos);
+    CHECK(only_error(*parse("workout a \"A\" {\n  superset 3 rounds {\n    burpee 10\n")).find("like 'burpee 10' or '}'") != std::string::npos);
+}
