@@ -64,8 +64,12 @@ std::string week_lengths_text(const CheckedProgram& program, const checked::Prog
     return out;
 }
 
+// Named as the timeline's JSON forms are (SPEC 6.1: "reps-timeline/1", "reps-program/1").
+constexpr const char* week_lengths_format = "reps-week-lengths/1";
+
 std::string week_lengths_json(const checked::Workout& workout, const LintOptions& range) {
-    nlohmann::ordered_json document = rows_json(workout, progression_weeks(workout), range);
+    nlohmann::ordered_json document = {{"format", week_lengths_format}};
+    document.update(rows_json(workout, progression_weeks(workout), range));
     document["session_range"] = range_json(range);
     return document.dump(2) + "\n";
 }
@@ -73,7 +77,8 @@ std::string week_lengths_json(const checked::Workout& workout, const LintOptions
 std::string week_lengths_json(const CheckedProgram& program, const checked::Program& plan, const LintOptions& range) {
     nlohmann::ordered_json workouts = nlohmann::ordered_json::array();
     for (const checked::Workout* workout : scheduled_workouts(program, plan)) workouts.push_back(rows_json(*workout, plan.weeks, range));
-    const nlohmann::ordered_json document = {{"program", plan.name},
+    const nlohmann::ordered_json document = {{"format", week_lengths_format},
+                                     {"program", plan.name},
                                      {"title", plan.title},
                                      {"session_range", range_json(range)},
                                      {"workouts", std::move(workouts)}};

@@ -306,6 +306,7 @@ TEST_CASE("build --week all: a workout's length week by week") {
     const Run json = run_reps({"build", data("grows.reps"), "--to", "json", "--week", "all", "--session-range", "20min-40min"});
     CHECK(json.code == 0);
     const auto document = nlohmann::json::parse(json.out);
+    CHECK(document["format"] == "reps-week-lengths/1");
     CHECK(document["workout"] == "grows");
     CHECK(document["session_range"]["min_seconds"] == 1200);
     CHECK(document["session_range"]["max_seconds"] == 2400);
@@ -323,6 +324,7 @@ TEST_CASE("build --week all: a workout's length week by week") {
     CHECK(plan.out.ends_with("  week   6     59:24\n"));
     const auto plan_json = nlohmann::json::parse(
         run_reps({"build", REPS_EXAMPLES_DIR "/runner_program.reps", "--to", "json", "--week", "all"}).out);
+    CHECK(plan_json["format"] == "reps-week-lengths/1");
     CHECK(plan_json["program"] == "runner_block");
     REQUIRE(plan_json["workouts"].size() == 1);
     CHECK(plan_json["workouts"][0]["weeks"].size() == 6);
