@@ -317,6 +317,10 @@ private:
                     add(std::move(block));
                 } else if constexpr (std::is_same_v<Node, ast::DefaultsStatement>) {
                     if (node.rest) defaults.rest = check_rest(*node.rest, "rest", "a rest lasts at least 1s; without this one, the default rest in force stays");
+                    for (const ast::Name& key : node.repeated) {
+                        diagnostics_.report(Code::E0206, key.span, fmt::format("'{}' given twice in one defaults", key.text),
+                                            "keep one of them");
+                    }
                     if (node.transition) defaults.transition = check_pause(*node.transition);
                     if (node.switch_) defaults.switch_ = check_pause(*node.switch_);
                 } else if constexpr (std::is_same_v<Node, ast::FocusStatement>) {

@@ -68,12 +68,9 @@ struct action<g::rest_statement> {
         state.body().push_back(ast::Statement{ast::RestStatement{state.duration, span_of(in, state)}});
     }
 };
-// `defaults rest 30s rest 40s`: E0206, as a modifier given twice is (the last one counts).
+// `defaults rest 30s rest 40s`: kept for the checker's E0206, as a modifier given twice is.
 void set_default(std::optional<ast::Duration>& slot, std::string_view name, ParseState& state) {
-    if (slot) {
-        state.diagnostics->report(Code::E0206, state.duration.span, fmt::format("'{}' given twice in one defaults", name),
-                                  "keep one of them");
-    }
+    if (slot) state.defaults.repeated.push_back(ast::Name{name, state.duration.span});
     slot = state.duration;
 }
 template <>

@@ -213,6 +213,7 @@ struct DefaultsStatement {
     std::optional<Duration> rest;
     std::optional<Duration> transition;
     std::optional<Duration> switch_;
+    List<Name> repeated;  // a key given twice (its name, at the second value): error E0206
     SourceSpan span;
 };
 

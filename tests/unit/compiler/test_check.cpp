@@ -354,6 +354,9 @@ TEST_CASE("check: a defaults value given twice is E0206, as a modifier given twi
     CHECK(first(*twice).message == "'rest' given twice in one defaults");
     const auto switches = compile(workout("  defaults switch 5s switch 5s\n  burpee 3x10"));
     CHECK(first(*switches).message == "'switch' given twice in one defaults");
+    // A check error, not a syntax error: the file's other errors are still found.
+    const auto with_others = compile(workout("  defaults rest 30s rest 40s\n  goblet_squatt 3x12"));
+    CHECK(codes(*with_others) == "E0206 " + at(*with_others, "40s") + " | E0102 " + at(*with_others, "goblet_squatt"));
     // Two defaults statements: the later one changes what follows it.
     CHECK(codes(*compile(workout("  defaults rest 30s\n  burpee 3x10\n  defaults rest 40s\n  burpee 3x10"))) == "");
 }
