@@ -396,6 +396,10 @@ TEST_CASE("notes stand where they are written, in the printed timeline and in th
                                                  "  note \"main\"\n  cooldown { note \"cool\" }\n}\n");
     const Run sheet = run_reps({"build", bare.string(), "--to", "text"});
     CHECK(contains(sheet.out, "  note: warm\n\nMAIN\n  0:00  0:30  work        Burpee, 10 reps\n  note: main\n  note: cool\n"));
+    // Where a phase begins, the notes keep the order they were written in.
+    const fs::path ordered = dir.write("ordered.reps", "workout o \"O\" {\n  burpee 10\n  note \"m1\"\n"
+                                                       "  cooldown { note \"c0\"; static_stretching 1min }\n}\n");
+    CHECK(contains(run_reps({"build", ordered.string(), "--to", "text"}).out, "  note: m1\n\nCOOL-DOWN\n  note: c0\n"));
 }
 
 TEST_CASE("play: a program's file plays the workout it schedules and says which") {

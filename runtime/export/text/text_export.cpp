@@ -90,16 +90,24 @@ std::string work_details(const timeline::Segment& segment, const timeline::Block
     return out;
 }
 
-// Notes add no time: each prints where it stands, before the segment that follows it. Where a
-// phase begins, `in_new_phase` picks the side of its heading: a note of the main part's end prints
-// before the cool-down's heading, a note of a warm-up with no segments too, the cool-down's after.
+// Notes add no time: each prints where it stands, before the segment that follows it, in the order
+// written. Where a phase begins, `side` picks those above its heading (the ones before the first
+// note of the new phase: the main part's last words, a warm-up of notes alone) or those below it.
+enum class NotesSide { all, above_heading, below_heading };
 void append_notes_before(std::string& text, const timeline::Timeline& timeline, std::size_t segment_index,
-                         std::optional<bool> in_new_phase = std::nullopt) {
+                         NotesSide side = NotesSide::all) {
+    const auto blocks = timeline::blocks_starting_at(timeline, segment_index);
     const auto& segments = timeline.segments;
-    for (const auto& block : timeline::blocks_starting_at(timeline, segment_index)) {
+    const auto of_new_phase = [&](const timeline::Block& block) {
+        return segment_index < segments.size() && block.phase == segments[segment_index].phase;
+    };
+    bool below = false;
+    for (const auto& block : blocks) {
         if (block.kind != timeline::Block::Kind::note) continue;
-        const bool new_phase = segment_index < segments.size() && block.phase == segments[segment_index].phase;
-        if (!in_new_phase || *in_new_phase == new_phase) text += fmt::format("{}note: {}\n", indent, one_line(block.text));
+        below = below || of_new_phase(block);
+        if (side == NotesSide::all || below == (side == NotesSide::below_heading)) {
+            text += fmt::format("{}note: {}\n", indent, one_line(block.text));
+        }
     }
 }
 
@@ -218,9 +226,9 @@ std::string to_text(const timeline::Timeline& timeline) {
     for (std::size_t index = 0; index < timeline.segments.size(); ++index) {
         const auto& segment = timeline.segments[index];
         if (phase != segment.phase) {
-            append_notes_before(text, timeline, index, false);
+            append_notes_before(text, timeline, index, NotesSide::above_heading);
             text += fmt::format("\n{}\n", phase_heading(segment.phase));
-            append_notes_before(text, timeline, index, true);
+            append_notes_before(text, timeline, index, NotesSide::below_heading);
             phase = segment.phase;
         } else {
             append_notes_before(text, timeline, index);
