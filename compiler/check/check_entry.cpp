@@ -408,7 +408,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         effective.push_back(i == 0 ? OptionModifiers::of(modifiers) : OptionModifiers::of(modifiers, modifiers.alternatives[i - 1].modifiers));
     }
     bool options_ok = true;
-    bool zero_tempo_reported = false;  // once per entry: the prescription's tempo is every option's
+    SmallVector<const ast::Tempo*, 2> zero_tempos;  // reported already (E0305)
     for (std::size_t i = 0; i < entry.options.size(); ++i) {
         const Traits& exercise = traits(entry.options[i]);
         OptionModifiers& own = effective[i];
@@ -434,7 +434,9 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         // A tempo of 0-0-0-0 leaves a rep no time unless a hold gives it some (SPEC 6: a+b+c+d, plus
         // h), judged on what the option does, inherited modifiers included (SPEC 4.1).
         if (own.tempo && timing::rep_seconds(0, own.tempo, own.hold ? own.hold->seconds : 0) == 0) {
-            if (!std::exchange(zero_tempo_reported, true)) {
+            // Once per tempo written: the prescription's is every option's that has none of its own.
+            if (std::find(zero_tempos.begin(), zero_tempos.end(), own.tempo) == zero_tempos.end()) {
+                zero_tempos.push_back(own.tempo);
                 diagnostics_.report(Code::E0305, own.tempo->span,
                                     i == 0 ? std::string("a tempo of 0-0-0-0 takes no time")
                                            : fmt::format("a tempo of 0-0-0-0 takes no time in {}", who()),

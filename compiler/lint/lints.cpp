@@ -296,14 +296,14 @@ void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
             const int run_end = run_start + static_cast<int>((run->run_seconds + 59) / 60);
             if (start < run_start) {
                 diagnostics.report(Code::W0204, session->span,
-                                    fmt::format("strength at {:02}:{:02} comes before the run at {:02}:{:02}", session->hour,
-                                                session->minute, run->hour, run->minute),
+                                    fmt::format("strength at {:02}:{:02} comes before the run at {:02}:{:02}{}", session->hour,
+                                                session->minute, run->hour, run->minute, when),
                                     "run first, then strength 4-6 hours later");
             } else if (start < run_end) {
                 diagnostics.report(Code::W0204, session->span,
-                                    fmt::format("strength at {:02}:{:02} starts before the run at {:02}:{:02} ends, at {:02}:{:02}",
+                                    fmt::format("strength at {:02}:{:02} starts before the run at {:02}:{:02} ends, at {:02}:{:02}{}",
                                                 session->hour, session->minute, run->hour, run->minute, run_end / 60 % 24,
-                                                run_end % 60),
+                                                run_end % 60, when),
                                     "run first, then strength 4-6 hours later");
             } else if (start - run_end < 4 * 60) {
                 diagnostics.report(Code::W0204, session->span,

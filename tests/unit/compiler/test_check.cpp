@@ -332,6 +332,11 @@ TEST_CASE("check: out-of-range numbers") {
     // Judged on what each option does, inherited modifiers included (SPEC 4.1).
     check_one("  goblet_squat 3x12 tempo 0-0-0-0 hold 2s or front_squat hold 0s", "E0305", "0-0-0-0");
     CHECK(codes(*compile(workout("  push_up 1x10 hold 2s or knee_push_up tempo 0-0-0-0"))) == "");
+    // Each tempo written is reported once, the prescription's once for all the options it reaches.
+    const auto each_own = compile(workout("  goblet_squat 3x12 tempo 0-0-0-0 or front_squat tempo 0-0-0-0"));
+    CHECK(codes(*each_own) == "E0305 " + at(*each_own, "0-0-0-0") + " | E0305 " + at(*each_own, "0-0-0-0", 1));
+    const auto shared = compile(workout("  goblet_squat 3x12 tempo 0-0-0-0 or front_squat or bodyweight_squat"));
+    CHECK(codes(*shared) == "E0305 " + at(*shared, "0-0-0-0"));
     check_one("  goblet_squat 3x12 -> 2x8", "E0306", "3x12 -> 2x8");
     check_one("  goblet_squat 2x12 -> 3x8", "E0306", "2x12 -> 3x8");
     check_one("  goblet_squat 2x8 -> 3x12 step 0", "E0306", "0");

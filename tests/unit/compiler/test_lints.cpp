@@ -130,6 +130,10 @@ TEST_CASE("a run and strength the same day are apart in elapsed time, across a c
     CHECK(w204("2027-03-29", 2, "05:00").empty());  // the weeks after: 4h
     // 01:00 CEST to 04:00 CET is 4h: the wall clock's 3h is not too soon.
     CHECK(w204("2026-10-19", 1, "04:00").empty());
+    // On that night 02:30 is 03:30: a strength session at 03:15 comes before the run, that day only.
+    const std::string skipped = "  timezone \"Europe/Berlin\"\n  sun 02:30 run \"Short\" 5min easy\n  sun 03:15 steady\n";
+    CHECK(messages(lint(steady + program("2027-03-22", 1, skipped)), Code::W0204) ==
+          std::vector<std::string>{"strength at 03:15 comes before the run at 02:30 on 2027-03-28, when the clocks change"});
     // Other weeks of the same program are as the wall clock says.
     CHECK(w204("2026-10-19", 2, "04:00") == std::vector<std::string>{"strength at 04:00 is 3h00 after the run ends; leave at least 4h"});
 }
