@@ -357,6 +357,46 @@ std::optional<SyntaxFix> fix_missing_text(const Fixer& f, SyntaxSite site, std::
     return std::nullopt;
 }
 
+bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Whether `at` follows a ',' (across white space) in the '{ ... }' list of a profile.
+bool in_profile_list_after_comma(std::string_view text, std::size_t at) {
+    std::size_t k = at;
+    while (k > 0 && is_white(text[k - 1])) --k;
+    if (k == 0 || text[k - 1] != ',') return false;
+    const std::size_t open = text.rfind('{', at);
+    if (open == npos || text.find('}', open) < at) return false;
+    const std::size_t line = text.rfind('\n', open);
+    std::string_view declaration = text.substr(line == npos ? 0 : line + 1);
+    declaration.remove_prefix(std::min(declaration.find_first_not_of(" \t"), declaration.size()));
+    return declaration.starts_with("profile ");
+}
+
+// 'none' in a profile's list: removed with one ',' next to it, the one after it, or before it
+// when it is the last name (`{ none, bench }` and `{ bench, none }` -> `{ bench }`).
+SyntaxFix fix_none_in_profile(const Fixer& f, std::string_view text) {
+    constexpr std::string_view reason =
+        "'none' is a keyword, not equipment: a profile lists the equipment it has, and one without any is written '{ }'";
+    const std::size_t at = f.failure();
+    const std::size_t end = at + 4;
+    // Across lines (a list written one name a line) the help cannot show the fixed line.
+    const auto removal = [&](std::size_t from, std::size_t to) {
+        if (from >= f.line_begin() && to <= f.line_end()) return f.make(from, to - from, "", reason);
+        return SyntaxFix{fmt::format("remove 'none' and its ','. {}", reason), from, to - from, ""};
+    };
+    std::size_t after = end;
+    while (after < text.size() && is_white(text[after])) ++after;
+    if (after < text.size() && text[after] == ',') {
+        ++after;
+        while (after < text.size() && is_white(text[after])) ++after;
+        return removal(at, after);
+    }
+    std::size_t before = at;
+    while (before > 0 && is_white(text[before - 1])) --before;
+    if (before > 0 && text[before - 1] == ',') return removal(before - 1, end);
+    return f.make(at, f.skip_spaces(end) - at, "", reason);
+}
+
 }  // namespace
 
 std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t at, SyntaxSite site, std::size_t name_at,
@@ -392,6 +432,11 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
     }
     if (auto fix = fix_quotes(f)) return fix;
     if (auto fix = fix_typographic(f)) return fix;
+    // `{ bench, none }`: an equipment name was expected after ','.
+    if (site == SyntaxSite::other && f.line_from(at).substr(0, f.word_end(at) - at) == "none" &&
+        in_profile_list_after_comma(text, at)) {
+        return fix_none_in_profile(f, text);
+    }
     // `{ bench\n dumbbell }`: a name where ',' or '}' was expected is the list's next, without its ','.
     if (site == SyntaxSite::list_separator && is_lower(f.at(at))) {
         // Back over white space and over the comments of earlier lines: the ',' goes after the name.
@@ -406,11 +451,7 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
             end_of_previous = comment;
         }
         const std::string_view word = f.line_from(at).substr(0, f.word_end(at) - at);
-        if (word == "none") {
-            return f.make(at, f.skip_spaces(at + word.size()) - at, "",
-                          "'none' is a keyword, not equipment: a profile lists the equipment it has, and one without "
-                          "any is written '{ }'");
-        }
+        if (word == "none") return fix_none_in_profile(f, text);
         if (grammar::is_reserved(word)) {
             return SyntaxFix{fmt::format("'{}' is a keyword and cannot name equipment", word), at, word.size(), "", false};
         }

@@ -190,13 +190,22 @@ TEST_CASE("suggest: a long line shows a window around the change") {
 TEST_CASE("suggest: 'none' in a profile's list is a keyword: the fix removes it, and no ',' goes after '{'") {
     for (const auto& [file, fixed] : std::vector<std::pair<std::string, std::string>>{
              {"profile bare \"Bare\" { none }\n", "profile bare \"Bare\" { }\n"},
-             {"profile home \"Home\" { dumbbell none }\n", "profile home \"Home\" { dumbbell }\n"}}) {
+             {"profile home \"Home\" { dumbbell none }\n", "profile home \"Home\" { dumbbell }\n"},
+             // With a ',' next to it: the one after it goes too, or the one before it when it is last.
+             {"profile p \"P\" { none, bench }\n", "profile p \"P\" { bench }\n"},
+             {"profile p \"P\" { none,bench }\n", "profile p \"P\" { bench }\n"},
+             {"profile p \"P\" { bench, none }\n", "profile p \"P\" { bench }\n"},
+             {"profile p \"P\" { bench, none, box }\n", "profile p \"P\" { bench, box }\n"},
+             {"profile p \"P\" {\n  bench,\n  none\n}\n", "profile p \"P\" {\n  bench\n}\n"},
+             {"profile p \"P\" {\n  none,\n  bench\n}\n", "profile p \"P\" {\n  bench\n}\n"}}) {
         INFO(file);
         const auto parsed = parse(file);
         REQUIRE(!parsed->diagnostics.list().empty());
         const Diagnostic& d = parsed->diagnostics.list().front();
         CHECK(d.help.find("'none' is a keyword, not equipment") != std::string::npos);
         CHECK(d.help.find("{,") == std::string::npos);
+        CHECK(d.help.find("{ ,") == std::string::npos);
+        CHECK(d.help.find(", }") == std::string::npos);
         REQUIRE(d.fixes.size() == 1);
         CHECK(apply_fixes(file, d) == fixed);
         CHECK_MESSAGE(!parse(fixed)->diagnostics.has_errors(), fixed);
