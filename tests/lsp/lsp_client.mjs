@@ -281,6 +281,30 @@ try {
   check(labels.join() === 'rounds', "completion: 'rounds' after a superset's count", labels);
   labels = await set('workout w "W" {\n  superset 3 rounds {\n    ');
   check(labels.includes('goblet_squat') && !labels.includes('superset') && !labels.includes('rest'), 'completion: a superset holds exercises only', labels.length);
+  // Nothing that would be an error or a warning: a key or modifier again (E0206), 'alt' with
+  // 'each' (E0204), sides in an intervals entry, rest on a block's entry (W0102).
+  labels = await set('workout w "W" {\n  defaults rest 30s ');
+  check(labels.join() === 'transition,switch', "completion: a defaults key the statement has is left out", labels);
+  labels = await set('workout w "W" {\n  defaults rest 30s switch 5s transition 10s ');
+  check(labels.length === 0, 'completion: nothing after every defaults key', labels);
+  labels = await set('workout w "W" {\n  goblet_squat 3x12 each hold 2s "rest each" ');
+  check(labels.join() === 'rest,tempo,or', "completion: no modifier the prescription has, no 'alt' after 'each', not fooled by a cue", labels);
+  labels = await set('workout w "W" {\n  goblet_squat 3x12 each hold 2s or push_up ');
+  check(labels.join() === 'each,alt,rest,tempo,hold,or', "completion: an alternative's own modifiers after 'or'", labels);
+  labels = await set('workout w "W" {\n  intervals 4 x 30s on 15s off { push_up ');
+  check(labels.join() === 'tempo,hold,or', "completion: no sides nor rest in an intervals entry", labels);
+  labels = await set('workout w "W" {\n  superset 3 rounds { push_up 10 ');
+  check(labels.join() === 'each,alt,tempo,hold,or', "completion: no rest in a superset's entry", labels);
+  labels = await set('workout w "W" {\n  goblet_squat 3x12 @bw+');
+  check(labels.length === 0, "completion: after '@bw+' a mass, so no keyword", labels);
+  labels = await set('workout w "W" {\n  goblet_squat 3x12 @bw+1');
+  check(labels.join() === '1kg,1lb', "completion: after '@bw+' and a number, a mass's units", labels);
+  labels = await set('workout w "W" {\n  goblet_squat 3x12 @2x1');
+  check(labels.join() === '2x1kg,2x1lb', "completion: a pair's units keep the pair", labels);
+  labels = await set('workout w "W" {\n  goblet_squat 2x8 -> ');
+  check(labels.length === 0, "completion: nothing after '->'", labels);
+  labels = await set('workout w "W" {\n  goblet_squat 2x8 -> 3x12 step ');
+  check(labels.length === 0, "completion: nothing after 'step'", labels);
 
   // A duplicate declaration: the "first declared at" note points at the first one.
   const dupPath = path.join(work, 'dup.reps');

@@ -97,6 +97,26 @@ std::string_view last_token(std::string_view text) {
     return text.substr(begin, end + 1 - begin);
 }
 
+// The whitespace-separated words of `statement` outside its strings (a cue's words are not keys).
+std::vector<std::string_view> words_of(std::string_view statement) {
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < statement.size();) {
+        if (statement[i] == ' ' || statement[i] == '\t') {
+            ++i;
+        } else if (statement[i] == '"') {
+            for (++i; i < statement.size() && statement[i] != '"'; ++i) {
+                if (statement[i] == '\\') ++i;
+            }
+            ++i;
+        } else {
+            const std::size_t end = std::min(statement.find_first_of(" \t\"", i), statement.size());
+            words.push_back(statement.substr(i, end - i));
+            i = end;
+        }
+    }
+    return words;
+}
+
 bool is_number(std::string_view token) {
     return !token.empty() && token.find_first_not_of("0123456789") == std::string_view::npos;
 }
@@ -146,8 +166,10 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
     const std::string_view statement = before.substr(statement_begin);
     const std::string_view lead = first_word(statement);
     const bool line_start_word = statement.find_first_not_of(" \t") == std::string_view::npos;
-    // The token before the word being typed; a load's '@' sticks to the word ("@", "@r").
+    // The token before the word being typed; a load's '@' sticks to the word ("@", "@r"). After
+    // '@bw+' only a mass goes.
     const bool after_at = before.ends_with('@');
+    const bool after_bw_plus = before.ends_with("@bw+");
     const std::string_view previous = last_token(statement);
     const auto keywords = [&](std::initializer_list<std::string_view> words) {
         for (const std::string_view keyword : words) items.push_back(item(keyword, 14));
@@ -168,16 +190,27 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
     const std::size_t digits_end = word.find_first_not_of("0123456789");
     if (!word.empty() && word.front() >= '0' && word.front() <= '9') {
         if (previous == "tempo" || previous == "@rpe" || previous == "@rir") return items;
-        const std::string_view number = word.substr(0, digits_end);
+        // `3x1` and `@2x1`: the number goes on after the 'x' (sets of a duration, a pair of masses).
+        const bool times = digits_end != std::string_view::npos && word[digits_end] == 'x' && digits_end + 1 < word.size() &&
+                           word[digits_end + 1] >= '0' && word[digits_end + 1] <= '9';
+        const std::string_view number = word.substr(0, times ? word.find_first_not_of("0123456789", digits_end + 1) : digits_end);
         static constexpr std::string_view units[] = {"s", "min", "h", "x", "kg", "lb"};
         static constexpr std::string_view load_units[] = {"kg", "lb", "x", "%"};
-        for (const std::string_view unit : after_at ? std::span<const std::string_view>(load_units) : std::span<const std::string_view>(units)) {
+        static constexpr std::string_view mass_units[] = {"kg", "lb"};
+        static constexpr std::string_view duration_units[] = {"s", "min", "h"};
+        const std::span<const std::string_view> offered =
+            after_bw_plus || (after_at && times) ? std::span<const std::string_view>(mass_units)
+            : after_at                           ? std::span<const std::string_view>(load_units)
+            : times || previous == "step"        ? std::span<const std::string_view>(duration_units)
+                                                 : std::span<const std::string_view>(units);
+        for (const std::string_view unit : offered) {
             items.push_back(item(fmt::format("{}{}", number, unit), 11,
                                  unit == "x" ? (after_at ? "a pair" : "sets") : unit == "%" ? "of 1RM" : "unit"));
         }
         return items;
     }
 
+    if (after_bw_plus) return items;  // a mass follows: its units come with its first digit
     if (declaration.empty()) {
         keywords({"import", "region", "muscle", "equipment", "exercise", "profile", "workout", "program"});
     } else if (declaration == "exercise") {
@@ -230,11 +263,18 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
         }
         if (previous == "focus") keywords({"full_body"});
     } else if (lead == "defaults" && !line_start_word) {
-        if (previous != "rest" && previous != "transition" && previous != "switch") keywords({"rest", "transition", "switch"});
+        // A key given twice is an error (E0206): the keys the statement has are left out.
+        if (previous != "rest" && previous != "transition" && previous != "switch") {
+            const std::vector<std::string_view> given = words_of(statement);
+            for (const std::string_view key : {"rest", "transition", "switch"}) {
+                if (std::find(given.begin(), given.end(), key) == given.end()) items.push_back(item(key, 14));
+            }
+        }
     } else if (previous == "rest" || previous == "tempo" || previous == "hold" || previous == "@rpe" || previous == "@rir" ||
                previous == "note" || previous == "emom" || previous == "amrap" || previous == "superset" ||
-               previous == "circuit" || previous == "intervals" || previous == "x" || previous == "on") {
-        // A number, a duration or a text comes next: units are offered once its first digit is typed.
+               previous == "circuit" || previous == "intervals" || previous == "x" || previous == "on" || previous == "->" ||
+               previous == "step") {
+        // A number, a dose, a duration or a text comes next: units are offered once its first digit is typed.
     } else if (lead == "superset" || lead == "circuit") {
         if (is_number(previous)) keywords({"rounds"});
         else if (previous == "rounds") keywords({"rest"});
@@ -259,8 +299,21 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
     } else if (previous == lead && enclosing.block != "intervals") {
         // After an exercise's name comes its dose (an intervals entry has none).
     } else {
-        // After a prescription's dose (or an intervals entry's name): its modifiers.
-        keywords({"each", "alt", "rest", "tempo", "hold", "or"});
+        // After a prescription's dose (or an intervals entry's name): its modifiers, but none the
+        // option (the prescription, or the alternative after the last 'or') has already (E0206),
+        // no 'alt' with 'each' or 'each' with 'alt' (E0204), no sides in an intervals entry and
+        // no rest on any block's entry (W0102: no effect there).
+        const std::vector<std::string_view> words = words_of(statement);
+        const auto option = std::find(words.rbegin(), words.rend(), "or").base();
+        const auto has = [&](std::string_view key) { return std::find(option, words.end(), key) != words.end(); };
+        const std::string_view block = enclosing.block;
+        const bool sides = !has("each") && !has("alt") && block != "intervals";
+        const bool entry = block == "superset" || block == "circuit" || block == "intervals" || block == "emom" || block == "amrap";
+        for (const std::string_view key : {"each", "alt", "rest", "tempo", "hold"}) {
+            if ((key == "each" || key == "alt") ? !sides : key == "rest" ? entry || has(key) : has(key)) continue;
+            items.push_back(item(key, 14));
+        }
+        keywords({"or"});
     }
     return items;
 }
