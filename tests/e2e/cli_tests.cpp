@@ -25,15 +25,9 @@ using reps::test::Run;
 using reps::test::run_reps;
 using reps::test::contains;
 using reps::test::TempDir;
+using reps::test::read;
 
 std::string data(const std::string& name) { return std::string(REPS_TEST_DATA_DIR) + "/e2e/data/" + name; }
-
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // Sets (or, with nullptr, unsets) an environment variable for one scope.
 class ScopedEnv {

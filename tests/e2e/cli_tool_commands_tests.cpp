@@ -21,13 +21,7 @@ using reps::test::Run;
 using reps::test::run_reps;
 using reps::test::contains;
 using reps::test::TempDir;
-
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using reps::test::read;
 
 }  // namespace
 

@@ -60,6 +60,14 @@ inline Run check(const std::filesystem::path& file) { return run_reps({"check", 
 
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// A file's bytes, as written ("" when it cannot be read).
+inline std::string read(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
 // A workout that checks without a warning, to import or to check.
 inline const std::string legs = "workout legs \"Legs\" {  # reps: allow W0201 W0205\n  goblet_squat 3x12\n}\n";
 
