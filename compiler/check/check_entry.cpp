@@ -118,11 +118,6 @@ bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers
     if (modifiers.each.set && modifiers.alt.set) {
         diagnostics_.report(Code::E0204, modifiers.alt.span, "'each' together with 'alt'",
                           "'each' does every set once per side; 'alt' alternates sides within a set: choose one");
-    } else if (context == EntryContext::intervals && (modifiers.each.set || modifiers.alt.set)) {
-        // A round works its entry for the block's work time (SPEC 6), whatever the sides.
-        diagnostics_.report(Code::W0102, modifiers.each.set ? modifiers.each.span : modifiers.alt.span,
-                            fmt::format("'{}' on an intervals entry has no effect", modifiers.each.set ? "each" : "alt"),
-                            "a round works its entry for the block's work time: say how to use the sides in a cue, like \"switch sides halfway\"");
     }
     if (modifiers.tempo) {
         for (auto phase : modifiers.tempo->phases) {
@@ -453,6 +448,11 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
                                   "remove it");
                 options_ok = false;
             }
+        } else if (context == EntryContext::intervals && own.sides && !own.sides_inherited) {
+            // A round works its entry for the block's work time (SPEC 6), whatever the sides.
+            diagnostics_.report(Code::W0102, own.sides->span,
+                                fmt::format("'{}' on an intervals entry has no effect", own.each ? "each" : "alt"),
+                                "a round works its entry for the block's work time: say how to use the sides in a cue, like \"switch sides halfway\"");
         }
         if (own.load && !exercise.takes[own.load_class()]) {
             if (own.load_inherited) {

@@ -51,7 +51,7 @@ private:
     bool check_modifier_values(const ast::Modifiers& modifiers, EntryContext context, bool alternative) {
         // Most entries have none of the modifiers checked there: no call for them.
         if (modifiers.repeated.empty() && !modifiers.alt.set && !modifiers.tempo && !modifiers.rest && !modifiers.hold &&
-            (!modifiers.each.set || context != EntryContext::intervals) && (!modifiers.load || load_in_range(*modifiers.load))) {
+            (!modifiers.load || load_in_range(*modifiers.load))) {
             return true;
         }
         return check_written_modifier_values(modifiers, context, alternative);

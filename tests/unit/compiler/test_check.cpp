@@ -235,6 +235,9 @@ TEST_CASE("check: each and alt") {
     CHECK(first(*intervals).message == "'each' on an intervals entry has no effect");
     const auto alternating = compile(workout("  intervals 4 x 30s on 15s off { reverse_lunge alt }"));
     CHECK(codes(*alternating) == "W0102 " + at(*alternating, "alt"));
+    // On an exercise that works both sides at once, the error alone.
+    const auto two_sided = compile(workout("  intervals 4 x 30s on 15s off { push_up each }"));
+    CHECK(codes(*two_sided) == "E0203 " + at(*two_sided, "each"));
     // A rest goes between sets (SPEC 6): on a single set it has none to go between.
     const auto single = compile(workout("  reverse_lunge 10 each rest 30s"));
     CHECK(codes(*single) == "W0102 " + at(*single, "30s"));
