@@ -1,4 +1,4 @@
-// Names of the timeline IR's enums, as they appear in JSON, text and dumps.
+// Names of the timeline IR's enums, as they appear in JSON, text and dumps, and where its blocks start.
 #include "runtime/timeline.hpp"
 
 #include <algorithm>
@@ -51,12 +51,9 @@ const char* to_string(Block::Kind kind) {
 
 // A binary search: a player or sheet asks at every segment, and a workout may have 100,000.
 std::span<const Block> blocks_starting_at(const Timeline& timeline, std::size_t index) {
-    const auto segment_of = [](const Block& block) { return static_cast<std::size_t>(std::max(block.first_segment, 0)); };
-    const auto first = std::lower_bound(timeline.blocks.begin(), timeline.blocks.end(), index,
-                                        [&](const Block& block, std::size_t at) { return segment_of(block) < at; });
-    const auto last = std::upper_bound(first, timeline.blocks.end(), index,
-                                       [&](std::size_t at, const Block& block) { return at < segment_of(block); });
-    return {first, last};
+    const auto first_segment = [](const Block& block) { return static_cast<std::size_t>(std::max(block.first_segment, 0)); };
+    const auto found = std::ranges::equal_range(timeline.blocks, index, std::ranges::less{}, first_segment);
+    return {found.begin(), found.end()};
 }
 
 }  // namespace reps::timeline

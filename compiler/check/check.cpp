@@ -339,13 +339,13 @@ private:
                 } else if constexpr (std::is_same_v<Node, ast::PhaseBlock>) {
                     const std::size_t blocks_before = result_.block_store.size();
                     for (const auto& inner : node.body) visit(inner, workout, defaults, &node);
-                    // A warm-up is one with work in it: rests and notes alone warm nothing up.
-                    const auto takes_work = [](const checked::Block& inner) {
-                        return inner.kind != checked::Block::Kind::rest && inner.kind != checked::Block::Kind::note;
-                    };
                     if (node.kind == ast::PhaseKind::warmup) {
+                        // A warm-up is one with work in it: rests and notes alone warm nothing up.
                         const bool worked = std::any_of(result_.block_store.begin() + static_cast<std::ptrdiff_t>(blocks_before),
-                                                        result_.block_store.end(), takes_work);
+                                                        result_.block_store.end(), [](const checked::Block& inner) {
+                                                            return inner.kind != checked::Block::Kind::rest &&
+                                                                   inner.kind != checked::Block::Kind::note;
+                                                        });
                         workout.has_warmup = workout.has_warmup || worked;
                         workout.warmup_without_work = workout.warmup_without_work || !worked;
                     }

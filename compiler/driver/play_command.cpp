@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <optional>
+#include <string>
 #include <ostream>
 
 #include "compiler/driver/cli_internal.hpp"
@@ -15,30 +16,36 @@
 
 namespace reps::cli {
 
+namespace {
+
+// Why the log at `path` cannot be written (an errno), or 0. Opened as the player will open it
+// (created when missing; O_NONBLOCK so that a FIFO without a reader does not hang here, and has
+// until the end to get one). A FIFO is not opened: closing it would end its reader's input
+// (`cat log.fifo > copy &` would stop before the line comes); access() asks instead.
+int log_write_error(const std::string& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) == 0 && S_ISFIFO(status.st_mode)) return ::access(path.c_str(), W_OK) == 0 ? 0 : errno;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0644);
+    if (fd < 0) return errno == ENXIO ? 0 : errno;
+    ::close(fd);
+    return 0;
+}
+
+}  // namespace
+
 int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     if (options.dump != Dump::none) throw UsageError("'reps play' does not take --dump; use 'reps build --dump'");
     if (options.week_all) throw UsageError("'reps play' plays one week: --week N; 'reps build --week all' lists them all");
     const std::string& path = options.args.front();
     Reporter reporter(options, err);
     // The summary is appended to --log at the end: a log that cannot be written is said now, not
-    // after the whole workout. Opened as the player will open it (created when missing; O_NONBLOCK
-    // so that a FIFO without a reader does not hang here). A FIFO is not opened: closing it would
-    // end its reader's input (`cat log &` would stop before the line comes); access() asks instead.
-    struct stat log_status {};
-    if (!options.log.empty() && ::stat(options.log.c_str(), &log_status) == 0 && S_ISFIFO(log_status.st_mode)) {
-        if (::access(options.log.c_str(), W_OK) != 0) {
-            reporter.fail("--log: cannot write '" + printable(options.log) + "': " + std::strerror(errno));
+    // after the whole workout.
+    if (!options.log.empty()) {
+        if (const int error = log_write_error(options.log); error != 0) {
+            reporter.fail("--log: cannot write '" + printable(options.log) + "': " + std::strerror(error));
             reporter.finish();
             return 2;
         }
-    } else if (!options.log.empty()) {
-        const int fd = ::open(options.log.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0644);
-        if (fd < 0 && errno != ENXIO) {
-            reporter.fail("--log: cannot write '" + printable(options.log) + "': " + std::strerror(errno));
-            reporter.finish();
-            return 2;
-        }
-        if (fd >= 0) ::close(fd);
     }
     Diagnostics diagnostics = reporter.make_diagnostics();
     Compilation compiled = compile(path, pipeline_options(options, true), reporter.sources(), diagnostics);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <limits>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -207,58 +208,34 @@ private:
     int start_weekday_;  // 0 = monday
 };
 
+// The program's zone when its clocks change; none for UTC or an unknown name (E0407 says so).
+std::optional<calendar::Zone> zone_with_clock_changes(const std::string& name) {
+    try {
+        if (calendar::Zone zone = calendar::find_zone(name.empty() ? std::string("UTC") : name); !zone.utc) return zone;
+    } catch (const std::invalid_argument&) {
+    }
+    return std::nullopt;
+}
+
 // A run and a strength session on the same day are judged in elapsed time (SPEC 7 measures
 // events so, across a clock change too): on the night the clocks go forward, 00:30 to 05:00 is
-// 3h30. Only a zone with clock changes is loaded (libical's first zone costs millions of
-// instructions), and only for a program that has such a pair.
-class SameDayGaps {
-public:
-    SameDayGaps(const checked::Program& plan, const ProgramDates& dates) : plan_(plan), dates_(dates) {}
-
-    // The fewest minutes from `run`'s start to `session`'s over the dates they fall on, and that
-    // date when the wall clock counts otherwise.
-    std::pair<int, std::string> fewest_minutes(const checked::Session& run, const checked::Session& session) const {
-        const int wall = (session.hour * 60 + session.minute) - (run.hour * 60 + run.minute);
-        const calendar::Zone* zone = this->zone();
-        if (zone == nullptr) return {wall, ""};
-        std::pair<int, std::string> fewest{wall, ""};
-        bool first = true;
-        const int first_day = dates_.first_day(session);
-        for (int week = 0; week < plan_.weeks; ++week) {
-            const std::string date = dates_.date(first_day + 7 * week);
-            const auto at = [&](const checked::Session& each) {
-                return calendar::instant(date, fmt::format("{:02}:{:02}", each.hour, each.minute), *zone);
-            };
-            const auto minutes = static_cast<int>((at(session) - at(run)) / 60);
-            if (first || minutes < fewest.first) fewest = {minutes, minutes == wall ? "" : date};
-            first = false;
-        }
-        return fewest;
+// 3h30. The minutes from `run`'s start to `session`'s, the fewest over the dates they fall on, and
+// that date when the wall clock counts otherwise.
+std::pair<int, std::string> fewest_minutes(const checked::Session& run, const checked::Session& session, const ProgramDates& dates,
+                                           int weeks, const std::optional<calendar::Zone>& zone) {
+    const int wall = (session.hour * 60 + session.minute) - (run.hour * 60 + run.minute);
+    if (!zone) return {wall, ""};
+    std::pair<int, std::string> fewest{std::numeric_limits<int>::max(), ""};
+    for (int week = 0; week < weeks; ++week) {
+        const std::string date = dates.date(dates.first_day(session) + 7 * week);
+        const auto at = [&](const checked::Session& each) {
+            return calendar::instant(date, fmt::format("{:02}:{:02}", each.hour, each.minute), *zone);
+        };
+        const auto minutes = static_cast<int>((at(session) - at(run)) / 60);
+        if (minutes < fewest.first) fewest = {minutes, minutes == wall ? "" : date};
     }
-
-private:
-    // The program's zone when it has clock changes to know of; nullptr for UTC or an unknown name
-    // (E0407 says so).
-    const calendar::Zone* zone() const {
-        if (!looked_up_) {
-            looked_up_ = true;
-            const std::string& name = plan_.timezone;
-            if (!name.empty() && name != "UTC" && name != "Etc/UTC" && calendar::is_known_zone(name)) {
-                try {
-                    zone_ = calendar::find_zone(name);
-                } catch (const std::invalid_argument&) {
-                    zone_.reset();
-                }
-            }
-        }
-        return zone_ ? &*zone_ : nullptr;
-    }
-
-    const checked::Program& plan_;
-    const ProgramDates& dates_;
-    mutable bool looked_up_ = false;
-    mutable std::optional<calendar::Zone> zone_;
-};
+    return fewest;
+}
 
 }  // namespace
 
@@ -282,14 +259,19 @@ void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
             }
         }
     }
-    const SameDayGaps gaps(plan, dates);
+    // Loaded only for a program with a run and a strength session on the same weekday: libical's
+    // first zone costs millions of instructions.
+    const bool same_day = std::any_of(strength.begin(), strength.end(), [&](const checked::Session* session) {
+        return std::any_of(runs.begin(), runs.end(), [&](const checked::Session* run) { return run->weekday == session->weekday; });
+    });
+    const std::optional<calendar::Zone> zone = same_day ? zone_with_clock_changes(plan.timezone) : std::nullopt;
     for (const auto* session : strength) {
         for (const auto* run : runs) {
             if (run->weekday != session->weekday) continue;
             // Minutes from the run's start to the strength session's, on the date where they are
             // fewest (a night the clocks go forward); `when` names that date if it differs from the
             // wall clock's count.
-            const auto [after_run_start, date] = gaps.fewest_minutes(*run, *session);
+            const auto [after_run_start, date] = fewest_minutes(*run, *session, dates, plan.weeks, zone);
             const std::string when = date.empty() ? "" : fmt::format(" on {}, when the clocks change", date);
             const int run_start = run->hour * 60 + run->minute;
             const int start = run_start + after_run_start;

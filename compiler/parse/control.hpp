@@ -123,11 +123,15 @@ constexpr SyntaxSite site_of() {
         return SyntaxSite::other;
 }
 
-// Whether the parser is among the entries of a superset, circuit, intervals, emom or amrap block
-// (the context those blocks set while open; a phase's statements are a workout's).
-inline bool in_block_entries(const ParseState& state) {
-    static constexpr std::string_view blocks[] = {"the superset", "the circuit", "the intervals block", "the emom", "the amrap"};
-    return std::find(std::begin(blocks), std::end(blocks), state.context.kind) != std::end(blocks);
+// Whose entries the parser is among, by the context an open block sets (a phase's statements are
+// a workout's): none, a superset's, circuit's, emom's or amrap's (an amount each), or an intervals
+// block's (no amount). Asked on error paths only.
+enum class BlockEntries { none, with_amount, intervals };
+inline BlockEntries block_entries(const ParseState& state) {
+    static constexpr std::string_view with_amount[] = {"the superset", "the circuit", "the emom", "the amrap"};
+    if (state.context.kind == "the intervals block") return BlockEntries::intervals;
+    const bool found = std::find(std::begin(with_amount), std::end(with_amount), state.context.kind) != std::end(with_amount);
+    return found ? BlockEntries::with_amount : BlockEntries::none;
 }
 
 // Raises every must<> failure with its message; recovery (recover.hpp) specialises `control` for
@@ -151,7 +155,7 @@ struct raising_control : pegtl::normal<Rule> {
                                                              {"{found}", found},
                                                              {"{char}", char_at(in)},
                                                              // an entry as the open block takes it: intervals give no amount
-                                                             {"{entry}", state.context.kind == "the intervals block" ? "'burpee'" : "'burpee 10'"},
+                                                             {"{entry}", block_entries(state) == BlockEntries::intervals ? "'burpee'" : "'burpee 10'"},
                                                              {"{code_point}", in.empty() ? std::string() : fmt::format("U+{:04X}", static_cast<unsigned char>(*in.current()))}});
         // "expected X" messages say what stood there instead; the others name it themselves.
         if (message.rfind("expected", 0) == 0) message += ", found " + found;
@@ -165,8 +169,8 @@ struct raising_control : pegtl::normal<Rule> {
         const bool name_in_text = state.context_name.data() >= state.text && state.context_name.data() < state.text + text.size();
         // The end of a statement inside a block's braces is the end of one of its entries.
         SyntaxSite site = site_of<Rule>();
-        if (site == SyntaxSite::statement_end && in_block_entries(state)) {
-            site = state.context.kind == "the intervals block" ? SyntaxSite::interval_entry_end : SyntaxSite::entry_end;
+        if (const BlockEntries entries = block_entries(state); site == SyntaxSite::statement_end && entries != BlockEntries::none) {
+            site = entries == BlockEntries::intervals ? SyntaxSite::interval_entry_end : SyntaxSite::entry_end;
         }
         state.pending_fix = suggest_syntax_fix(text, at, site,
                                                name_in_text ? static_cast<std::size_t>(state.context_name.data() - state.text)
