@@ -397,6 +397,27 @@ SyntaxFix fix_none_in_profile(const Fixer& f, std::string_view text) {
     return f.make(at, f.skip_spaces(end) - at, "", reason);
 }
 
+// `{ bench\n dumbbell }`: a name where ',' or '}' was expected is the list's next, without its ','.
+std::optional<SyntaxFix> fix_list_separator(const Fixer& f, std::string_view text) {
+    const std::size_t at = f.failure();
+    // Back over white space and over the comments of earlier lines: the ',' goes after the name.
+    std::size_t end_of_previous = at;
+    for (;;) {
+        while (end_of_previous > 0 && is_white(text[end_of_previous - 1])) --end_of_previous;
+        const std::size_t comment = comment_start(text, end_of_previous);
+        if (comment == npos) break;
+        end_of_previous = comment;
+    }
+    const std::string_view word = f.line_from(at).substr(0, f.word_end(at) - at);
+    if (word == "none") return fix_none_in_profile(f, text);
+    if (grammar::is_reserved(word)) {
+        return SyntaxFix{fmt::format("'{}' is a keyword and cannot name equipment", word), at, word.size(), "", false};
+    }
+    // After '{' or ',' a name was expected: a ',' there would not help.
+    if (end_of_previous == 0 || text[end_of_previous - 1] == '{' || text[end_of_previous - 1] == ',') return std::nullopt;
+    return f.make(end_of_previous, 0, ",", "Names in a list are separated by ','");
+}
+
 }  // namespace
 
 std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t at, SyntaxSite site, std::size_t name_at,
@@ -437,28 +458,7 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
         in_profile_list_after_comma(text, at)) {
         return fix_none_in_profile(f, text);
     }
-    // `{ bench\n dumbbell }`: a name where ',' or '}' was expected is the list's next, without its ','.
-    if (site == SyntaxSite::list_separator && is_lower(f.at(at))) {
-        // Back over white space and over the comments of earlier lines: the ',' goes after the name.
-        std::size_t end_of_previous = at;
-        for (;;) {
-            while (end_of_previous > 0 && (text[end_of_previous - 1] == ' ' || text[end_of_previous - 1] == '\t' ||
-                                           text[end_of_previous - 1] == '\n' || text[end_of_previous - 1] == '\r')) {
-                --end_of_previous;
-            }
-            const std::size_t comment = comment_start(text, end_of_previous);
-            if (comment == npos) break;
-            end_of_previous = comment;
-        }
-        const std::string_view word = f.line_from(at).substr(0, f.word_end(at) - at);
-        if (word == "none") return fix_none_in_profile(f, text);
-        if (grammar::is_reserved(word)) {
-            return SyntaxFix{fmt::format("'{}' is a keyword and cannot name equipment", word), at, word.size(), "", false};
-        }
-        // After '{' or ',' a name was expected: a ',' there would not help.
-        if (end_of_previous == 0 || text[end_of_previous - 1] == '{' || text[end_of_previous - 1] == ',') return std::nullopt;
-        return f.make(end_of_previous, 0, ",", "Names in a list are separated by ','");
-    }
+    if (site == SyntaxSite::list_separator && is_lower(f.at(at))) return fix_list_separator(f, text);
     if (site == SyntaxSite::declared_name && is_lower(f.at(at))) {
         const std::string_view word = f.line_from(at).substr(0, f.word_end(at) - at);
         if (grammar::is_reserved(word)) {

@@ -2,6 +2,7 @@
 // the enclosing declaration, the line's first word and what precedes the word being typed decide
 // what fits; names come from the last analysis' catalog and the open files.
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <span>
 #include <vector>
@@ -72,20 +73,25 @@ Enclosing enclosing_blocks(std::string_view text, std::size_t offset) {
     return {first_word(text.substr(starts.front())), first_word(text.substr(starts.back()))};
 }
 
-// Whether the end of `line` is inside a string or a comment, where nothing is completed.
-bool in_string_or_comment(std::string_view line) {
+// The statement being written at the end of `line`: the text after its last '{' or ';' outside
+// strings; none when the end is inside a string or a comment, where nothing is completed.
+std::optional<std::string_view> statement_at_end(std::string_view line) {
     bool in_string = false;
+    std::size_t begin = 0;
     for (std::size_t i = 0; i < line.size(); ++i) {
         if (in_string) {
             if (line[i] == '\\') ++i;
             else if (line[i] == '"') in_string = false;
         } else if (line[i] == '#') {
-            return true;
+            return std::nullopt;
         } else if (line[i] == '"') {
             in_string = true;
+        } else if (line[i] == '{' || line[i] == ';') {
+            begin = i + 1;
         }
     }
-    return in_string;
+    if (in_string) return std::nullopt;
+    return line.substr(begin);
 }
 
 // The last whitespace-separated token of `text` ("" when there is none).
@@ -155,15 +161,9 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
     const std::string_view before = line.substr(0, word_start);
     const Enclosing enclosing = enclosing_blocks(text, line_start + word_start);
     const std::string_view declaration = enclosing.declaration;
-    if (in_string_or_comment(before)) return items;
-    // The statement being written: the line's text after its last '{' or ';' outside strings.
-    std::size_t statement_begin = 0;
-    for (std::size_t i = 0, in_string = 0; i < before.size(); ++i) {
-        if (before[i] == '"') in_string ^= 1;
-        else if (in_string && before[i] == '\\') ++i;
-        else if (!in_string && (before[i] == '{' || before[i] == ';')) statement_begin = i + 1;
-    }
-    const std::string_view statement = before.substr(statement_begin);
+    const std::optional<std::string_view> written = statement_at_end(before);
+    if (!written) return items;
+    const std::string_view statement = *written;
     const std::string_view lead = first_word(statement);
     const bool line_start_word = statement.find_first_not_of(" \t") == std::string_view::npos;
     // The token before the word being typed; a load's '@' sticks to the word ("@", "@r"). After

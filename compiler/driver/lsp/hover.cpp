@@ -91,14 +91,14 @@ nlohmann::json hover(const Analysis& analysis, std::size_t offset) {
         if (name->kind == NameKind::exercise) {
             const int index = catalog.find_exercise(name->text);
             if (index >= 0) return markdown(exercise_entry(catalog, catalog.exercises[static_cast<std::size_t>(index)]), range);
-        } else if (name->kind == NameKind::workout && workout_named(analysis, name->text) != nullptr) {
-            const checked::Workout* workout = workout_named(analysis, name->text);
-            Tally tally;
-            timing::walk_workout(*workout, 1, tally);
-            return markdown(fmt::format("**{}** `{}`: {} in total (week 1)", workout->title, workout->name,
-                                        clock_text(tally.total())),
-                            range);
         } else if (name->kind == NameKind::workout || name->kind == NameKind::program) {
+            if (const checked::Workout* workout = name->kind == NameKind::workout ? workout_named(analysis, name->text) : nullptr) {
+                Tally tally;
+                timing::walk_workout(*workout, 1, tally);
+                return markdown(fmt::format("**{}** `{}`: {} in total (week 1)", workout->title, workout->name,
+                                            clock_text(tally.total())),
+                                range);
+            }
             // Its title as declared (a workout's total needs a file without errors).
             if (const std::optional<std::string_view> title = declared_title(analysis, name->kind, name->text)) {
                 return markdown(fmt::format("**{}** `{}`", *title, name->text), range);
