@@ -31,6 +31,14 @@ std::uint32_t SourceManager::add(std::string path, std::string text, bool embedd
     return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
+std::uint32_t SourceManager::add(std::string path, TextBuffer text) {
+    auto storage = std::make_shared<const TextBuffer>(std::move(text));
+    std::string_view view = storage->view();
+    if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
+    files_.push_back(SourceFile{std::move(path), view, false, storage});
+    return static_cast<std::uint32_t>(files_.size() - 1);
+}
+
 std::uint32_t SourceManager::add_static(std::string path, std::string_view text, bool embedded) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     files_.push_back(SourceFile{std::move(path), text, embedded, nullptr});

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/base/line_index.hpp"
+#include "compiler/base/text_buffer.hpp"
 
 namespace reps {
 
@@ -37,13 +38,16 @@ struct SourceFile {
     std::string path;       // as shown in diagnostics
     std::string_view text;  // contents, BOM removed: in `storage`, or static (the embedded stdlib)
     bool embedded = false;  // part of the stdlib
-    // Shared and immutable, so copying a SourceManager is cheap and its views stay valid.
-    std::shared_ptr<const std::string> storage;
+    // What holds `text` (a string or a TextBuffer); shared and immutable, so copying a
+    // SourceManager is cheap and its views stay valid.
+    std::shared_ptr<const void> storage;
 };
 
 class SourceManager {
 public:
     std::uint32_t add(std::string path, std::string text, bool embedded = false);
+    // A file as read from disk (loader.hpp), kept in the buffer it was read into.
+    std::uint32_t add(std::string path, TextBuffer text);
     // Text that outlives every SourceManager (the stdlib embedded in the binary): not copied.
     std::uint32_t add_static(std::string path, std::string_view text, bool embedded);
     // A file of another SourceManager, sharing its text.

@@ -80,7 +80,7 @@ int run_fmt(const Options& options, std::ostream& out, std::ostream& err) {
             continue;
         }
         // The texts are kept once, in the source managers; `original` and `formatted` view them.
-        const bool byte_order_mark = read.text->starts_with("\xEF\xBB\xBF");  // the source manager drops it; fmt too
+        const bool byte_order_mark = read.text->view().starts_with("\xEF\xBB\xBF");  // the source manager drops it; fmt too
         const std::uint32_t original_id = reporter.sources().add(path, std::move(*read.text));
         const std::string_view original = reporter.sources().file(original_id).text;
         // Only a file that parses has a canonical layout, and only such a file reaches the formatter

@@ -38,8 +38,8 @@ std::string first_line(int fd) {
     return head.substr(0, head.find('\n'));
 }
 
-// Reads an open regular file whole, straight into the string: checking thousands of files
-// spends its time here otherwise. `expected` is the file that was checked before opening (zero:
+// Reads an open regular file whole, straight into the buffer it is kept in: checking thousands
+// of files spends its time here otherwise. `expected` is the file that was checked before opening (zero:
 // none); another file (a swap meanwhile), or one that is not regular, is refused.
 FileRead read_open_file(int fd, FileIdentity expected) {
     FileRead result;
@@ -53,35 +53,33 @@ FileRead read_open_file(int fd, FileIdentity expected) {
         result.reason = "it was replaced while it was being opened";
         return result;
     }
-    const auto too_large = [&] {
+    const auto too_large = [&]() -> FileRead {
         result.too_large = true;
         result.reason = fmt::format("it is larger than the {} MiB limit", max_file_bytes / (1024 * 1024));
         result.head = first_line(fd);
-        return result;
+        return std::move(result);
     };
     const auto size = static_cast<std::size_t>(info.st_size);
     if (size > max_file_bytes) return too_large();
     // One byte more than its size, so that the end of the file is seen in the same read; a file
     // that has grown since the stat fills that byte and is read on to its end (still held to
     // the limit).
-    std::string contents(size + 1, '\0');
-    std::size_t filled = 0;
+    TextBuffer contents(size + 1);
     for (;;) {
-        if (filled == contents.size()) contents.resize(contents.size() * 2);
-        const ssize_t got = ::read(fd, contents.data() + filled, contents.size() - filled);
+        if (contents.size() == contents.capacity()) contents.grow(contents.capacity() * 2);
+        const std::size_t room = contents.capacity() - contents.size();
+        const ssize_t got = ::read(fd, contents.data() + contents.size(), room);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) {
             result.reason = std::strerror(errno);
             return result;
         }
         if (got == 0) break;
-        const bool short_read = static_cast<std::size_t>(got) < contents.size() - filled;
-        filled += static_cast<std::size_t>(got);
-        if (filled > max_file_bytes) return too_large();
+        contents.set_size(contents.size() + static_cast<std::size_t>(got));
+        if (contents.size() > max_file_bytes) return too_large();
         // A regular file reads short only at its end: no second read to be told so.
-        if (short_read) break;
+        if (static_cast<std::size_t>(got) < room) break;
     }
-    contents.resize(filled);
     result.text = std::move(contents);
     return result;
 }
@@ -166,7 +164,8 @@ public:
     // `location` is absolute; it is resolved to its canonical path (a stat per component) and the
     // root directory opened only when the file imports something. `identity` is the main file's
     // when it was read from disk, for cycles back to it.
-    void load_main(LoadedProgram& program, std::string display_path, std::string text, fs::path location,
+    template <typename Text>  // a std::string or a TextBuffer
+    void load_main(LoadedProgram& program, std::string display_path, Text text, fs::path location,
                    FileIdentity identity = {}) {
         main_location_ = std::move(location);
         const auto id = sources_.add(std::move(display_path), std::move(text));

@@ -13,6 +13,7 @@
 #include "compiler/parse/parse.hpp"
 #include "compiler/diagnostics/diagnostics.hpp"
 #include "compiler/base/source.hpp"
+#include "compiler/base/text_buffer.hpp"
 
 namespace reps {
 
@@ -42,7 +43,7 @@ inline constexpr std::size_t max_imports = 1000;
 
 // What reading a source file gave: its text, or why not.
 struct FileRead {
-    std::optional<std::string> text;
+    std::optional<TextBuffer> text;
     std::string reason;      // why there is no text ("it is a directory")
     bool too_large = false;  // over max_file_bytes: `head` then holds its first line, for the excerpt
     std::string head;

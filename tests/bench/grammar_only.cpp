@@ -8,12 +8,16 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <tao/pegtl.hpp>
 
+#include "compiler/base/text_buffer.hpp"
 #include "grammar/grammar.hpp"
 
 namespace {
@@ -22,13 +26,30 @@ namespace fs = std::filesystem;
 namespace pegtl = tao::pegtl;
 
 template <pegtl::tracking_mode Tracking>
-bool matches(const std::string& text, const std::string& source) {
-    pegtl::memory_input<Tracking, pegtl::eol::lf_crlf> input(text, source);
+bool matches(std::string_view text, const std::string& source) {
+    pegtl::memory_input<Tracking, pegtl::eol::lf_crlf> input(text.data(), text.size(), source);
     try {
         return pegtl::parse<reps::grammar::file>(input);
     } catch (const pegtl::parse_error&) {
         return false;
     }
+}
+
+// Read whole into the buffer the compiler reads a file into (loader.cpp), so that only the
+// matching differs.
+reps::TextBuffer read_whole(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat info {};
+    if (fd < 0 || ::fstat(fd, &info) != 0) return {};
+    reps::TextBuffer text(static_cast<std::size_t>(info.st_size) + 1);
+    for (;;) {
+        const ssize_t got = ::read(fd, text.data() + text.size(), text.capacity() - text.size());
+        if (got <= 0) break;
+        text.set_size(text.size() + static_cast<std::size_t>(got));
+        if (text.size() == text.capacity()) break;
+    }
+    ::close(fd);
+    return text;
 }
 
 std::vector<fs::path> inputs(int first, int argc, char** argv) {
@@ -60,13 +81,9 @@ int main(int argc, char** argv) {
     }
     std::size_t bytes = 0, files = 0, failed = 0;
     double parse_seconds = 0;
-    std::string text;
     for (const fs::path& path : inputs(first, argc, argv)) {
-        // Read whole, as the compiler reads a file, so that only the matching differs.
-        std::ifstream in(path, std::ios::binary);
-        text.resize(fs::file_size(path));
-        in.read(text.data(), static_cast<std::streamsize>(text.size()));
-        text.resize(static_cast<std::size_t>(in.gcount()));
+        const reps::TextBuffer buffer = read_whole(path);
+        const std::string_view text = buffer.view();
         const auto start = std::chrono::steady_clock::now();
         const bool ok = eager ? matches<pegtl::tracking_mode::eager>(text, path.string())
                               : matches<pegtl::tracking_mode::lazy>(text, path.string());

@@ -101,3 +101,20 @@ TEST_CASE("limits: a symbolic link may not lead an import out of the root") {
     CHECK(!contains(run.err, "main.reps:3:"));
     CHECK(contains(run.err, "main.reps: 2 errors\n"));
 }
+
+TEST_CASE("limits: a file of several MiB is read whole, its BOM dropped, its last line placed right") {
+    // From 2 MiB a file is read into pages mapped for it (compiler/base/text_buffer.hpp): the
+    // positions and the text must be the same as for a small file.
+    TempDir dir("limits-mapped");
+    std::string text = "\xEF\xBB\xBF";
+    int lines = 0;
+    for (int i = 0; text.size() < (3u << 20); ++i) {
+        text += "workout w" + std::to_string(i) + " \"W\" {\n  warmup { easy_cardio 5min }\n  plank 30s\n}\n";
+        lines += 4;
+    }
+    text += "workout last \"Last\" {\n  plonk 30s\n}\n";
+    const Run run = check(dir.write("big.reps", text));
+    CHECK(run.code == 1);
+    CHECK(contains(run.err, "big.reps:" + std::to_string(lines + 2) + ":3: error[E0102]: unknown exercise 'plonk'\n"));
+    CHECK(contains(run.err, "  plonk 30s\n"));
+}
