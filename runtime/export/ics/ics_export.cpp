@@ -202,7 +202,15 @@ Component vtimezone(const Zone& zone, std::int64_t first, std::int64_t last) {
         icalcomponent_add_component(component.get(), observance(zone, onset_of(*change), change->before, change->after));
     } else {
         const calendar::Offset offset = calendar::offset_at(from, zone);
-        icalcomponent_add_component(component.get(), observance(zone, local_time_at(from, zone), offset, offset));
+        icaltimetype onset = local_time_at(from, zone);
+        // `from` stops at 1970-01-01T00:00Z, which east of UTC is already that day's morning: the
+        // observance starts at its midnight, so that the events of the first day a date can have
+        // (SPEC 7: from 1970) are in it; a client reads an event before every observance as UTC.
+        if (from == 0 && offset.seconds > 0) {
+            onset = utc_time(0);
+            onset.zone = nullptr;
+        }
+        icalcomponent_add_component(component.get(), observance(zone, onset, offset, offset));
     }
     for (const calendar::OffsetChange& change : calendar::offset_changes(zone, from, to)) {
         icalcomponent_add_component(component.get(), observance(zone, onset_of(change), change.before, change.after));

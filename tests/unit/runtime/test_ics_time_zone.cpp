@@ -91,6 +91,31 @@ TEST_CASE("the VTIMEZONE holds every change over the events, the last day's too"
     }
 }
 
+// SPEC 7: dates run from 1970. East of UTC, 1970-01-01T00:00Z is already that day's morning; an
+// observance starting then (09:00 in Tokyo) left a 06:00 event before every observance, which
+// ical.js reads as UTC, nine hours late.
+TEST_CASE("the VTIMEZONE is in force from the first local day a date can have, 1970-01-01") {
+    auto program = sample_program();
+    program.timezone = "Asia/Tokyo";
+    program.sessions = {session_of(lasting(1800), "1970-01-01", "06:00", 1)};
+    const std::string ics = to_ics(program, pinned());
+    CHECK(has_line(ics, "DTSTART;TZID=Asia/Tokyo:19700101T060000"));
+    const Parsed calendar = parse(ics);
+    const auto zones = children(calendar.get(), ICAL_VTIMEZONE_COMPONENT);
+    REQUIRE(zones.size() == 1);
+    const auto observances = children(zones[0], ICAL_XSTANDARD_COMPONENT);
+    REQUIRE(observances.size() == 1);
+    CHECK(has_line(ics, "DTSTART:19700101T000000"));
+    CHECK(ics.find("DTSTART:19700101T090000") == std::string::npos);
+
+    SUBCASE("west of UTC the observance starts at the epoch's local time, the evening before") {
+        program.timezone = "America/New_York";
+        const std::string ny = to_ics(program, pinned());
+        CHECK(has_line(ny, "DTSTART:19691231T190000"));
+        CHECK(has_line(ny, "DTSTART;TZID=America/New_York:19700101T060000"));
+    }
+}
+
 // SPEC 7: an event's end is its start plus the session's length in elapsed time. After clocks go
 // back (Europe/Berlin, 2026-10-25 03:00 CEST -> 02:00 CET) a local time between 02:00 and 03:00
 // names two instants and clients differ on which; such a start or end is written in UTC.
