@@ -93,8 +93,12 @@ constexpr SyntaxSite site_of() {
     if constexpr (one_of<Rule, g::region_name, g::muscle_name, g::equipment_name, g::exercise_name, g::profile_name,
                          g::workout_name, g::program_name>)
         return SyntaxSite::declared_name;
-    else if constexpr (one_of<Rule, g::note_text, g::import_path, g::timezone_name, g::run_title>)
+    else if constexpr (one_of<Rule, g::note_text, g::import_path, g::timezone_name>)
         return SyntaxSite::string;
+    else if constexpr (one_of<Rule, g::run_title>)
+        return SyntaxSite::run_title;
+    else if constexpr (one_of<Rule, g::open_brace>)
+        return SyntaxSite::open_brace;
     else if constexpr (one_of<Rule, g::exercise_title>)
         return SyntaxSite::exercise_title;
     else if constexpr (one_of<Rule, g::prescription_dose, g::entry_amount, g::sets_amount, g::progression_target>)

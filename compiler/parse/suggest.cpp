@@ -349,12 +349,48 @@ std::optional<SyntaxFix> fix_missing_text(const Fixer& f, SyntaxSite site, std::
         return f.make(at, 0, fmt::format("\"{}\" ", title), "Every exercise has a title in quotes after its name");
     }
     if (is_letter(f.at(at))) {
+        // The text runs to the statement's end: a '{', a comment, a string, or the ';' or '}' that
+        // ends a statement on a one-line block (SPEC 1).
         std::size_t end = at;
-        while (end < f.line_end() && f.at(end) != '{' && f.at(end) != '#' && f.at(end) != '"') ++end;
-        while (end > at && (f.at(end - 1) == ' ' || f.at(end - 1) == '\t')) --end;
+        while (end < f.line_end() && f.at(end) != '{' && f.at(end) != '#' && f.at(end) != '"' && f.at(end) != ';' &&
+               f.at(end) != '}') {
+            ++end;
+        }
+        const auto trim = [&](std::size_t to) {
+            while (to > at && (f.at(to - 1) == ' ' || f.at(to - 1) == '\t')) --to;
+            return to;
+        };
+        end = trim(end);
+        // A run's title is followed by its duration and intensity (SPEC 7), which stay outside.
+        if (site == SyntaxSite::run_title) {
+            const auto last_word = [&](std::size_t to) {
+                std::size_t from = to;
+                while (from > at && f.at(from - 1) != ' ' && f.at(from - 1) != '\t') --from;
+                return from;
+            };
+            std::size_t word = last_word(end);
+            if (const auto text = f.line_from(word).substr(0, end - word); word > at && (text == "easy" || text == "hard")) {
+                end = trim(word);
+                word = last_word(end);
+            }
+            if (word > at && is_digit(f.at(word))) end = trim(word);
+        }
         return f.make(at, end - at, fmt::format("\"{}\"", f.line_from(at).substr(0, end - at)), "Text goes in double quotes");
     }
     return std::nullopt;
+}
+
+// `workout legs Leg Day {`: a title without its quotes, where a workout, program or profile may
+// have one before its '{'.
+std::optional<SyntaxFix> fix_unquoted_title(const Fixer& f) {
+    const std::string_view line = f.line_from(f.skip_spaces(f.line_begin()));
+    if (!line.starts_with("workout ") && !line.starts_with("program ") && !line.starts_with("profile ")) return std::nullopt;
+    const std::size_t at = f.failure();
+    std::size_t end = at;
+    while (end < f.line_end() && f.at(end) != '{' && f.at(end) != '#' && f.at(end) != '"') ++end;
+    if (f.at(end) != '{') return std::nullopt;
+    while (end > at && (f.at(end - 1) == ' ' || f.at(end - 1) == '\t')) --end;
+    return f.make(at, end - at, fmt::format("\"{}\"", f.line_from(at).substr(0, end - at)), "A title goes in double quotes");
 }
 
 bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -495,7 +531,11 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
     if (site == SyntaxSite::statement_end || entry_end) {
         if (auto fix = fix_statement_end(f)) return fix;
     }
-    if (site == SyntaxSite::string || site == SyntaxSite::exercise_title) return fix_missing_text(f, site, name);
+    if (site == SyntaxSite::string || site == SyntaxSite::run_title || site == SyntaxSite::exercise_title) {
+        return fix_missing_text(f, site, name);
+    }
+    // A word where '{' belongs is a title without quotes, never a name to write in lower case.
+    if (site == SyntaxSite::open_brace && is_letter(f.at(at))) return fix_unquoted_title(f);
     // `goblet squat 3x12`: a name with a space in it.
     if (site == SyntaxSite::dose && name_at != npos && name_at >= f.line_begin() && is_lower(f.at(at))) {
         const std::size_t word_end = f.word_end(at);

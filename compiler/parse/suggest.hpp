@@ -15,6 +15,8 @@ enum class SyntaxSite {
     other,
     declared_name,   // the name of a declaration (exercise NAME, workout NAME, ...)
     string,          // a quoted text: a title, cue, note, path
+    run_title,       // a run's title, before its duration
+    open_brace,      // the '{' that opens a block, after an optional title in some declarations
     exercise_title,  // the title every exercise needs
     dose,            // a prescription's dose or an entry's amount
     duration,        // a duration in seconds (rest, hold, transition, ...)

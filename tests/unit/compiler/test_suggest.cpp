@@ -87,6 +87,37 @@ TEST_CASE("suggest: typical mistakes get a help line with the fixed text and a f
     CHECK(shown >= 27);  // the target of #20
 }
 
+// Text without its quotes (found by an outside probe): the fix quotes the text alone, not the ';'
+// or '}' after it on a one-line block (SPEC 1), nor a run's duration and intensity (SPEC 7); and a
+// title without quotes before '{' is quoted, not lowered into a name, which failed again.
+TEST_CASE("suggest: unquoted text: the quotes close before ';', '}', a run's duration, and '{'") {
+    const std::string plan = "workout w \"W\" {\n  plank 30min\n}\n";
+    const std::vector<Mistake> cases = {
+        {"a note on a one-line block", "workout w \"W\" { plank 30min; note easy pace; plank 30s }\n",
+         "workout w \"W\" { plank 30min; note \"easy pace\"; plank 30s }"},
+        {"a note before a one-line block's '}'", "workout w \"W\" { plank 30min; note easy pace }\n",
+         "workout w \"W\" { plank 30min; note \"easy pace\" }"},
+        {"a run's title", plan + "program p \"P\" {\n  start 2026-12-01\n  sat 10:00 run Long run 90min\n}\n",
+         "sat 10:00 run \"Long run\" 90min"},
+        {"a run's title before its intensity", plan + "program p \"P\" {\n  start 2026-12-01\n  sat 10:00 run Intervals 50min hard\n}\n",
+         "sat 10:00 run \"Intervals\" 50min hard"},
+        {"a run's title on a one-line program", plan + "program p \"P\" { start 2026-12-01; sat 10:00 run Long 90min easy; sun 10:00 w }\n",
+         "program p \"P\" { start 2026-12-01; sat 10:00 run \"Long\" 90min easy; sun 10:00 w }"},
+        {"a workout's title", "workout legs Leg Day {\n  plank 30min\n}\n", "workout legs \"Leg Day\" {"},
+        {"a program's title", plan + "program p Plan {\n  start 2026-12-01\n  tue 10:00 w\n}\n", "program p \"Plan\" {"},
+    };
+    for (const auto& mistake : cases) {
+        INFO(mistake.what);
+        const auto parsed = parse(mistake.file);
+        REQUIRE(!parsed->diagnostics.list().empty());
+        const Diagnostic& d = parsed->diagnostics.list().front();
+        CHECK_MESSAGE(d.help.find("did you mean '" + mistake.fixed + "'") != std::string::npos, d.message, " / help: ", d.help);
+        REQUIRE(!d.fixes.empty());
+        const std::string fixed = apply_fixes(mistake.file, d);
+        CHECK_MESSAGE(!parse(fixed)->diagnostics.has_errors(), fixed);
+    }
+}
+
 TEST_CASE("suggest: a profile's missing ',' goes after the name, not into a comment on its line") {
     const auto fix_of = [](const std::string& file) {
         const auto parsed = parse(file);
