@@ -195,8 +195,8 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string_vi
 }  // namespace
 
 // Shared with `reps play` (cli_internal.hpp).
-std::optional<Target> choose_target(const Options& options, const CheckedProgram& checked, const std::string& path,
-                                    Diagnostics& diagnostics) {
+std::optional<Target> choose_target(const Options& options, const CheckedProgram& checked, std::uint32_t main_file,
+                                    const std::string& path, Diagnostics& diagnostics) {
     const auto workouts = names_of(checked.workouts);
     const auto programs = names_of(checked.programs);
     if (!options.workout.empty()) {
@@ -211,9 +211,32 @@ std::optional<Target> choose_target(const Options& options, const CheckedProgram
                           did_you_mean(options.program, programs));
         return std::nullopt;
     }
-    // A program is built from the workouts it schedules, so one program wins over any workouts.
-    if (programs.size() == 1) return Target{nullptr, &checked.programs.front()};
-    if (programs.empty() && workouts.size() == 1) return Target{&checked.workouts.front(), nullptr};
+    // SPEC 8: "A file with one workout (or one program) needs no --workout/--program": the file
+    // named, so a workout beside the library it imports is built without a flag. Imported
+    // declarations decide only when the file declares none of its own (a file of imports alone;
+    // a plan file's imported workouts, when it declares no program). A program is built from the
+    // workouts it schedules, so one program wins over any workouts.
+    const auto only_one = [&](const auto& items, bool in_main) -> decltype(&items.front()) {
+        decltype(&items.front()) found = nullptr;
+        for (const auto& item : items) {
+            if (in_main && item.span.file != main_file) continue;
+            if (found != nullptr) return nullptr;
+            found = &item;
+        }
+        return found;
+    };
+    const auto declared_in_main = [&](const auto& items) {
+        return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.span.file == main_file; });
+    };
+    if (declared_in_main(checked.programs)) {
+        if (const auto* plan = only_one(checked.programs, true)) return Target{nullptr, plan};
+    } else if (declared_in_main(checked.workouts)) {
+        if (const auto* workout = only_one(checked.workouts, true)) return Target{workout, nullptr};
+    } else if (const auto* plan = only_one(checked.programs, false)) {
+        return Target{nullptr, plan};
+    } else if (programs.empty()) {
+        if (const auto* workout = only_one(checked.workouts, false)) return Target{workout, nullptr};
+    }
     if (workouts.empty() && programs.empty()) {
         diagnostics.report(Code::E0402, SourceSpan{}, "nothing to build: '" + printable(path) + "' has no workout or program");
         return std::nullopt;
@@ -370,7 +393,7 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
         return finish(0);
     }
 
-    const std::optional<Target> target = choose_target(options, compiled.checked, path, diagnostics);
+    const std::optional<Target> target = choose_target(options, compiled.checked, compiled.loaded.main_file, path, diagnostics);
     if (!target) return finish(1);
     if (target->workout != nullptr && options.to == "ics" && !options.at.empty() && options.timezone.empty()) {
         warn_at_means_utc(options, diagnostics);

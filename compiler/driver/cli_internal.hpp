@@ -119,10 +119,11 @@ std::vector<std::uint64_t> ast_shape(SourceManager& sources, std::string path, s
 // The same for a file already in `sources`.
 std::vector<std::uint64_t> ast_shape(const SourceManager& sources, std::uint32_t id, Diagnostics& diagnostics);
 
-// --workout, --program, else the only program, else the only workout of the user's files;
-// otherwise a diagnostic (E0106, E0108, E0402) and nullopt.
-std::optional<Target> choose_target(const Options& options, const CheckedProgram& checked, const std::string& path,
-                                    Diagnostics& diagnostics);
+// --workout, --program, else the only program, else the only workout of the file named
+// (`main_file`), or of its imports when it declares none; otherwise a diagnostic (E0106, E0108,
+// E0402) and nullopt.
+std::optional<Target> choose_target(const Options& options, const CheckedProgram& checked, std::uint32_t main_file,
+                                    const std::string& path, Diagnostics& diagnostics);
 int run_catalog(const Options& options, std::ostream& out, std::ostream& err);
 
 // The --to formats, in the order help lists them.

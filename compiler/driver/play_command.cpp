@@ -63,7 +63,7 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
     const checked::Workout* workout = nullptr;
     std::string playing_note;  // what is played, when the file's program chose it
     if (!diagnostics.has_errors()) {
-        const std::optional<Target> target = choose_target(options, compiled.checked, path, diagnostics);
+        const std::optional<Target> target = choose_target(options, compiled.checked, compiled.loaded.main_file, path, diagnostics);
         if (target) workout = target->workout;
         // A program is played one workout at a time: the one workout it schedules (in the week
         // --week names), said before the screen is taken; several ask for --workout.

@@ -500,6 +500,40 @@ TEST_CASE("build: choosing the workout") {
     CHECK(profile.err.find("help: did you mean 'home'?") != std::string::npos);
 }
 
+// SPEC 8: "A file with one workout (or one program) needs no --workout/--program": the file named,
+// not its imports (found by an outside probe: a workout beside the library it imports was E0402).
+TEST_CASE("build: a file's own workout or program is built without a flag, whatever it imports") {
+    TempDir dir("build-choice");
+    dir.write("two.reps", read(data("two.reps")));
+    const fs::path mine = dir.write("mine.reps", "import \"two.reps\"\nworkout mine \"Mine\" {  # reps: allow W0205\n"
+                                                 "  warmup { easy_cardio 5min }\n  goblet_squat 1x10\n}\n");
+    const Run built = run_reps({"build", mine.string(), "--to", "json"});
+    CHECK(built.code == 0);
+    CHECK(nlohmann::json::parse(built.out)["workout"] == "mine");
+    CHECK(run_reps({"play", mine.string(), "--plain", "--speed", "1000000"}).code == 0);
+    CHECK(nlohmann::json::parse(run_reps({"build", mine.string(), "--to", "json", "--workout", "lower"}).out)["workout"] == "lower");
+
+    // A plan that declares its program and imports another file's program builds its own.
+    dir.write("other.reps", "import \"two.reps\"\nprogram other \"Other\" {\n  start 2026-12-07\n"
+                                                   "  mon 17:00 upper\n}\n");
+    const fs::path plan = dir.write("plan.reps", "import \"other.reps\"\nimport \"two.reps\"\nprogram mine \"Mine\" {\n  start 2026-12-07\n"
+                                                 "  tue 17:00 lower\n}\n");
+    const Run program = run_reps({"build", plan.string(), "--to", "json"});
+    CHECK(program.code == 0);
+    CHECK(nlohmann::json::parse(program.out)["program"] == "mine");
+
+    // A file of imports alone: the imports decide, as before; two workouts there still need a flag.
+    const fs::path imports = dir.write("imports.reps", "import \"two.reps\"\n");
+    const Run several = run_reps({"build", imports.string(), "--to", "json"});
+    CHECK(several.code == 1);
+    CHECK(contains(several.err, "has several workouts\nhelp: choose one with --workout NAME: upper, lower\n"));
+    // Two workouts of its own: a flag, naming every workout it can build.
+    const fs::path own_two = dir.write("own_two.reps", "import \"other.reps\"\nworkout a \"A\" { burpee 10 }\nworkout b \"B\" { burpee 10 }\n");
+    const Run two_own = run_reps({"build", own_two.string(), "--to", "json"});
+    CHECK(two_own.code == 1);
+    CHECK(contains(two_own.err, "error[E0402]"));
+}
+
 TEST_CASE("--dump prints each phase") {
     const Run ast = run_reps({"check", "--dump", "ast", data("ok.reps")});
     CHECK(ast.code == 0);
