@@ -156,7 +156,7 @@ private:
         const timeline::Segment& segment = timeline_.segments[static_cast<std::size_t>(effect.segment)];
         if (!screen_) out_ << player::plain_line(timeline_, effect.segment, effect.at / 1000) << '\n' << std::flush;
         bell();
-        speaker_.say(player::spoken_cue(segment, next_work(timeline_, effect.segment)));
+        speaker_.say(player::spoken_cue(timeline_, segment, next_work(timeline_, effect.segment)));
     }
 
     void bell() {

@@ -227,6 +227,7 @@ std::vector<std::string> frame_lines(const PlayerState& state, ScreenSize size, 
     if (segment->side != timeline::Side::none) {
         set_side += (set_side.empty() ? "" : dot) + std::string(timeline::to_string(segment->side)) + " side";
     }
+    if (const std::string sides = sides_phrase(plan, *segment); !sides.empty()) set_side += (set_side.empty() ? "" : dot) + sides;
     // A set waiting for the athlete counts up, with its estimate as a guide.
     if (state.waits()) {
         set_side += (set_side.empty() ? "" : dot) + "estimate " + clock_text(seconds_up(state.segment_duration())) + dot +

@@ -88,16 +88,31 @@ std::string dose_phrase(const timeline::Segment& segment) {
     return out;
 }
 
-std::string form_phrase(const timeline::Timeline& timeline, const timeline::Segment& segment,
-                        std::string_view separator) {
+namespace {
+
+// The entry of the printable sheet a work segment comes from; null for pauses.
+const timeline::BlockEntry* block_entry_of(const timeline::Timeline& timeline, const timeline::Segment& segment) {
     if (segment.kind != timeline::SegmentKind::work || segment.block < 0 ||
         static_cast<std::size_t>(segment.block) >= timeline.blocks.size()) {
-        return {};
+        return nullptr;
     }
     const auto& entries = timeline.blocks[static_cast<std::size_t>(segment.block)].entries;
     const auto entry = std::find_if(entries.begin(), entries.end(),
                                     [&](const timeline::BlockEntry& e) { return e.exercise == segment.exercise; });
-    if (entry == entries.end()) return {};
+    return entry == entries.end() ? nullptr : &*entry;
+}
+
+}  // namespace
+
+std::string sides_phrase(const timeline::Timeline& timeline, const timeline::Segment& segment) {
+    const timeline::BlockEntry* entry = block_entry_of(timeline, segment);
+    return entry != nullptr && entry->sides == "alt" ? "alternating sides" : "";
+}
+
+std::string form_phrase(const timeline::Timeline& timeline, const timeline::Segment& segment,
+                        std::string_view separator) {
+    const timeline::BlockEntry* entry = block_entry_of(timeline, segment);
+    if (entry == nullptr) return {};
     std::string out;
     if (entry->hold > 0) {
         out = "hold " + (entry->hold < 60 ? fmt::format("{}s", entry->hold) : clock_text(entry->hold));
@@ -130,14 +145,14 @@ std::string plain_line(const timeline::Timeline& timeline, int index, std::int64
     if (segment.kind != timeline::SegmentKind::work) return line + clock_text(segment.duration);
     line += segment_title(segment);
     for (const std::string& part : {set_phrase(segment), std::string(timeline::to_string(segment.side)),
-                                    dose_phrase(segment), form_phrase(timeline, segment, "  ")}) {
+                                    sides_phrase(timeline, segment), dose_phrase(segment), form_phrase(timeline, segment, "  ")}) {
         if (!part.empty()) line += "  " + part;
     }
     if (segment.cue) line += "  \"" + one_line(*segment.cue) + "\"";
     return line;
 }
 
-std::string spoken_cue(const timeline::Segment& segment, const timeline::Segment* next_work) {
+std::string spoken_cue(const timeline::Timeline& timeline, const timeline::Segment& segment, const timeline::Segment* next_work) {
     std::string text;
     const auto add = [&](const std::string& part) {
         if (!part.empty()) text += (text.empty() ? "" : ", ") + part;
@@ -145,6 +160,7 @@ std::string spoken_cue(const timeline::Segment& segment, const timeline::Segment
     if (segment.kind == timeline::SegmentKind::work) {
         if (segment.sets > 1) add(fmt::format("Set {} of {}", segment.set, segment.sets));
         if (segment.side != timeline::Side::none) add(std::string(timeline::to_string(segment.side)) + " side");
+        add(sides_phrase(timeline, segment));
         const bool timed = segment.seconds && !segment.reps && !is_rep_count(segment.amount_text);
         if (segment.as_many_as_possible) {
             add("as many as possible");

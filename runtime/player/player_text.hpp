@@ -29,6 +29,9 @@ std::string dose_phrase(const timeline::Segment& segment);
 // "set 1/3": empty for single-set work, where it says nothing.
 std::string set_phrase(const timeline::Segment& segment);
 
+// "alternating sides" for a set of an `alt` entry (SPEC 4.1: the sides alternate within the
+// set), from the segment's block entry; empty otherwise (each-side work has a segment per side).
+std::string sides_phrase(const timeline::Timeline& timeline, const timeline::Segment& segment);
 // "hold 2s", "tempo 3-1-1-0", or both joined by `separator`: how each rep is done, from the
 // segment's block entry; empty when neither is set.
 std::string form_phrase(const timeline::Timeline& timeline, const timeline::Segment& segment,
@@ -43,7 +46,7 @@ std::vector<std::string> notes_at(const timeline::Timeline& timeline, int index)
 std::string plain_line(const timeline::Timeline& timeline, int index, std::int64_t at_seconds);
 // The spoken cue on entering `segment`, e.g. "Set 2 of 3, left side, 10 reps, Goblet Squat.";
 // pauses name the next work when there is one.
-std::string spoken_cue(const timeline::Segment& segment, const timeline::Segment* next_work);
+std::string spoken_cue(const timeline::Timeline& timeline, const timeline::Segment& segment, const timeline::Segment* next_work);
 
 // The end-of-session summary, several lines with a trailing newline.
 std::string summary_text(const timeline::Timeline& timeline, const Summary& summary);

@@ -35,7 +35,7 @@ TEST_CASE("explain") {
     CHECK(unknown.err.starts_with("reps: error: unknown diagnostic code 'E9999'"));
 }
 
-TEST_CASE("explain: no code lists them all; lower case and a missing letter are understood") {
+TEST_CASE("explain: no code lists them all, lower case and a missing letter are understood") {
     const Run list = run_reps({"explain"});
     CHECK(list.code == 0);
     CHECK(list.err.empty());

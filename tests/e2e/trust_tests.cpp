@@ -117,7 +117,7 @@ TEST_CASE("trust: fmt reads as check does: no FIFO or device opened, the size li
     }
 }
 
-TEST_CASE("trust: fmt of a read-only file says so and leaves it; a writable one keeps its mode; a link is followed") {
+TEST_CASE("trust: fmt of a read-only file says so and leaves it, a writable one keeps its mode, a link is followed") {
     TempDir dir("trust-fmt-write");
     const std::string messy = "workout legs \"Legs\" {  # reps: allow W0201 W0205\n     goblet_squat 3x12\n\n\n}\n";
     const fs::path locked = dir.write("locked.reps", messy);
@@ -138,7 +138,7 @@ TEST_CASE("trust: fmt of a read-only file says so and leaves it; a writable one 
     CHECK((info.st_mode & 07777) == 0604);
 }
 
-TEST_CASE("trust: standard output keeps its first write error; a closed reader (EPIPE) is not reported") {
+TEST_CASE("trust: standard output keeps its first write error, a closed reader (EPIPE) is not reported") {
     reps::CheckedOutput full(::open("/dev/full", O_WRONLY | O_CLOEXEC));
     std::ostream out(&full);
     out << std::string(200000, 'x') << "tail";
@@ -230,7 +230,7 @@ TEST_CASE("trust: play --log that cannot be written is exit 2 before playing") {
     CHECK(directory.out.empty());
 }
 
-TEST_CASE("trust: play --log to a FIFO: a reader waiting from the start gets the line; none, exit 2, no hang") {
+TEST_CASE("trust: play --log to a FIFO: a reader waiting from the start gets the line, none, exit 2, no hang") {
     TempDir dir("trust-log-fifo");
     const fs::path main = dir.write("main.reps", legs);
     const fs::path fifo = dir.path() / "log.fifo";

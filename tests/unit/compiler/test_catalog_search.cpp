@@ -67,7 +67,7 @@ TEST_CASE("catalog search: the issue's five names suggest what the catalog finds
     CHECK(suggested("dumbbell_deadlift") == Names{"dumbbell_romanian_deadlift"});
 }
 
-TEST_CASE("catalog search: a typo keeps the edit-distance suggestion; nothing close gets none") {
+TEST_CASE("catalog search: a typo keeps the edit-distance suggestion, nothing close gets none") {
     CHECK(suggested("goblet_sqat") == Names{"goblet_squat"});
     CHECK(suggested("bulgarian_split_sqaut") == Names{"bulgarian_split_squat"});
     CHECK(suggested("qqqqqqqq").empty());

@@ -233,7 +233,7 @@ TEST_CASE("diagnostics: werror and suppression") {
     CHECK(suppressed.error_count() == 2);
 }
 
-TEST_CASE("diagnostics: sort by file, line, column; no position last") {
+TEST_CASE("diagnostics: sort by file, line, column, no position last") {
     SourceManager sources;
     sources.add("a.reps", "x\ny\n");
     sources.add("b.reps", "z\n");

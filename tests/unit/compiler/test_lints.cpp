@@ -65,7 +65,7 @@ TEST_CASE("session length: the help lists every week out of range") {
     }
 }
 
-TEST_CASE("session length: inside a program, each of its weeks; weeks it does not reach are not linted") {
+TEST_CASE("session length: inside a program, each of its weeks, weeks it does not reach are not linted") {
     const std::string mid =
         "workout mid \"Mid\" {\n  warmup { easy_cardio 10min }\n  rest 25min\n  plank 1x30s -> 1x10min step 5min\n}\n";
     // Alone: weeks 1-3 (35:30, 40:30, 45:00) are in range, so no warning.

@@ -295,7 +295,7 @@ TEST_CASE("lower: progression steps run reps first, then sets, one per week") {
     CHECK(shape(lower("  plank 1x30s -> 1x60s step 15s", 2)) == "W45");
 }
 
-TEST_CASE("lower: equipment of the chosen options, sorted; loads and cues on segments") {
+TEST_CASE("lower: equipment of the chosen options, sorted, loads and cues on segments") {
     const auto t = lower("  goblet_squat 1x12 @16kg \"chest up\"\n  hip_thrust 1x12\n  chin_up 1x6\n"
                          "  goblet_squat 1x12 @2x10kg\n  burpee 10");
     CHECK(t.equipment == std::vector<std::string>{"bench", "dumbbell", "kettlebell", "pullup_bar"});

@@ -90,7 +90,7 @@ TEST_CASE("suggest: typical mistakes get a help line with the fixed text and a f
 // Text without its quotes (found by an outside probe): the fix quotes the text alone, not the ';'
 // or '}' after it on a one-line block (SPEC 1), nor a run's duration and intensity (SPEC 7); and a
 // title without quotes before '{' is quoted, not lowered into a name, which failed again.
-TEST_CASE("suggest: unquoted text: the quotes close before ';', '}', a run's duration, and '{'") {
+TEST_CASE("suggest: unquoted text: the quotes close before ',', '}', a run's duration, and '{'") {
     const std::string plan = "workout w \"W\" {\n  plank 30min\n}\n";
     const std::vector<Mistake> cases = {
         {"a note on a one-line block", "workout w \"W\" { plank 30min; note easy pace; plank 30s }\n",

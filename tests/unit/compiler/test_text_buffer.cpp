@@ -45,7 +45,7 @@ TEST_CASE("text buffer: growing keeps the bytes, across the step to mapped pages
     CHECK(buffer.view().back() == 'y');
 }
 
-TEST_CASE("text buffer: a move hands the bytes over; the moved-from buffer is empty") {
+TEST_CASE("text buffer: a move hands the bytes over, the moved-from buffer is empty") {
     reps::TextBuffer first = filled(3u << 20, "plank 30s");
     const char* bytes = first.data();
     reps::TextBuffer second = std::move(first);

@@ -239,7 +239,7 @@ TEST_CASE("file_id, workout and one workout_step message per step") {
     for (std::size_t i = 0; i < steps.size(); ++i) CHECK(steps[i].number(254) == i);
 }
 
-TEST_CASE("sets become reps steps with the exercise, weight and notes; rests and repeats follow the timeline") {
+TEST_CASE("sets become reps steps with the exercise, weight and notes, rests and repeats follow the timeline") {
     const auto steps = steps_of(decode(to_fit(squats_and_tabata()).bytes));
     REQUIRE(steps.size() == 8);
     // 0 squat, 1 rest, 2 repeat from 0 twice, 3 squat (the last set has no rest), 4 transition.
@@ -294,7 +294,7 @@ TEST_CASE("expanding the repeats gives one step per segment, durations equal") {
     }
 }
 
-TEST_CASE("each side: left, switch, right and rest repeat; a superset repeats its rounds") {
+TEST_CASE("each side: left, switch, right and rest repeat, a superset repeats its rounds") {
     Builder b;
     b.begin(Block::Kind::prescription, 2);
     for (int set = 1; set <= 2; ++set) {
@@ -390,7 +390,7 @@ TEST_CASE("warnings name what FIT cannot carry, once each") {
     CHECK(!plan.steps[5].exercise);
 }
 
-TEST_CASE("pounds are written in kilograms with a pound display unit; bw+ as the added mass") {
+TEST_CASE("pounds are written in kilograms with a pound display unit, bw+ as the added mass") {
     Builder b;
     auto& a = b.squat(10);
     a.load = load(timeline::Load::Kind::mass, "35lb", 35, "lb");
@@ -405,7 +405,7 @@ TEST_CASE("pounds are written in kilograms with a pound display unit; bw+ as the
     CHECK(plan.warnings.empty());
 }
 
-TEST_CASE("a note goes with the next work step; amrap and emom say what they lose") {
+TEST_CASE("a note goes with the next work step, amrap and emom say what they lose") {
     Builder b;
     b.begin(Block::Kind::note, 1);
     b.t.blocks.back().text = "Go hard";
@@ -435,7 +435,7 @@ TEST_CASE("a note goes with the next work step; amrap and emom say what they los
     CHECK(has_warning(plan.warnings, "emom: a FIT step cannot rest until the minute is up"));
 }
 
-TEST_CASE("long notes are cut at a character boundary; a closing note goes with the last shown step") {
+TEST_CASE("long notes are cut at a character boundary, a closing note goes with the last shown step") {
     Builder b;
     b.begin(Block::Kind::tabata, 2);
     for (int round = 1; round <= 2; ++round) {
@@ -458,7 +458,7 @@ TEST_CASE("long notes are cut at a character boundary; a closing note goes with 
     CHECK(steps[0].text(8).size() == 253);
 }
 
-TEST_CASE("the same timeline gives the same bytes; another workout another serial number") {
+TEST_CASE("the same timeline gives the same bytes, another workout another serial number") {
     const auto t = squats_and_tabata();
     CHECK(to_fit(t).bytes == to_fit(t).bytes);
     auto other = t;

@@ -154,7 +154,7 @@ TEST_CASE("events never end before they start across a clock change") {
     }
 }
 
-TEST_CASE("zone names: the tz database's places, UTC and GMT; nothing else") {
+TEST_CASE("zone names: the tz database's places, UTC and GMT, nothing else") {
     const auto workout = sample_timeline();
     SUBCASE("unknown names and paths are refused") {
         CHECK_THROWS_WITH_AS(to_ics(workout, "2026-12-01", "17:30", "Mars/Olympus", pinned()),

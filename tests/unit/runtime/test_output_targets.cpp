@@ -129,7 +129,7 @@ TEST_CASE("a FIFO is written through to its reader and stays a FIFO") {
     CHECK(dir.names() == std::vector<std::string>{"pipe"});
 }
 
-TEST_CASE("a read-only file is refused, even for root; mode and owner of a writable one are kept") {
+TEST_CASE("a read-only file is refused, even for root, mode and owner of a writable one are kept") {
     Scratch dir;
     const fs::path locked = dir.path / "locked.reps";
     write_plain(locked, "keep");

@@ -174,7 +174,7 @@ TEST_CASE("a paused frame says so and offers to resume") {
     CHECK(text.find("space resume") != std::string::npos);
 }
 
-TEST_CASE("each-side work names the side; the last segment's next is the end") {
+TEST_CASE("each-side work names the side, the last segment's next is the end") {
     const auto plan = test::sample_timeline();
     PlayerState state(plan);
     state.start(0);
@@ -199,12 +199,12 @@ TEST_CASE("--plain lines, spoken cues and the summary") {
     CHECK(player::plain_line(plan, 0, 0) == "[00:00:00] work  Easy Cardio  5min");
     CHECK(player::plain_line(plan, 7, 522) == "[00:08:42] switch  0:05");
 
-    CHECK(player::spoken_cue(plan.segments[6], nullptr) ==
+    CHECK(player::spoken_cue(plan, plan.segments[6], nullptr) ==
           "Set 1 of 2, left side, 8-10 reps, Bulgarian Split Squat.");
-    CHECK(player::spoken_cue(plan.segments[2], nullptr) == "Set 1 of 2, 12 reps, Kettlebell Goblet Squat. Chest up");
-    CHECK(player::spoken_cue(plan.segments[14], nullptr) == "30 seconds, Plank.");
-    CHECK(player::spoken_cue(plan.segments[0], nullptr) == "5 minutes, Easy Cardio.");
-    CHECK(player::spoken_cue(plan.segments[3], &plan.segments[4]) ==
+    CHECK(player::spoken_cue(plan, plan.segments[2], nullptr) == "Set 1 of 2, 12 reps, Kettlebell Goblet Squat. Chest up");
+    CHECK(player::spoken_cue(plan, plan.segments[14], nullptr) == "30 seconds, Plank.");
+    CHECK(player::spoken_cue(plan, plan.segments[0], nullptr) == "5 minutes, Easy Cardio.");
+    CHECK(player::spoken_cue(plan, plan.segments[3], &plan.segments[4]) ==
           "Rest, 1 minute. Next: Kettlebell Goblet Squat.");
 
     player::Summary summary;
@@ -238,12 +238,17 @@ timeline::Timeline with_note_and_form() {
     squat.hold = 2;
     squat.tempo = "3-1-1-0";
     plan.blocks[1].entries.push_back(squat);
+    // The note stands before the squats' block (segment.block 1), both where its first set starts
+    // (segment 2); the split squats' block after them.
+    plan.blocks[0].first_segment = 2;
+    plan.blocks[1].first_segment = 2;
+    plan.blocks[2].first_segment = 6;
     return plan;
 }
 
 }  // namespace
 
-TEST_CASE("notes show when their place comes; hold and tempo show on the screen and in --plain") {
+TEST_CASE("notes show when their place comes, hold and tempo show on the screen and in --plain") {
     const auto plan = with_note_and_form();
     CHECK(player::notes_at(plan, 2) == std::vector<std::string>{"Breathe out on the way up"});
     CHECK(player::notes_at(plan, 4).empty());  // the second set: the note's place has passed
@@ -274,4 +279,28 @@ TEST_CASE("--wait on the screen: the set counts up, with its estimate and the ke
     CHECK(text.find("Set 1 of 2 - estimate 0:36 - Enter when done") != std::string::npos);
     CHECK(text.find("1:10") != std::string::npos);  // the time spent, counting up
     CHECK(text.find("enter done - w no wait") != std::string::npos);
+}
+
+TEST_CASE("an alt set says 'alternating sides' in --plain, on the screen and in its spoken cue") {
+    // SPEC 4.1: `alt` alternates the sides within a set, one segment for the set; the text export
+    // says so, and the player must too (an outside probe found --plain without it).
+    auto plan = test::sample_timeline();
+    plan.blocks.resize(2);
+    timeline::BlockEntry squat;
+    squat.exercise = "goblet_squat";
+    squat.sides = "alt";
+    plan.blocks[1].entries.push_back(squat);
+    CHECK(player::plain_line(plan, 2, 330) ==
+          "[00:05:30] work  Kettlebell Goblet Squat  set 1/2  alternating sides  12 reps @16kg  \"Chest up\"");
+    CHECK(player::spoken_cue(plan, plan.segments[2], nullptr) ==
+          "Set 1 of 2, alternating sides, 12 reps, Kettlebell Goblet Squat. Chest up");
+    PlayerState state(plan);
+    state.start(0);
+    state.tick(331 * s);
+    CHECK(joined(player::frame_lines(state, ScreenSize{80, 24}, ScreenStyle{false, false})).find("Set 1 of 2 - alternating sides") !=
+          std::string::npos);
+
+    squat.sides = "each";  // each-side work has a segment per side, named by the side
+    plan.blocks[1].entries = {squat};
+    CHECK(player::sides_phrase(plan, plan.segments[2]).empty());
 }

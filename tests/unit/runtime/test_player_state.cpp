@@ -298,7 +298,7 @@ TEST_CASE("an empty timeline finishes as soon as it starts") {
     CHECK(state.until_next_second() == -1);
 }
 
-TEST_CASE("--wait: a reps set runs past its estimate until Key::done; timed work and rests do not wait") {
+TEST_CASE("--wait: a reps set runs past its estimate until Key::done, timed work and rests do not wait") {
     const auto plan = test::sample_timeline();
     PlayerState state(plan, true);
     state.start(0);

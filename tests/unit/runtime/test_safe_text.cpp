@@ -52,7 +52,7 @@ timeline::Timeline hostile_timeline() {
 
 }  // namespace
 
-TEST_CASE("without_control_characters: C0, DEL and C1 become spaces; other UTF-8 stays; never longer") {
+TEST_CASE("without_control_characters: C0, DEL and C1 become spaces, other UTF-8 stays, never longer") {
     CHECK(without_control_characters(hostile) == "Chest [2J up     31m!");
     CHECK(without_control_characters("a\nb", true) == "a\nb");
     CHECK(without_control_characters("a\nb") == "a b");
