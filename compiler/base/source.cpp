@@ -32,6 +32,7 @@ std::uint32_t SourceManager::add(std::string path, std::string text, bool embedd
 }
 
 std::uint32_t SourceManager::add(std::string path, TextBuffer text) {
+    text.seal();
     auto storage = std::make_shared<const TextBuffer>(std::move(text));
     std::string_view view = storage->view();
     if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);

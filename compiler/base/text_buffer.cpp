@@ -1,5 +1,6 @@
 #include "compiler/base/text_buffer.hpp"
 
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <new>
@@ -7,15 +8,32 @@
 
 #include <sys/mman.h>
 
+// GCC says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer).
+#if defined(__SANITIZE_ADDRESS__)
+#define REPS_TEXT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define REPS_TEXT_ASAN 1
+#endif
+#endif
+#if defined(REPS_TEXT_ASAN)
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace reps {
 namespace {
 
 constexpr std::size_t huge_page = std::size_t{2} << 20;
+#if defined(REPS_TEXT_ASAN)
+constexpr bool map_big_buffers = false;  // ASan does not watch mapped pages
+#else
+constexpr bool map_big_buffers = true;
+#endif
 
 }  // namespace
 
 TextBuffer::TextBuffer(std::size_t capacity) : capacity_(capacity) {
-    if (capacity >= huge_page) {
+    if (map_big_buffers && capacity >= huge_page) {
         // One huge page of slack to align the start on: the kernel backs only aligned 2 MiB runs.
         const std::size_t rounded = (capacity + huge_page - 1) & ~(huge_page - 1);
         void* mapping = ::mmap(nullptr, rounded + huge_page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -30,6 +48,17 @@ TextBuffer::TextBuffer(std::size_t capacity) : capacity_(capacity) {
         }
     }
     data_ = new char[capacity == 0 ? 1 : capacity];
+}
+
+void TextBuffer::set_size(std::size_t size) {
+    assert(size <= capacity_);
+    size_ = size;
+}
+
+void TextBuffer::seal() {
+#if defined(REPS_TEXT_ASAN)
+    if (mapping_ == nullptr && data_ != nullptr) ASAN_POISON_MEMORY_REGION(data_ + size_, capacity_ - size_);
+#endif
 }
 
 TextBuffer::TextBuffer(TextBuffer&& other) noexcept
@@ -60,10 +89,17 @@ void TextBuffer::grow(std::size_t capacity) {
 }
 
 void TextBuffer::release() {
-    if (mapping_ != nullptr) ::munmap(mapping_, mapped_);
-    else delete[] data_;
+    if (mapping_ != nullptr) {
+        ::munmap(mapping_, mapped_);
+    } else if (data_ != nullptr) {
+#if defined(REPS_TEXT_ASAN)
+        ASAN_UNPOISON_MEMORY_REGION(data_, capacity_);
+#endif
+        delete[] data_;
+    }
     data_ = nullptr;
     mapping_ = nullptr;
+    capacity_ = size_ = mapped_ = 0;
 }
 
 }  // namespace reps

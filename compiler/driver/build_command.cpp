@@ -154,6 +154,24 @@ std::vector<std::string_view> names_of(const std::vector<Item>& items) {
 }
 
 template <typename Item>
+std::vector<std::string_view> names_of(const std::vector<const Item*>& items) {
+    std::vector<std::string_view> names;
+    for (const Item* item : items) names.push_back(item->name);
+    return names;
+}
+
+// What a build without --workout or --program chooses among: the file's own declarations, or
+// (own_only false) every one, imports included.
+template <typename Item>
+std::vector<const Item*> candidates(const std::vector<Item>& items, bool own_only, std::uint32_t main_file) {
+    std::vector<const Item*> found;
+    for (const Item& item : items) {
+        if (!own_only || item.span.file == main_file) found.push_back(&item);
+    }
+    return found;
+}
+
+template <typename Item>
 const Item* find_named(const std::vector<Item>& items, std::string_view name) {
     for (const Item& item : items) {
         if (item.name == name) return &item;
@@ -213,39 +231,24 @@ std::optional<Target> choose_target(const Options& options, const CheckedProgram
     }
     // SPEC 8: "A file with one workout (or one program) needs no --workout/--program": the file
     // named, so a workout beside the library it imports is built without a flag. Imported
-    // declarations decide only when the file declares none of its own (a file of imports alone;
-    // a plan file's imported workouts, when it declares no program). A program is built from the
-    // workouts it schedules, so one program wins over any workouts.
-    const auto only_one = [&](const auto& items, bool in_main) -> decltype(&items.front()) {
-        decltype(&items.front()) found = nullptr;
-        for (const auto& item : items) {
-            if (in_main && item.span.file != main_file) continue;
-            if (found != nullptr) return nullptr;
-            found = &item;
-        }
-        return found;
-    };
-    const auto declared_in_main = [&](const auto& items) {
-        return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.span.file == main_file; });
-    };
-    if (declared_in_main(checked.programs)) {
-        if (const auto* plan = only_one(checked.programs, true)) return Target{nullptr, plan};
-    } else if (declared_in_main(checked.workouts)) {
-        if (const auto* workout = only_one(checked.workouts, true)) return Target{workout, nullptr};
-    } else if (const auto* plan = only_one(checked.programs, false)) {
-        return Target{nullptr, plan};
-    } else if (programs.empty()) {
-        if (const auto* workout = only_one(checked.workouts, false)) return Target{workout, nullptr};
-    }
-    if (workouts.empty() && programs.empty()) {
+    // declarations count only when the file declares none of its own (a file of imports alone).
+    // A program is built from the workouts it schedules, so one program wins over any workouts.
+    const auto declared_here = [&](const auto& item) { return item.span.file == main_file; };
+    const bool own_only = std::any_of(checked.workouts.begin(), checked.workouts.end(), declared_here) ||
+                          std::any_of(checked.programs.begin(), checked.programs.end(), declared_here);
+    const auto plans = candidates(checked.programs, own_only, main_file);
+    const auto sessions = candidates(checked.workouts, own_only, main_file);
+    if (plans.size() == 1) return Target{nullptr, plans.front()};
+    if (plans.empty() && sessions.size() == 1) return Target{sessions.front(), nullptr};
+    if (sessions.empty() && plans.empty()) {
         diagnostics.report(Code::E0402, SourceSpan{}, "nothing to build: '" + printable(path) + "' has no workout or program");
         return std::nullopt;
     }
     std::string help = "choose one with ";
-    if (!workouts.empty()) help += "--workout NAME: " + list(workouts);
-    if (!workouts.empty() && !programs.empty()) help += "; or with ";
-    if (!programs.empty()) help += "--program NAME: " + list(programs);
-    const std::string what = programs.empty() ? "several workouts" : "several programs";
+    if (!sessions.empty()) help += "--workout NAME: " + list(names_of(sessions));
+    if (!sessions.empty() && !plans.empty()) help += "; or with ";
+    if (!plans.empty()) help += "--program NAME: " + list(names_of(plans));
+    const std::string what = plans.empty() ? "several workouts" : "several programs";
     diagnostics.report(Code::E0402, SourceSpan{}, "nothing to build: '" + printable(path) + "' has " + what, help);
     return std::nullopt;
 }

@@ -39,8 +39,8 @@ std::string first_line(int fd) {
 }
 
 // Reads an open regular file whole, straight into the buffer it is kept in: checking thousands
-// of files spends its time here otherwise. `expected` is the file that was checked before opening (zero:
-// none); another file (a swap meanwhile), or one that is not regular, is refused.
+// of files spends its time here otherwise. `expected` is the file that was checked before
+// opening (zero: none); another file (a swap meanwhile), or one that is not regular, is refused.
 FileRead read_open_file(int fd, FileIdentity expected) {
     FileRead result;
     struct stat info {};

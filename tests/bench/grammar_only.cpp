@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cerrno>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,17 +38,20 @@ bool matches(std::string_view text, const std::string& source) {
 }
 
 // Read whole into the buffer the compiler reads a file into (loader.cpp), so that only the
-// matching differs.
-reps::TextBuffer read_whole(const fs::path& path) {
+// matching differs. nullopt when the file cannot be read whole.
+std::optional<reps::TextBuffer> read_whole(const fs::path& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
     struct stat info {};
-    if (fd < 0 || ::fstat(fd, &info) != 0) return {};
-    reps::TextBuffer text(static_cast<std::size_t>(info.st_size) + 1);
-    for (;;) {
-        const ssize_t got = ::read(fd, text.data() + text.size(), text.capacity() - text.size());
+    std::optional<reps::TextBuffer> text;
+    if (::fstat(fd, &info) == 0) text.emplace(static_cast<std::size_t>(info.st_size) + 1);
+    while (text) {
+        const ssize_t got = ::read(fd, text->data() + text->size(), text->capacity() - text->size());
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) text.reset();
         if (got <= 0) break;
-        text.set_size(text.size() + static_cast<std::size_t>(got));
-        if (text.size() == text.capacity()) break;
+        text->set_size(text->size() + static_cast<std::size_t>(got));
+        if (text->size() == text->capacity()) text.reset();  // grown since: not what was measured
     }
     ::close(fd);
     return text;
@@ -82,8 +87,12 @@ int main(int argc, char** argv) {
     std::size_t bytes = 0, files = 0, failed = 0;
     double parse_seconds = 0;
     for (const fs::path& path : inputs(first, argc, argv)) {
-        const reps::TextBuffer buffer = read_whole(path);
-        const std::string_view text = buffer.view();
+        const std::optional<reps::TextBuffer> buffer = read_whole(path);
+        if (!buffer) {
+            std::fprintf(stderr, "reps_bench_grammar: cannot read %s\n", path.c_str());
+            return 2;
+        }
+        const std::string_view text = buffer->view();
         const auto start = std::chrono::steady_clock::now();
         const bool ok = eager ? matches<pegtl::tracking_mode::eager>(text, path.string())
                               : matches<pegtl::tracking_mode::lazy>(text, path.string());

@@ -527,11 +527,13 @@ TEST_CASE("build: a file's own workout or program is built without a flag, whate
     const Run several = run_reps({"build", imports.string(), "--to", "json"});
     CHECK(several.code == 1);
     CHECK(contains(several.err, "has several workouts\nhelp: choose one with --workout NAME: upper, lower\n"));
-    // Two workouts of its own: a flag, naming every workout it can build.
+    // Two workouts of its own, beside an imported program: a flag; the message and its help speak
+    // of the file's own workouts, not of the imports' program and workouts (found by a review).
     const fs::path own_two = dir.write("own_two.reps", "import \"other.reps\"\nworkout a \"A\" { burpee 10 }\nworkout b \"B\" { burpee 10 }\n");
     const Run two_own = run_reps({"build", own_two.string(), "--to", "json"});
     CHECK(two_own.code == 1);
-    CHECK(contains(two_own.err, "error[E0402]"));
+    CHECK(contains(two_own.err, "error[E0402]: nothing to build: '" + own_two.string() +
+                                    "' has several workouts\nhelp: choose one with --workout NAME: a, b\n"));
 }
 
 TEST_CASE("--dump prints each phase") {

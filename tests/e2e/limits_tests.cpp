@@ -117,4 +117,5 @@ TEST_CASE("limits: a file of several MiB is read whole, its BOM dropped, its las
     CHECK(run.code == 1);
     CHECK(contains(run.err, "big.reps:" + std::to_string(lines + 2) + ":3: error[E0102]: unknown exercise 'plonk'\n"));
     CHECK(contains(run.err, "  plonk 30s\n"));
+    CHECK(contains(run.err, "big.reps: 1 error\n"));  // the BOM left in would be another, at 1:1
 }
