@@ -121,6 +121,8 @@ public:
 
     const Catalog& catalog() const { return result_.catalog; }
 
+    void expect_streamed_workouts(std::size_t count) { result_.workouts.reserve(count); }
+
     // One workout of a streamed file: the stores hold its blocks and entries alone, until the next;
     // of the workout itself only what the programs and lints ask for afterwards is kept.
     const checked::Workout& check_streamed(const ast::WorkoutDecl& decl) {
@@ -645,6 +647,8 @@ WorkoutByWorkoutChecker::WorkoutByWorkoutChecker(std::span<const ast::File> cata
 WorkoutByWorkoutChecker::~WorkoutByWorkoutChecker() = default;
 
 const checked::Workout& WorkoutByWorkoutChecker::check(const ast::WorkoutDecl& workout) { return checker_->check_streamed(workout); }
+
+void WorkoutByWorkoutChecker::expect_workouts(std::size_t count) { checker_->expect_streamed_workouts(count); }
 
 std::optional<checked::Program> WorkoutByWorkoutChecker::check_program(const ast::ProgramDecl& program) {
     return checker_->check_streamed_program(program);

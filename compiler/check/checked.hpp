@@ -181,6 +181,8 @@ public:
     const Catalog& catalog() const;
     // Checks the next workout; what it returns (blocks and entries included) lasts until the next call.
     const checked::Workout& check(const ast::WorkoutDecl& workout);
+    // Room for the records of `count` workouts, made before the first (an estimate: more may come).
+    void expect_workouts(std::size_t count);
     // Checks a program now if every workout it names has been checked (else nullopt: finish checks
     // it); the result does not go into finish's.
     std::optional<checked::Program> check_program(const ast::ProgramDecl& program);
