@@ -325,6 +325,20 @@ try {
   const second = await diagnosticsFor('untitled:Untitled-2');
   check(first.some((x) => x.message === "unknown exercise 'plonk'") && !second.some((x) => x.severity === 1),
         'untitled buffers: each checked from its own text', { first, second });
+  // Navigation in an untitled buffer names the buffer, not the made-up path it is checked under
+  // (a rename used to edit file:///…/untitled-HASH.reps, which does not exist).
+  const untitled = 'untitled:Untitled-3';
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'reps', version: 1,
+    text: 'exercise my_x "X" {\n  primary chest\n}\nworkout w "W" {\n  my_x 10\n}\n' } });
+  await diagnosticsFor(untitled);
+  const untitledDefinition = await connection.sendRequest('textDocument/definition', { textDocument: { uri: untitled }, position: { line: 4, character: 3 } });
+  const untitledLocation = Array.isArray(untitledDefinition) ? untitledDefinition[0] : untitledDefinition;
+  check(untitledLocation && untitledLocation.uri === untitled && untitledLocation.range.start.line === 0,
+        'untitled buffer: go to definition stays in the buffer', untitledDefinition);
+  const untitledRename = await connection.sendRequest('textDocument/rename', { textDocument: { uri: untitled }, position: { line: 4, character: 3 }, newName: 'my_y' });
+  const renamedUris = Object.keys((untitledRename && untitledRename.changes) || {});
+  check(renamedUris.length === 1 && renamedUris[0] === untitled && untitledRename.changes[untitled].length === 2,
+        'untitled buffer: a rename edits the buffer itself', untitledRename);
 
   // @@FEATURES@@
 

@@ -58,7 +58,7 @@ std::optional<SourceSpan> place_in_note(const Analysis& analysis, Locator& locat
 }  // namespace
 
 nlohmann::json publish_diagnostics(const Analysis& analysis) {
-    Locator locator(analysis.sources);
+    Locator locator(analysis);
     nlohmann::json list = nlohmann::json::array();
     for (const Diagnostic& diagnostic : analysis.diagnostics.list()) {
         // Those of an imported file are that file's; a failure without a place is the main file's.

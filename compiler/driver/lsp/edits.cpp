@@ -79,7 +79,7 @@ const ast::Prescription* prescription_named_at(const Analysis& analysis, const S
 
 nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, const Range& range) {
     nlohmann::json actions = nlohmann::json::array();
-    Locator locator(analysis.sources);
+    Locator locator(analysis);
     const TextLines& lines = locator.lines(analysis.main_file);
     const std::size_t from = lines.offset(range.start), to = lines.offset(range.end);
     // "did you mean 'a'?", "did you mean 'a' or 'b'?", "did you mean 'a', 'b' or 'c'?"

@@ -83,7 +83,7 @@ nlohmann::json markdown(const std::string& text, const Range& range) {
 nlohmann::json hover(const Analysis& analysis, std::size_t offset) {
     const ast::File* main = analysis.main();
     if (main == nullptr) return nullptr;
-    Locator locator(analysis.sources);
+    Locator locator(analysis);
     const std::vector<Occurrence> names = collect_names(*main);
     const Catalog& catalog = catalog_of(analysis);
     if (const Occurrence* name = occurrence_at(names, offset)) {
@@ -137,7 +137,7 @@ nlohmann::json inlay_hints(const Analysis& analysis, const Range& range) {
     nlohmann::json hints = nlohmann::json::array();
     const ast::File* main = analysis.main();
     if (main == nullptr || !analysis.timed()) return hints;
-    Locator locator(analysis.sources);
+    Locator locator(analysis);
     const TextLines& lines = locator.lines(analysis.main_file);
     const std::size_t from = lines.offset(range.start), to = lines.offset(range.end);
     const auto add = [&](std::size_t offset, const std::string& label, bool left) {

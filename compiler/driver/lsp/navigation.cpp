@@ -101,7 +101,7 @@ nlohmann::json definition(const Analysis& analysis, std::size_t offset) {
             const SourceFile& source = analysis.sources.file(file.file_id);
             if (file.file_id == analysis.main_file || source.embedded || fs::path(source.path).lexically_normal() != target) continue;
             const nlohmann::json start = {{"line", 0}, {"character", 0}};
-            return {{"uri", uri_of(source)}, {"range", {{"start", start}, {"end", start}}}};
+            return {{"uri", analysis.uri_of(file.file_id)}, {"range", {{"start", start}, {"end", start}}}};
         }
         return nullptr;
     }
@@ -110,7 +110,7 @@ nlohmann::json definition(const Analysis& analysis, std::size_t offset) {
     if (name == nullptr) return nullptr;
     const auto span = declaration_of(analysis, *name);
     if (!span) return nullptr;
-    Locator locator(analysis.sources);
+    Locator locator(analysis);
     return locator.location(*span);
 }
 
@@ -119,7 +119,7 @@ std::vector<NameUse> uses_of(const std::vector<const Analysis*>& analyses, NameK
     std::vector<NameUse> uses;
     std::set<std::pair<std::string, std::uint32_t>> seen;
     for (const Analysis* analysis : analyses) {
-        Locator locator(analysis->sources);
+        Locator locator(*analysis);
         for (const ast::File& file : analysis->compilation.loaded.files) {
             for (const Occurrence& name : collect_names(file)) {
                 if (name.kind != kind) continue;
@@ -127,7 +127,7 @@ std::vector<NameUse> uses_of(const std::vector<const Analysis*>& analyses, NameK
                 if (kind != NameKind::exercise && name.text != text) continue;
                 const auto place = place_of(*analysis, name);
                 if (!place || !(*place == target)) continue;
-                const std::string uri = uri_of(analysis->sources.file(file.file_id));
+                const std::string uri = analysis->uri_of(file.file_id);
                 if (!seen.emplace(uri, name.span.offset).second) continue;
                 uses.push_back(NameUse{uri, locator.range(name.span), name.declaration, name.text});
             }
@@ -140,7 +140,7 @@ nlohmann::json document_symbols(const Analysis& analysis) {
     nlohmann::json symbols = nlohmann::json::array();
     const ast::File* main = analysis.main();
     if (main == nullptr) return symbols;
-    Locator locator(analysis.sources);
+    Locator locator(analysis);
     const std::vector<Occurrence> names = collect_names(*main);
     for (const Occurrence& name : names) {
         if (!name.declaration) continue;
@@ -171,9 +171,9 @@ nlohmann::json workspace_symbols(const std::vector<const Analysis*>& analyses, s
     nlohmann::json symbols = nlohmann::json::array();
     std::set<std::pair<std::string, std::uint32_t>> seen;
     for (const Analysis* analysis : analyses) {
-        Locator locator(analysis->sources);
+        Locator locator(*analysis);
         for (const ast::File& file : analysis->compilation.loaded.files) {
-            const std::string uri = uri_of(analysis->sources.file(file.file_id));
+            const std::string uri = analysis->uri_of(file.file_id);
             for (const Occurrence& name : collect_names(file)) {
                 if (!name.declaration || name.text.find(query) == std::string_view::npos) continue;
                 if (!seen.emplace(uri, name.span.offset).second) continue;

@@ -107,6 +107,11 @@ std::string uri_of(const SourceFile& file) {
     return path_to_uri(file.path);
 }
 
+std::string Analysis::uri_of(std::uint32_t file) const {
+    if (file == main_file && !main_uri.empty()) return main_uri;
+    return lsp::uri_of(sources.file(file));
+}
+
 const ast::File* Analysis::file(std::uint32_t id) const {
     for (const ast::File& file : compilation.loaded.files) {
         if (file.file_id == id) return &file;
@@ -208,6 +213,7 @@ const Analysis* Workspace::analysis(std::string_view uri) {
     auto& slot = analyses_[document->uri];
     if (!slot || stale_.contains(uri)) {
         slot = analyse(document->path, overlay_);
+        slot->main_uri = document->uri;
         stale_.erase(std::string(uri));
         fresh_.insert(document->uri);
     }
@@ -227,7 +233,7 @@ Range Locator::range(const SourceSpan& span) {
 }
 
 nlohmann::json Locator::location(const SourceSpan& span) {
-    return {{"uri", uri_of(sources_.file(span.file))}, {"range", to_json(range(span))}};
+    return {{"uri", analysis_->uri_of(span.file)}, {"range", to_json(range(span))}};
 }
 
 std::size_t Locator::offset_of_character(std::uint32_t file, std::uint32_t line, std::uint32_t column) {

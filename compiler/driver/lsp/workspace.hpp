@@ -46,6 +46,9 @@ struct Analysis {
     Diagnostics diagnostics;
     Compilation compilation;
     std::uint32_t main_file = 0;
+    // The main file's document as the editor names it: an "untitled:" buffer is checked under a
+    // made-up path, which a location must not give back.
+    std::string main_uri;
     std::vector<std::string> paths_read;  // the user's files it read (main file and imports)
     // Every path its files import, found or not: an import not found may be opened in the editor.
     std::vector<std::string> paths_imported;
@@ -56,6 +59,8 @@ struct Analysis {
 
     const ast::File* file(std::uint32_t id) const;
     const ast::File* main() const { return file(main_file); }
+    // The URI of one of its files, for locations: the document's own for the main file.
+    std::string uri_of(std::uint32_t file) const;
     // Checked results exist (no error stopped the pipeline before timing could be worked out).
     bool timed() const { return !diagnostics.has_errors(); }
 };
@@ -90,7 +95,7 @@ private:
 // Spans of an analysis as LSP ranges and locations; each file's line table is made once.
 class Locator {
 public:
-    explicit Locator(const SourceManager& sources) : sources_(sources) {}
+    explicit Locator(const Analysis& analysis) : sources_(analysis.sources), analysis_(&analysis) {}
     const TextLines& lines(std::uint32_t file);
     Range range(const SourceSpan& span);
     nlohmann::json location(const SourceSpan& span);
@@ -99,6 +104,7 @@ public:
 
 private:
     const SourceManager& sources_;
+    const Analysis* analysis_;
     std::map<std::uint32_t, TextLines> lines_;
 };
 
