@@ -297,7 +297,11 @@ private:
     void header(const Diagnostic& d, bool positioned, std::uint32_t line) {
         open(bold);
         if (positioned) {
-            append_sanitized(text_, sources_.file(d.span.file).path);
+            // A path is one line: a newline in a file's name must not start another (the summary
+            // line shows it as '?' too); a message may hold one.
+            std::string path = sources_.file(d.span.file).path;
+            std::replace_if(path.begin(), path.end(), [](char c) { return c == '\n' || c == '\r'; }, '?');
+            append_sanitized(text_, path);
             fmt::format_to(std::back_inserter(text_), ":{}:{}:", line, sources_.character_column(d.span));
         } else {
             text_ += "reps:";

@@ -113,8 +113,10 @@ struct Input {
     std::string error;  // a directory that could not be read or holds no .reps file
 };
 
-// Every *.reps file below `top` (links to directories are not followed, as `find` does not);
-// each directory that cannot be read is an error of its own, not a silent gap in the check.
+// Every *.reps entry below `top` that is not a directory (links to directories are not followed,
+// as `find` does not); each directory that cannot be read is an error of its own, not a silent gap
+// in the check. A *.reps link that leads nowhere (or round), a FIFO or a device is kept, so that
+// reading it fails as it does when it is named: skipping it let a broken tree pass.
 void find_sources(const std::filesystem::path& top, std::vector<std::string>& found, std::vector<Input>& unreadable) {
     namespace fs = std::filesystem;
     std::vector<fs::path> pending = {top};
@@ -126,7 +128,7 @@ void find_sources(const std::filesystem::path& top, std::vector<std::string>& fo
         for (; !error && it != fs::directory_iterator(); it.increment(error)) {
             std::error_code kind_error;
             if (it->symlink_status(kind_error).type() == fs::file_type::directory) pending.push_back(it->path());
-            else if (it->path().extension() == ".reps" && it->is_regular_file(kind_error)) found.push_back(it->path().string());
+            else if (it->path().extension() == ".reps" && !it->is_directory(kind_error)) found.push_back(it->path().string());
         }
         if (error) {
             unreadable.push_back(Input{directory.string(), "cannot read directory '" + printable(directory.string()) +

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -139,4 +140,44 @@ TEST_CASE("check DIR: a directory without .reps files, and -j mistakes") {
     const Run build = run_reps({"build", tree.path("a_clean.reps"), "--to", "json", "-j", "2"});
     CHECK(build.code == 2);
     CHECK(build.err.starts_with("reps: error: 'reps build' does not take --jobs"));
+}
+
+TEST_CASE("check DIR: a .reps link that leads nowhere, a link loop and a FIFO fail as when named") {
+    // Skipped, they let a broken tree pass a CI check (found by an outside probe).
+    reps::test::TempDir dir("check-dir-broken");
+    const std::filesystem::path root = dir.write("a.reps", "workout a \"A\" {\n  warmup { easy_cardio 5min }\n  plank 30s\n}\n").parent_path();
+    std::filesystem::create_symlink("missing.reps", root / "dangling.reps");
+    std::filesystem::create_symlink("self.reps", root / "self.reps");
+    REQUIRE(::mkfifo((root / "pipe.reps").c_str(), 0600) == 0);
+    std::filesystem::create_directory(root / "linked");
+    std::filesystem::create_directory_symlink("linked", root / "dir.reps");  // a link to a directory: not followed
+
+    const Run run = run_reps({"check", root.string()});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("cannot read '" + (root / "dangling.reps").string() + "': No such file or directory") != std::string::npos);
+    CHECK(run.err.find("cannot read '" + (root / "self.reps").string() + "': Too many levels of symbolic links") != std::string::npos);
+    CHECK(run.err.find("cannot read '" + (root / "pipe.reps").string() + "': it is not a regular file") != std::string::npos);
+    CHECK(run.err.find("dir.reps") == std::string::npos);
+
+    // A directory whose only .reps entry leads nowhere holds one, unreadable: not "no .reps files".
+    reps::test::TempDir lone("check-dir-lone");
+    const std::filesystem::path lone_root = lone.write("readme.txt", "").parent_path();
+    std::filesystem::create_symlink("missing.reps", lone_root / "x.reps");
+    const Run only = run_reps({"check", lone_root.string()});
+    CHECK(only.code == 2);
+    CHECK(only.err.find("no .reps files") == std::string::npos);
+    CHECK(only.err.find("cannot read '" + (lone_root / "x.reps").string() + "'") != std::string::npos);
+}
+
+TEST_CASE("check DIR: a newline in a file's name does not break the diagnostic's line") {
+    // The FILE:LINE:COL header and the summary both show it as '?', so a tool reading the output
+    // line by line cannot be fed a forged line (found by an outside probe).
+    reps::test::TempDir dir("check-dir-newline");
+    const std::filesystem::path file = dir.write("new\nline.reps", "workout a \"A\" {\n  warmup { easy_cardio 5min }\n  plonk 30s\n}\n");
+    const Run run = run_reps({"check", file.parent_path().string()});
+    CHECK(run.code == 1);
+    const std::string shown = (file.parent_path() / "new?line.reps").string();
+    CHECK(run.err.find(shown + ":3:3: error[E0102]: unknown exercise 'plonk'\n") != std::string::npos);
+    CHECK(run.err.find(shown + ": 1 error\n") != std::string::npos);
+    CHECK(run.err.find("new\nline") == std::string::npos);
 }
