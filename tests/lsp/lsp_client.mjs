@@ -244,6 +244,19 @@ try {
   check(goblet && goblet.detail === 'Kettlebell Goblet Squat' && goblet.documentation.includes('dumbbell') &&
         !items.some((x) => x.label === 'back_squat') && items.some((x) => x.label === 'superset'),
         'completion: exercises the profile allows, with titles and equipment, and statement keywords', items.length);
+  // A "reps" section without a profile clears it (settings are sent whole); other settings do not.
+  const allCount = async () => {
+    const all = await complete(2, 5);
+    return all.some((x) => x.label === 'back_squat');
+  };
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { other: { x: 1 } } });
+  check(!(await allCount()), 'settings: another tool\'s section leaves the profile', null);
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: null } } });
+  check(await allCount(), 'settings: a profile set to null clears it', null);
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: 'home' } } });
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: {} } });
+  check(await allCount(), 'settings: a reps section without a profile clears it', null);
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: 'home' } } });
   items = await complete(3, 10);
   check(items.some((x) => x.label === '30x') && items.some((x) => x.label === '30min'), 'completion: units after a number', items.map((x) => x.label));
   items = await complete(4, 8);

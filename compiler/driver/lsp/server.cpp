@@ -123,11 +123,14 @@ void Server::notification(const std::string& method, const nlohmann::json& param
         }
     }
     else if (method == "workspace/didChangeConfiguration") {
-        // {"settings": {"reps": {"profile": "home"}}}
+        // {"settings": {"reps": {"profile": "home"}}}: the settings as they now are, so a "reps"
+        // section without a profile (or null) clears it. Settings without a "reps" section are
+        // some other tool's (or a client's "ask me", as null), and change nothing.
         const auto& settings = params.value("settings", nlohmann::json::object());
-        if (settings.is_object() && settings.contains("reps") && settings["reps"].is_object() &&
-            settings["reps"].value("profile", nlohmann::json()).is_string()) {
-            profile_ = settings["reps"]["profile"].get<std::string>();
+        if (settings.is_object() && settings.contains("reps")) {
+            const auto& reps = settings["reps"];
+            const bool named = reps.is_object() && reps.value("profile", nlohmann::json()).is_string();
+            profile_ = named ? reps["profile"].get<std::string>() : std::string();
         }
     }
     // Anything else ($/setTrace, initialized, didSave, ...) needs nothing from us.
