@@ -4,7 +4,7 @@
 // Usage: node lsp_client.mjs --modules DIR REPS WORKDIR
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -352,6 +352,25 @@ try {
   const renamedUris = Object.keys((untitledRename && untitledRename.changes) || {});
   check(renamedUris.length === 1 && renamedUris[0] === untitled && untitledRename.changes[untitled].length === 2,
         'untitled buffer: a rename edits the buffer itself', untitledRename);
+
+  // A project opened through a linked directory: each place once, under one URI (a review found
+  // the main file's places under the link and its imports' under the resolved path, twice each).
+  const realDir = path.join(work, 'real-project');
+  mkdirSync(realDir, { recursive: true });
+  writeFileSync(path.join(realDir, 'lib.reps'), 'exercise my_x "X" {\n  primary chest\n}\n');
+  const linkedMainText = 'import "lib.reps"\nworkout w "W" {\n  warmup { easy_cardio 5min }\n  my_x 10\n}\n';
+  writeFileSync(path.join(realDir, 'main.reps'), linkedMainText);
+  symlinkSync(realDir, path.join(work, 'linked-project'));
+  const linkedMain = pathToFileURL(path.join(work, 'linked-project', 'main.reps')).href;
+  const linkedLib = pathToFileURL(path.join(work, 'linked-project', 'lib.reps')).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: linkedMain, languageId: 'reps', version: 1, text: linkedMainText } });
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: linkedLib, languageId: 'reps', version: 1, text: readFileSync(path.join(realDir, 'lib.reps'), 'utf8') } });
+  await diagnosticsFor(linkedMain);
+  const linkedRefs = await connection.sendRequest('textDocument/references', { textDocument: { uri: linkedMain }, position: { line: 3, character: 3 }, context: { includeDeclaration: true } });
+  const placesOf = (list) => list.map((x) => `${x.range.start.line}:${x.range.start.character}`);
+  const linkedPlaces = placesOf(linkedRefs || []);
+  check(linkedRefs && linkedRefs.length === 2 && new Set(linkedPlaces).size === 2,
+        'linked directory: references list each place once', linkedRefs);
 
   // @@FEATURES@@
 

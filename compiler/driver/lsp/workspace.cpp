@@ -213,7 +213,10 @@ const Analysis* Workspace::analysis(std::string_view uri) {
     auto& slot = analyses_[document->uri];
     if (!slot || stale_.contains(uri)) {
         slot = analyse(document->path, overlay_);
-        slot->main_uri = document->uri;
+        // Only a buffer that is no file keeps its URI: a file's locations name its resolved path,
+        // as its imports' do, so that one file never comes back under two URIs (a project opened
+        // through a linked directory would list each place twice).
+        if (uri_to_path(document->uri).empty()) slot->main_uri = document->uri;
         stale_.erase(std::string(uri));
         fresh_.insert(document->uri);
     }

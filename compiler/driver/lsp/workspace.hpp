@@ -46,8 +46,8 @@ struct Analysis {
     Diagnostics diagnostics;
     Compilation compilation;
     std::uint32_t main_file = 0;
-    // The main file's document as the editor names it: an "untitled:" buffer is checked under a
-    // made-up path, which a location must not give back.
+    // An "untitled:" buffer's URI when it is the main file: it is checked under a made-up path,
+    // which a location must not give back. Empty for a file.
     std::string main_uri;
     std::vector<std::string> paths_read;  // the user's files it read (main file and imports)
     // Every path its files import, found or not: an import not found may be opened in the editor.
