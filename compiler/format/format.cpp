@@ -81,17 +81,27 @@ public:
         if (!out_.empty() && out_.back() != ' ' && out_.back() != '(') out_ += ' ';
     }
     void brace(char c) {
+        after_string_ = false;
         want_space();
         out_ += c;
         out_ += ' ';  // trimmed at the line's end
     }
-    // A string, as written, from its quote to its closing quote or the line's end.
-    void string(std::string_view text) { out_ += text; }
+    // A string, as written, from its quote to its closing quote or the line's end; one space
+    // before it, as between any two tokens (`10"cue"` is `10 "cue"`).
+    void string(std::string_view text) {
+        want_space();
+        out_ += text;
+        after_string_ = true;
+    }
     // A run of characters that are not blanks, braces, quotes or '#'. One space around '->' (and
     // around '|' and '+' in an equipment expression), one before '@', none before and one after
     // ';' and ','; none inside parentheses.
     void run(std::string_view text) {
         static constexpr CharSet special("|+-@;,)");
+        // A word right after a string is a token of its own (`"c"rest 30s` is `"c" rest 30s`).
+        if (std::exchange(after_string_, false) && !text.empty() && text[0] != ';' && text[0] != ',' && text[0] != ')') {
+            want_space();
+        }
         for (std::size_t i = 0; i < text.size(); ++i) {
             const char c = text[i];
             if (!special(c)) {
@@ -128,6 +138,7 @@ private:
 
     std::string& out_;
     bool equipment_expression_;
+    bool after_string_ = false;  // the last token was a string
 };
 
 // Whether a line's code starts with the word `equipment` (whose value's '|' and '+' are spaced).

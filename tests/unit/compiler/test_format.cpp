@@ -43,6 +43,17 @@ TEST_CASE("format: a progression's arrow between spaces, a load's '@' after one"
     CHECK(reps::format_source("workout w {\n  note \"2x8->3x12@16kg\"\n}\n") == "workout w {\n  note \"2x8->3x12@16kg\"\n}\n");
 }
 
+TEST_CASE("format: a string glued to the token before or after it gets its space") {
+    // One space between tokens, strings included (an outside probe found `10"cue"` kept as it was,
+    // so two layouts of one file both passed `fmt --check`).
+    const std::string glued = "workout w \"W\" {\n  push_up 10\"cue\"\n  plank 30s\"c\"rest 30s\n  note\"n\"\n"
+                              "  goblet_squat 3x8 @16kg\"c\"; plank 30s\n}\n";
+    const std::string formatted = reps::format_source(glued);
+    CHECK(formatted == "workout w \"W\" {\n  push_up  10 \"cue\"\n  plank    30s \"c\" rest 30s\n  note \"n\"\n"
+                       "  goblet_squat 3x8 @16kg \"c\"; plank 30s\n}\n");
+    CHECK(reps::format_source(formatted) == formatted);
+}
+
 TEST_CASE("format: any number of blank lines before '}' go in one pass") {
     const std::string once = reps::format_source("workout w {\n  burpee 20\n\n\n\n}\n");
     CHECK(once == "workout w {\n  burpee 20\n}\n");
