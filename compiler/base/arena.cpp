@@ -11,7 +11,7 @@ constexpr std::size_t first_block_bytes = 256 * 1024;
 
 Arena::~Arena() {
     for (const Block& block : blocks_) {
-        REPS_ARENA_UNPOISON(block.data, block.size);
+        REPS_UNPOISON(block.data, block.size);
         ::operator delete(block.data, std::align_val_t{alignof(std::max_align_t)});
     }
 }
@@ -38,7 +38,7 @@ void* Arena::allocate_in_new_block(std::size_t bytes, std::size_t alignment) {
     blocks_.push_back(Block{data, size});
     // Under AddressSanitizer, what is not handed out (and all of it after a reset) is poisoned,
     // so that a use of the AST after its file is done is reported.
-    REPS_ARENA_POISON(data, size);
+    REPS_POISON(data, size);
     base_ = data;
     capacity_ = size;
     used_ = 0;
@@ -48,7 +48,7 @@ void* Arena::allocate_in_new_block(std::size_t bytes, std::size_t alignment) {
 void Arena::rewind(const Mark& mark) {
     // The blocks started after the mark go back (rarely more than one: blocks double in size).
     while (blocks_.size() > mark.blocks) {
-        REPS_ARENA_UNPOISON(blocks_.back().data, blocks_.back().size);
+        REPS_UNPOISON(blocks_.back().data, blocks_.back().size);
         ::operator delete(blocks_.back().data, std::align_val_t{alignof(std::max_align_t)});
         blocks_.pop_back();
     }
@@ -59,7 +59,7 @@ void Arena::rewind(const Mark& mark) {
     }
     base_ = blocks_.back().data;
     capacity_ = blocks_.back().size;
-    REPS_ARENA_POISON(base_ + mark.used, capacity_ - mark.used);
+    REPS_POISON(base_ + mark.used, capacity_ - mark.used);
     used_ = mark.used;
 }
 
@@ -67,11 +67,11 @@ void Arena::reset() {
     if (blocks_.empty()) return;
     // Keep the largest block (the last) for the next file; give the rest back.
     for (std::size_t i = 0; i + 1 < blocks_.size(); ++i) {
-        REPS_ARENA_UNPOISON(blocks_[i].data, blocks_[i].size);
+        REPS_UNPOISON(blocks_[i].data, blocks_[i].size);
         ::operator delete(blocks_[i].data, std::align_val_t{alignof(std::max_align_t)});
     }
     blocks_.erase(blocks_.begin(), blocks_.end() - 1);
-    REPS_ARENA_POISON(blocks_.back().data, blocks_.back().size);
+    REPS_POISON(blocks_.back().data, blocks_.back().size);
     base_ = blocks_.back().data;
     capacity_ = blocks_.back().size;
     used_ = 0;

@@ -8,22 +8,7 @@
 #include <type_traits>
 #include <vector>
 
-// GCC says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer).
-#if defined(__SANITIZE_ADDRESS__)
-#define REPS_ARENA_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define REPS_ARENA_ASAN 1
-#endif
-#endif
-#if defined(REPS_ARENA_ASAN)
-#include <sanitizer/asan_interface.h>
-#define REPS_ARENA_POISON(data, size) ASAN_POISON_MEMORY_REGION(data, size)
-#define REPS_ARENA_UNPOISON(data, size) ASAN_UNPOISON_MEMORY_REGION(data, size)
-#else
-#define REPS_ARENA_POISON(data, size) ((void)(data), (void)(size))
-#define REPS_ARENA_UNPOISON(data, size) ((void)(data), (void)(size))
-#endif
+#include "compiler/base/asan.hpp"
 
 namespace reps {
 
@@ -40,7 +25,7 @@ public:
         const std::size_t at = (used_ + alignment - 1) & ~(alignment - 1);
         if (at + bytes > capacity_) return allocate_in_new_block(bytes, alignment);
         used_ = at + bytes;
-        REPS_ARENA_UNPOISON(base_ + at, bytes);
+        REPS_UNPOISON(base_ + at, bytes);
         return base_ + at;
     }
     // Moves `value` into the arena and never destroys it: for an AST whose memory is all the

@@ -1,30 +1,23 @@
 #include "compiler/base/text_buffer.hpp"
 
 #include <cassert>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <new>
 #include <utility>
 
 #include <sys/mman.h>
+#include <unistd.h>
 
-// GCC says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer).
-#if defined(__SANITIZE_ADDRESS__)
-#define REPS_TEXT_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define REPS_TEXT_ASAN 1
-#endif
-#endif
-#if defined(REPS_TEXT_ASAN)
-#include <sanitizer/asan_interface.h>
-#endif
+#include "compiler/base/asan.hpp"
+
 
 namespace reps {
 namespace {
 
 constexpr std::size_t huge_page = std::size_t{2} << 20;
-#if defined(REPS_TEXT_ASAN)
+#if defined(REPS_ASAN)
 constexpr bool map_big_buffers = false;  // ASan does not watch mapped pages
 #else
 constexpr bool map_big_buffers = true;
@@ -56,9 +49,22 @@ void TextBuffer::set_size(std::size_t size) {
 }
 
 void TextBuffer::seal() {
-#if defined(REPS_TEXT_ASAN)
-    if (mapping_ == nullptr && data_ != nullptr) ASAN_POISON_MEMORY_REGION(data_ + size_, capacity_ - size_);
-#endif
+    if (mapping_ == nullptr && data_ != nullptr) REPS_POISON(data_ + size_, capacity_ - size_);
+}
+
+int TextBuffer::read_to_end(int fd, std::size_t limit) {
+    for (;;) {
+        if (size_ == capacity_) grow(capacity_ == 0 ? 4096 : capacity_ * 2);
+        const std::size_t room = capacity_ - size_;
+        const ssize_t got = ::read(fd, data_ + size_, room);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return errno;
+        if (got == 0) return 0;
+        size_ += static_cast<std::size_t>(got);
+        if (size_ > limit) return EFBIG;
+        // A regular file reads short only at its end: no second read to be told so.
+        if (static_cast<std::size_t>(got) < room) return 0;
+    }
 }
 
 TextBuffer::TextBuffer(TextBuffer&& other) noexcept
@@ -92,9 +98,7 @@ void TextBuffer::release() {
     if (mapping_ != nullptr) {
         ::munmap(mapping_, mapped_);
     } else if (data_ != nullptr) {
-#if defined(REPS_TEXT_ASAN)
-        ASAN_UNPOISON_MEMORY_REGION(data_, capacity_);
-#endif
+        REPS_UNPOISON(data_, capacity_);
         delete[] data_;
     }
     data_ = nullptr;

@@ -27,6 +27,9 @@ public:
     void set_size(std::size_t size);  // at most capacity()
     // More room, keeping the first size() bytes.
     void grow(std::size_t capacity);
+    // Reads `fd` to its end after the bytes held, with more room as needed (a file that grows
+    // while it is read is read on): 0, or an errno (EFBIG once more than `limit` bytes are held).
+    int read_to_end(int fd, std::size_t limit);
     std::string_view view() const { return {data_, size_}; }
     // Written for good: under AddressSanitizer, a read of the bytes past size() is reported.
     void seal();

@@ -65,20 +65,11 @@ FileRead read_open_file(int fd, FileIdentity expected) {
     // that has grown since the stat fills that byte and is read on to its end (still held to
     // the limit).
     TextBuffer contents(size + 1);
-    for (;;) {
-        if (contents.size() == contents.capacity()) contents.grow(contents.capacity() * 2);
-        const std::size_t room = contents.capacity() - contents.size();
-        const ssize_t got = ::read(fd, contents.data() + contents.size(), room);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-            result.reason = std::strerror(errno);
-            return result;
-        }
-        if (got == 0) break;
-        contents.set_size(contents.size() + static_cast<std::size_t>(got));
-        if (contents.size() > max_file_bytes) return too_large();
-        // A regular file reads short only at its end: no second read to be told so.
-        if (static_cast<std::size_t>(got) < room) break;
+    if (const int error = contents.read_to_end(fd, max_file_bytes); error == EFBIG) {
+        return too_large();
+    } else if (error != 0) {
+        result.reason = std::strerror(error);
+        return result;
     }
     result.text = std::move(contents);
     return result;

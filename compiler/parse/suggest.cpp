@@ -20,6 +20,7 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_letter(char c) { return is_lower(c) || is_upper(c); }
 bool is_word_char(char c) { return is_letter(c) || is_digit(c) || c == '_'; }
+bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Where the comment that the line of `end` has before `end` starts (its '#', outside strings);
 // npos if none.
@@ -392,8 +393,6 @@ std::optional<SyntaxFix> fix_unquoted_title(const Fixer& f) {
     while (end > at && (f.at(end - 1) == ' ' || f.at(end - 1) == '\t')) --end;
     return f.make(at, end - at, fmt::format("\"{}\"", f.line_from(at).substr(0, end - at)), "A title goes in double quotes");
 }
-
-bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Whether `at` follows a ',' (across white space) in the '{ ... }' list of a profile.
 bool in_profile_list_after_comma(std::string_view text, std::size_t at) {

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cerrno>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -45,14 +44,7 @@ std::optional<reps::TextBuffer> read_whole(const fs::path& path) {
     struct stat info {};
     std::optional<reps::TextBuffer> text;
     if (::fstat(fd, &info) == 0) text.emplace(static_cast<std::size_t>(info.st_size) + 1);
-    while (text) {
-        const ssize_t got = ::read(fd, text->data() + text->size(), text->capacity() - text->size());
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) text.reset();
-        if (got <= 0) break;
-        text->set_size(text->size() + static_cast<std::size_t>(got));
-        if (text->size() == text->capacity()) text.reset();  // grown since: not what was measured
-    }
+    if (text && text->read_to_end(fd, static_cast<std::size_t>(-1)) != 0) text.reset();
     ::close(fd);
     return text;
 }

@@ -123,6 +123,11 @@ std::vector<std::string_view> words_of(std::string_view statement) {
     return words;
 }
 
+// A block whose statements are its entries, an exercise each: no blocks, rests or notes inside.
+bool holds_entries(std::string_view block) {
+    return block == "superset" || block == "circuit" || block == "intervals" || block == "emom" || block == "amrap";
+}
+
 bool is_number(std::string_view token) {
     return !token.empty() && token.find_first_not_of("0123456789") == std::string_view::npos;
 }
@@ -289,8 +294,7 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
         const std::string_view block = enclosing.block;
         if (line_start_word && (block == "warmup" || block == "cooldown")) {
             keywords({"superset", "circuit", "intervals", "tabata", "emom", "amrap", "rest", "note", "defaults"});
-        } else if (line_start_word && block != "superset" && block != "circuit" && block != "intervals" && block != "emom" &&
-                   block != "amrap") {
+        } else if (line_start_word && !holds_entries(block)) {
             keywords({"warmup", "cooldown", "superset", "circuit", "intervals", "tabata", "emom", "amrap", "rest", "note",
                       "defaults", "focus"});
         }
@@ -308,7 +312,7 @@ nlohmann::json completion(const Analysis& analysis, std::string_view text, std::
         const auto has = [&](std::string_view key) { return std::find(option, words.end(), key) != words.end(); };
         const std::string_view block = enclosing.block;
         const bool sides = !has("each") && !has("alt") && block != "intervals";
-        const bool entry = block == "superset" || block == "circuit" || block == "intervals" || block == "emom" || block == "amrap";
+        const bool entry = holds_entries(block);
         for (const std::string_view key : {"each", "alt", "rest", "tempo", "hold"}) {
             if ((key == "each" || key == "alt") ? !sides : key == "rest" ? entry || has(key) : has(key)) continue;
             items.push_back(item(key, 14));

@@ -2,8 +2,12 @@
 // for it.
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <string>
+
+#include <unistd.h>
 
 #include "compiler/base/source.hpp"
 #include "compiler/base/text_buffer.hpp"
@@ -66,4 +70,30 @@ TEST_CASE("source manager: a file from a buffer drops its BOM and outlives copie
         copy = sources;
     }
     CHECK(copy.file(0).text == "workout a {}");
+}
+
+TEST_CASE("text buffer: read_to_end reads on past its room, and stops at a limit") {
+    // A buffer too small for the file (as for a file that grew since its size was taken) grows
+    // and reads on to the end; the loader's "larger than the limit" is EFBIG.
+    char name[] = "/tmp/reps-text-buffer-XXXXXX";
+    const int fd = ::mkstemp(name);
+    REQUIRE(fd >= 0);
+    const std::string text(100000, 'x');
+    REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    const auto from_start = [&] { REQUIRE(::lseek(fd, 0, SEEK_SET) == 0); };
+
+    from_start();
+    reps::TextBuffer buffer(16);
+    CHECK(buffer.read_to_end(fd, text.size()) == 0);
+    CHECK(buffer.view() == text);
+
+    from_start();
+    reps::TextBuffer limited(16);
+    CHECK(limited.read_to_end(fd, 5000) == EFBIG);
+
+    ::close(fd);
+    ::unlink(name);
+    reps::TextBuffer closed(4);
+    CHECK(closed.read_to_end(-1, 100) == EBADF);
+    CHECK(closed.size() == 0);
 }
