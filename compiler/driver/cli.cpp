@@ -137,7 +137,7 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
         << "Common options:\n"
         << "  --diagnostics text|json  diagnostics format on stderr (default text)\n"
         << "  --color auto|always|never\n"
-        << "                           colour diagnostics (auto: stderr is a terminal and NO_COLOR unset)\n"
+        << "                           colour diagnostics (auto: stderr is a terminal, TERM not dumb, NO_COLOR unset)\n"
         << "  -h, --help               show this help\n"
         << "  --version                show the version\n"
         << "\n"
@@ -145,14 +145,11 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
     return 0;
 }
 
-// GCC's rule: `always` wins over NO_COLOR; `auto` needs a terminal and an unset or empty NO_COLOR.
 bool resolve_color(const std::string& mode) {
     if (mode == "always") return true;
     if (mode == "never") return false;
     if (mode != "auto") throw UsageError("--color must be auto, always or never, not '" + mode + "'");
-    const char* no_color = std::getenv("NO_COLOR");
-    if (no_color != nullptr && *no_color != '\0') return false;
-    return ::isatty(STDERR_FILENO) == 1;
+    return auto_color(::isatty(STDERR_FILENO) == 1, std::getenv("NO_COLOR"), std::getenv("TERM"));
 }
 
 int parse_week(const std::string& text) {

@@ -100,6 +100,15 @@ std::string summary_counts(const Diagnostics& diagnostics);
 // Command-line text goes back to the terminal: control bytes become '?'.
 std::string printable(std::string_view text);
 
+// GCC's rule for `--color auto`: colour when stderr is a terminal that takes escape sequences
+// (TERM set and not "dumb", as Emacs's shell sets it) and NO_COLOR is unset or empty; `always`
+// wins over both.
+inline bool auto_color(bool stderr_is_terminal, const char* no_color, const char* term) {
+    if (no_color != nullptr && *no_color != '\0') return false;
+    if (term == nullptr || std::string_view(term) == "dumb") return false;
+    return stderr_is_terminal;
+}
+
 // The commands; each returns the exit code.
 // Whether the player's full screen uses colour: `always` and `never` as said, `auto` unless
 // NO_COLOR is set (the full screen only runs on a terminal anyway).

@@ -250,6 +250,15 @@ TEST_CASE("--color and NO_COLOR") {
     CHECK(colored(run_reps({"check", "--color", "always", data("error.reps")})));  // as in GCC, always wins
 }
 
+TEST_CASE("--color auto colours a terminal only, as GCC does, and not TERM=dumb") {
+    CHECK(reps::cli::auto_color(true, nullptr, "xterm-256color"));
+    CHECK(reps::cli::auto_color(true, "", "xterm"));             // NO_COLOR set but empty: ignored
+    CHECK_FALSE(reps::cli::auto_color(false, nullptr, "xterm"));  // a pipe or a file
+    CHECK_FALSE(reps::cli::auto_color(true, "1", "xterm"));
+    CHECK_FALSE(reps::cli::auto_color(true, nullptr, "dumb"));    // Emacs's shell: no escape sequences
+    CHECK_FALSE(reps::cli::auto_color(true, nullptr, nullptr));
+}
+
 TEST_CASE("the player's colours follow --color and NO_COLOR") {
     {
         ScopedEnv no_color("NO_COLOR", nullptr);
