@@ -138,3 +138,19 @@ TEST_CASE("sandbox: without openat2, the walk opens plain paths and refuses ever
     CHECK(error == ENOENT);
     ::close(root);
 }
+
+TEST_CASE("sandbox: a link named on the command line is resolved first, so its imports are the target's") {
+    // The target imports a file beside it; beside the link is another file of the same name
+    // that would make the check fail.
+    TempDir dir("sandbox-named-link");
+    fs::create_directory(dir.path() / "real");
+    fs::create_directory(dir.path() / "top");
+    dir.write("real/lib.reps", "exercise own_move \"Own move\" { rep 2s }\n");
+    dir.write("real/plan.reps", "import \"lib.reps\"\nworkout w \"W\" {\n  warmup { own_move 10 }\n  own_move 3x10\n}\n");
+    dir.write("top/lib.reps", "workout broken \"B\" {\n  no_such_exercise 3x10\n}\n");
+    fs::create_symlink("../real/plan.reps", dir.path() / "top" / "plan.reps");
+    const Run run = check(dir.path() / "top" / "plan.reps");
+    CHECK(run.code == 0);
+    CHECK_FALSE(contains(run.err, "no_such_exercise"));
+    CHECK_FALSE(contains(run.err, "error"));
+}
