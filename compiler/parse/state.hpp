@@ -204,19 +204,48 @@ double parse_decimal(std::string_view text, const SourceSpan& span, ParseState& 
     return value;
 }
 
+// "2min30s" for 150: the largest units first, none of them empty, as SPEC 1 writes durations.
+std::string duration_written(std::int64_t seconds) {
+    std::string text;
+    if (seconds >= 3600) text += fmt::format("{}h", seconds / 3600);
+    if (seconds % 3600 >= 60) text += fmt::format("{}min", seconds % 3600 / 60);
+    if (seconds % 60 != 0 || seconds == 0) text += fmt::format("{}s", seconds % 60);
+    return text;
+}
+
+// W0106: the duration is what it adds up to, but a coach who writes "1min90s" most likely meant
+// something else, or will be misread; SPEC 1 writes durations largest-first, and m:ss refuses
+// seconds over 59 (E0003), so the combined form is told too, as a warning: it still compiles.
+[[gnu::cold, gnu::noinline]] void report_part_over_its_unit(std::string_view text, std::string_view part, std::string_view unit,
+                                                            std::int64_t total, const SourceSpan& span, ParseState& state) {
+    const std::string written = duration_written(total);
+    auto& diagnostic = state.diagnostics->report(
+        Code::W0106, span, fmt::format("in '{}', '{}' is {} or more: the duration adds up to {}", text, part, unit, written),
+        fmt::format("write {}", written));
+    diagnostic.fixes.push_back(FixIt{span, written});
+}
+
 // Any duration ("1h30min", "1:30"), and a too large one reported; out of line (see
 // integer_too_large), as most durations are one number and a unit.
 [[gnu::noinline]] std::int64_t parse_compound_duration(std::string_view text, const SourceSpan& span, ParseState& state) {
     std::int64_t total = 0;
     std::size_t i = 0;
     bool overflow = false;
+    // A part after a larger unit that makes a whole one of the next unit up or more ("1min90s",
+    // "1h60min"): where it starts, and its unit's factor.
+    std::size_t part_start = 0;
+    std::optional<std::pair<std::size_t, std::int64_t>> part_over_its_unit;
+    std::int64_t previous_factor = 0;
     auto add = [&](std::int64_t value, std::int64_t factor) {
+        if (previous_factor > factor && value >= 60 && !part_over_its_unit) part_over_its_unit = {part_start, factor};
+        previous_factor = factor;
         if (value > max_number) overflow = true;
         else total += value * factor;
         if (total > max_number) overflow = true;
     };
     while (i < text.size()) {
         std::size_t start = i;
+        part_start = i;
         while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
         std::int64_t value = 0;
         const std::string_view digits = text.substr(start, i - start);
@@ -226,7 +255,7 @@ double parse_decimal(std::string_view text, const SourceSpan& span, ParseState& 
             overflow = true;
         }
         if (i >= text.size()) break;
-        if (text[i] == ':') {  // m:ss
+        if (text[i] == ':') {  // m:ss (its seconds 00-59: the grammar sees to it)
             std::int64_t seconds = (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
             add(value, 60);
             add(seconds, 1);
@@ -246,6 +275,11 @@ double parse_decimal(std::string_view text, const SourceSpan& span, ParseState& 
         state.diagnostics->report(Code::E0004, span, fmt::format("duration '{}' is too large", text),
                                  "durations are at most 24h");
         return -1;
+    }
+    if (part_over_its_unit) {
+        const auto [at, factor] = *part_over_its_unit;
+        const std::size_t end = text.find_first_of(factor == 1 ? "s" : "n", at) + 1;  // after "s" or "min"
+        report_part_over_its_unit(text, text.substr(at, end - at), factor == 1 ? "a minute" : "an hour", total, span, state);
     }
     return total;
 }
