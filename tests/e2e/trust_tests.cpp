@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <poll.h>
 #include <ostream>
 #include <string>
 #include <thread>
@@ -230,6 +231,24 @@ TEST_CASE("trust: play --log that cannot be written is exit 2 before playing") {
     CHECK(directory.out.empty());
 }
 
+namespace {
+
+// Reads a FIFO opened without blocking until its writer, once one came, has gone: poll() reports
+// neither data nor a hang-up before a first writer opens it. False when `timeout_ms` passes first.
+bool read_until_writer_leaves(int fd, std::string& received, int timeout_ms) {
+    for (;;) {
+        pollfd ready{fd, POLLIN, 0};
+        if (::poll(&ready, 1, timeout_ms) <= 0) return false;
+        char buffer[4096];
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got > 0) received.append(buffer, static_cast<std::size_t>(got));
+        else if (got == 0) return true;  // the writer closed its end
+        else if (errno != EAGAIN && errno != EINTR) return false;
+    }
+}
+
+}  // namespace
+
 TEST_CASE("trust: play --log to a FIFO: a reader waiting from the start gets the line, none, exit 2, no hang") {
     TempDir dir("trust-log-fifo");
     const fs::path main = dir.write("main.reps", legs);
@@ -237,13 +256,18 @@ TEST_CASE("trust: play --log to a FIFO: a reader waiting from the start gets the
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     // A reader that reads to its end of file (as `cat log.fifo > copy &` does): the check at the
     // start must not open and close the FIFO, which would end the reader's input before the line.
+    // The reader has the FIFO open before `play` starts (a thread blocked in open() may not have
+    // got there yet on a busy machine: `play` then rightly found no reader, and the test hung),
+    // and gives up after 20s rather than hang.
+    const int read_end = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(read_end >= 0);
     std::string received;
-    std::thread reader([&] {
-        std::ifstream in(fifo, std::ios::binary);
-        received.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    });
+    bool reader_timed_out = false;
+    std::thread reader([&] { reader_timed_out = !read_until_writer_leaves(read_end, received, 20'000); });
     const Run played = run_reps({"play", main.string(), "--plain", "--speed", "1000000", "--log", fifo.string()});
     reader.join();
+    ::close(read_end);
+    CHECK_FALSE(reader_timed_out);
     CHECK(played.code == 0);
     CHECK(received.starts_with("{\"format\":\"reps-play/1\""));
     CHECK(received.ends_with("}\n"));
