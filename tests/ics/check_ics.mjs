@@ -15,6 +15,9 @@
 //   --description UID FILE
 //                  the DESCRIPTION of event UID ends, after a blank line, with FILE's text (the
 //                  printable timeline, `reps build --to text`).
+//   --calendar-name TEXT
+//                  X-WR-CALNAME is a TEXT value (VALUE=TEXT: ical.js reads an x-property without it
+//                  as raw text, escapes and all) that reads back as TEXT exactly.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,6 +34,7 @@ function parse_arguments(argv) {
         else if (arg === '--count') args.count = Number(argv[++i]);
         else if (arg === '--switch') args.switch = { date: argv[++i], before: argv[++i], after: argv[++i] };
         else if (arg === '--description') args.description = { uid: argv[++i], file: argv[++i] };
+        else if (arg === '--calendar-name') args.calendar_name = argv[++i];
         else if (args.file === null) args.file = arg;
         else throw new Error(`unexpected argument '${arg}'`);
     }
@@ -115,6 +119,14 @@ function main() {
     }
     for (const name of ['prodid', 'version']) {
         if (!calendar.hasProperty(name)) fail(`the calendar has no ${name.toUpperCase()}`);
+    }
+
+    if (args.calendar_name !== undefined) {
+        const property = calendar.getFirstProperty('x-wr-calname');
+        if (property === null) fail('the calendar has no X-WR-CALNAME');
+        else if (property.type !== 'text' || property.getFirstValue() !== args.calendar_name) {
+            fail(`X-WR-CALNAME reads as ${property.type} '${property.getFirstValue()}', expected text '${args.calendar_name}'`);
+        }
     }
 
     const occurrences = [];

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the programs of dst_program.reps with `reps build --to ics` and has ical.js (npm,
 # installed on first use into tests/ics/.node) check the calendars: bytes, events, and UTC
-# instants on both sides of the 2027 daylight-saving changes in Europe/Berlin.
+# instants on both sides of the 2027 daylight-saving changes in Europe/Berlin, and the calendar name.
 # Usage: ics_test.sh BUILD_DIR. Exit 77 (skipped) when node or ical.js cannot be had.
 set -eu
 
@@ -49,7 +49,8 @@ expect_line() {  # expect_line FILE TEXT: the listing of FILE has a line TEXT
 SOURCE_DATE_EPOCH=1800000000 "$reps" build "$program" --program spring --to ics -o "$work/spring.ics"
 # SPEC 7: each event's description holds the printable timeline of that week's session.
 "$reps" build "$program" --workout kraft --week 4 --to text -o "$work/kraft_week4.txt" 2>/dev/null
-check "$work/spring.ics" --count 6 --switch 2027-03-28 16:30 15:30 --description spring-20270323-kraft@reps "$work/kraft_week4.txt"
+check "$work/spring.ics" --count 6 --switch 2027-03-28 16:30 15:30 --description spring-20270323-kraft@reps "$work/kraft_week4.txt" \
+    --calendar-name "Frühjahr: Kraft für Läufer"
 expect_line "$work/spring.ics" "spring-20270323-kraft@reps 2027-03-23T16:30:00.000Z 2027-03-23T17:06:00.000Z"
 expect_line "$work/spring.ics" "spring-20270330-kraft@reps 2027-03-30T15:30:00.000Z 2027-03-30T16:06:00.000Z"
 
@@ -81,6 +82,17 @@ expect_line "$work/before.ics" "kraft-20270323T1730@reps 2027-03-23T16:30:00.000
     --dtstamp 0 -o "$work/after.ics"
 check "$work/after.ics" --count 1
 expect_line "$work/after.ics" "kraft-20270330T1730@reps 2027-03-30T15:30:00.000Z 2027-03-30T16:06:00.000Z"
+
+# The calendar's name is the program's title, a TEXT value: ',', ';' and '\' are escaped (RFC 5545
+# 3.3.11), so that a reader takes none of them for a separator and shows the title as written.
+cat >"$work/named.reps" <<'EOF'
+program named "Strength, Runners; Winter \\ Spring" {
+  start 2027-01-04
+  tue 17:30 run "Easy" 30min
+}
+EOF
+"$reps" build "$work/named.reps" --to ics --dtstamp 0 -o "$work/named.ics"
+check "$work/named.ics" --count 1 --calendar-name 'Strength, Runners; Winter \ Spring'
 
 # Night sessions on the changes themselves, in Berlin and New York (SPEC 7): every event lasts its
 # length in elapsed time whichever client reads it (check_ics.mjs fails an end before its start).

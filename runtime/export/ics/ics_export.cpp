@@ -16,6 +16,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -227,6 +228,36 @@ icalcomponent* alarm(std::int64_t before, const std::string& summary) {
                                nullptr);
 }
 
+// RFC 5545 §3.3.11: in a TEXT value a backslash, ';', ',' and a line end are escaped.
+std::string escaped_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        if (c == '\\' || c == ';' || c == ',') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// X-WR-CALNAME: not RFC 5545, but the name Apple, Google and Outlook give a subscribed calendar,
+// and TEXT to them (the program's title, a user's line: no control character). libical 3.0.16
+// (Debian 12) leaves ',' and ';' unescaped in every x-property, where a reader of TEXT takes them
+// for separators (libical's own parser reads "Strength, Runners" in a TEXT value as "Strength"),
+// and escapes '\' and line ends; 3.0.17 on escapes ',' and ';' too, in a TEXT value only. So the
+// value is escaped here and handed over as a STRING, which libical writes as it is, and VALUE=TEXT
+// says what it is: without it ical.js (Thunderbird) reads an x-property as raw text, escapes and all.
+icalproperty* calendar_name(const std::string& title) {
+    icalproperty* property = icalproperty_new(ICAL_X_PROPERTY);
+    icalproperty_set_x_name(property, "X-WR-CALNAME");
+    icalproperty_set_value(property, icalvalue_new_string(escaped_text(without_control_characters(title)).c_str()));
+    icalproperty_add_parameter(property, icalparameter_new_value(ICAL_VALUE_TEXT));
+    return property;
+}
+
 struct PropertyFree {
     void operator()(icalproperty* property) const { icalproperty_free(property); }
 };
@@ -260,12 +291,7 @@ std::string calendar_text(const std::vector<Event>& events, const Zone& zone, co
     Component root(icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_prodid("-//Reps//reps 0.1//EN"),
                                        icalproperty_new_version("2.0"), icalproperty_new_calscale("GREGORIAN"),
                                        nullptr));
-    if (!name.empty()) {
-        // Not RFC 5545, but the name Apple, Google and Outlook give a subscribed calendar.
-        icalproperty* calendar_name = icalproperty_new_x(name.c_str());
-        icalproperty_set_x_name(calendar_name, "X-WR-CALNAME");
-        icalcomponent_add_property(root.get(), calendar_name);
-    }
+    if (!name.empty()) icalcomponent_add_property(root.get(), calendar_name(name));
     if (!zone.utc && !events.empty()) {
         std::int64_t first = events.front().start;
         std::int64_t last = events.front().start + events.front().length;

@@ -185,7 +185,7 @@ TEST_CASE("the calendar header, time zone and event times") {
     CHECK(has_line(ics, "PRODID:-//Reps//reps 0.1//EN"));
     CHECK(has_line(ics, "VERSION:2.0"));
     CHECK(has_line(ics, "CALSCALE:GREGORIAN"));
-    CHECK(has_line(ics, "X-WR-CALNAME:Strength for Runners"));
+    CHECK(has_line(ics, "X-WR-CALNAME;VALUE=TEXT:Strength for Runners"));
     CHECK(has_line(ics, "TZID:Europe/Berlin"));
     // The offset in force over the events (December): since the change of 2026-10-25.
     CHECK(has_line(ics, "TZOFFSETFROM:+0200"));
@@ -209,6 +209,27 @@ TEST_CASE("the calendar header, time zone and event times") {
     // December in Berlin is UTC+1.
     const auto events = children(calendar.get(), ICAL_VEVENT_COMPONENT);
     CHECK(utc_clock(utc_of(events[1], false)) == "2026-12-01T16:30Z");
+}
+
+// A title's ',' and ';' left bare were separators to a reader of TEXT (libical's parser kept
+// "Strength" of "Strength, Runners"); ical.js reads the name back too (tests/ics/ics_test.sh).
+TEST_CASE("the calendar's name is TEXT, escaped as RFC 5545 says, and reads back exactly") {
+    auto program = test::sample_program();
+    program.title = "Strength, Runners; Winter \\ Spring";
+    const std::string ics = to_ics(program, pinned());
+    CHECK(has_line(ics, "X-WR-CALNAME;VALUE=TEXT:Strength\\, Runners\\; Winter \\\\ Spring"));
+    const Parsed calendar = parse(ics);
+    REQUIRE(calendar);
+    icalproperty* name = icalcomponent_get_first_property(calendar.get(), ICAL_X_PROPERTY);
+    REQUIRE(name != nullptr);
+    CHECK(std::string(icalproperty_get_x_name(name)) == "X-WR-CALNAME");
+    REQUIRE(icalvalue_isa(icalproperty_get_value(name)) == ICAL_TEXT_VALUE);
+    CHECK(std::string(icalvalue_get_text(icalproperty_get_value(name))) == program.title);
+
+    SUBCASE("a line end or another control character is a space, as in SUMMARY") {
+        program.title = "Two\nLines\x1b[31m";
+        CHECK(has_line(to_ics(program, pinned()), "X-WR-CALNAME;VALUE=TEXT:Two Lines [31m"));
+    }
 }
 
 TEST_CASE("DTEND is the timeline length rounded up to the minute") {
