@@ -1,7 +1,8 @@
 -- Run by nvim_test.sh in `nvim --headless -u NONE` with editors/nvim first on the runtimepath.
 -- Checks, in a real Neovim: *.reps gets filetype reps and the ftplugin's commentstring; the syntax
 -- gives a keyword, a comment, a duration, a mass, a load and a string their groups in an example;
--- and every word of grammar/keywords.def is highlighted as a keyword (so the lists cannot drift).
+-- folds follow the code's braces, not those in strings and comments (braces.reps); and every
+-- word of grammar/keywords.def is highlighted as a keyword (so the lists cannot drift).
 -- reps.lsp is tested by lsp_test.lua.
 local source_dir = assert(os.getenv('REPS_SOURCE_DIR'), 'REPS_SOURCE_DIR is not set')
 local failures = 0
@@ -66,6 +67,28 @@ expect_group('tue', 'repsWeekday')
 expect_group('06:30', 'repsTime')
 expect_group('2x8', 'repsSets')
 expect_group('->', 'repsArrow')
+
+-- Folds follow the braces of the code: a brace in a string or a comment opens and closes nothing
+-- (foldmethod=marker counted them all). Each line's fold level, as foldlevel() gives it.
+vim.cmd('edit ' .. vim.fn.fnameescape(source_dir .. '/editors/nvim/test/braces.reps'))
+check(vim.wo.foldmethod == 'expr', "foldmethod is '" .. vim.wo.foldmethod .. "', expected 'expr'")
+local function fold_levels()
+  local levels = {}
+  for number = 1, vim.fn.line('$') do levels[number] = vim.fn.foldlevel(number) end
+  return table.concat(levels, ' ')
+end
+local expected_levels = '0 1 1 1 2 2 2 2 1 1 0 0'
+check(fold_levels() == expected_levels, 'braces.reps has fold levels ' .. fold_levels() .. ', expected ' .. expected_levels)
+vim.cmd('normal! zM')
+check(vim.fn.foldclosed(5) == 2 and vim.fn.foldclosedend(5) == 10,
+  string.format('the workout folds lines %d-%d, expected 2-10', vim.fn.foldclosed(5), vim.fn.foldclosedend(5)))
+-- Edited, the folds follow: a string's brace stays out, a real one counts.
+vim.api.nvim_buf_set_lines(0, 2, 3, false, { '  note "{ { {"' })
+check(fold_levels() == expected_levels, 'after an edit to a string, fold levels ' .. fold_levels())
+vim.api.nvim_buf_set_lines(0, 8, 9, false, { '  goblet_squat 3x12 {' })
+local opened_levels = '0 1 1 1 2 2 2 2 2 2 1 1'
+check(fold_levels() == opened_levels, 'after a real { is typed, fold levels ' .. fold_levels() .. ', expected ' .. opened_levels)
+vim.cmd('bwipeout!')
 
 -- Every reserved word of grammar/keywords.def, each alone on a line.
 local words = {}
