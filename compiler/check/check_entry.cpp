@@ -99,16 +99,77 @@ struct EntryChecker::OptionModifiers {
         return result;
     }
 
-    LoadClass load_class() const {
-        if (!load) return no_load;
-        switch (load->kind) {
-        case ast::Load::Kind::mass:
-        case ast::Load::Kind::bodyweight_plus: return mass_load;
-        case ast::Load::Kind::pair: return pair_load;
-        default: return no_load;
-        }
-    }
+    LoadClass load_class() const { return load_class_of(load); }
 };
+
+EntryChecker::LoadClass EntryChecker::load_class_of(const ast::Load* load) {
+    if (!load) return no_load;
+    switch (load->kind) {
+    case ast::Load::Kind::mass:
+    case ast::Load::Kind::bodyweight_plus: return mass_load;
+    case ast::Load::Kind::pair: return pair_load;
+    default: return no_load;
+    }
+}
+
+// The option done is the first whose exercise has equipment the profile owns for a load of its
+// kind (check, below). So an alternative naming the exercise of an earlier option again (or by an
+// alias of it), with a load of the same kind, is never done, whatever the profile: a slip, like a
+// name pasted twice. With a load of another kind it is a real choice
+// (`bulgarian_split_squat 3x10 each @2x10kg or bulgarian_split_squat @bw`: bodyweight where there
+// are no dumbbells), and gets no warning.
+void EntryChecker::report_repeated_options(const ast::Prescription& prescription, std::span<const int> options) {
+    const ast::Modifiers& modifiers = prescription.modifiers;
+    const auto name_of = [&](std::size_t i) -> const ast::Name& {
+        return i == 0 ? prescription.exercise : modifiers.alternatives[i - 1].name;
+    };
+    // An alternative's own load, else the prescription's (SPEC 4.1).
+    const auto load_of = [&](std::size_t i) -> const ast::Load* {
+        const std::optional<ast::Load>& own = i == 0 ? modifiers.load : modifiers.alternatives[i - 1].modifiers.load;
+        return own ? &*own : modifiers.load ? &*modifiers.load : nullptr;
+    };
+    // Sorted, not compared pair by pair: a line may hold a million alternatives. Each option after
+    // the first of a run of the same exercise and load kind repeats that first one.
+    struct Option {
+        int exercise;
+        LoadClass load_class;
+        std::size_t index;
+        auto key() const { return std::tie(exercise, load_class, index); }
+    };
+    SmallVector<Option, 4> sorted;
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        if (options[i] >= 0) sorted.push_back(Option{options[i], load_class_of(load_of(i)), i});  // else unknown: E0102
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const Option& a, const Option& b) { return a.key() < b.key(); });
+    for (std::size_t k = 1, first = 0; k < sorted.size(); ++k) {
+        if (sorted[k].exercise != sorted[first].exercise || sorted[k].load_class != sorted[first].load_class) {
+            first = k;
+            continue;
+        }
+        report_repeated_option(name_of(sorted[k].index), name_of(sorted[first].index), sorted[first].index == 0,
+                               sorted[k].exercise);
+    }
+}
+
+void EntryChecker::report_repeated_option(const ast::Name& repeat, const ast::Name& first,
+                                          bool first_is_written_exercise, int exercise) {
+    std::string message;
+    if (repeat.text != first.text) {
+        message = fmt::format("alternative '{}' names the same exercise as '{}' before it: it is never chosen",
+                              repeat.text, first.text);
+    } else {
+        message = fmt::format("alternative '{}' repeats {}: it is never chosen", repeat.text,
+                              first_is_written_exercise ? "the exercise it is an alternative to"
+                                                        : "an earlier alternative");
+    }
+    Diagnostic& diagnostic = diagnostics_.report(Code::W0104, repeat.span, std::move(message),
+                                                 fmt::format("remove 'or {}', or name another exercise", repeat.text));
+    if (repeat.text != first.text) {
+        // Through an alias (`aka`): which exercise both are.
+        diagnostic.notes.push_back(fmt::format("'{}' and '{}' both name the exercise '{}'", first.text, repeat.text,
+                                               catalog_.exercises[static_cast<std::size_t>(exercise)].name));
+    }
+}
 
 bool EntryChecker::check_written_modifier_values(const ast::Modifiers& modifiers, EntryContext context, bool alternative) {
     bool ok = true;
@@ -304,6 +365,8 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         }
         entry.options.push_back(index);
     }
+    // Most entries have no alternative: no call for them.
+    if (option_count > 1) report_repeated_options(prescription, std::span<const int>(entry.options.data(), option_count));
 
     // The prescription's modifiers, then each alternative's own (SPEC 4.1).
     if (!check_modifier_values(modifiers, context, false)) resolved = false;

@@ -45,6 +45,12 @@ private:
     const Traits& learn(int exercise);
     // E0102 with its suggestions; out of line, as every name of a file that checks is known.
     [[gnu::cold, gnu::noinline]] void report_unknown_exercise(const ast::Name& name);
+    // W0104 at each `or` alternative that can never be chosen; only an entry with alternatives
+    // has any to look for (options: the resolved exercises, -1 for an unknown name).
+    void report_repeated_options(const ast::Prescription& prescription, std::span<const int> options);
+    void report_repeated_option(const ast::Name& repeat, const ast::Name& first, bool first_is_written_exercise,
+                                int exercise);
+    static LoadClass load_class_of(const ast::Load* load);
     struct OptionModifiers;
     // Reports what is wrong with one set of modifiers on its own (repeated, each with alt, values
     // out of range); false when the entry cannot be lowered. `alternative`: an `or` alternative's own.

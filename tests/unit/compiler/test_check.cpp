@@ -491,6 +491,42 @@ TEST_CASE("check: profiles choose the first option whose equipment they have") {
     CHECK(first(*loaded).message == "no option fits profile 'bare': 'reverse_lunge' needs dumbbell for @2x10kg");
 }
 
+TEST_CASE("check: an alternative repeating an option of its entry is never chosen (W0104)") {
+    const auto same = compile(workout("  push_up 3x10 or push_up"));
+    CHECK(codes(*same) == "W0104 " + at(*same, "push_up", 1));
+    CHECK(first(*same).message == "alternative 'push_up' repeats the exercise it is an alternative to: it is never chosen");
+    CHECK(first(*same).help == "remove 'or push_up', or name another exercise");
+    CHECK(first(*same).notes.empty());
+    // Through an alias, with a note naming the exercise.
+    const auto alias = compile(workout("  push_up 3x10 or press_up"));
+    CHECK(codes(*alias) == "W0104 " + at(*alias, "press_up"));
+    CHECK(first(*alias).message == "alternative 'press_up' names the same exercise as 'push_up' before it: it is never chosen");
+    REQUIRE(first(*alias).notes.size() == 1);
+    CHECK(first(*alias).notes[0] == "'push_up' and 'press_up' both name the exercise 'push_up'");
+    // An earlier alternative, at each repeat; modifiers other than a load choose nothing.
+    const auto twice = compile(workout("  push_up 3x10 or knee_push_up or knee_push_up \"slow\" or knee_push_up rest 30s"));
+    CHECK(codes(*twice) == "W0104 " + at(*twice, "knee_push_up", 1) + " | W0104 " + at(*twice, "knee_push_up", 2));
+    CHECK(first(*twice).message == "alternative 'knee_push_up' repeats an earlier alternative: it is never chosen");
+    // A block's entry too.
+    const auto block = compile(workout("  superset 3 rounds { push_up 10 or pushup; plank 30s }"));
+    CHECK(codes(*block) == "W0104 " + at(*block, "pushup"));
+    // An unknown name is told once, as unknown.
+    const auto unknown = compile(workout("  push_up 3x10 or push_upp or push_upp"));
+    CHECK(codes(*unknown) == "E0102 " + at(*unknown, "push_upp") + " | E0102 " + at(*unknown, "push_upp", 1));
+
+    // The same exercise with a load of another kind is a real choice: bodyweight where the profile
+    // has no dumbbells. With a load of the same kind (two pairs) it is not.
+    const std::string source = "profile bench_only \"Bench\" { bench }\n" +
+                               workout("  bulgarian_split_squat 3x10 each @2x10kg or bulgarian_split_squat @bw");
+    CHECK(codes(*compile(source)) == "");
+    const auto bench = compile(source, "bench_only");
+    CHECK(codes(*bench) == "");
+    REQUIRE(first_entry(*bench).load);
+    CHECK(first_entry(*bench).load->text == "bw");
+    const auto pairs = compile(workout("  bulgarian_split_squat 3x10 each @2x10kg or bulgarian_split_squat @2x12kg"));
+    CHECK(codes(*pairs) == "W0104 " + at(*pairs, "bulgarian_split_squat", 1));
+}
+
 TEST_CASE("check: a profile owns equipment by name, also where the user's shadows the stdlib's") {
     // The user's kettlebell shadows the stdlib's (SPEC 2); goblet_squat, a stdlib exercise, keeps
     // needing the stdlib's kettlebell or dumbbell. A profile listing `kettlebell` owns both.
