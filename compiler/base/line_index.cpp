@@ -43,6 +43,7 @@ std::uint32_t count_newlines(const char* begin, const char* end) {
 LineIndex::Position LineIndex::locate(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const char* data = text_.data();
+    const std::uint32_t line_before = cursor_line_;
     if (lines_before_block_.empty() && counted_ > 2 * text_.size()) {
         lines_before_block_.reserve(text_.size() / block_bytes + 1);
         std::uint32_t lines = 0;
@@ -68,9 +69,13 @@ LineIndex::Position LineIndex::locate(std::size_t offset) const {
         }
         cursor_ = offset;
     }
-    const std::size_t newline = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
-    const std::size_t line_begin = newline == std::string_view::npos ? 0 : newline + 1;
-    return Position{cursor_line_, static_cast<std::uint32_t>(offset - line_begin + 1)};
+    // On the line of the last offset, its start is known: many offsets on one long line (a
+    // generated file's only line) must not each search back to its start.
+    if (cursor_line_ != line_before) {
+        const std::size_t newline = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
+        cursor_line_begin_ = newline == std::string_view::npos ? 0 : newline + 1;
+    }
+    return Position{cursor_line_, static_cast<std::uint32_t>(offset - cursor_line_begin_ + 1)};
 }
 
 }  // namespace reps

@@ -33,6 +33,7 @@ private:
     // The last offset located and its line (1-based), and the bytes counted from it so far.
     mutable std::size_t cursor_ = 0;
     mutable std::uint32_t cursor_line_ = 1;
+    mutable std::size_t cursor_line_begin_ = 0;  // where that line starts
     mutable std::size_t counted_ = 0;
     // Line ends before each block of the text, made once counting has cost too much.
     static constexpr std::size_t block_bytes = 4096;

@@ -69,26 +69,43 @@ LineColumn SourceManager::position(const SourceSpan& span) const {
     return LineColumn{at.line, at.column};
 }
 
+SourceManager::LastLine& SourceManager::line_around(std::uint32_t file, std::size_t offset) const {
+    LastLine& last = last_line_;
+    if (last.file == file && last.begin <= offset && offset <= last.end) return last;
+    const std::string_view text = files_[file].text;
+    last.file = file;
+    last.begin = line_start(text, offset);
+    last.end = std::min(text.find('\n', offset), text.size());
+    last.counted_to = last.begin;
+    last.column = 1;
+    return last;
+}
+
 std::string_view SourceManager::line_text(const SourceSpan& span) const {
     if (span.file >= files_.size()) return {};
     const std::string_view text = files_[span.file].text;
-    const std::size_t offset = clamped_offset(text, span);
-    const std::size_t begin = line_start(text, offset);
-    std::size_t end = text.find('\n', offset);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > begin && text[end - 1] == '\r') --end;
-    return text.substr(begin, end - begin);
+    const LastLine& line = line_around(span.file, clamped_offset(text, span));
+    std::size_t end = line.end;
+    if (end > line.begin && text[end - 1] == '\r') --end;
+    return text.substr(line.begin, end - line.begin);
 }
 
 std::uint32_t SourceManager::character_column(const SourceSpan& span) const {
     if (span.file >= files_.size()) return 0;
     const std::string_view text = files_[span.file].text;
     const std::size_t offset = clamped_offset(text, span);
-    std::uint32_t column = 1;
-    for (std::size_t i = line_start(text, offset); i < offset; ++i) {
-        if (!is_continuation(text[i])) ++column;
-    }
-    return column;
+    LastLine& line = line_around(span.file, offset);
+    const auto characters = [&](std::size_t from, std::size_t to) {
+        return static_cast<std::uint32_t>(std::count_if(text.begin() + static_cast<std::ptrdiff_t>(from),
+                                                        text.begin() + static_cast<std::ptrdiff_t>(to),
+                                                        [](char c) { return !is_continuation(c); }));
+    };
+    // From the column counted last, forwards or backwards, or from the line's start if nearer.
+    if (offset >= line.counted_to) line.column += characters(line.counted_to, offset);
+    else if (offset - line.begin < line.counted_to - offset) line.column = 1 + characters(line.begin, offset);
+    else line.column -= characters(offset, line.counted_to);
+    line.counted_to = offset;
+    return line.column;
 }
 
 }  // namespace reps

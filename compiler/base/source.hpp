@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -86,8 +87,21 @@ private:
         std::vector<std::optional<LineIndex>> cursors_;
     };
 
+    // The line asked about last, and a character column counted on it: diagnostics are asked
+    // about in source order, and thousands on one long line (a generated file's only line) must
+    // cost its length once, not once each.
+    struct LastLine {
+        std::uint32_t file = std::numeric_limits<std::uint32_t>::max();
+        std::size_t begin = 0, end = 0;  // its bytes, up to (not with) the '\n'
+        std::size_t counted_to = 0;      // an offset on it, and the character column there
+        std::uint32_t column = 1;
+    };
+    // The line holding `offset` of `file`: the last one when it is the same.
+    LastLine& line_around(std::uint32_t file, std::size_t offset) const;
+
     std::vector<SourceFile> files_;
     mutable LineCursors line_cursors_;
+    mutable LastLine last_line_;
     // Made on the first keep(): most files have no escapes. A deque never moves what it holds.
     mutable std::shared_ptr<std::deque<std::string>> kept_;
 };

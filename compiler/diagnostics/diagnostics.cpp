@@ -333,9 +333,9 @@ private:
 
     void excerpt(const SourceSpan& span, std::uint32_t line_number) {
         const std::string_view line = sources_.line_text(span);
-        // A line of printable ASCII (most are) is one cell per byte, shown as it is.
-        const bool plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
-        const std::vector<Cell> cells = plain ? std::vector<Cell>{} : cells_of(line);
+        const LineCells& line_cells = cells_of_line(line);
+        const bool plain = line_cells.plain;
+        const std::vector<Cell>& cells = line_cells.cells;
         const std::size_t cell_count = plain ? line.size() : cells.size();
         const std::string_view text = sources_.file(span.file).text;
         const std::size_t line_begin = static_cast<std::size_t>(line.data() - text.data());
@@ -394,10 +394,26 @@ private:
         text_ += '\n';
     }
 
+    // A line's cells, kept for the next diagnostic: they come in source order, and thousands on
+    // one long line (a generated file's only line) must split it once, not once each.
+    struct LineCells {
+        std::string_view line;
+        bool plain = true;  // printable ASCII (most lines are): one cell per byte, shown as it is
+        std::vector<Cell> cells;  // when not plain
+    };
+    const LineCells& cells_of_line(std::string_view line) {
+        if (line.data() == line_cells_.line.data() && line.size() == line_cells_.line.size()) return line_cells_;
+        line_cells_.line = line;
+        line_cells_.plain = std::all_of(line.begin(), line.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+        line_cells_.cells = line_cells_.plain ? std::vector<Cell>{} : cells_of(line);
+        return line_cells_;
+    }
+
     std::ostream& out_;
     const SourceManager& sources_;
     bool color_;
     std::string text_;  // the diagnostic being rendered
+    LineCells line_cells_;
 };
 
 }  // namespace

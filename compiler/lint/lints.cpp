@@ -341,10 +341,18 @@ void run_lints(const CheckedProgram& program, const LintOptions& options, Diagno
 }
 
 void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources) {
+    // The marker of the line looked at last: warnings come in source order, and thousands on one
+    // long line (a generated file's only line) must not each search it again.
+    std::string_view last_line;
+    std::size_t last_marker = std::string_view::npos;
     diagnostics.drop_warnings_if([&](const Diagnostic& diagnostic) {
         if (!diagnostic.span.has_position()) return false;
         const auto line = sources.line_text(diagnostic.span);
-        const auto marker = line.find("# reps: allow ");
+        if (line.data() != last_line.data() || line.size() != last_line.size()) {
+            last_line = line;
+            last_marker = line.find("# reps: allow ");
+        }
+        const auto marker = last_marker;
         if (marker == std::string_view::npos) return false;
         // Codes separated by commas or spaces; the first word that is not a code ends the list,
         // so "# reps: allow W0205 (a long session on purpose)" works.

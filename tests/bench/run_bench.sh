@@ -212,6 +212,18 @@ for shape in $shapes; do
             info "$shape" "outcome of the check at $([ "$size" = small ] && echo "$smb" || echo "$lmb") MB" \
                 "$(grep -q 'error\[' "$out" && echo refused || echo accepted)" "" "(${codes:-no diagnostics})"
         done
+        # One line that warns at every statement (W0101, `side_plank` without `each`): each
+        # warning shows the line, so finding its column and text must not read the line again.
+        warning_line() {
+            python3 -c "import sys; n = int(sys.argv[1]); print('workout w \"W\" {  # reps: allow W0205\n  warmup { easy_cardio 5min }\n  ' + 'side_plank 5s; ' * n + '\n}')" "$1" >"$2"
+        }
+        w_statements=$([ "$smoke" = 1 ] && echo 2000 || echo 20000)
+        warning_line "$w_statements" "$work/warnings-small.reps"; warning_line $((4 * w_statements)) "$work/warnings-large.reps"
+        read -r _ w_small _ < <(measure "$work/warnings-small.err" "${pin1[@]}" "$reps" check "$work/warnings-small.reps")
+        read -r _ w_large _ < <(measure "$work/warnings-large.err" "${pin1[@]}" "$reps" check "$work/warnings-large.reps")
+        w_count=$(grep -c 'warning\[W0101\]' "$work/warnings-large.err" || true)
+        info "$shape" "a line of $w_count warnings ($(mb "$(bytes_of "$work/warnings-large.reps")") MB), CPU time" "$(calc %.2f "$w_large")" "s" ""
+        row "$shape" "its time / a line of a quarter as many" "$(calc %.2f "$(ms "$w_large") / $(ms "$w_small")")" 4.4 max "x"
     fi
 
     # Many files: the speedup of two cores, and the same output from both.

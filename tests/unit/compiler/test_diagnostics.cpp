@@ -72,6 +72,41 @@ TEST_CASE("source manager: lines and character columns") {
     CHECK(sources.position(SourceSpan{}).line == 0);  // no position
 }
 
+TEST_CASE("source manager: character columns and line texts asked in any order, across files and lines") {
+    // The manager keeps the line asked about last and the column counted on it (many warnings on
+    // one long line): every answer must still be what counting from the line's start gives.
+    SourceManager sources;
+    std::string text = "x\n";
+    for (int i = 0; i < 300; ++i) text += i % 3 == 0 ? "\xC3\xA9" "a " : "bb ";
+    text += "\r\nlast \xE2\x82\xAC!";
+    const auto id = sources.add("a.reps", text);
+    const auto other = sources.add("b.reps", "\xC3\xA9\xC3\xA9z");
+    const std::string_view kept = sources.file(id).text;
+    const auto naive = [&](std::size_t offset) {
+        const std::size_t begin = offset == 0 ? 0 : kept.rfind('\n', offset - 1) + 1;
+        return static_cast<std::uint32_t>(1 + std::count_if(kept.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                            kept.begin() + static_cast<std::ptrdiff_t>(offset),
+                                                            [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    std::vector<std::size_t> order;
+    for (std::size_t offset = 0; offset <= kept.size(); ++offset) order.push_back(offset);
+    std::vector<std::size_t> mixed = order;
+    std::reverse(mixed.begin(), mixed.end());
+    order.insert(order.end(), mixed.begin(), mixed.end());
+    for (std::size_t i = 0; i + 7 < kept.size(); i += 5) order.insert(order.end(), {i + 7, i, i + 3});  // to and fro
+    for (const std::size_t offset : order) {
+        INFO("offset " << offset);
+        const SourceSpan span{id, static_cast<std::uint32_t>(offset), 0};
+        CHECK(sources.character_column(span) == naive(offset));
+        const std::size_t begin = offset == 0 ? 0 : kept.rfind('\n', offset - 1) + 1;
+        std::size_t end = std::min(kept.find('\n', offset), kept.size());
+        if (end > begin && kept[end - 1] == '\r') --end;
+        CHECK(sources.line_text(span) == kept.substr(begin, end - begin));
+        // Another file between two questions: answered on its own, and the memo moves on.
+        CHECK(sources.character_column(span_of(sources, other, "z")) == 3);
+    }
+}
+
 TEST_CASE("render_text: an error with help") {
     SourceManager sources;
     std::string text;
