@@ -25,9 +25,10 @@ std::size_t line_start(std::string_view text, std::size_t offset) {
 
 std::uint32_t SourceManager::add(std::string path, std::string text, bool embedded) {
     // Strip the BOM here too, so every phase sees the same offsets whoever read the file.
-    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    const bool byte_order_mark = text.starts_with("\xEF\xBB\xBF");
+    if (byte_order_mark) text.erase(0, 3);
     auto storage = std::make_shared<const std::string>(std::move(text));
-    files_.push_back(SourceFile{std::move(path), std::string_view(*storage), embedded, storage});
+    files_.push_back(SourceFile{std::move(path), std::string_view(*storage), embedded, storage, byte_order_mark});
     return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
@@ -35,14 +36,16 @@ std::uint32_t SourceManager::add(std::string path, TextBuffer text) {
     text.seal();
     auto storage = std::make_shared<const TextBuffer>(std::move(text));
     std::string_view view = storage->view();
-    if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
-    files_.push_back(SourceFile{std::move(path), view, false, storage});
+    const bool byte_order_mark = view.starts_with("\xEF\xBB\xBF");
+    if (byte_order_mark) view.remove_prefix(3);
+    files_.push_back(SourceFile{std::move(path), view, false, storage, byte_order_mark});
     return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
 std::uint32_t SourceManager::add_static(std::string path, std::string_view text, bool embedded) {
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    files_.push_back(SourceFile{std::move(path), text, embedded, nullptr});
+    const bool byte_order_mark = text.starts_with("\xEF\xBB\xBF");
+    if (byte_order_mark) text.remove_prefix(3);
+    files_.push_back(SourceFile{std::move(path), text, embedded, nullptr, byte_order_mark});
     return static_cast<std::uint32_t>(files_.size() - 1);
 }
 

@@ -42,6 +42,9 @@ struct SourceFile {
     // What holds `text` (a string or a TextBuffer); shared and immutable, so copying a
     // SourceManager is cheap and its views stay valid.
     std::shared_ptr<const void> storage;
+    // The file began with a BOM, which `text` leaves out (SPEC: a leading BOM is ignored); an
+    // editor still shows it, so the language server counts it on the first line.
+    bool byte_order_mark = false;
 };
 
 class SourceManager {

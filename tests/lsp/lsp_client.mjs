@@ -331,6 +331,32 @@ try {
   check(note && note.location.uri === dup && note.location.range.start.line === 1 && note.location.range.start.character === 9,
         'diagnostic: the "first declared here" note as related information at its place', duplicate);
 
+  // A file that starts with a BOM: the compiler drops it, the editor's line 0 still holds it as one
+  // UTF-16 unit. Positions on that line were one unit too far left, sent and received.
+  const bomPath = path.join(work, 'bom.reps');
+  const bomText = '\uFEFFworkout w "W" { goblet_sqat 3x12; plank 3x30s }\nprogram p "P" {\n  start 2027-01-04\n  mon 18:00 w\n}\n';
+  writeFileSync(bomPath, bomText);
+  const bom = pathToFileURL(bomPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bom, languageId: 'reps', version: 1, text: bomText } });
+  diagnostics = await diagnosticsFor(bom, (list) => list.some((x) => x.code === 'E0102'));
+  const bomTypo = diagnostics.find((x) => x.code === 'E0102');
+  check(bomTypo.range.start.line === 0 && bomTypo.range.start.character === 17 && bomTypo.range.end.character === 28,
+        'BOM: a diagnostic on line 0 counts the BOM', bomTypo.range);
+  const bomHover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: bom }, position: { line: 0, character: 35 } });
+  check(bomHover && bomHover.contents.value.includes('`plank`') && bomHover.range.start.character === 35 && bomHover.range.end.character === 40,
+        'BOM: hover on line 0 at the position the editor sends, with its range', bomHover);
+  const bomDefinition = await connection.sendRequest('textDocument/definition', { textDocument: { uri: bom }, position: { line: 3, character: 12 } });
+  check(bomDefinition && bomDefinition.range.start.line === 0 && bomDefinition.range.start.character === 9,
+        'BOM: a definition on line 0 counts the BOM', bomDefinition);
+  const bomOpenPath = path.join(work, 'bom_open.reps');
+  const bomOpenText = '\uFEFFworkout w "W" {\n  ';
+  const bomOpen = pathToFileURL(bomOpenPath).href;
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bomOpen, languageId: 'reps', version: 1, text: bomOpenText } });
+  const bomCompletion = await connection.sendRequest('textDocument/completion', { textDocument: { uri: bomOpen }, position: { line: 1, character: 2 } });
+  const bomLabels = (Array.isArray(bomCompletion) ? bomCompletion : bomCompletion.items).map((x) => x.label);
+  check(bomLabels.includes('superset') && bomLabels.includes('warmup') && !bomLabels.includes('program'),
+        'BOM: completion in a workout declared on line 0 offers what goes in a workout', bomLabels.length);
+
   // Two unsaved buffers that are no files are checked apart.
   connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-1', languageId: 'reps', version: 1, text: 'workout a "A" {\n  plonk 3x30s\n}\n' } });
   connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-2', languageId: 'reps', version: 1, text: 'workout b "B" {\n  plank 3x30s\n}\n' } });

@@ -181,7 +181,7 @@ void check_not_declared(const std::vector<const Analysis*>& analyses, NameKind k
             for (const Occurrence& other : collect_names(file)) {
                 if (!other.declaration || other.text != new_name || name_space(other.kind) != name_space(kind)) continue;
                 const SourceFile& source = analysis->sources.file(file.file_id);
-                const Position at = TextLines(source.text).position(other.span.offset);
+                const Position at = lines_of(source).position(other.span.offset);
                 throw RequestError{error_code::request_failed,
                                    "'" + new_name + "' is already " + std::string(name_space_title(kind)) + " (" +
                                        source.path + ":" + std::to_string(at.line + 1) + ")"};

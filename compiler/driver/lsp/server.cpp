@@ -65,8 +65,7 @@ const Analysis& Server::analysis_of(const nlohmann::json& params) {
 
 std::size_t Server::offset_in(const nlohmann::json& params) {
     const Analysis& analysis = analysis_of(params);
-    const TextLines lines(analysis.sources.file(analysis.main_file).text);
-    return lines.offset(position_from_json(params.at("position")));
+    return lines_of(analysis.sources.file(analysis.main_file)).offset(position_from_json(params.at("position")));
 }
 
 std::vector<const Analysis*> Server::open_analyses() {
@@ -156,8 +155,11 @@ nlohmann::json Server::request(const std::string& method, const nlohmann::json& 
     if (method == "textDocument/completion") {
         const Document& open = document(params);
         const Analysis& analysis = *workspace_.analysis(open.uri);
-        const std::size_t offset = TextLines(open.text).offset(position_from_json(params.at("position")));
-        return completion(analysis, open.text, offset, profile_);
+        // The editor's text as the compiler reads it (a first declaration after a BOM is still
+        // the first word of its line), and the editor's position on it.
+        const std::string_view text = without_byte_order_mark(open.text);
+        const TextLines lines(text, text.size() != open.text.size());
+        return completion(analysis, text, lines.offset(position_from_json(params.at("position"))), profile_);
     }
     if (method == "textDocument/definition") return definition(analysis_of(params), offset_in(params));
     if (method == "textDocument/references") {

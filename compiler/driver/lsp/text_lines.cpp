@@ -16,7 +16,12 @@ std::size_t sequence_length(unsigned char lead) {
 
 }  // namespace
 
-TextLines::TextLines(std::string_view text) : text_(text) {
+std::string_view without_byte_order_mark(std::string_view text) {
+    if (text.starts_with(byte_order_mark)) text.remove_prefix(byte_order_mark.size());
+    return text;
+}
+
+TextLines::TextLines(std::string_view text, bool bom_removed) : text_(text), first_line_lead_(bom_removed ? 1 : 0) {
     starts_.push_back(0);
     for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
         starts_.push_back(at + 1);
@@ -27,7 +32,7 @@ Position TextLines::position(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
     const auto line = static_cast<std::size_t>(after - starts_.begin()) - 1;
-    std::uint32_t units = 0;
+    std::uint32_t units = line == 0 ? first_line_lead_ : 0;
     for (std::size_t at = starts_[line]; at < offset;) {
         const std::size_t length = sequence_length(static_cast<unsigned char>(text_[at]));
         if (at + length > offset) break;  // inside a sequence: its start
@@ -43,7 +48,9 @@ std::size_t TextLines::offset(Position position) const {
     // "\r\n": the "\r" is part of the line end.
     if (end > starts_[position.line] && end < text_.size() && text_[end - 1] == '\r') --end;
     std::size_t at = starts_[position.line];
-    std::uint32_t units = 0;
+    // Line 0 starts, for the editor, with the BOM the text no longer holds: a position on it or
+    // before it is the text's start.
+    std::uint32_t units = position.line == 0 ? first_line_lead_ : 0;
     while (at < end && units < position.character) {
         const std::size_t length = std::min(sequence_length(static_cast<unsigned char>(text_[at])), end - at);
         const std::uint32_t width = length == 4 ? 2 : 1;

@@ -223,9 +223,11 @@ const Analysis* Workspace::analysis(std::string_view uri) {
     return slot.get();
 }
 
+TextLines lines_of(const SourceFile& file) { return TextLines(file.text, file.byte_order_mark); }
+
 const TextLines& Locator::lines(std::uint32_t file) {
     auto found = lines_.find(file);
-    if (found == lines_.end()) found = lines_.emplace(file, TextLines(sources_.file(file).text)).first;
+    if (found == lines_.end()) found = lines_.emplace(file, lines_of(sources_.file(file))).first;
     return found->second;
 }
 

@@ -92,6 +92,11 @@ private:
     std::set<std::string, std::less<>> fresh_;
 };
 
+// A compiled file's line table, with positions as the editor counts them in the file as it is
+// written (a BOM the compiler dropped still counts on line 0). Every position of a compiled file
+// goes through one.
+TextLines lines_of(const SourceFile& file);
+
 // Spans of an analysis as LSP ranges and locations; each file's line table is made once.
 class Locator {
 public:

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -107,6 +108,29 @@ TEST_CASE("lsp positions: UTF-16 columns over non-ASCII text") {
     CHECK(lines.offset(Position{1, 99}) == text.find("\r\n"));  // past the end: before "\r\n"
     CHECK(lines.offset(Position{7, 0}) == text.size());
     CHECK(lines.position(text.size()) == Position{2, 3});
+}
+
+TEST_CASE("lsp positions: a BOM the compiler dropped is one UTF-16 unit on line 0, as the editor has it") {
+    // The compiler's text starts after the BOM; the editor's line 0 still holds it, so everything on
+    // that line was one column too far left (diagnostics, hovers, ranges sent and received).
+    const std::string editor = "\xEF\xBB\xBFworkout w \"Ü\" {\n  plank 3x30s\n}\n";
+    const std::string_view compiled = without_byte_order_mark(editor);
+    CHECK(compiled == "workout w \"Ü\" {\n  plank 3x30s\n}\n");
+    CHECK(without_byte_order_mark("workout") == "workout");
+    const TextLines lines(compiled, true);
+    CHECK(lines.position(0) == Position{0, 1});  // "workout" starts after the BOM
+    CHECK(lines.position(compiled.find('w', 1)) == Position{0, 9});  // the name "w"
+    CHECK(lines.position(compiled.find('{')) == Position{0, 15});  // after "Ü": one unit
+    CHECK(lines.offset(Position{0, 9}) == compiled.find('w', 1));
+    CHECK(lines.offset(Position{0, 1}) == 0);
+    CHECK(lines.offset(Position{0, 0}) == 0);  // before the BOM: the start
+    CHECK(lines.position(compiled.find("plank")) == Position{1, 2});  // other lines as they were
+    CHECK(lines.offset(Position{1, 2}) == compiled.find("plank"));
+    // The editor's own text holds the BOM: its positions agree with the compiler's text's.
+    const TextLines editor_lines(editor);
+    CHECK(editor_lines.position(editor.find('{')) == lines.position(compiled.find('{')));
+    // A text that had none counts from 0.
+    CHECK(TextLines(compiled).position(0) == Position{0, 0});
 }
 
 TEST_CASE("lsp incremental sync: edits in order, ranges in UTF-16") {
