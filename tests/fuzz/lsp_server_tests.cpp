@@ -11,9 +11,13 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -176,6 +180,86 @@ TEST_CASE("lsp: after a header that is no header, the server starts again at the
         CHECK(served.response(id).contains("result"));
     }
     CHECK(served.response(shutdown).contains("result"));
+}
+
+namespace {
+
+void write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t wrote = ::write(fd, bytes.data(), bytes.size());
+        REQUIRE(wrote > 0);
+        bytes.remove_prefix(static_cast<std::size_t>(wrote));
+    }
+}
+
+// A server on a pair of pipes, as an editor runs it: the input stays open, so a server waiting
+// for bytes that never come would wait for ever. Each answer is waited for a few seconds at most.
+class LiveServer {
+public:
+    LiveServer() {
+        REQUIRE(::pipe(to_server_) == 0);
+        REQUIRE(::pipe(from_server_) == 0);
+        thread_ = std::thread([this] { status_ = reps::lsp::Server(to_server_[0], from_server_[1]).run(); });
+    }
+    ~LiveServer() { finish(); }
+    void send(std::string_view bytes) { write_all(to_server_[1], bytes); }
+    // The next message the server writes, or null when none comes within the time.
+    json next(int timeout_ms = 5000) {
+        for (;;) {
+            if (auto frame = replies_.take()) return json::parse(frame->body);
+            pollfd wanted{from_server_[0], POLLIN, 0};
+            if (::poll(&wanted, 1, timeout_ms) <= 0) return nullptr;
+            char chunk[4096];
+            const ssize_t got = ::read(from_server_[0], chunk, sizeof chunk);
+            if (got <= 0) return nullptr;
+            replies_.append(std::string_view(chunk, static_cast<std::size_t>(got)));
+        }
+    }
+    // Ends the input (a server still waiting sees its end) and waits for the server: its status.
+    int finish() {
+        if (thread_.joinable()) {
+            ::close(to_server_[1]);
+            thread_.join();
+            for (const int fd : {to_server_[0], from_server_[0], from_server_[1]}) ::close(fd);
+        }
+        return status_;
+    }
+
+private:
+    int to_server_[2] = {-1, -1};
+    int from_server_[2] = {-1, -1};
+    std::thread thread_;
+    int status_ = -1;
+    reps::lsp::FrameSplitter replies_;
+};
+
+}  // namespace
+
+TEST_CASE("lsp: a Content-Length too large is answered at once, with the input still open, and the server goes on") {
+    // A length larger than its body held the next message back until that many bytes had come:
+    // with an editor waiting for an answer, for ever.
+    const std::string request = R"({"jsonrpc":"2.0","id":"after","method":"workspace/symbol","params":{"query":""}})";
+    const std::pair<std::string, std::string> too_large[] = {
+        {"over the limit", "Content-Length: 90000000\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,"},
+        {"within the limit, larger than its body", "Content-Length: 1000000\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1}"},
+    };
+    for (const auto& [kind, bytes] : too_large) {
+        CAPTURE(kind);
+        LiveServer server;
+        server.send(framed(R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}})"));
+        CHECK(server.next()["id"] == 0);
+        server.send(bytes);
+        server.send(framed(request));
+        const json refused = server.next();
+        REQUIRE(refused.is_object());
+        CHECK(refused["id"].is_null());
+        CHECK(refused["error"]["code"] == reps::lsp::error_code::parse_error);
+        CHECK(server.next()["id"] == "after");
+        server.send(framed(R"({"jsonrpc":"2.0","id":"shutdown","method":"shutdown"})"));
+        CHECK(server.next()["id"] == "shutdown");
+        server.send(framed(R"({"jsonrpc":"2.0","method":"exit"})"));
+        CHECK(server.finish() == 0);
+    }
 }
 
 TEST_CASE("lsp: a file that could not find its import is checked again when the import is opened or edited") {

@@ -26,6 +26,8 @@ constexpr std::string_view length_name = "content-length:";
 // the bytes kept in case one is still arriving.
 constexpr std::size_t longest_length_line = 64;
 constexpr std::size_t longest_header = 64 * 1024;
+const std::string too_large_error = "a message over the limit of " + std::to_string(max_message_bytes) +
+                                    " bytes (80 MiB): refused, and its body skipped";
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -68,9 +70,10 @@ std::size_t length_line_start(std::string_view text, std::size_t line_end, std::
     return starts_with_ignoring_case(text.substr(at), length_name) ? at : std::string_view::npos;
 }
 
-// The start of the first whole "Content-Length: N\r\n" line at or after `from`, or npos.
-std::size_t find_length_line(std::string_view text, std::size_t from) {
-    for (auto line_end = text.find("\r\n", from); line_end != std::string_view::npos;
+// The start of the first whole "Content-Length: N\r\n" line at or after `from` whose line break
+// is at or after `breaks_from` (the lines before were looked at already), or npos.
+std::size_t find_length_line(std::string_view text, std::size_t from, std::size_t breaks_from) {
+    for (auto line_end = text.find("\r\n", breaks_from); line_end != std::string_view::npos;
          line_end = text.find("\r\n", line_end + 2)) {
         const std::size_t start = length_line_start(text, line_end, from);
         if (start != std::string_view::npos) return start;
@@ -78,22 +81,39 @@ std::size_t find_length_line(std::string_view text, std::size_t from) {
     return std::string_view::npos;
 }
 
+std::size_t find_length_line(std::string_view text, std::size_t from) { return find_length_line(text, from, from); }
+
 }  // namespace
 
+void FrameSplitter::drop(std::size_t count) {
+    buffer_.erase(0, count);
+    looked_through_ = 0;
+}
+
 Frame FrameSplitter::start_again(std::size_t keep, std::string error) {
-    buffer_.erase(0, keep);
+    drop(keep);
     skipping_ = true;
     return Frame{{}, std::move(error)};
+}
+
+std::size_t FrameSplitter::length_line_in_body(std::size_t body_start, std::size_t body_end) {
+    // Up to a line that starts in the body and ends just after it.
+    const std::size_t until = std::min(buffer_.size(), body_end + longest_length_line);
+    // One byte back: a "\r\n" may have been cut between two reads.
+    const std::size_t breaks_from = looked_through_ > body_start ? looked_through_ - 1 : body_start;
+    const std::size_t found = find_length_line(std::string_view(buffer_).substr(0, until), body_start, breaks_from);
+    looked_through_ = until;
+    return found;
 }
 
 std::optional<Frame> FrameSplitter::take() {
     if (skipping_) {
         const std::size_t next = find_length_line(buffer_, 0);
         if (next == std::string::npos) {
-            if (buffer_.size() > longest_length_line) buffer_.erase(0, buffer_.size() - longest_length_line);
+            if (buffer_.size() > longest_length_line) drop(buffer_.size() - longest_length_line);
             return std::nullopt;
         }
-        buffer_.erase(0, next);
+        drop(next);
         skipping_ = false;
     }
     const auto header_end = buffer_.find("\r\n\r\n");
@@ -106,18 +126,20 @@ std::optional<Frame> FrameSplitter::take() {
     const auto length = content_length(std::string_view(buffer_).substr(0, header_end));
     // Dropping the first byte is enough: the next header is looked for after this one's start.
     if (!length) return start_again(1, "a message header without a valid Content-Length");
-    if (*length > max_message_bytes) return start_again(body_start, "a message larger than the limit");
-    if (buffer_.size() - body_start < *length) return std::nullopt;
+    // Refused before a byte of its body is read: no message is waited for that would not be kept.
+    if (*length > max_message_bytes) return start_again(body_start, too_large_error);
+    const std::size_t body_end = body_start + *length;
     // A Content-Length line inside the body: the length was too large, and the next message has
-    // begun. (A body is looked through once, when it is whole.)
-    const std::string_view through_body = std::string_view(buffer_).substr(0, body_start + *length + longest_length_line);
-    const std::size_t next_header = find_length_line(through_body, body_start);
-    if (next_header < body_start + *length) {
-        buffer_.erase(0, next_header);
+    // begun. The body is looked through as it arrives: a length too large for its body would
+    // otherwise hold the next message back until that many bytes had come.
+    const std::size_t next_header = length_line_in_body(body_start, body_end);
+    if (next_header < body_end) {
+        drop(next_header);
         return Frame{{}, "a message shorter than its Content-Length (the next header came first)"};
     }
+    if (buffer_.size() < body_end) return std::nullopt;
     Frame frame{buffer_.substr(body_start, *length), {}};
-    buffer_.erase(0, body_start + *length);
+    drop(body_end);
     return frame;
 }
 

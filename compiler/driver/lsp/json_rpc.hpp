@@ -21,7 +21,8 @@ struct Frame {
 // header without a usable Content-Length, a body shorter than its header said) give one error, and
 // the splitter starts again at the next "Content-Length: N" header line: a JSON body never holds
 // one (a raw line break cannot stand in a string, nor the letters outside one), so it is a sure
-// place to start. The body of a message over the limit is skipped the same way, as it arrives.
+// place to start, and a body is looked through for one as it arrives. A message over the limit is
+// an error as soon as its header is read, and its body is skipped the same way, as it arrives.
 class FrameSplitter {
 public:
     void append(std::string_view bytes) { buffer_.append(bytes); }
@@ -29,11 +30,17 @@ public:
     std::optional<Frame> take();
 
 private:
+    // Drops the first `count` bytes of the buffer.
+    void drop(std::size_t count);
     // Reports `error` and drops bytes up to the next Content-Length line after the first `keep`.
     Frame start_again(std::size_t keep, std::string error);
+    // Where a Content-Length line starts inside the body at [body_start, body_end) that has arrived
+    // so far (npos: none yet); each byte is looked at once however many reads the body takes.
+    std::size_t length_line_in_body(std::size_t body_start, std::size_t body_end);
 
     std::string buffer_;
     bool skipping_ = false;  // dropping bytes until a Content-Length line comes
+    std::size_t looked_through_ = 0;  // how far the body being waited for was looked through
 };
 
 // A message with its header.

@@ -77,7 +77,7 @@ TEST_CASE("lsp framing: the body of a message over the limit is skipped as it ar
     splitter.append("Content-Length: 90000000\r\n\r\n[\"");
     auto over = splitter.take();
     REQUIRE(over);
-    CHECK(over->error == "a message larger than the limit");
+    CHECK(over->error == "a message over the limit of 83886080 bytes (80 MiB): refused, and its body skipped");
     // Its body, in pieces, with a line break and a digit in it that are no header.
     for (int piece = 0; piece < 100; ++piece) {
         splitter.append(std::string(100000, 'a') + "\\r\\nContent-Length: 12 \\r\\n");
@@ -88,6 +88,25 @@ TEST_CASE("lsp framing: the body of a message over the limit is skipped as it ar
     REQUIRE(next);
     CHECK(next->error.empty());
     CHECK(next->body == "{}");
+}
+
+TEST_CASE("lsp framing: a Content-Length larger than its body gives way to the next header as it arrives") {
+    // The body was looked through once it was whole: a length of a million for a short body held
+    // the next message back until a million bytes had come. The next header may come cut anywhere.
+    const std::string message = R"({"jsonrpc":"2.0","id":5,"method":"foo/x"})";  // 41 bytes
+    const std::string framed = "Content-Length: 41\r\n\r\n" + message;
+    for (std::size_t cut = 0; cut <= framed.size(); ++cut) {
+        CAPTURE(cut);
+        FrameSplitter splitter;
+        std::vector<Frame> frames;
+        for (const std::string& bytes : {"Content-Length: 1000000\r\n\r\n" + message, framed.substr(0, cut), framed.substr(cut)}) {
+            splitter.append(bytes);
+            while (auto next = splitter.take()) frames.push_back(std::move(*next));
+        }
+        REQUIRE(frames.size() == 2);
+        CHECK(frames[0].error == "a message shorter than its Content-Length (the next header came first)");
+        CHECK(frames[1].body == message);
+    }
 }
 
 TEST_CASE("lsp framing: frame() writes the byte length of the body") {
