@@ -57,7 +57,10 @@ const lib = pathToFileURL(libPath).href;
 const main = pathToFileURL(mainPath).href;
 
 try {
-  const init = await Promise.race([connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(work).href, capabilities: {} }), timeout(10000, 'initialize')]);
+  // The completion profile comes from initializationOptions (the completion checks below).
+  const init = await Promise.race([connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(work).href, capabilities: {},
+                                                                          initializationOptions: { profile: 'home' } }),
+                                   timeout(10000, 'initialize')]);
   const caps = init.capabilities;
   check(caps.textDocumentSync && caps.textDocumentSync.change === 2, 'initialize: incremental sync', caps);
   connection.sendNotification('initialized', {});
@@ -234,7 +237,6 @@ try {
   writeFileSync(compPath, compText);
   const comp = pathToFileURL(compPath).href;
   connection.sendNotification('textDocument/didOpen', { textDocument: { uri: comp, languageId: 'reps', version: 1, text: compText } });
-  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: 'home' } } });
   const complete = async (line, character) => {
     const result = await connection.sendRequest('textDocument/completion', { textDocument: { uri: comp }, position: { line, character } });
     return (Array.isArray(result) ? result : result.items);
@@ -243,19 +245,25 @@ try {
   const goblet = items.find((x) => x.label === 'goblet_squat');
   check(goblet && goblet.detail === 'Kettlebell Goblet Squat' && goblet.documentation.includes('dumbbell') &&
         !items.some((x) => x.label === 'back_squat') && items.some((x) => x.label === 'superset'),
-        'completion: exercises the profile allows, with titles and equipment, and statement keywords', items.length);
-  // A "reps" section without a profile clears it (settings are sent whole); other settings do not.
+        'completion: exercises the profile of initializationOptions allows, with titles and equipment, and statement keywords', items.length);
+  // Only a "profile" key changes the profile: a "reps" section without one (a client sends the
+  // section whole, with other keys) left the initializationOptions' profile cleared.
   const allCount = async () => {
     const all = await complete(2, 5);
     return all.some((x) => x.label === 'back_squat');
   };
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { server: { path: 'reps' } } } });
+  check(!(await allCount()), 'settings: a reps section without a profile leaves the one initializationOptions gave', null);
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: {} } });
+  check(!(await allCount()), 'settings: an empty reps section leaves the profile', null);
   connection.sendNotification('workspace/didChangeConfiguration', { settings: { other: { x: 1 } } });
   check(!(await allCount()), 'settings: another tool\'s section leaves the profile', null);
   connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: null } } });
   check(await allCount(), 'settings: a profile set to null clears it', null);
   connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: 'home' } } });
-  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: {} } });
-  check(await allCount(), 'settings: a reps section without a profile clears it', null);
+  check(!(await allCount()), 'settings: a profile set by didChangeConfiguration', null);
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: '' } } });
+  check(await allCount(), 'settings: a profile set to "" clears it', null);
   connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: 'home' } } });
   items = await complete(3, 10);
   check(items.some((x) => x.label === '30x') && items.some((x) => x.label === '30min'), 'completion: units after a number', items.map((x) => x.label));

@@ -122,25 +122,29 @@ void Server::notification(const std::string& method, const nlohmann::json& param
         }
     }
     else if (method == "workspace/didChangeConfiguration") {
-        // {"settings": {"reps": {"profile": "home"}}}: the settings as they now are, so a "reps"
-        // section without a profile (or null) clears it. Settings without a "reps" section are
+        // {"settings": {"reps": {"profile": "home"}}}. Settings without a "reps" section are
         // some other tool's (or a client's "ask me", as null), and change nothing.
         const auto& settings = params.value("settings", nlohmann::json::object());
-        if (settings.is_object() && settings.contains("reps")) {
-            const auto& reps = settings["reps"];
-            const bool named = reps.is_object() && reps.value("profile", nlohmann::json()).is_string();
-            profile_ = named ? reps["profile"].get<std::string>() : std::string();
-        }
+        if (settings.is_object() && settings.contains("reps")) apply_settings(settings["reps"]);
     }
     // Anything else ($/setTrace, initialized, didSave, ...) needs nothing from us.
+}
+
+void Server::apply_settings(const nlohmann::json& reps) {
+    // Only a key that is there changes anything: a client may send the whole "reps" section with
+    // other keys and no profile (VS Code's reps.server.path), and that must not clear the profile
+    // initializationOptions gave. "" or null clears it.
+    if (!reps.is_object() || !reps.contains("profile")) return;
+    const nlohmann::json& profile = reps["profile"];
+    if (profile.is_string()) profile_ = profile.get<std::string>();
+    else if (profile.is_null()) profile_.clear();
 }
 
 nlohmann::json Server::request(const std::string& method, const nlohmann::json& params) {
     if (method == "initialize") {
         initialized_ = true;
-        // The equipment profile completion filters exercises by: {"profile": "home"}.
-        const auto& options = params.value("initializationOptions", nlohmann::json::object());
-        if (options.is_object() && options.value("profile", nlohmann::json()).is_string()) profile_ = options["profile"].get<std::string>();
+        // initializationOptions are the "reps" settings: {"profile": "home"}.
+        apply_settings(params.value("initializationOptions", nlohmann::json()));
         return {{"capabilities", capabilities()}, {"serverInfo", {{"name", "reps"}, {"version", "0.1.0"}}}};
     }
     if (!initialized_) throw RequestError{error_code::server_not_initialized, "the server is not initialized yet"};

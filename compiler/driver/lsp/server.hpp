@@ -35,6 +35,8 @@ private:
     void handle(const std::string& body, const std::set<std::string>& cancelled);
     void notification(const std::string& method, const nlohmann::json& params);
     nlohmann::json request(const std::string& method, const nlohmann::json& params);
+    // The "reps" settings section (initializationOptions, workspace/didChangeConfiguration).
+    void apply_settings(const nlohmann::json& reps);
     void send(const nlohmann::json& message);
     void respond_error(const nlohmann::json& id, int code, const std::string& message);
     void publish_fresh();
