@@ -265,6 +265,15 @@ try {
   connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: '' } } });
   check(await allCount(), 'settings: a profile set to "" clears it', null);
   connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: 'home' } } });
+  // initialize is sent once: a second is refused and changes nothing (it was answered, and its
+  // initializationOptions cleared the profile).
+  let again = null;
+  try {
+    await connection.sendRequest('initialize', { processId: process.pid, capabilities: {}, initializationOptions: { profile: '' } });
+  } catch (error) { again = error; }
+  check(again && again.code === -32600 && again.message.includes('already initialized'),
+        'initialize twice: the second is refused with InvalidRequest', again && { code: again.code, message: again.message });
+  check(!(await allCount()), 'initialize twice: the second does not initialize again (the profile stays)', null);
   items = await complete(3, 10);
   check(items.some((x) => x.label === '30x') && items.some((x) => x.label === '30min'), 'completion: units after a number', items.map((x) => x.label));
   items = await complete(4, 8);

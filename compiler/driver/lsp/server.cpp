@@ -130,6 +130,13 @@ void Server::notification(const std::string& method, const nlohmann::json& param
     // Anything else ($/setTrace, initialized, didSave, ...) needs nothing from us.
 }
 
+nlohmann::json Server::initialize(const nlohmann::json& params) {
+    initialized_ = true;
+    // initializationOptions are the "reps" settings: {"profile": "home"}.
+    apply_settings(params.value("initializationOptions", nlohmann::json()));
+    return {{"capabilities", capabilities()}, {"serverInfo", {{"name", "reps"}, {"version", "0.1.0"}}}};
+}
+
 void Server::apply_settings(const nlohmann::json& reps) {
     // Only a key that is there changes anything: a client may send the whole "reps" section with
     // other keys and no profile (VS Code's reps.server.path), and that must not clear the profile
@@ -142,10 +149,10 @@ void Server::apply_settings(const nlohmann::json& reps) {
 
 nlohmann::json Server::request(const std::string& method, const nlohmann::json& params) {
     if (method == "initialize") {
-        initialized_ = true;
-        // initializationOptions are the "reps" settings: {"profile": "home"}.
-        apply_settings(params.value("initializationOptions", nlohmann::json()));
-        return {{"capabilities", capabilities()}, {"serverInfo", {{"name", "reps"}, {"version", "0.1.0"}}}};
+        // LSP: initialize is sent once. Answering a second would read its options over the
+        // settings the client has changed since.
+        if (initialized_) throw RequestError{error_code::invalid_request, "the server is already initialized: initialize is sent once"};
+        return initialize(params);
     }
     if (!initialized_) throw RequestError{error_code::server_not_initialized, "the server is not initialized yet"};
     if (shut_down_) throw RequestError{error_code::invalid_request, "the server is shut down"};

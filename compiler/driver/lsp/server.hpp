@@ -35,6 +35,8 @@ private:
     void handle(const std::string& body, const std::set<std::string>& cancelled);
     void notification(const std::string& method, const nlohmann::json& params);
     nlohmann::json request(const std::string& method, const nlohmann::json& params);
+    // The first `initialize`: reads the settings, answers with the capabilities.
+    nlohmann::json initialize(const nlohmann::json& params);
     // The "reps" settings section (initializationOptions, workspace/didChangeConfiguration).
     void apply_settings(const nlohmann::json& reps);
     void send(const nlohmann::json& message);
