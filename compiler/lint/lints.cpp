@@ -17,6 +17,7 @@
 
 #include "compiler/catalog/stdlib_catalog.hpp"
 #include "compiler/timing/timeline_size.hpp"
+#include "compiler/timing/timeline_walk.hpp"
 #include "runtime/calendar/time_zone.hpp"
 
 namespace reps {
@@ -44,6 +45,52 @@ constexpr BodyPart full_body_parts[] = {
 };
 constexpr std::size_t body_part_count = std::size(full_body_parts);
 static_assert(body_part_count == full_body_part_count);
+
+using BlockKind = checked::Block::Kind;
+
+// ---- W0105: entries that no turn of their block reaches ----
+
+// "the tabata's 8 rounds reach its first 8 entries", "the emom's 1 minute reaches its first entry".
+std::string turns_text(const checked::Block& block, std::int64_t turns) {
+    const bool emom = block.kind == BlockKind::emom;
+    const char* owner = block.kind == BlockKind::tabata ? "tabata's" : emom ? "emom's" : "intervals block's";
+    const char* turn = emom ? "minute" : "round";
+    if (turns == 1) return fmt::format("the {} 1 {} reaches its first entry", owner, turn);
+    return fmt::format("the {} {} {}s reach its first {} entries", owner, turns, turn, turns);
+}
+
+// How to reach every entry: more turns (a tabata has none to add), or fewer entries.
+std::string never_done_help(const checked::Block& block, std::size_t never_done) {
+    const std::size_t entries = block.entries.size();
+    const char* remove = never_done == 1 ? "remove the entry" : "remove those entries";
+    switch (block.kind) {
+    case BlockKind::tabata:
+        return fmt::format("a tabata is always 8 rounds: {}, or write 'intervals {} x 20s on 10s off {{ ... }}' to do each once",
+                           remove, entries);
+    case BlockKind::emom: return fmt::format("make it 'emom {}min' to do each once, or {}", entries, remove);
+    default: return fmt::format("make it {} rounds to do each once, or {}", entries, remove);
+    }
+}
+
+// One warning a block, at its first entry never done (those after it are counted): they stand
+// together at the end of its list, often on one line.
+void lint_entries_never_done(const checked::Workout& workout, const Catalog& catalog, Diagnostics& diagnostics) {
+    for (const checked::Block& block : workout.blocks) {
+        if (!timing::entries_take_turns(block)) continue;
+        const std::int64_t turns = timing::turn_count(block);
+        const auto done = static_cast<std::size_t>(turns);
+        if (block.entries.size() <= done) continue;
+        const checked::Entry& first = block.entries[done];
+        const std::size_t never_done = block.entries.size() - done;
+        // The exercise as written, not the option a profile chose.
+        const std::string& name = catalog.exercises[static_cast<std::size_t>(first.options.front())].name;
+        const std::string what = never_done == 1   ? fmt::format("'{}' is", name)
+                                 : never_done == 2 ? fmt::format("'{}' and the entry after it are", name)
+                                                   : fmt::format("'{}' and the {} entries after it are", name, never_done - 1);
+        diagnostics.report(Code::W0105, first.span, fmt::format("{} never done: {}", what, turns_text(block, turns)),
+                           never_done_help(block, never_done));
+    }
+}
 
 }  // namespace
 
@@ -86,6 +133,7 @@ void WorkoutLints::run(const checked::Workout& workout, Diagnostics& diagnostics
                                        workout.warmup_without_work ? ": its warmup block has no exercise" : ""),
                            "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
     }
+    lint_entries_never_done(workout, catalog, diagnostics);
     if (workout.focus.empty() && !workout.full_body_focus) return;  // what follows checks the focus
     // The regions that the primary muscles of the workout's chosen exercises reach.
     reached.assign(catalog.regions.size(), 0);

@@ -31,7 +31,8 @@ void run_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> me
 // The parts a full-body focus must reach (lower body, push, pull, core: lints.cpp).
 inline constexpr std::size_t full_body_part_count = 4;
 
-// W0201 (no warm-up) and W0202 (focus not reached), which read the workout's entries.
+// The lints of one workout, which read its blocks and entries: W0201 (no warm-up), W0105 (an entry
+// its block never reaches) and W0202 (focus not reached).
 class WorkoutLints {
 public:
     explicit WorkoutLints(const Catalog& catalog);

@@ -23,6 +23,18 @@ std::int64_t rep_seconds(std::int64_t exercise_rep_seconds, const ast::Tempo* te
 // nothing for an entry without a dose.
 const checked::DoseStep& step_in_week(const checked::Entry& entry, int week);
 
+// Whether a block's entries take turns, one entry a round or minute, cycling (SPEC 6): intervals,
+// a tabata or an emom. A superset or circuit does every entry each round; an amrap names them all.
+inline bool entries_take_turns(const checked::Block& block) {
+    using Kind = checked::Block::Kind;
+    return block.kind == Kind::intervals || block.kind == Kind::tabata || block.kind == Kind::emom;
+}
+// The turns of such a block: its rounds, or an emom's D/60 minutes. Its first turn_count entries
+// are done; entries after them never are (W0105).
+inline std::int64_t turn_count(const checked::Block& block) {
+    return block.kind == checked::Block::Kind::emom ? block.work / 60 : block.rounds;
+}
+
 // One side's work in a set: the duration, or reps x rep time (a range at its upper bound, "5+" as
 // 5; `alt` doubles it).
 std::int64_t work_seconds(const checked::Entry& entry, const checked::DoseStep& step);
@@ -148,12 +160,13 @@ void walk_block(const checked::Block& block, int week, Listener& listener) {
     case Kind::tabata: {
         // "N x (work, rest); the last rest is kept." Round i works the i-th entry, cycling.
         const std::int64_t rest = block.rest.value_or(0);
-        listener.block_begins(block, {block.rounds, rest, block.work});
+        const std::int64_t rounds = turn_count(block);
+        listener.block_begins(block, {rounds, rest, block.work});
         const auto entries = static_cast<std::int64_t>(block.entries.size());
-        listener.repeat(block.rounds, entries, 0, [&](std::int64_t round) {
+        listener.repeat(rounds, entries, 0, [&](std::int64_t round) {
             const checked::Entry& entry = entry_of_turn(round);
             listener.work({Work::Kind::interval, &entry, &step_in_week(entry, week), block.work, static_cast<int>(round),
-                           static_cast<int>(block.rounds)});
+                           static_cast<int>(rounds)});
             listener.pause(Pause::rest, rest);
         });
         break;
@@ -161,7 +174,7 @@ void walk_block(const checked::Block& block, int week, Listener& listener) {
     case Kind::emom: {
         // "D/60 minutes; minute i works the i-th entry (cycling): its estimated work, then rest to
         // the end of the minute." (Checking makes sure the work fits.)
-        const std::int64_t minutes = block.work / 60;
+        const std::int64_t minutes = turn_count(block);
         listener.block_begins(block, {minutes, 0, block.work});
         const auto entries = static_cast<std::int64_t>(block.entries.size());
         listener.repeat(minutes, entries, 0, [&](std::int64_t minute) {

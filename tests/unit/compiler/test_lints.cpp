@@ -4,12 +4,14 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "compiler/check/checked.hpp"
 #include "compiler/driver/loader.hpp"
 #include "compiler/lint/lints.hpp"
+#include "compiler/timing/timeline_walk.hpp"
 
 using namespace reps;
 
@@ -187,4 +189,123 @@ TEST_CASE("focus full_body: lower body, push, pull and core") {
     const auto missing = messages(lint(head + "  push_up 3x10\n  plank 3x30s\n}\n"), Code::W0202);
     REQUIRE(missing.size() == 1);
     CHECK(missing[0] == "workout 'w' claims full_body but misses the lower body (legs or hips), the pull (back)");
+}
+
+namespace {
+
+// The text each `code` warning points at in `text` (the file test.reps of lint()).
+std::vector<std::string> places(const std::vector<Diagnostic>& diagnostics, Code code, const std::string& text) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.code == code) out.push_back(text.substr(d.span.offset, d.span.length));
+    }
+    return out;
+}
+
+std::vector<std::string> helps(const std::vector<Diagnostic>& diagnostics, Code code) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.code == code) out.push_back(d.help);
+    }
+    return out;
+}
+
+// A workout with a warm-up, so that W0201 stays out of the way.
+std::string workout_of(const std::string& body) {
+    return "workout w \"W\" {\n  warmup { easy_cardio 5min }\n" + body + "}\n";
+}
+
+}  // namespace
+
+TEST_CASE("entry never done: the entries after a tabata's 8 rounds, an emom's minutes or an intervals block's rounds") {
+    const std::string tabata =
+        workout_of("  tabata burpee push_up plank mountain_climber jumping_jack squat_jump high_knees lunge_jump sit_up\n");
+    CHECK(messages(lint(tabata), Code::W0105) ==
+          std::vector<std::string>{"'sit_up' is never done: the tabata's 8 rounds reach its first 8 entries"});
+    CHECK(places(lint(tabata), Code::W0105, tabata) == std::vector<std::string>{"sit_up"});
+    CHECK(helps(lint(tabata), Code::W0105) ==
+          std::vector<std::string>{"a tabata is always 8 rounds: remove the entry, or write 'intervals 9 x 20s on 10s off { ... }' to do each once"});
+
+    const std::string emom = workout_of("  emom 2min { burpee 5; push_up 5; plank 20s }\n");
+    CHECK(messages(lint(emom), Code::W0105) ==
+          std::vector<std::string>{"'plank' is never done: the emom's 2 minutes reach its first 2 entries"});
+    CHECK(places(lint(emom), Code::W0105, emom) == std::vector<std::string>{"plank 20s"});
+    CHECK(helps(lint(emom), Code::W0105) == std::vector<std::string>{"make it 'emom 3min' to do each once, or remove the entry"});
+
+    const std::string intervals = workout_of("  intervals 2 x 20s on 10s off { burpee; push_up; plank }\n");
+    CHECK(messages(lint(intervals), Code::W0105) ==
+          std::vector<std::string>{"'plank' is never done: the intervals block's 2 rounds reach its first 2 entries"});
+    CHECK(helps(lint(intervals), Code::W0105) == std::vector<std::string>{"make it 3 rounds to do each once, or remove the entry"});
+
+    // Several never done: one warning, at the first, counting the others.
+    const std::string several = workout_of("  intervals 1 x 20s on 10s off { burpee; push_up; plank }\n  emom 1min { burpee 5; push_up 5 }\n");
+    CHECK(messages(lint(several), Code::W0105) ==
+          std::vector<std::string>{"'push_up' and the entry after it are never done: the intervals block's 1 round reaches its first entry",
+                                   "'push_up' is never done: the emom's 1 minute reaches its first entry"});
+    CHECK(helps(lint(several), Code::W0105).front() == "make it 3 rounds to do each once, or remove those entries");
+    CHECK(messages(lint(workout_of("  tabata burpee push_up plank mountain_climber jumping_jack squat_jump high_knees lunge_jump "
+                                   "sit_up burpee push_up\n")),
+                   Code::W0105) ==
+          std::vector<std::string>{"'sit_up' and the 2 entries after it are never done: the tabata's 8 rounds reach its first 8 entries"});
+    // An alias is named as the catalog names the exercise.
+    CHECK(messages(lint(workout_of("  intervals 1 x 20s on 10s off { burpee; jumping_jack }\n")), Code::W0105) ==
+          std::vector<std::string>{"'jumping_jacks' is never done: the intervals block's 1 round reaches its first entry"});
+}
+
+TEST_CASE("entry never done: not for blocks that reach every entry, nor supersets, circuits and amraps") {
+    for (const char* body : {"  tabata burpee push_up plank\n", "  tabata burpee push_up plank mountain_climber jumping_jack squat_jump high_knees sit_up\n",
+                             "  emom 3min { burpee 5; push_up 5; plank 20s }\n", "  emom 10min { burpee 5; push_up 5; plank 20s }\n",
+                             "  intervals 3 x 20s on 10s off { burpee; push_up; plank }\n",
+                             "  superset 1 rounds { burpee 5; push_up 5; plank 20s }\n",
+                             "  circuit 1 rounds { burpee 5; push_up 5; plank 20s }\n",
+                             "  amrap 1min { burpee 5; push_up 5; plank 20s; sit_up 5 }\n"}) {
+        CAPTURE(body);
+        CHECK(messages(lint(workout_of(body)), Code::W0105).empty());
+    }
+}
+
+namespace {
+
+// The entries the timeline walk works in week 1, each once.
+class WorkedEntries final : public timing::TimelineListener {
+public:
+    std::set<const checked::Entry*> entries;
+    void block_begins(const checked::Block&, const timing::BlockShape&) override {}
+    void block_ends(const checked::Block&) override {}
+    void work(const timing::Work& work) override { entries.insert(work.entry); }
+    void pause(timing::Pause, std::int64_t) override {}
+};
+
+}  // namespace
+
+TEST_CASE("entry never done: W0105 counts exactly the entries the timeline never works") {
+    const std::string text = workout_of(
+        "  tabata burpee push_up plank mountain_climber jumping_jack squat_jump high_knees lunge_jump sit_up burpee\n"
+        "  emom 2min { burpee 5; push_up 5; plank 20s; sit_up 5 }\n  intervals 3 x 20s on 10s off { burpee; push_up; plank; sit_up }\n"
+        "  emom 5min { burpee 5; push_up 5 }\n");
+    SourceManager sources;
+    Diagnostics diagnostics;
+    LoadedProgram loaded = load_program_text("test.reps", text, std::filesystem::temp_directory_path(), sources, diagnostics);
+    CheckedProgram program = check_program(loaded.files, sources, CheckOptions{}, diagnostics);
+    REQUIRE_FALSE(diagnostics.has_errors());
+    run_lints(program, LintOptions{}, diagnostics);
+    const checked::Workout& workout = program.workouts.front();
+    WorkedEntries worked;
+    timing::walk_workout(workout, 1, worked);
+    // Per block, the entries never worked: none, or the ones from where the warning points on.
+    std::vector<SourceSpan> first_never_worked;
+    std::size_t never_worked = 0;
+    for (const checked::Block& block : workout.blocks) {
+        for (std::size_t i = 0; i < block.entries.size(); ++i) {
+            if (worked.entries.contains(&block.entries[i])) continue;
+            if (i == 0 || worked.entries.contains(&block.entries[i - 1])) first_never_worked.push_back(block.entries[i].span);
+            ++never_worked;
+        }
+    }
+    std::vector<SourceSpan> warned;
+    for (const Diagnostic& d : diagnostics.list()) {
+        if (d.code == Code::W0105) warned.push_back(d.span);
+    }
+    CHECK(never_worked == 2 + 2 + 1);
+    CHECK(warned == first_never_worked);
 }
