@@ -274,7 +274,10 @@ private:
         auto add = [&](checked::Block&& block) {
             block.defaults = defaults;
             block.in_phase = phase != nullptr;
-            if (phase) block.phase_kind = phase->kind;
+            if (phase) {
+                block.phase_kind = phase->kind;
+                block.phase_at = phase->span.offset;
+            }
             result_.block_store.push_back(std::move(block));
         };
         std::visit(

@@ -79,6 +79,9 @@ struct Block {
     // This block's entries, a view of the program's entry store (no list of its own to allocate).
     std::span<const Entry> entries;
     std::uint32_t first_entry = 0;  // where `entries` starts in CheckedProgram::entry_store
+    // In a phase: the byte offset of its `warmup`/`cooldown` keyword, in the block's file. Tells
+    // two phases of one kind apart, and places W0207. (In what was padding: no bigger a block.)
+    std::uint32_t phase_at = 0;
     std::int64_t rounds = 1;          // superset/circuit/intervals rounds
     std::optional<std::int64_t> rest; // group rest between rounds; intervals rest
     std::int64_t work = 0;            // intervals work; emom/amrap/rest duration

@@ -92,6 +92,68 @@ void lint_entries_never_done(const checked::Workout& workout, const Catalog& cat
     }
 }
 
+// ---- W0207: warm-up, then main work, then cool-down ----
+
+// Main work: a block outside warmup and cooldown that does something. A note or a rest before
+// the warm-up or after the cool-down leaves them in place.
+bool is_main_work(const checked::Block& block) {
+    return !block.in_phase && block.kind != BlockKind::rest && block.kind != BlockKind::note;
+}
+
+// Whether blocks[i] is a phase's first block (two phases of one kind can stand side by side).
+bool starts_phase(std::span<const checked::Block> blocks, std::size_t i) {
+    return blocks[i].in_phase && (i == 0 || !blocks[i - 1].in_phase || blocks[i - 1].phase_at != blocks[i].phase_at);
+}
+
+SourceSpan phase_keyword(const checked::Block& block) {
+    const std::uint32_t length = block.phase_kind == ast::PhaseKind::warmup ? 6 : 8;  // "warmup", "cooldown"
+    return SourceSpan{block.span.file, block.phase_at, length};
+}
+
+// What went before a phase, as far as its place is concerned.
+struct PhasesBefore {
+    bool main_work = false, warmup = false, cooldown = false;
+};
+
+struct MisplacedPhase {
+    const char* message;
+    const char* help;
+};
+
+std::optional<MisplacedPhase> misplaced_warmup(const PhasesBefore& before) {
+    const char* help = "move the warm-up to the start of the workout";
+    if (before.main_work) return MisplacedPhase{"this warmup comes after main work", help};
+    if (before.cooldown) return MisplacedPhase{"this warmup comes after the cooldown", help};
+    if (before.warmup) return MisplacedPhase{"a second warmup in this workout", "merge the warmup blocks into one at the start of the workout"};
+    return std::nullopt;
+}
+
+// A cooldown followed by a warmup is told at the warmup (misplaced_warmup), where the fix is.
+std::optional<MisplacedPhase> misplaced_cooldown(const PhasesBefore& before, bool main_work_after) {
+    if (main_work_after) return MisplacedPhase{"main work comes after this cooldown", "move the cool-down to the end of the workout"};
+    if (before.cooldown) return MisplacedPhase{"a second cooldown in this workout", "merge the cooldown blocks into one at the end of the workout"};
+    return std::nullopt;
+}
+
+// Phases without blocks (`warmup { }`) show nothing on the timeline and are not told.
+void lint_phase_order(const checked::Workout& workout, Diagnostics& diagnostics) {
+    const std::span<const checked::Block> blocks = workout.blocks;
+    std::size_t main_work_end = 0;  // after the last block of main work
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (is_main_work(blocks[i])) main_work_end = i + 1;
+    }
+    PhasesBefore before;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const checked::Block& block = blocks[i];
+        before.main_work = before.main_work || is_main_work(block);
+        if (!starts_phase(blocks, i)) continue;
+        const bool warmup = block.phase_kind == ast::PhaseKind::warmup;
+        const auto misplaced = warmup ? misplaced_warmup(before) : misplaced_cooldown(before, i < main_work_end);
+        if (misplaced) diagnostics.report(Code::W0207, phase_keyword(block), misplaced->message, misplaced->help);
+        (warmup ? before.warmup : before.cooldown) = true;
+    }
+}
+
 }  // namespace
 
 void WorkoutLints::RegionsByExercise::add(const Catalog& catalog, std::size_t exercise) {
@@ -133,6 +195,7 @@ void WorkoutLints::run(const checked::Workout& workout, Diagnostics& diagnostics
                                        workout.warmup_without_work ? ": its warmup block has no exercise" : ""),
                            "add 'warmup { easy_cardio 5min; dynamic_stretching 5min }'");
     }
+    lint_phase_order(workout, diagnostics);
     lint_entries_never_done(workout, catalog, diagnostics);
     if (workout.focus.empty() && !workout.full_body_focus) return;  // what follows checks the focus
     // The regions that the primary muscles of the workout's chosen exercises reach.

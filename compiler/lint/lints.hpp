@@ -31,8 +31,8 @@ void run_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> me
 // The parts a full-body focus must reach (lower body, push, pull, core: lints.cpp).
 inline constexpr std::size_t full_body_part_count = 4;
 
-// The lints of one workout, which read its blocks and entries: W0201 (no warm-up), W0105 (an entry
-// its block never reaches) and W0202 (focus not reached).
+// The lints of one workout, which read its blocks and entries: W0201 (no warm-up), W0207 (a phase
+// out of place), W0105 (an entry its block never reaches) and W0202 (focus not reached).
 class WorkoutLints {
 public:
     explicit WorkoutLints(const Catalog& catalog);

@@ -1,5 +1,5 @@
-// The coaching lints of SPEC 5.4: session length in every week a workout is used, and the
-// day-based lints on the dates sessions fall on.
+// The coaching lints of SPEC 5.4: session length in every week a workout is used, the day-based
+// lints on the dates sessions fall on, and the lints that read a workout's blocks (W0105, W0207).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -308,4 +308,45 @@ TEST_CASE("entry never done: W0105 counts exactly the entries the timeline never
     }
     CHECK(never_worked == 2 + 2 + 1);
     CHECK(warned == first_never_worked);
+}
+
+TEST_CASE("warm-up out of place: a warmup after main work or a cooldown, a cooldown before main work, a second of either") {
+    const auto check_misplaced = [](const std::string& body, const std::vector<std::string>& expected, const std::vector<std::string>& where) {
+        CAPTURE(body);
+        const std::string text = "workout w \"W\" {\n" + body + "}\n";
+        const auto warnings = lint(text);
+        CHECK(messages(warnings, Code::W0207) == expected);
+        CHECK(places(warnings, Code::W0207, text) == where);
+    };
+    const std::string squat = "  goblet_squat 3x12\n", warmup = "  warmup { easy_cardio 5min }\n",
+                      cooldown = "  cooldown { static_stretching 5min }\n";
+    check_misplaced(warmup + squat + cooldown, {}, {});
+    check_misplaced(squat + warmup, {"this warmup comes after main work"}, {"warmup"});
+    check_misplaced(warmup + cooldown + squat, {"main work comes after this cooldown"}, {"cooldown"});
+    // A cooldown then a warmup: told once, at the warmup.
+    check_misplaced(squat + cooldown + warmup, {"this warmup comes after main work"}, {"warmup"});
+    check_misplaced(cooldown + warmup, {"this warmup comes after the cooldown"}, {"warmup"});
+    check_misplaced(cooldown + warmup + squat, {"main work comes after this cooldown", "this warmup comes after the cooldown"},
+                    {"cooldown", "warmup"});
+    check_misplaced(warmup + warmup + squat + cooldown + cooldown, {"a second warmup in this workout", "a second cooldown in this workout"},
+                    {"warmup", "cooldown"});
+    // Any block is main work: a group, an emom, a tabata.
+    check_misplaced("  tabata burpee\n" + warmup + squat, {"this warmup comes after main work"}, {"warmup"});
+    check_misplaced(warmup + cooldown + "  superset 2 rounds { burpee 5; push_up 5 }\n", {"main work comes after this cooldown"}, {"cooldown"});
+    // Notes and rests are not main work; a phase with nothing in it shows nothing on the timeline.
+    check_misplaced("  note \"arrive\"\n  rest 1min\n" + warmup + squat + cooldown + "  rest 1min\n  note \"done\"\n", {}, {});
+    check_misplaced(warmup + "  warmup { }\n" + squat + "  cooldown { }\n" + cooldown, {}, {});
+    // The helps.
+    const auto late = lint("workout w \"W\" {\n" + squat + warmup + "}\n");
+    CHECK(helps(late, Code::W0207) == std::vector<std::string>{"move the warm-up to the start of the workout"});
+    const auto early = lint("workout w \"W\" {\n" + cooldown + squat + "}\n");
+    CHECK(helps(early, Code::W0207) == std::vector<std::string>{"move the cool-down to the end of the workout"});
+    const auto twice = lint("workout w \"W\" {\n" + warmup + warmup + squat + "}\n");
+    CHECK(helps(twice, Code::W0207) == std::vector<std::string>{"merge the warmup blocks into one at the start of the workout"});
+}
+
+TEST_CASE("warm-up out of place: a warmup after main work still counts as one for W0201") {
+    const auto warnings = lint("workout w \"W\" {\n  goblet_squat 3x12\n  warmup { easy_cardio 5min }\n}\n");
+    CHECK(messages(warnings, Code::W0201).empty());
+    CHECK(messages(warnings, Code::W0207).size() == 1);
 }

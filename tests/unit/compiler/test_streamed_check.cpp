@@ -240,6 +240,19 @@ program p "P" { start 2026-12-07
   tue 18:00 grow
 }
 )"));
+    // The lints that read a workout's blocks (W0207, W0105); and the same workouts after one with
+    // an error, which leaves the file without lints in both.
+    const std::string misplaced = R"(workout late "Late" {
+  tabata burpee push_up plank mountain_climber jumping_jack squat_jump high_knees lunge_jump sit_up
+  warmup { easy_cardio 5min }
+}
+workout early "Early" {
+  cooldown { static_stretching 5min }
+  emom 2min { burpee 5; push_up 5; plank 20s }
+}
+)";
+    check_same(scratch.write("blocks.reps", misplaced));
+    check_same(scratch.write("blocks_after_error.reps", "workout bad \"Bad\" { goblat_squat 3x10\n  warmup { easy_cardio 5min } }\n" + misplaced));
 }
 
 TEST_CASE("streamed check: a workout of too many statements is refused as it parses, and the next is checked") {
