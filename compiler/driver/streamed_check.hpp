@@ -41,7 +41,8 @@ public:
     CheckedProgram finish(const LoadedProgram& loaded);
     // One per workout, in order: what check_timeline_sizes and run_program_lints need.
     std::span<const WorkoutMeasure> measures() const { return measures_; }
-    // W0201 and W0202 of each workout, found while its entries were at hand: reported now.
+    // The lints of each workout (WorkoutLints: W0201, W0202, W0105, W0207), found while its blocks
+    // and entries were at hand: reported now.
     void report_workout_lints();
     // E0005 of the programs checked as they streamed (finish's programs are the others).
     void report_program_sizes();
