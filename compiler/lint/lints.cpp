@@ -3,11 +3,9 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <limits>
 #include <optional>
 #include <set>
-#include <stdexcept>
 #include <span>
 #include <string>
 #include <utility>
@@ -16,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "compiler/catalog/stdlib_catalog.hpp"
+#include "compiler/timing/program_schedule.hpp"
 #include "compiler/timing/timeline_size.hpp"
 #include "compiler/timing/timeline_walk.hpp"
 #include "runtime/calendar/time_zone.hpp"
@@ -300,34 +299,6 @@ void lint_session_length(const checked::Workout& workout, const WorkoutMeasure& 
                         help);
 }
 
-// The dates a program's sessions fall on (SPEC 7): week 1 runs from `start` for seven days.
-class ProgramDates {
-public:
-    explicit ProgramDates(const checked::Program& plan)
-        : start_(std::chrono::year{plan.start_year} / plan.start_month / plan.start_day),
-          start_weekday_(static_cast<int>(std::chrono::weekday{start_}.iso_encoding()) - 1) {}
-    // Days from `start` to the session's first occurrence (0-6).
-    int first_day(const checked::Session& session) const { return (session.weekday - start_weekday_ + 7) % 7; }
-    std::string date(int day) const {
-        const std::chrono::year_month_day ymd{start_ + std::chrono::days{day}};
-        return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                           static_cast<unsigned>(ymd.day()));
-    }
-
-private:
-    std::chrono::sys_days start_;
-    int start_weekday_;  // 0 = monday
-};
-
-// The program's zone when its clocks change; none for UTC or an unknown name (E0407 says so).
-std::optional<calendar::Zone> zone_with_clock_changes(const std::string& name) {
-    try {
-        if (calendar::Zone zone = calendar::find_zone(name.empty() ? std::string("UTC") : name); !zone.utc) return zone;
-    } catch (const std::invalid_argument&) {
-    }
-    return std::nullopt;
-}
-
 // A run and a strength session on the same day are judged in elapsed time (SPEC 7 measures
 // events so, across a clock change too): on the night the clocks go forward, 00:30 to 05:00 is
 // 3h30. The minutes from `run`'s start to `session`'s, the fewest over the dates they fall on, and
@@ -337,13 +308,10 @@ std::pair<int, std::string> fewest_minutes(const checked::Session& run, const ch
     const int wall = (session.hour * 60 + session.minute) - (run.hour * 60 + run.minute);
     if (!zone) return {wall, ""};
     std::pair<int, std::string> fewest{std::numeric_limits<int>::max(), ""};
-    for (int week = 0; week < weeks; ++week) {
-        const std::string date = dates.date(dates.first_day(session) + 7 * week);
-        const auto at = [&](const checked::Session& each) {
-            return calendar::instant(date, fmt::format("{:02}:{:02}", each.hour, each.minute), *zone);
-        };
-        const auto minutes = static_cast<int>((at(session) - at(run)) / 60);
-        if (minutes < fewest.first) fewest = {minutes, minutes == wall ? "" : date};
+    for (int week = 1; week <= weeks; ++week) {
+        const int day = dates.day_in_week(session, week);
+        const auto minutes = static_cast<int>((session_start(session, dates, day, zone) - session_start(run, dates, day, zone)) / 60);
+        if (minutes < fewest.first) fewest = {minutes, minutes == wall ? "" : dates.date(day)};
     }
     return fewest;
 }
@@ -375,7 +343,7 @@ void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
     const bool same_day = std::any_of(strength.begin(), strength.end(), [&](const checked::Session* session) {
         return std::any_of(runs.begin(), runs.end(), [&](const checked::Session* run) { return run->weekday == session->weekday; });
     });
-    const std::optional<calendar::Zone> zone = same_day ? zone_with_clock_changes(plan.timezone) : std::nullopt;
+    const std::optional<calendar::Zone> zone = same_day ? program_zone(plan.timezone) : std::nullopt;
     for (const auto* session : strength) {
         for (const auto* run : runs) {
             if (run->weekday != session->weekday) continue;
