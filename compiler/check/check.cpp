@@ -478,6 +478,7 @@ private:
             }
             if (session_decl.workout) {
                 session.workout = find_workout(*session_decl.workout);
+                session.workout_name = session_decl.workout->text;
             } else {
                 // A title written empty is "Run", so that no output shows a blank ("Run:  (week 1)").
                 session.run_title = session_decl.run_title.value.empty() ? "Run" : session_decl.run_title.value;

@@ -114,6 +114,7 @@ struct Session {
     std::string weekday_name;
     int hour = 0, minute = 0;
     int workout = -1;  // index into Program::workouts' owner (Checked::workouts); -1 for a run
+    std::string workout_name;  // as written, for messages (a streamed check keeps no workouts to look it up in)
     std::string run_title;
     std::int64_t run_seconds = 0;
     std::string run_intensity;

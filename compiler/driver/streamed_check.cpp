@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compiler/driver/loader.hpp"
+#include "compiler/timing/program_schedule.hpp"
 
 namespace reps {
 namespace {
@@ -72,6 +73,7 @@ bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::Program
     program_checks_.append(checks_.take_from(reported_before));
     // Its size and lints count only for a file without errors, as the workouts': held until then.
     check_program_size(*checked, measures_, program_sizes_);
+    check_program_end(*checked, measures_, program_sizes_);
     weeks_used_.resize(measures_.size(), 0);
     note_weeks_used(*checked, weeks_used_);
     lint_schedule(*checked, program_warnings_);

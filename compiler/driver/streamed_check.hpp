@@ -44,7 +44,8 @@ public:
     // The lints of each workout (WorkoutLints: W0201, W0202, W0105, W0207), found while its blocks
     // and entries were at hand: reported now.
     void report_workout_lints();
-    // E0005 of the programs checked as they streamed (finish's programs are the others).
+    // E0005 and E0409 (a session ending after 9999-12-31) of the programs checked as they streamed
+    // (finish's programs are the others).
     void report_program_sizes();
     // W0203 and W0204 of the programs checked as they streamed.
     void report_program_lints();
@@ -62,7 +63,7 @@ private:
     Diagnostics checks_;                    // the checker's
     Diagnostics workout_warnings_;          // the workout lints'
     Diagnostics program_checks_;            // the checker's, of the streamed programs
-    Diagnostics program_sizes_;             // E0005 of the streamed programs
+    Diagnostics program_sizes_;             // E0005 and E0409 of the streamed programs
     Diagnostics program_warnings_;          // their lints
     std::vector<int> weeks_used_;
     std::vector<WorkoutMeasure> measures_;  // one per workout taken (empty for one with errors)

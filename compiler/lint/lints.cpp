@@ -22,11 +22,6 @@
 namespace reps {
 namespace {
 
-// "29:18", "1:07:46": exact, so a 29:18 session never reads as "30min, outside 30min-60min".
-std::string clock_text(std::int64_t seconds) {
-    if (seconds >= 3600) return fmt::format("{}:{:02}:{:02}", seconds / 3600, seconds % 3600 / 60, seconds % 60);
-    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
-}
 std::string minutes_text(std::int64_t seconds) {
     return seconds % 60 == 0 ? fmt::format("{}min", seconds / 60) : clock_text(seconds);
 }

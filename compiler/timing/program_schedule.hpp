@@ -1,14 +1,18 @@
-// When a program's sessions happen (SPEC 7): the dates they fall on and the instant each starts at
-// in the program's time zone. The program lints (W0203, W0204) read them; lowering and the calendar
-// export work out the same instants with the same calendar::instant.
+// When a program's sessions happen (SPEC 7): the dates they fall on, the instant each starts at in
+// the program's time zone, and how long each lasts in a given week. The program lints (W0203,
+// W0204) and the check that no session ends after 9999-12-31 (E0409) read them; lowering and the
+// calendar export work out the same instants with the same calendar::instant.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "compiler/check/checked.hpp"
+#include "compiler/diagnostics/diagnostics.hpp"
+#include "compiler/timing/timeline_size.hpp"
 #include "runtime/calendar/time_zone.hpp"
 
 namespace reps {
@@ -41,5 +45,23 @@ std::optional<calendar::Zone> program_zone(const std::string& name);
 // read it); with no zone, the wall clock read as UTC.
 std::int64_t session_start(const checked::Session& session, const ProgramDates& dates, int day,
                            const std::optional<calendar::Zone>& zone);
+
+// The wall clock at an instant, in `zone` or (none) UTC, to the second.
+icaltimetype wall_clock_at(std::int64_t instant, const std::optional<calendar::Zone>& zone);
+
+// How long the session lasts in `week`: its workout's timeline that week (`measures`: one per
+// workout, measure_workout), or its run's duration. 0 for a workout that was not measured (one with
+// errors, which gets neither lints nor a calendar).
+std::int64_t session_seconds(const checked::Session& session, std::span<const WorkoutMeasure> measures, int week);
+
+// "'legs'" or "run 'Long run'": a session as a message names it.
+std::string session_label(const checked::Session& session);
+
+// E0409 for each session whose calendar event would end after 9999-12-31, the last date a calendar
+// holds: its start plus its length rounded up to the minute (calendar::event_seconds), on the wall
+// clock of the program's zone, as the ICS export writes DTEND. The checker's E0409 has made sure
+// that every session starts by then; this is the part that needs the sessions' lengths, which only
+// the measures know.
+void check_program_end(const checked::Program& plan, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics);
 
 }  // namespace reps

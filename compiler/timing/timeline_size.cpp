@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/timing/program_schedule.hpp"
 #include "compiler/timing/timeline_walk.hpp"
 
 namespace reps {
@@ -127,6 +128,11 @@ std::string duration_text(std::int64_t seconds) {
 
 }  // namespace
 
+std::string clock_text(std::int64_t seconds) {
+    if (seconds >= 3600) return fmt::format("{}:{:02}:{:02}", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
 TimelineSize timeline_size(const checked::Workout& workout, int week) {
     SizeCounter counter(week <= 0);
     timing::walk_workout(workout, std::max(week, 1), counter);
@@ -197,7 +203,10 @@ void check_timeline_sizes(const CheckedProgram& program, std::span<const Workout
                               "split it into several workouts, or shorten its rests and durations");
         }
     }
-    for (const auto& plan : program.programs) check_program_size(plan, measures, diagnostics);
+    for (const auto& plan : program.programs) {
+        check_program_size(plan, measures, diagnostics);
+        check_program_end(plan, measures, diagnostics);
+    }
 }
 
 void check_program_size(const checked::Program& plan, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics) {

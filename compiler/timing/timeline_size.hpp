@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "compiler/base/small_vector.hpp"
@@ -19,6 +20,10 @@ struct TimelineSize {
     std::int64_t segments = 0;
     std::int64_t seconds = 0;
 };
+
+// A length as the diagnostics write it: "29:18", "1:07:46". Exact, so a 29:18 session never reads
+// as "30min, outside 30min-60min".
+std::string clock_text(std::int64_t seconds);
 
 // With `week` 1 or more, exactly what lowering builds that week (the session-length lint measures
 // with it). With `week` 0, a bound over every week: each block at the week where it is largest;
@@ -40,8 +45,9 @@ WorkoutMeasure measure_workout(const checked::Workout& workout);
 // measure_workout of each of the program's workouts, in order.
 std::vector<WorkoutMeasure> measure_workouts(const CheckedProgram& program);
 
-// Reports E0005 for each workout (in any week) and program (all its weeks) over the bounds above.
-// `measures`: one per workout of the program, in order.
+// Reports E0005 for each workout (in any week) and program (all its weeks) over the bounds above,
+// and E0409 for a program's session that would end after 9999-12-31 (check_program_end, which
+// needs the same measures). `measures`: one per workout of the program, in order.
 void check_timeline_sizes(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics);
 void check_timeline_sizes(const CheckedProgram& program, Diagnostics& diagnostics);
 // E0005 for one program (a streamed check sizes its programs as they stream).

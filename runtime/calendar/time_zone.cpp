@@ -168,6 +168,8 @@ bool is_known_zone(const std::string& name) {
     return zone;
 }
 
+std::int64_t event_seconds(std::int64_t session_seconds) { return std::max<std::int64_t>(1, (session_seconds + 59) / 60) * 60; }
+
 icaltimetype utc_time(std::int64_t seconds) {
     const std::int64_t days = (seconds >= 0 ? seconds : seconds - 86399) / 86400;
     const std::int64_t of_day = seconds - days * 86400;

@@ -71,6 +71,12 @@ std::vector<OffsetChange> offset_changes(const Zone& zone, std::int64_t from, st
 // the offset held all that time.
 std::optional<OffsetChange> last_change(const Zone& zone, std::int64_t at, std::int64_t earliest);
 
+// How long a session's calendar event lasts: its length rounded up to the minute, at least one.
+// Calendar apps show whole minutes, and a session that runs over by a second still needs the slot.
+// The ICS export ends its events so, and the checker (E0409) measures with it that they end by
+// 9999-12-31.
+std::int64_t event_seconds(std::int64_t session_seconds);
+
 // The UTC date and time of an instant as libical's structure (its own conversion gives a null
 // time after the year 3000, and dates run to 9999).
 icaltimetype utc_time(std::int64_t seconds);

@@ -189,6 +189,36 @@ TEST_CASE("trust: dates out of 1970-9999 are errors, never a wrong date") {
     CHECK(stamp.out.empty());
 }
 
+TEST_CASE("trust: a program whose last session would end after 9999-12-31 is E0409 at that session, from check and every build format") {
+    // Friday 9999-12-31 23:30 in Berlin, 45:30 long: the calendar's DTEND would be 10000-01-01T001600.
+    // `--to ics` failed with exit 2 while `check` and the other formats passed.
+    TempDir dir("trust-session-end");
+    const std::string head = "exercise tt \"T\" { measure time }\n"
+                             "workout w \"W\" { warmup { tt 5min }; tt 40min }\n"
+                             "program p \"P\" {\n  start 9999-12-25\n  weeks 1\n  timezone \"Europe/Berlin\"\n";
+    const fs::path late = dir.write("late.reps", head + "  fri 23:30 w\n}\n");
+    const std::string wanted = late.string() + ":7:3: error[E0409]: program 'p' would end after 9999-12-31: 'w' at 23:30 on 9999-12-31 lasts 45:30\n";
+    const Run check = run_reps({"check", late.string(), "--color", "never"});
+    CHECK(check.code == 1);
+    CHECK(check.err.starts_with(wanted));
+    for (const std::string format : {"text", "json", "html", "ics"}) {
+        CAPTURE(format);
+        const Run build = run_reps({"build", late.string(), "--to", format, "--color", "never"});
+        CHECK(build.code == 1);
+        CHECK(build.out.empty());
+        CHECK(build.err.starts_with(wanted));
+    }
+    // 45:30 is 46 minutes in a calendar: from 23:14 it ends at 24:00, a date the calendar cannot
+    // hold either; from 23:13 it ends at 23:59 and the calendar is written.
+    const fs::path midnight = dir.write("midnight.reps", head + "  fri 23:14 w\n}\n");
+    CHECK(run_reps({"check", midnight.string()}).code == 1);
+    const fs::path last_minute = dir.write("last_minute.reps", head + "  fri 23:13 w\n}\n");
+    CHECK(run_reps({"check", last_minute.string()}).code == 0);
+    const Run ics = run_reps({"build", last_minute.string(), "--to", "ics", "--dtstamp", "0"});
+    CHECK(ics.code == 0);
+    CHECK(contains(ics.out, "DTEND;TZID=Europe/Berlin:99991231T235900\r\n"));
+}
+
 TEST_CASE("trust: check DIR reports a subdirectory it cannot read (exit 2) and checks the rest") {
     TempDir dir("trust-check-dir");
     fs::create_directory(dir.path() / "open");

@@ -32,6 +32,7 @@ namespace reps {
 
 namespace {
 
+using calendar::event_seconds;
 using calendar::find_zone;
 using calendar::instant;
 using calendar::local_time_at;
@@ -52,9 +53,6 @@ struct Event {
     std::int64_t start = 0;   // UTC instant, seconds since 1970
     std::int64_t length = 0;  // seconds, a whole number of minutes
 };
-
-// Calendar apps show whole minutes; a session that runs over by a second still needs the slot.
-std::int64_t rounded_to_minute(std::int64_t seconds) { return std::max<std::int64_t>(1, (seconds + 59) / 60) * 60; }
 
 std::string compact_date(const std::string& date) {
     std::string out;
@@ -87,7 +85,9 @@ std::int64_t dtstamp_of(const IcsOptions& options) {
 }
 
 // A DATE-TIME property from its text: libical's icalproperty_new_dtstart(t) normalises `t`
-// through time_t and writes 00000000T000000 for years after 3000.
+// through time_t and writes 00000000T000000 for years after 3000. A program whose session would end
+// after 9999 is refused before it gets here (E0409); this guard is what catches a single workout's
+// `--at`, and the last defence for anything the checker missed.
 icalproperty* datetime_property(icalproperty_kind kind, const icaltimetype& t) {
     if (t.year > 9999) throw std::invalid_argument("an event would end after 9999-12-31, the last date a calendar holds");
     const std::string text = fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}{}", t.year, t.month, t.day, t.hour, t.minute,
@@ -361,12 +361,12 @@ Event session_event(const timeline::Session& session, std::string uid, const Zon
         event.summary = "Run: " + run.title + week_suffix(session.week);
         event.description = fmt::format("Run: {} ({}{}{})", run.title, format_clock(run.duration),
                                         run.intensity.empty() ? "" : ", ", run.intensity);
-        event.length = rounded_to_minute(run.duration);
+        event.length = event_seconds(run.duration);
     } else if (session.timeline) {
         const timeline::Timeline& t = *session.timeline;
         event.summary = (t.title.empty() ? session.workout : t.title) + week_suffix(session.week);
         event.description = session_description(t);
-        event.length = rounded_to_minute(t.total_seconds);
+        event.length = event_seconds(t.total_seconds);
     } else {
         throw std::invalid_argument(
             fmt::format("the session at {} on {} has neither a workout timeline nor a run", session.time, session.date));
@@ -395,7 +395,7 @@ std::string to_ics(const timeline::Timeline& timeline, const std::string& date, 
     event.summary = timeline.title.empty() ? timeline.workout : timeline.title;
     if (timeline.week > 1) event.summary += week_suffix(timeline.week);
     event.description = session_description(timeline);
-    event.length = rounded_to_minute(timeline.total_seconds);
+    event.length = event_seconds(timeline.total_seconds);
     return calendar_text({event}, zone, "", options);
 }
 

@@ -1,5 +1,6 @@
 // The checker's bound on timelines (E0005) against what lowering really builds: never below it,
 // and exact for a workout without progressions; a given week's size is exact for every workout.
+// The same measures give a session's length, so E0409 for a session ending after 9999-12-31 is here.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -159,4 +160,30 @@ TEST_CASE("timeline size: a workout's measure (per-block sizes reused week to we
         if (measure.week_seconds.size() > 1) ++progressions;
     });
     CHECK(progressions > 0);
+}
+
+TEST_CASE("program end: E0409 at a session whose calendar event would end after 9999-12-31, on the zone's clock") {
+    // 5min + 30s + 20min in week 1, 5min + 30s + 1h10min in week 2.
+    const std::string head = "exercise tt \"T\" { measure time }\n"
+                             "workout w \"W\" { warmup { tt 5min }; tt 1x20min -> 1x70min step 50min }\n";
+    const auto plan = [&](const std::string& zone, const std::string& sessions) {
+        return compile(head + "program p \"P\" {\n  start 9999-12-18\n  weeks 2\n  timezone \"" + zone + "\"\n" + sessions + "}\n",
+                       fs::temp_directory_path());
+    };
+    // Friday 9999-12-24 at 23:00 ends at 23:25:30; Friday 9999-12-31, week 2, at 00:16 on the next day.
+    const auto late = plan("Europe/Berlin", "  fri 23:00 w\n");
+    REQUIRE(codes(late->diagnostics) == std::vector<std::string>{"E0409"});
+    CHECK(late->diagnostics.list()[0].message == "program 'p' would end after 9999-12-31: 'w' at 23:00 on 9999-12-31 lasts 1:15:30");
+    CHECK(late->sources.position(late->diagnostics.list()[0].span).line == 7);  // the session's line
+    // In New York the instant of 9999-12-31 22:44 is already in the year 10000 in UTC: what counts
+    // is the wall clock the calendar writes, 23:59:30 rounded up to 24:00.
+    CHECK(codes(plan("America/New_York", "  fri 22:44 w\n")->diagnostics) == std::vector<std::string>{"E0409"});
+    CHECK(codes(plan("America/New_York", "  fri 22:43 w\n")->diagnostics).empty());
+    // A run lasts its duration: 23:00 plus 1h passes midnight, plus 59min does not.
+    const auto run = plan("UTC", "  fri 23:00 run \"Night\" 1h\n");
+    REQUIRE(codes(run->diagnostics) == std::vector<std::string>{"E0409"});
+    CHECK(run->diagnostics.list()[0].message == "program 'p' would end after 9999-12-31: run 'Night' at 23:00 on 9999-12-31 lasts 1:00:00");
+    CHECK(codes(plan("UTC", "  fri 23:00 run \"Night\" 59min\n")->diagnostics).empty());
+    // A session the day before may run into the last day.
+    CHECK(codes(plan("UTC", "  thu 23:00 run \"Night\" 24h\n")->diagnostics).empty());
 }
