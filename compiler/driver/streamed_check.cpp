@@ -76,7 +76,7 @@ bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::Program
     check_program_end(*checked, measures_, program_sizes_);
     weeks_used_.resize(measures_.size(), 0);
     note_weeks_used(*checked, weeks_used_);
-    lint_schedule(*checked, program_warnings_);
+    lint_schedule(*checked, measures_, program_warnings_);
     return true;
 }
 

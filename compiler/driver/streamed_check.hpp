@@ -47,7 +47,7 @@ public:
     // E0005 and E0409 (a session ending after 9999-12-31) of the programs checked as they streamed
     // (finish's programs are the others).
     void report_program_sizes();
-    // W0203 and W0204 of the programs checked as they streamed.
+    // W0203, W0204 and W0206 of the programs checked as they streamed.
     void report_program_lints();
     // Per workout, the weeks of the longest program checked as it streamed that schedules it.
     const std::vector<int>& weeks_used() const { return weeks_used_; }

@@ -8,6 +8,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -311,9 +312,109 @@ std::pair<int, std::string> fewest_minutes(const checked::Session& run, const ch
     return fewest;
 }
 
+// Two sessions on one weekday: the lints that compare sessions of one date need their instants.
+bool shares_a_weekday(const checked::Program& plan) {
+    std::array<int, 7> sessions_on{};
+    return std::any_of(plan.sessions.begin(), plan.sessions.end(),
+                       [&](const checked::Session& session) { return ++sessions_on[static_cast<std::size_t>(session.weekday)] == 2; });
+}
+
+// One occurrence of a session: when it starts and how long it lasts that week.
+struct Occurrence {
+    const checked::Session* session;
+    std::int64_t start;    // seconds since 1970
+    std::int64_t seconds;  // its timeline's length that week, or the run's duration
+};
+
+int written_minute(const checked::Session& session) { return session.hour * 60 + session.minute; }
+
+// The order of a date's sessions: by instant; at one instant (a time the clocks skip is the time
+// after the gap: 02:30 is 03:30), by the written time, then by line.
+bool starts_first(const Occurrence& a, const Occurrence& b) {
+    return std::tuple(a.start, written_minute(*a.session), a.session->index) <
+           std::tuple(b.start, written_minute(*b.session), b.session->index);
+}
+
+// Whether `later` (in starts_first order) starts before `earlier` has ended.
+bool overlap(const Occurrence& earlier, const Occurrence& later) {
+    return later.start == earlier.start || later.start < earlier.start + earlier.seconds;
+}
+
+// A strength session that starts during a run is W0204's ("starts before the run ends"): not told twice.
+bool told_by_run_lint(const Occurrence& earlier, const Occurrence& later) {
+    return earlier.session->workout < 0 && later.session->workout >= 0;
+}
+
+// "07:35", or "07:35:30": a session's end is to the second.
+std::string wall_clock_text(const icaltimetype& t) {
+    if (t.second == 0) return fmt::format("{:02}:{:02}", t.hour, t.minute);
+    return fmt::format("{:02}:{:02}:{:02}", t.hour, t.minute, t.second);
+}
+
+// W0206 at `later`'s line. `date`: the date they overlap on, the first one.
+void report_overlap(const Occurrence& earlier, const Occurrence& later, const std::string& date,
+                    const std::optional<calendar::Zone>& zone, Diagnostics& diagnostics) {
+    const checked::Session& first = *earlier.session;
+    const checked::Session& second = *later.session;
+    // Elapsed time and the wall clock disagree on a night the clocks change.
+    const bool clocks_change = later.start - earlier.start != (written_minute(second) - written_minute(first)) * 60;
+    const icaltimetype starts = wall_clock_at(earlier.start, zone);
+    const icaltimetype ends = wall_clock_at(earlier.start + earlier.seconds, zone);
+    // Its written time was skipped by the clocks, as the text output says of it.
+    const bool moved = starts.hour != first.hour || starts.minute != first.minute;
+    const std::string moved_text = moved ? fmt::format("starts at {} ({:02}:{:02} is skipped by the clock change), ",
+                                                       wall_clock_text(starts), first.hour, first.minute)
+                                         : "";
+    const bool ends_another_day = std::tuple(ends.year, ends.month, ends.day) != std::tuple(starts.year, starts.month, starts.day);
+    const std::string end_date = ends_another_day ? fmt::format(" on {:04}-{:02}-{:02}", ends.year, ends.month, ends.day) : "";
+    diagnostics.report(Code::W0206, second.span,
+                        fmt::format("sessions overlap on {}: {} at {:02}:{:02} starts before {} at {:02}:{:02} ends{}", date,
+                                    session_label(second), second.hour, second.minute, session_label(first), first.hour,
+                                    first.minute, clocks_change ? ", when the clocks change" : ""),
+                        fmt::format("{} {}lasts {} and ends at {}{}; start {} later, or move one of them to another day",
+                                    session_label(first), moved_text, clock_text(earlier.seconds), wall_clock_text(ends), end_date,
+                                    session_label(second)));
+}
+
+// W0206: a session that starts before another has ended, in elapsed time (a clock change can make
+// two sessions meet, or swap their order), at the later one's line, for the first date it happens
+// on. Only sessions of one date are compared, so the cost is the sessions that share a weekday,
+// once per week.
+void lint_overlaps(const checked::Program& plan, std::span<const WorkoutMeasure> measures, const ProgramDates& dates,
+                   const std::optional<calendar::Zone>& zone, Diagnostics& diagnostics) {
+    std::array<std::vector<const checked::Session*>, 7> by_weekday;
+    for (const auto& session : plan.sessions) by_weekday[static_cast<std::size_t>(session.weekday)].push_back(&session);
+    std::vector<bool> told(plan.sessions.size(), false);  // one warning per session line
+    const auto position = [&](const checked::Session& session) { return static_cast<std::size_t>(&session - plan.sessions.data()); };
+    const auto all_told = [&](const std::vector<const checked::Session*>& sessions) {
+        return std::all_of(sessions.begin(), sessions.end(), [&](const checked::Session* each) { return told[position(*each)]; });
+    };
+    std::vector<Occurrence> on_date;
+    for (int week = 1; week <= plan.weeks; ++week) {
+        for (const auto& sessions : by_weekday) {
+            if (sessions.size() < 2 || all_told(sessions)) continue;
+            const int day = dates.day_in_week(*sessions.front(), week);
+            on_date.clear();
+            for (const auto* session : sessions) {
+                on_date.push_back({session, session_start(*session, dates, day, zone), session_seconds(*session, measures, week)});
+            }
+            std::sort(on_date.begin(), on_date.end(), starts_first);
+            for (auto later = on_date.begin() + 1; later != on_date.end(); ++later) {
+                if (told[position(*later->session)]) continue;
+                const auto earlier = std::find_if(on_date.begin(), later, [&](const Occurrence& each) {
+                    return overlap(each, *later) && !told_by_run_lint(each, *later);
+                });
+                if (earlier == later) continue;
+                report_overlap(*earlier, *later, dates.date(day), zone, diagnostics);
+                told[position(*later->session)] = true;
+            }
+        }
+    }
+}
+
 }  // namespace
 
-void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
+void lint_schedule(const checked::Program& plan, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics) {
     // Strength on consecutive dates: the day after within a week, or the last day of a week and
     // the first of the next when the program has a next week.
     const ProgramDates dates(plan);
@@ -333,12 +434,9 @@ void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
             }
         }
     }
-    // Loaded only for a program with a run and a strength session on the same weekday: libical's
-    // first zone costs millions of instructions.
-    const bool same_day = std::any_of(strength.begin(), strength.end(), [&](const checked::Session* session) {
-        return std::any_of(runs.begin(), runs.end(), [&](const checked::Session* run) { return run->weekday == session->weekday; });
-    });
-    const std::optional<calendar::Zone> zone = same_day ? program_zone(plan.timezone) : std::nullopt;
+    // Loaded only for a program with two sessions on one weekday, the only ones W0204 and W0206
+    // compare: libical's first zone costs millions of instructions.
+    const std::optional<calendar::Zone> zone = shares_a_weekday(plan) ? program_zone(plan.timezone) : std::nullopt;
     for (const auto* session : strength) {
         for (const auto* run : runs) {
             if (run->weekday != session->weekday) continue;
@@ -370,6 +468,7 @@ void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics) {
             }
         }
     }
+    lint_overlaps(plan, measures, dates, zone, diagnostics);
 }
 
 
@@ -395,7 +494,7 @@ void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMea
         const int weeks = weeks_used[i] > 0 ? weeks_used[i] : static_cast<int>(measures[i].week_seconds.size());
         lint_session_length(program.workouts[i], measures[i], weeks, options, range_text, diagnostics);
     }
-    for (const auto& plan : program.programs) lint_schedule(plan, diagnostics);
+    for (const auto& plan : program.programs) lint_schedule(plan, measures, diagnostics);
 }
 
 void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,

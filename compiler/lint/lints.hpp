@@ -60,7 +60,7 @@ private:
     std::array<std::array<int, 2>, full_body_part_count> part_regions_{};
 };
 
-// The session-length lint of every workout (W0205) and the program lints (W0203, W0204).
+// The session-length lint of every workout (W0205) and the program lints (W0203, W0204, W0206).
 void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMeasure> measures, const LintOptions& options,
                        Diagnostics& diagnostics);
 // The same for a streamed check, whose programs were partly linted as they streamed
@@ -71,8 +71,9 @@ void run_program_lints(const CheckedProgram& program, std::span<const WorkoutMea
 // Raises weeks_used[w] to the weeks of `plan` for each workout w it schedules; the session-length
 // lint measures a workout over the weeks of the longest program that schedules it.
 void note_weeks_used(const checked::Program& plan, std::vector<int>& weeks_used);
-// W0203 and W0204: the schedule of one program.
-void lint_schedule(const checked::Program& plan, Diagnostics& diagnostics);
+// W0203, W0204 and W0206 (sessions that overlap): the schedule of one program. `measures`: one per
+// workout, in order (the sessions' lengths).
+void lint_schedule(const checked::Program& plan, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics);
 
 // Drops warnings whose source line carries `# reps: allow CODE` (several codes: comma-separated).
 void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources);

@@ -140,6 +140,70 @@ TEST_CASE("a run and strength the same day are apart in elapsed time, across a c
     CHECK(w204("2026-10-19", 2, "04:00") == std::vector<std::string>{"strength at 04:00 is 3h00 after the run ends; leave at least 4h"});
 }
 
+TEST_CASE("overlapping sessions: one that starts before another of the same date ends (W0206)") {
+    const auto w206 = [&](const std::string& sessions, int weeks = 1) {
+        return messages(lint(steady + growing + program("2026-12-07", weeks, sessions)), Code::W0206);
+    };
+    // `steady` lasts 40:00: from 07:00 it ends at 07:40, when the next may start.
+    CHECK(w206("  mon 07:00 steady\n  mon 07:39 growing\n") ==
+          std::vector<std::string>{"sessions overlap on 2026-12-07: 'growing' at 07:39 starts before 'steady' at 07:00 ends"});
+    CHECK(w206("  mon 07:00 steady\n  mon 07:40 growing\n").empty());
+    // Written in either order; only sessions of one date are compared.
+    CHECK(w206("  mon 07:39 growing\n  mon 07:00 steady\n").size() == 1);
+    CHECK(w206("  mon 07:00 steady\n  tue 07:39 growing\n").empty());
+    // Each session's length in that week: `growing` lasts 28:02, 35:10, then 42:18 in week 3, the
+    // first date it overlaps the session at 07:40.
+    const std::vector<Diagnostic> grown = lint(steady + growing + program("2026-12-07", 6, "  mon 07:00 growing\n  mon 07:40 steady\n"));
+    CHECK(messages(grown, Code::W0206) ==
+          std::vector<std::string>{"sessions overlap on 2026-12-21: 'steady' at 07:40 starts before 'growing' at 07:00 ends"});
+    for (const Diagnostic& d : grown) {
+        if (d.code == Code::W0206) {
+            CHECK(d.help == "'growing' lasts 42:18 and ends at 07:42:18; start 'steady' later, or move one of them to another day");
+        }
+    }
+    // One warning per session line, naming the first session it meets.
+    CHECK(w206("  mon 07:00 steady\n  mon 07:10 growing\n  mon 07:20 steady\n") ==
+          std::vector<std::string>{"sessions overlap on 2026-12-07: 'growing' at 07:10 starts before 'steady' at 07:00 ends",
+                                   "sessions overlap on 2026-12-07: 'steady' at 07:20 starts before 'steady' at 07:00 ends"});
+}
+
+TEST_CASE("overlapping sessions: runs last their duration, and a strength session during a run is W0204's") {
+    const auto lints = [&](const std::string& sessions) { return lint(steady + program("2026-12-07", 1, sessions)); };
+    CHECK(messages(lints("  mon 07:00 run \"Easy\" 45min easy\n  mon 07:30 run \"Strides\" 10min hard\n"), Code::W0206) ==
+          std::vector<std::string>{"sessions overlap on 2026-12-07: run 'Strides' at 07:30 starts before run 'Easy' at 07:00 ends"});
+    CHECK(messages(lints("  mon 07:00 run \"Easy\" 45min easy\n  mon 07:45 run \"Strides\" 10min hard\n"), Code::W0206).empty());
+    CHECK(messages(lints("  mon 07:00 steady\n  mon 07:30 run \"Easy\" 45min easy\n"), Code::W0206) ==
+          std::vector<std::string>{"sessions overlap on 2026-12-07: run 'Easy' at 07:30 starts before 'steady' at 07:00 ends"});
+    // W0204 says it already ("starts before the run at 07:00 ends"): not twice on one line.
+    const auto during_run = lints("  mon 07:00 run \"Easy\" 45min easy\n  mon 07:30 steady\n");
+    CHECK(messages(during_run, Code::W0206).empty());
+    CHECK(messages(during_run, Code::W0204).size() == 1);
+}
+
+TEST_CASE("overlapping sessions: in elapsed time, across a clock change") {
+    // Berlin's clocks go forward at 02:00 on Sunday 2026-03-29: 02:30 does not exist and is 03:30,
+    // so both sessions start at 01:30Z and the calendar shows them at one instant.
+    const std::string pair = "exercise tt \"T\" { measure time }\n"
+                             "workout a \"A\" { warmup { tt 5min }; tt 30min }\n"
+                             "workout b \"B\" { warmup { tt 5min }; tt 30min }\n";
+    const auto berlin = [&](const std::string& start, const std::string& sessions) {
+        return lint(pair + "program p \"P\" {\n  start " + start + "\n  weeks 1\n  timezone \"Europe/Berlin\"\n" + sessions + "}\n");
+    };
+    const auto night = berlin("2026-03-23", "  sun 02:30 a\n  sun 03:30 b\n");
+    REQUIRE(messages(night, Code::W0206) ==
+            std::vector<std::string>{"sessions overlap on 2026-03-29: 'b' at 03:30 starts before 'a' at 02:30 ends, when the clocks change"});
+    for (const Diagnostic& d : night) {
+        if (d.code != Code::W0206) continue;
+        CHECK(d.help == "'a' starts at 03:30 (02:30 is skipped by the clock change), lasts 35:30 and ends at 04:05:30; "
+                        "start 'b' later, or move one of them to another day");
+    }
+    // The Sunday after, an hour apart is an hour apart.
+    CHECK(messages(berlin("2026-03-30", "  sun 02:30 a\n  sun 03:30 b\n"), Code::W0206).empty());
+    // 03:15 is 01:15Z, before 02:30 (01:30Z): the session written first in the day starts last.
+    CHECK(messages(berlin("2026-03-23", "  sun 02:30 a\n  sun 03:15 b\n"), Code::W0206) ==
+          std::vector<std::string>{"sessions overlap on 2026-03-29: 'a' at 02:30 starts before 'b' at 03:15 ends, when the clocks change"});
+}
+
 TEST_CASE("warm-up: a workout needs a warmup block with work in it (SPEC 5.4)") {
     const auto warmup_warnings = [](const std::string& body) {
         return messages(lint("workout w \"W\" {\n" + body + "  goblet_squat 3x12\n}\n"), Code::W0201);

@@ -255,6 +255,51 @@ workout early "Early" {
     check_same(scratch.write("blocks_after_error.reps", "workout bad \"Bad\" { goblat_squat 3x10\n  warmup { easy_cardio 5min } }\n" + misplaced));
 }
 
+TEST_CASE("streamed check: overlapping sessions (W0206) and a session ending after 9999 (E0409) as the whole check gives them") {
+    Scratch scratch;
+    // In a program checked as it parses (its workouts came before it) and in one checked at the end
+    // (it names a workout declared after it): the lengths come from the streamed measures. `grow`
+    // lasts 37:18 in week 1, a little more each week after.
+    const std::string workouts = R"(workout grow "Grow" {
+  warmup { easy_cardio 5min }
+  goblet_squat 2x8 -> 4x12
+  rest 30min
+}
+)";
+    const std::string early = R"(program early "Early" { start 2026-03-23
+  weeks 4
+  timezone "Europe/Berlin"
+  mon 07:00 grow
+  mon 07:30 run "Easy" 30min easy
+  sun 02:30 grow
+  sun 03:30 run "Long" 90min easy
+}
+)";
+    const std::string later = R"(program later "Later" { start 2026-03-23
+  weeks 2
+  wed 18:00 grow
+  wed 18:20 last
+}
+workout last "Last" { warmup { easy_cardio 5min }
+  plank 3x30s }
+)";
+    const auto path = scratch.write("overlaps.reps", workouts + early + later);
+    const Run streamed = run(path, true);
+    CHECK(streamed.ast_programs == 1);  // `later`
+    CHECK(streamed.diagnostics.find("warning[W0206]: sessions overlap on 2026-03-23: run 'Easy'") != std::string::npos);
+    CHECK(streamed.diagnostics.find("warning[W0206]: sessions overlap on 2026-03-29: run 'Long'") != std::string::npos);
+    CHECK(streamed.diagnostics.find("warning[W0206]: sessions overlap on 2026-03-25: 'last'") != std::string::npos);
+    check_same(path);
+    const std::string last_day = R"(program end "End" { start 9999-12-25
+  fri 23:30 grow
+}
+)";
+    const auto ends = scratch.write("session_past_9999.reps", workouts + last_day);
+    CHECK(run(ends, true).diagnostics.find("error[E0409]: program 'end' would end after 9999-12-31: 'grow' at 23:30") != std::string::npos);
+    check_same(ends);
+    check_same(scratch.write("session_past_9999_later.reps", last_day + workouts));
+}
+
 TEST_CASE("streamed check: a workout of too many statements is refused as it parses, and the next is checked") {
     Scratch scratch;
     // More exercises and rests than a timeline holds segments: E0005 at the workout's name.
