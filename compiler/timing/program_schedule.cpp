@@ -28,7 +28,7 @@ ProgramDates::ProgramDates(const checked::Program& plan)
       start_weekday_(static_cast<int>(std::chrono::weekday{start_}.iso_encoding()) - 1) {}
 
 std::string ProgramDates::date(int day) const {
-    const std::chrono::year_month_day ymd{start_ + std::chrono::days{day}};
+    const std::chrono::year_month_day ymd = civil(day);
     return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                        static_cast<unsigned>(ymd.day()));
 }
@@ -45,7 +45,9 @@ std::int64_t session_start(const checked::Session& session, const ProgramDates& 
                            const std::optional<calendar::Zone>& zone) {
     const int minute_of_day = session.hour * 60 + session.minute;
     if (!zone) return dates.days_since_1970(day) * 86400 + minute_of_day * 60;
-    return calendar::instant(dates.date(day), fmt::format("{:02}:{:02}", session.hour, session.minute), *zone);
+    const std::chrono::year_month_day ymd = dates.civil(day);
+    return calendar::instant(static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                             static_cast<int>(static_cast<unsigned>(ymd.day())), session.hour, session.minute, *zone);
 }
 
 icaltimetype wall_clock_at(std::int64_t instant, const std::optional<calendar::Zone>& zone) {

@@ -26,6 +26,7 @@ public:
     int first_day(const checked::Session& session) const { return (session.weekday - start_weekday_ + 7) % 7; }
     // The day the session falls on in `week` (1 for the first).
     int day_in_week(const checked::Session& session, int week) const { return first_day(session) + 7 * (week - 1); }
+    std::chrono::year_month_day civil(int day) const { return std::chrono::year_month_day{start_ + std::chrono::days{day}}; }
     // "2026-12-01".
     std::string date(int day) const;
     std::int64_t days_since_1970(int day) const { return (start_ + std::chrono::days{day}).time_since_epoch().count(); }

@@ -197,16 +197,34 @@ icaltimetype local_time_at(std::int64_t seconds, const Zone& zone) {
     return t;
 }
 
+namespace {
+
 // Clock changes are months apart, so the offset two days earlier is the one "before" a gap.
 // (libical's icaltime_as_timet_with_zone reads a skipped 02:30 with the offset after the gap.)
-std::int64_t instant(const std::string& date, const std::string& time, const Zone& zone) {
-    const std::int64_t as_utc = seconds_as_utc(parse_local(date, time));  // the wall clock read as UTC
+std::int64_t instant_of_wall_time(const icaltimetype& wall, const Zone& zone) {
+    const std::int64_t as_utc = seconds_as_utc(wall);  // the wall clock read as UTC
     if (zone.utc) return as_utc;
     const auto shows_wall = [&](std::int64_t seconds) { return seconds + utc_offset_at(seconds, zone) == as_utc; };
     const std::int64_t before = as_utc - utc_offset_at(as_utc - 2 * 24 * 3600, zone);
     if (shows_wall(before)) return before;
     const std::int64_t after = as_utc - utc_offset_at(before, zone);
     return shows_wall(after) ? after : before;
+}
+
+}  // namespace
+
+std::int64_t instant(const std::string& date, const std::string& time, const Zone& zone) {
+    return instant_of_wall_time(parse_local(date, time), zone);
+}
+
+std::int64_t instant(int year, int month, int day, int hour, int minute, const Zone& zone) {
+    icaltimetype wall = icaltime_null_time();
+    wall.year = year;
+    wall.month = month;
+    wall.day = day;
+    wall.hour = hour;
+    wall.minute = minute;
+    return instant_of_wall_time(wall, zone);
 }
 
 bool wall_time_is_unique(std::int64_t seconds, const Zone& zone) {

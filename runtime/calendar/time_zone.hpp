@@ -38,6 +38,9 @@ bool is_known_zone(const std::string& name);
 // becomes 03:30), and a time that occurs twice is its first occurrence. Throws
 // std::invalid_argument for a malformed date or time.
 std::int64_t instant(const std::string& date, const std::string& time, const Zone& zone);
+// The same for a date and time given as numbers that are already valid (a checked program's
+// session): the text the other form formats and parses was two thirds of the cost of an instant.
+std::int64_t instant(int year, int month, int day, int hour, int minute, const Zone& zone);
 
 // The wall clock in `zone` at an instant: date "2026-12-01", time "17:30" (seconds dropped).
 struct WallTime {
