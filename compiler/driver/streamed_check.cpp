@@ -1,6 +1,7 @@
 #include "compiler/driver/streamed_check.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "compiler/driver/loader.hpp"
 #include "compiler/timing/program_schedule.hpp"
@@ -14,6 +15,13 @@ bool is_catalog_declaration(const ast::Declaration& declaration) {
 
 std::size_t catalog_declarations(const ast::File& file) {
     return static_cast<std::size_t>(std::count_if(file.declarations.begin(), file.declarations.end(), is_catalog_declaration));
+}
+
+// Errors of the input among `reported`. A warning made an error by --werror does not count: an
+// allow comment may still drop it.
+bool has_input_errors(std::span<const Diagnostic> reported) {
+    return std::any_of(reported.begin(), reported.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error && !code_name(d.code).starts_with('W'); });
 }
 
 }  // namespace
@@ -46,14 +54,10 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
     }
     const std::size_t reported_before = checks_.list().size();
     const checked::Workout& checked = checker_->check(workout);
-    // Sizes and lints are for workouts without errors; with one, the file gets neither. A warning
-    // made an error by --werror does not count: an allow comment may still drop it. A workout
+    // Sizes and lints are for workouts without errors; with one, the file gets neither. A workout
     // that recovery dropped a statement of has a syntax error (reported by the parser, not here),
     // and its blocks may have lost every entry: the walk of SPEC 6 is not for it.
-    const auto& reported = checks_.list();
-    const bool has_errors = workout.damaged ||
-                            std::any_of(reported.begin() + static_cast<std::ptrdiff_t>(reported_before), reported.end(),
-                                        [](const Diagnostic& d) { return d.severity == Severity::error && !code_name(d.code).starts_with('W'); });
+    const bool has_errors = workout.damaged || has_input_errors(std::span(checks_.list()).subspan(reported_before));
     if (!has_errors) {
         measures_.push_back(measure_workout(checked));
         workout_lints_->run(checked, workout_warnings_);
@@ -70,8 +74,12 @@ bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::Program
     if (!checked) return false;
     // Its errors go after the names taken twice, as in the whole check: E0403 (no start date) and
     // E0101 (a duplicate) are both at its name, and the order they are added in is the one shown.
-    program_checks_.append(checks_.take_from(reported_before));
+    Diagnostics own = checks_.take_from(reported_before);
+    const bool has_errors = has_input_errors(own.list());
+    program_checks_.append(std::move(own));
     // Its size and lints count only for a file without errors, as the workouts': held until then.
+    // With an error of its own they never will, and it may have no dates to work out (no start).
+    if (has_errors) return true;
     check_program_size(*checked, measures_, program_sizes_);
     check_program_end(*checked, measures_, program_sizes_);
     weeks_used_.resize(measures_.size(), 0);

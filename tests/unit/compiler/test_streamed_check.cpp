@@ -300,6 +300,21 @@ workout last "Last" { warmup { easy_cardio 5min }
     check_same(scratch.write("session_past_9999_later.reps", last_day + workouts));
 }
 
+TEST_CASE("streamed check: a program with an error of its own is neither sized nor linted, as in a whole check") {
+    Scratch scratch;
+    // No start date, or none on the calendar: the streamed check linted it all the same, on a date
+    // that is none (year 0), and with a zone and two sessions on one weekday `reps check` stopped
+    // with exit 2, "invalid date '-001-12-06'".
+    const std::string head = "workout w \"W\" {\n  warmup { easy_cardio 5min }\n  rest 30min\n}\nprogram p \"P\" {\n";
+    const std::string sessions = "  timezone \"Europe/Berlin\"\n  weeks 520\n  mon 07:00 run \"R\" 30min\n  mon 07:10 w\n  mon 18:00 w\n}\n";
+    const auto without_start = scratch.write("no_start.reps", head + sessions);
+    CHECK(run(without_start, true).diagnostics.find("error[E0403]: program 'p' has no start date") != std::string::npos);
+    check_same(without_start);
+    const auto not_a_date = scratch.write("not_a_date.reps", head + "  start 2026-02-30\n" + sessions);
+    CHECK(run(not_a_date, true).diagnostics.find("error[E0404]") != std::string::npos);
+    check_same(not_a_date);
+}
+
 TEST_CASE("streamed check: a workout of too many statements is refused as it parses, and the next is checked") {
     Scratch scratch;
     // More exercises and rests than a timeline holds segments: E0005 at the workout's name.
