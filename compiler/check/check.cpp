@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "compiler/check/check_entry.hpp"
+#include "compiler/check/limits.hpp"
 #include "compiler/check/program_calendar.hpp"
 #include "compiler/check/workout_index.hpp"
 #include "compiler/timing/timeline_walk.hpp"
@@ -14,8 +15,8 @@
 namespace reps {
 namespace {
 
-constexpr std::int64_t max_seconds = 24 * 3600;
-constexpr std::int64_t max_rounds = 100;
+using limits::max_rounds;
+using limits::max_seconds;
 
 // The blocks the statements will check into, at most (a phase adds none itself; defaults and
 // focus add none), and the entries, exactly.
