@@ -27,10 +27,13 @@ void EntryChecker::report_repeated_options(const ast::Prescription& prescription
     const auto name_of = [&](std::size_t i) -> const ast::Name& {
         return i == 0 ? prescription.exercise : modifiers.alternatives[i - 1].name;
     };
-    // An alternative's own load, else the prescription's (SPEC 4.1).
-    const auto load_of = [&](std::size_t i) -> const ast::Load* {
+    // The kind of load the option is done with: an alternative's own, else the prescription's
+    // (SPEC 4.1), unless its equipment cannot take that one (W0103: done without it).
+    const auto load_class_done = [&](std::size_t i) {
         const std::optional<ast::Load>& own = i == 0 ? modifiers.load : modifiers.alternatives[i - 1].modifiers.load;
-        return own ? &*own : modifiers.load ? &*modifiers.load : nullptr;
+        if (own) return load_class_of(&*own);
+        const LoadClass inherited = load_class_of(modifiers.load ? &*modifiers.load : nullptr);
+        return traits(options[i]).takes[inherited] ? inherited : no_load;
     };
     // Sorted, not compared pair by pair: a line may hold a million alternatives. Each option after
     // the first of a run of the same exercise and load kind repeats that first one.
@@ -42,7 +45,7 @@ void EntryChecker::report_repeated_options(const ast::Prescription& prescription
     };
     SmallVector<Option, 4> sorted;
     for (std::size_t i = 0; i < options.size(); ++i) {
-        if (options[i] >= 0) sorted.push_back(Option{options[i], load_class_of(load_of(i)), i});  // else unknown: E0102
+        if (options[i] >= 0) sorted.push_back(Option{options[i], load_class_done(i), i});  // else unknown: E0102
     }
     std::sort(sorted.begin(), sorted.end(), [](const Option& a, const Option& b) { return a.key() < b.key(); });
     for (std::size_t k = 1, first = 0; k < sorted.size(); ++k) {

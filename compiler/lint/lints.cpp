@@ -77,7 +77,8 @@ void lint_entries_never_done(const checked::Workout& workout, const Catalog& cat
         if (block.entries.size() <= done) continue;
         const checked::Entry& first = block.entries[done];
         const std::size_t never_done = block.entries.size() - done;
-        // The exercise as written, not the option a profile chose.
+        // The written exercise's catalog name (an alias is shown as the name it stands for), not
+        // the option a profile chose.
         const std::string& name = catalog.exercises[static_cast<std::size_t>(first.options.front())].name;
         const std::string what = never_done == 1   ? fmt::format("'{}' is", name)
                                  : never_done == 2 ? fmt::format("'{}' and the entry after it are", name)
@@ -98,6 +99,15 @@ bool is_main_work(const checked::Block& block) {
 // Whether blocks[i] is a phase's first block (two phases of one kind can stand side by side).
 bool starts_phase(std::span<const checked::Block> blocks, std::size_t i) {
     return blocks[i].in_phase && (i == 0 || !blocks[i - 1].in_phase || blocks[i - 1].phase_at != blocks[i].phase_at);
+}
+
+// Whether the phase starting at blocks[i] holds work (not only notes and rests): one without
+// shows no heading on the timeline, and W0201 already says a warmup of that kind is no warm-up.
+bool phase_has_work(std::span<const checked::Block> blocks, std::size_t i) {
+    for (std::size_t j = i; j < blocks.size() && blocks[j].in_phase && blocks[j].phase_at == blocks[i].phase_at; ++j) {
+        if (blocks[j].kind != BlockKind::rest && blocks[j].kind != BlockKind::note) return true;
+    }
+    return false;
 }
 
 SourceSpan phase_keyword(const checked::Block& block) {
@@ -130,7 +140,8 @@ std::optional<MisplacedPhase> misplaced_cooldown(const PhasesBefore& before, boo
     return std::nullopt;
 }
 
-// Phases without blocks (`warmup { }`) show nothing on the timeline and are not told.
+// Phases without work (`warmup { }`, `warmup { note "..." }`) show nothing of their own on the
+// timeline and are not told.
 void lint_phase_order(const checked::Workout& workout, Diagnostics& diagnostics) {
     const std::span<const checked::Block> blocks = workout.blocks;
     std::size_t main_work_end = 0;  // after the last block of main work
@@ -141,7 +152,7 @@ void lint_phase_order(const checked::Workout& workout, Diagnostics& diagnostics)
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const checked::Block& block = blocks[i];
         before.main_work = before.main_work || is_main_work(block);
-        if (!starts_phase(blocks, i)) continue;
+        if (!starts_phase(blocks, i) || !phase_has_work(blocks, i)) continue;
         const bool warmup = block.phase_kind == ast::PhaseKind::warmup;
         const auto misplaced = warmup ? misplaced_warmup(before) : misplaced_cooldown(before, i < main_work_end);
         if (misplaced) diagnostics.report(Code::W0207, phase_keyword(block), misplaced->message, misplaced->help);
