@@ -23,6 +23,14 @@ using limits::max_seconds;
 // (`bulgarian_split_squat 3x10 each @2x10kg or bulgarian_split_squat @bw`: bodyweight where there
 // are no dumbbells), and gets no warning.
 void EntryChecker::report_repeated_options(const ast::Prescription& prescription, std::span<const int> options) {
+    // Most entries with alternatives name different exercises: a few comparisons say so.
+    if (options.size() <= 4) {
+        bool repeated = false;
+        for (std::size_t i = 1; i < options.size(); ++i) {
+            for (std::size_t j = 0; j < i; ++j) repeated = repeated || options[i] == options[j];
+        }
+        if (!repeated) return;
+    }
     const ast::Modifiers& modifiers = prescription.modifiers;
     const auto name_of = [&](std::size_t i) -> const ast::Name& {
         return i == 0 ? prescription.exercise : modifiers.alternatives[i - 1].name;
