@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/base/duration_text.hpp"
 #include "compiler/timing/timeline_walk.hpp"
 #include "runtime/calendar/time_zone.hpp"
 
@@ -19,14 +20,6 @@ using timeline::Phase;
 using timeline::SegmentKind;
 using timeline::Side;
 
-// "30s", "5min", "1min30s", "1h30min": the short form a coach writes.
-std::string short_duration(std::int64_t seconds) {
-    std::string text;
-    if (seconds >= 3600) text += fmt::format("{}h", seconds / 3600);
-    if (seconds % 3600 >= 60) text += fmt::format("{}min", seconds % 3600 / 60);
-    if (seconds % 60 != 0 || seconds == 0) text += fmt::format("{}s", seconds % 60);
-    return text;
-}
 
 std::string amount_text(const checked::Amount& amount) {
     switch (amount.kind) {

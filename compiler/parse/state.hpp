@@ -15,6 +15,7 @@
 #include "compiler/parse/parse.hpp"
 #include "compiler/parse/suggest.hpp"
 #include "compiler/diagnostics/diagnostics.hpp"
+#include "compiler/base/duration_text.hpp"
 #include "compiler/base/source.hpp"
 #include "grammar/grammar.hpp"
 
@@ -204,21 +205,12 @@ double parse_decimal(std::string_view text, const SourceSpan& span, ParseState& 
     return value;
 }
 
-// "2min30s" for 150: the largest units first, none of them empty, as SPEC 1 writes durations.
-std::string duration_written(std::int64_t seconds) {
-    std::string text;
-    if (seconds >= 3600) text += fmt::format("{}h", seconds / 3600);
-    if (seconds % 3600 >= 60) text += fmt::format("{}min", seconds % 3600 / 60);
-    if (seconds % 60 != 0 || seconds == 0) text += fmt::format("{}s", seconds % 60);
-    return text;
-}
-
 // W0106: the duration is what it adds up to, but a coach who writes "1min90s" most likely meant
 // something else, or will be misread; SPEC 1 writes durations largest-first, and m:ss refuses
 // seconds over 59 (E0003), so the combined form is told too, as a warning: it still compiles.
 [[gnu::cold, gnu::noinline]] void report_part_over_its_unit(std::string_view text, std::string_view part, std::string_view unit,
                                                             std::int64_t total, const SourceSpan& span, ParseState& state) {
-    const std::string written = duration_written(total);
+    const std::string written = short_duration(total);
     auto& diagnostic = state.diagnostics->report(
         Code::W0106, span, fmt::format("in '{}', '{}' is {} or more: the duration adds up to {}", text, part, unit, written),
         fmt::format("write {}", written));

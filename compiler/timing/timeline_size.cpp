@@ -128,11 +128,6 @@ std::string duration_text(std::int64_t seconds) {
 
 }  // namespace
 
-std::string clock_text(std::int64_t seconds) {
-    if (seconds >= 3600) return fmt::format("{}:{:02}:{:02}", seconds / 3600, seconds % 3600 / 60, seconds % 60);
-    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
-}
-
 TimelineSize timeline_size(const checked::Workout& workout, int week) {
     SizeCounter counter(week <= 0);
     timing::walk_workout(workout, std::max(week, 1), counter);

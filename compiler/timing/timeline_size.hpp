@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/base/duration_text.hpp"  // clock_text, which the lints and size checks use
 #include "compiler/base/small_vector.hpp"
 #include "compiler/check/checked.hpp"
 
@@ -21,9 +22,6 @@ struct TimelineSize {
     std::int64_t seconds = 0;
 };
 
-// A length as the diagnostics write it: "29:18", "1:07:46". Exact, so a 29:18 session never reads
-// as "30min, outside 30min-60min".
-std::string clock_text(std::int64_t seconds);
 
 // With `week` 1 or more, exactly what lowering builds that week (the session-length lint measures
 // with it). With `week` 0, a bound over every week: each block at the week where it is largest;

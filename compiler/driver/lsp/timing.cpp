@@ -4,11 +4,6 @@
 
 namespace reps::lsp {
 
-std::string clock_text(std::int64_t seconds) {
-    if (seconds >= 3600) return fmt::format("{}:{:02}:{:02}", seconds / 3600, seconds % 3600 / 60, seconds % 60);
-    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
-}
-
 void Tally::block_begins(const checked::Block& block, const timing::BlockShape&) { starts_.emplace_back(&block, total_); }
 
 void Tally::add(const std::string& part, std::int64_t seconds) {

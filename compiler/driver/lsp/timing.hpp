@@ -7,12 +7,10 @@
 #include <utility>
 #include <vector>
 
+#include "compiler/base/duration_text.hpp"
 #include "compiler/timing/timeline_walk.hpp"
 
 namespace reps::lsp {
-
-// "3:48", "1:02:05".
-std::string clock_text(std::int64_t seconds);
 
 // Adds up what the walk reports and keeps like parts together, to show how a length came about:
 // "3 x 12 reps x 3 s + 2 x 60 s rest = 3:48".
