@@ -2,7 +2,6 @@
 #include "compiler/catalog/catalog.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -10,27 +9,6 @@
 #include "compiler/catalog/search.hpp"
 
 namespace reps {
-
-// Edits needed to turn a into b (Damerau: a swap of neighbours counts one), case-insensitive.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size(), m = b.size();
-    std::vector<std::size_t> two_back(m + 1), previous(m + 1), current(m + 1);
-    for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
-    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-    for (std::size_t i = 1; i <= n; ++i) {
-        current[0] = i;
-        for (std::size_t j = 1; j <= m; ++j) {
-            const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
-                current[j] = std::min(current[j], two_back[j - 2] + 1);
-            }
-        }
-        two_back.swap(previous);
-        previous.swap(current);
-    }
-    return previous[m];
-}
 
 namespace {
 
@@ -406,23 +384,6 @@ std::optional<std::string> Catalog::suggest_equipment(std::string_view name) con
 }
 std::optional<std::string> Catalog::suggest_profile(std::string_view name) const {
     return closest_name(name, keys_of(profile_names, base_ ? &base_->profile_names : nullptr));
-}
-
-std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string_view>& candidates) {
-    // Allow about one edit per three characters, at least one and at most three.
-    const std::size_t allowed = std::clamp<std::size_t>(name.size() / 3, 1, 3);
-    std::optional<std::string> best;
-    std::size_t best_distance = allowed + 1;
-    for (const auto candidate : candidates) {
-        const std::size_t length_gap = candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size();
-        if (length_gap > allowed) continue;
-        const std::size_t distance = edit_distance(name, candidate);
-        if (distance < best_distance) {
-            best_distance = distance;
-            best = std::string(candidate);
-        }
-    }
-    return best;
 }
 
 Catalog build_catalog(std::span<const ast::File> files, const SourceManager& sources, Diagnostics& diagnostics,

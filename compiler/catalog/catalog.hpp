@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compiler/base/edit_distance.hpp"  // edit_distance, closest_name: the catalog's "did you mean"
 #include "compiler/base/text_hash.hpp"
 #include "compiler/parse/ast.hpp"
 #include "compiler/diagnostics/diagnostics.hpp"
@@ -239,11 +240,5 @@ private:
 // duplicates and unknown names.
 Catalog build_catalog(std::span<const ast::File> files, const SourceManager& sources, Diagnostics& diagnostics,
                       const Catalog* base);
-
-// Edits needed to turn a into b (Damerau: a swap of neighbours counts one), case-insensitive.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
-// The "did you mean" search over any list of names (edit distance, case-insensitive).
-std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string_view>& candidates);
 
 }  // namespace reps
