@@ -162,6 +162,29 @@ void skip_statement(Input& in) {
     in.bump(static_cast<std::size_t>(at - in.current()));
 }
 
+// Past the end of the string that `failed_at` stands in (its closing '"', or its line end when it
+// has none); `failed_at` itself when it is in no string. A bad escape or a control character fails
+// inside a string, and skip_statement, starting there, would take the string's closing '"' for an
+// opening one: the rest of the line, its ';' and '}' with it, would be skipped as a string, and
+// the statements after it on the line never checked.
+inline const char* past_string_around(const char* statement_begin, const char* failed_at, const char* end) {
+    bool in_string = false;
+    for (const char* at = statement_begin; at < failed_at; ++at) {
+        if (*at == '\n') in_string = false;
+        else if (*at == '"') in_string = !in_string;
+        else if (!in_string && *at == '#') return failed_at;  // a comment runs to the line end
+        else if (in_string && *at == '\\') ++at;  // an escape: may step onto failed_at, a bad escape's letter
+    }
+    if (!in_string) return failed_at;
+    // The failing character is no '"' (a bad escape's letter, a control character, a line end).
+    for (const char* at = failed_at; at != end; ++at) {
+        if (*at == '\n') return at;
+        if (*at == '"') return at + 1;
+        if (*at == '\\' && at + 1 != end && at[1] != '\n') ++at;
+    }
+    return end;
+}
+
 // What a block had before the statement that failed: restored before the block goes on.
 struct BlockScope {
     ParseState::Context context;
@@ -238,7 +261,8 @@ void recover_in_block(const pegtl::parse_error& error, Input& in, ParseState& st
     restore_scope(state, scope);
     forget_statement(state, mark);
     const char* const failed_at = state.text + error.positions().front().byte;
-    if (failed_at > in.current()) in.bump(static_cast<std::size_t>(failed_at - in.current()));
+    const char* const resume_at = past_string_around(statement_begin, failed_at, in.end());
+    if (resume_at > in.current()) in.bump(static_cast<std::size_t>(resume_at - in.current()));
     skip_statement(in);
     if (in.current() == statement_begin && !in.empty()) in.bump(1);  // always move on
     if (keep_statement_words) {

@@ -61,6 +61,28 @@ TEST_CASE("recovery: each broken statement of a block is reported once, and the 
     CHECK(damaged_names(*p).empty());
 }
 
+// Found by an outside tester: a bad escape or control character fails inside its string, and
+// the skip to the statement's end took the string's closing '"' for an opening one, so the rest of
+// the line (its ';', its '}', its other strings) went unread.
+TEST_CASE("recovery: after a bad string the statements after it on the line are parsed and checked") {
+    const auto p = parse("exercise aa \"Ex A\" { rep 2s }\n"
+                         "workout w \"WX\" { warmup { aa 5 }; note \"a\\tb\"; aa 3 \"c\x7F\"; note \"x\\u0041\"; aa 4 }\n"
+                         "workout good { aa 5 }\n");
+    CHECK(errors_of(*p) == std::vector<std::string>{"E0001 2:43", "E0001 2:55", "E0001 2:67"});
+    // Nothing of the broken statements stays; the warmup and `aa 4` after them do, and the '}'
+    // closed the workout: the next one parses on its own.
+    REQUIRE(p->file.declarations.size() == 3);
+    const auto& damaged = declaration<ast::WorkoutDecl>(*p, 1);
+    CHECK(damaged.damaged);
+    REQUIRE(damaged.body.size() == 2);
+    CHECK(std::holds_alternative<ast::PhaseBlock>(damaged.body[0].node));
+    CHECK(statement<ast::Prescription>(damaged.body, 1).exercise.text == "aa");
+    CHECK_FALSE(declaration<ast::WorkoutDecl>(*p, 2).damaged);
+    // An unterminated string after a bad escape still ends the statement at its line end.
+    CHECK(errors_of(*parse("workout w {\n  note \"a\\tb\n  plank 30s junk\n}\n")) ==
+          std::vector<std::string>{"E0001 2:11", "E0001 3:13"});
+}
+
 TEST_CASE("recovery: a broken block header skips the whole block, braces nested") {
     const auto p = parse(
         "workout w {\n"
