@@ -118,6 +118,8 @@ constexpr SyntaxSite site_of() {
         return SyntaxSite::clock_seconds;
     else if constexpr (one_of<Rule, g::raw_control_char>)
         return SyntaxSite::control_char;
+    else if constexpr (one_of<Rule, g::escape_code>)
+        return SyntaxSite::bad_escape;
     else if constexpr (one_of<Rule, g::profile_close>)
         return SyntaxSite::list_separator;
     else if constexpr (one_of<Rule, g::statement_end, g::group_close, g::phase_close, g::workout_close, g::exercise_close,

@@ -7,102 +7,14 @@
 
 #include <fmt/format.h>
 
+#include "compiler/parse/fixer.hpp"
 #include "grammar/lexical.hpp"
 
 namespace reps {
 
 namespace {
 
-constexpr std::size_t npos = std::string_view::npos;
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_letter(char c) { return is_lower(c) || is_upper(c); }
-bool is_word_char(char c) { return is_letter(c) || is_digit(c) || c == '_'; }
-bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Where the comment that the line of `end` has before `end` starts (its '#', outside strings);
-// npos if none.
-std::size_t comment_start(std::string_view text, std::size_t end) {
-    std::size_t k = end == 0 ? 0 : text.rfind('\n', end - 1);
-    k = k == npos ? 0 : k + 1;
-    bool in_string = false;
-    for (; k < end; ++k) {
-        if (in_string && text[k] == '\\') ++k;
-        else if (text[k] == '"') in_string = !in_string;
-        else if (!in_string && text[k] == '#') return k;
-    }
-    return npos;
-}
-
-class Fixer {
-public:
-    Fixer(std::string_view text, std::size_t at) : text_(text), at_(std::min(at, text.size())) {
-        line_begin_ = text_.rfind('\n', at_ == 0 ? npos : at_ - 1);
-        line_begin_ = line_begin_ == npos ? 0 : line_begin_ + 1;
-        line_end_ = text_.find('\n', at_);
-        if (line_end_ == npos) line_end_ = text_.size();
-        if (line_end_ > line_begin_ && text_[line_end_ - 1] == '\r') --line_end_;
-    }
-
-    char at(std::size_t offset) const { return offset < line_end_ ? text_[offset] : '\n'; }
-    std::size_t failure() const { return at_; }
-    std::size_t line_begin() const { return line_begin_; }
-    std::size_t line_end() const { return line_end_; }
-    std::string_view line_from(std::size_t offset) const { return text_.substr(offset, line_end_ - offset); }
-    std::size_t skip_spaces(std::size_t offset) const {
-        while (at(offset) == ' ' || at(offset) == '\t') ++offset;
-        return offset;
-    }
-    std::size_t word_end(std::size_t offset) const {
-        while (is_word_char(at(offset))) ++offset;
-        return offset;
-    }
-    std::size_t word_begin(std::size_t offset) const {
-        while (offset > line_begin_ && is_word_char(text_[offset - 1])) --offset;
-        return offset;
-    }
-    // The start of the number before `offset`, across spaces: `5 |min` -> `|5 min`; npos if none.
-    std::size_t number_before(std::size_t offset) const {
-        std::size_t end = offset;
-        while (end > line_begin_ && (text_[end - 1] == ' ' || text_[end - 1] == '\t')) --end;
-        std::size_t begin = end;
-        while (begin > line_begin_ && (is_digit(text_[begin - 1]) || text_[begin - 1] == '.')) --begin;
-        return begin < end && is_digit(text_[begin]) ? begin : npos;
-    }
-
-    // "did you mean 'goblet_squat 5min'? REASON", the fixed line shown without its indentation.
-    SyntaxFix make(std::size_t offset, std::size_t length, std::string replacement, std::string_view reason) const {
-        if (offset < line_begin_ || offset > line_end_) {  // not on the line that failed: the replacement alone
-            return SyntaxFix{fmt::format("did you mean '{}'? {}", replacement, reason), offset, length, std::move(replacement)};
-        }
-        std::string fixed(text_.substr(line_begin_, offset - line_begin_));
-        fixed += replacement;
-        if (offset + length < line_end_) fixed += text_.substr(offset + length, line_end_ - offset - length);
-        std::size_t changed_at = offset - line_begin_;
-        const auto first = fixed.find_first_not_of(" \t");
-        fixed = first == std::string::npos ? std::string() : fixed.substr(first);
-        changed_at -= std::min(changed_at, first == std::string::npos ? 0 : first);
-        while (!fixed.empty() && (fixed.back() == ' ' || fixed.back() == '\t')) fixed.pop_back();
-        // A long line is shown as a window around the change, cut between UTF-8 characters.
-        constexpr std::size_t before = 30, window = 80;
-        if (fixed.size() > window) {
-            std::size_t from = changed_at > before ? changed_at - before : 0;
-            std::size_t to = std::min(fixed.size(), from + window);
-            while (from > 0 && (static_cast<unsigned char>(fixed[from]) & 0xC0) == 0x80) --from;
-            while (to < fixed.size() && (static_cast<unsigned char>(fixed[to]) & 0xC0) == 0x80) ++to;
-            fixed = (from > 0 ? "..." : "") + fixed.substr(from, to - from) + (to < fixed.size() ? "..." : "");
-        }
-        return SyntaxFix{fmt::format("did you mean '{}'? {}", fixed, reason), offset, length, std::move(replacement)};
-    }
-
-private:
-    std::string_view text_;
-    std::size_t at_;
-    std::size_t line_begin_;
-    std::size_t line_end_;
-};
+using namespace syntax_help;
 
 // The canonical unit for a way people write it: "secs" -> "s"; empty when it is no unit.
 std::string_view canonical_unit(std::string_view word) {
@@ -469,23 +381,7 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
                                                         : fmt::format("{}:{:02}", minutes + seconds / 60, seconds % 60);
         return f.make(minutes_at, seconds_end - minutes_at, fixed, "The seconds of m:ss are two digits, 00 to 59");
     }
-    if (site == SyntaxSite::control_char) {
-        // Every control character on the line goes in the one edit, so the help shows none.
-        const auto is_control = [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F; };
-        std::size_t end = at + 1;
-        for (std::size_t k = at + 1; k < f.line_end(); ++k) {
-            if (is_control(text[k])) end = k + 1;
-        }
-        const bool line_like = text[at] == '\v' || text[at] == '\f';
-        std::string cleaned;
-        for (std::size_t k = at; k < end; ++k) {
-            if (!is_control(text[k])) cleaned += text[k];
-            else if (text[k] == '\v' || text[k] == '\f') cleaned += "\\n";
-        }
-        return f.make(at, end - at, cleaned,
-                      line_like ? "Write a line break in a string as \\n"
-                                : "A string cannot hold control characters: delete it (its only escapes are \\\" \\\\ and \\n)");
-    }
+    if (site == SyntaxSite::control_char || site == SyntaxSite::bad_escape) return fix_string_contents(f, site);
     if (auto fix = fix_quotes(f)) return fix;
     if (auto fix = fix_typographic(f)) return fix;
     // `{ bench, none }`: an equipment name was expected after ','.

@@ -27,6 +27,7 @@ enum class SyntaxSite {
     statement_end,   // the end of a statement, or a statement or '}' in a block
     clock_seconds,   // the seconds of `m:ss`
     control_char,    // a raw control character inside a string
+    bad_escape,      // an escape a string cannot hold (`\t`), at the letter after the backslash
     list_separator,  // ',' between the names of a list (a profile's equipment), or the list's '}'
     entry_end,       // the end of an entry of a block (superset, circuit, emom, amrap)
     interval_entry_end,  // the end of an entry of an intervals block (a name and modifiers, no amount)

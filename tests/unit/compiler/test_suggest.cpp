@@ -209,6 +209,48 @@ TEST_CASE("suggest: a raw control character in a string is an error whose fix de
     CHECK(!parse(in_workout("  plank 3x30s \"keep\tred\""))->diagnostics.has_errors());
 }
 
+// Found by an outside tester: the fix of a control character showed the line with the other
+// broken strings on it (`\t`, `\u0041`) as they were, a "fixed" line still wrong.
+TEST_CASE("suggest: a broken string's fix makes the whole string valid, and shows the line only when it is valid") {
+    const std::string file = "exercise aa \"Ex A\" { rep 2s }\n"
+                             "workout w \"WX\" { warmup { aa 5 }; note \"a\\tb\"; aa 3 \"c\x7F\"; note \"x\\u0041\" }\n";
+    const auto parsed = parse(file);
+    const auto& list = parsed->diagnostics.list();
+    REQUIRE(list.size() == 3);
+    // Each string with another broken one on its line: the help shows that string fixed.
+    CHECK(list[0].help == "did you mean '\"a\tb\"'? A tab is typed in a string as it is: its only escapes are \\\" \\\\ and \\n");
+    CHECK(list[1].help.starts_with("did you mean '\"c\"'? A string cannot hold control characters"));
+    CHECK(list[2].help.starts_with("did you mean '\"xA\"'? A string holds any character as it is"));
+    // The edits do not overlap: applied together, the file parses.
+    std::string fixed = file;
+    for (auto it = list.rbegin(); it != list.rend(); ++it) {
+        REQUIRE(it->fixes.size() == 1);
+        fixed = apply_fixes(fixed, *it);
+    }
+    CHECK_MESSAGE(!parse(fixed)->diagnostics.has_errors(), fixed);
+
+    // One string with several problems: one edit repairs them all, and the line is shown.
+    for (const auto& [line, fixed_line] : std::vector<std::pair<std::string, std::string>>{
+             {"  note \"one\ftwo\\q\" ; note \"ok\"", "note \"one\\ntwo\\\\q\" ; note \"ok\""},
+             {"  plank 30s \"a\x1B[1m \\u00e9 \\r\\'x\\' C:\\Users\"", "plank 30s \"a[1m \xC3\xA9 'x' C:\\\\Users\""},
+             {"  plank 30s \"\\u0009\\u000A\\u0007\\uD800\"", "plank 30s \"\t\\n\\\\uD800\""}}) {
+        INFO(line);
+        const std::string one = in_workout(line);
+        const auto p = parse(one);
+        REQUIRE(p->diagnostics.list().size() == 1);
+        const Diagnostic& d = p->diagnostics.list().front();
+        CHECK_MESSAGE(d.help.starts_with("did you mean '" + fixed_line + "'?"), d.help);
+        REQUIRE(d.fixes.size() == 1);
+        CHECK_MESSAGE(!parse(apply_fixes(one, d))->diagnostics.has_errors(), apply_fixes(one, d));
+    }
+
+    // A string left open: its repair would still be an error, so the help says why and edits nothing.
+    const auto open = parse(in_workout("  note \"a\\tb"));
+    REQUIRE(!open->diagnostics.list().empty());
+    CHECK(open->diagnostics.list().front().help.starts_with("A tab is typed in a string as it is"));
+    CHECK(open->diagnostics.list().front().fixes.empty());
+}
+
 TEST_CASE("suggest: a long line shows a window around the change") {
     const std::string cue(500, 'a');
     const auto parsed = parse(in_workout("  goblet_squat 3x12 \"" + cue + "\" @16"));
