@@ -14,6 +14,7 @@
 #include <tao/pegtl.hpp>
 
 #include "compiler/parse/actions_names.hpp"
+#include "compiler/parse/misspelt_keyword.hpp"
 #include "compiler/parse/suggest.hpp"
 #include "grammar/error_messages.hpp"
 
@@ -140,6 +141,39 @@ inline BlockEntries block_entries(const ParseState& state) {
     return found ? BlockEntries::with_amount : BlockEntries::none;
 }
 
+// Where the statement that failed at Rule stands, for a misspelt keyword at its start: only
+// where keywords start statements (a block's entries are exercises).
+template <typename Rule>
+StatementPlace statement_place(const ParseState& state) {
+    if constexpr (one_of<Rule, g::file_end>) {
+        return StatementPlace::declarations;
+    } else if constexpr (one_of<Rule, g::exercise_close>) {
+        return StatementPlace::exercise;
+    } else if constexpr (one_of<Rule, g::program_close>) {
+        return StatementPlace::program;
+    } else if constexpr (one_of<Rule, g::prescription_dose, g::statement_end>) {
+        if (block_entries(state) != BlockEntries::none) return StatementPlace::none;
+        if (state.in_phase) return StatementPlace::phase;
+        return state.context.kind == workout_kind ? StatementPlace::workout : StatementPlace::none;
+    } else {
+        return StatementPlace::none;
+    }
+}
+
+// A misspelt keyword at the start of the statement that failed at `at`. A workout's or phase's
+// statement was read as a prescription, whose name the parser holds; any other failed where its
+// statement starts, at the word it could not read.
+template <typename Rule>
+std::optional<SyntaxFix> misspelt_keyword_at(std::string_view text, std::size_t at, const ParseState& state) {
+    const StatementPlace place = statement_place<Rule>(state);
+    if (place != StatementPlace::workout && place != StatementPlace::phase) return misspelt_keyword_fix(text, at, place, at);
+    const std::string_view name = state.context_name;  // the prescription's, set as its name was read
+    if (name.data() < state.text || name.data() >= state.text + text.size()) return std::nullopt;
+    const auto name_at = static_cast<std::size_t>(name.data() - state.text);
+    if (!starts_failed_statement(text, name_at, name_at + name.size(), at)) return std::nullopt;
+    return misspelt_keyword_fix(text, at, place, name_at);
+}
+
 // Raises every must<> failure with its message; recovery (recover.hpp) specialises `control` for
 // the rules it wraps, which raise the same way.
 template <typename Rule>
@@ -178,7 +212,8 @@ struct raising_control : pegtl::normal<Rule> {
         if (const BlockEntries entries = block_entries(state); site == SyntaxSite::statement_end && entries != BlockEntries::none) {
             site = entries == BlockEntries::intervals ? SyntaxSite::interval_entry_end : SyntaxSite::entry_end;
         }
-        state.pending_fix = suggest_syntax_fix(text, at, site,
+        state.pending_fix = misspelt_keyword_at<Rule>(text, at, state);
+        if (!state.pending_fix) state.pending_fix = suggest_syntax_fix(text, at, site,
                                                name_in_text ? static_cast<std::size_t>(state.context_name.data() - state.text)
                                                             : std::string_view::npos,
                                                state.context_name);

@@ -20,7 +20,8 @@ std::size_t comment_start(std::string_view text, std::size_t end) {
 }
 
 Fixer::Fixer(std::string_view text, std::size_t at) : text_(text), at_(std::min(at, text.size())) {
-    line_begin_ = text_.rfind('\n', at_ == 0 ? npos : at_ - 1);
+    // (rfind from npos would search the whole text: a failure at offset 0 is on the first line.)
+    line_begin_ = at_ == 0 ? npos : text_.rfind('\n', at_ - 1);
     line_begin_ = line_begin_ == npos ? 0 : line_begin_ + 1;
     line_end_ = text_.find('\n', at_);
     if (line_end_ == npos) line_end_ = text_.size();

@@ -251,6 +251,61 @@ TEST_CASE("suggest: a broken string's fix makes the whole string valid, and show
     CHECK(open->diagnostics.list().front().fixes.empty());
 }
 
+// Found by an outside tester: `defualts rest 30s` was offered `defualts_rest 30s`, a name, and no
+// "did you mean" named the keyword.
+TEST_CASE("suggest: a misspelt keyword that starts a statement is named, and the fix writes it") {
+    const std::string catalog = "exercise aa \"A\" {\n  rep 3s\n}\n";
+    const std::vector<Mistake> cases = {
+        {"defaults", in_workout("  warmup { easy_cardio 5min }\n  defualts rest 30s transition 10s"), "defaults rest 30s transition 10s"},
+        {"warmup", in_workout("  warmpu { easy_cardio 5min }"), "warmup { easy_cardio 5min }"},
+        {"warmup over lines", in_workout("  warmpu {\n    easy_cardio 5min\n  }"), "warmup {"},
+        {"tabata", in_workout("  tabta burpee"), "tabata burpee"},
+        {"note", in_workout("  nte \"hello\""), "note \"hello\""},
+        {"superset", in_workout("  supreset 3 rounds { push_up 10; plank 30s }"), "superset 3 rounds { push_up 10; plank 30s }"},
+        {"cooldown", in_workout("  cooldwn { static_stretching 5min }"), "cooldown { static_stretching 5min }"},
+        {"circuit", in_workout("  circut 3 rounds rest 60s { push_up 10 }"), "circuit 3 rounds rest 60s { push_up 10 }"},
+        {"intervals", in_workout("  intervls 8 x 20s on 10s off { burpee }"), "intervals 8 x 20s on 10s off { burpee }"},
+        {"emom", in_workout("  emon 10min { burpee 10 }"), "emom 10min { burpee 10 }"},
+        {"amrap", in_workout("  amrp 10min { burpee 10 }"), "amrap 10min { burpee 10 }"},
+        {"focus", in_workout("  focsu legs, core"), "focus legs, core"},
+        {"in a phase, after a ';'", in_workout("  warmup { easy_cardio 5min; rets 60s; nte \"x\" }"), "warmup { easy_cardio 5min; rets 60s; note \"x\" }"},
+        {"a declaration", "workotu x \"X\" {\n  plank 30s\n}\n", "workout x \"X\" {"},
+        {"a declaration after another", catalog + "exercsie foo \"Foo\" { rep 2s }\n", "exercise foo \"Foo\" { rep 2s }"},
+        {"a program", catalog + "progam p \"P\" {\n  start 2026-12-01\n}\n", "program p \"P\" {"},
+        {"an exercise's field", "exercise aa \"A\" {\n  primay quads\n}\n", "primary quads"},
+        {"a program's line", "program p {\n  strat 2026-12-01\n}\n", "start 2026-12-01"},
+        {"a weekday", "program p {\n  start 2026-12-01\n  tues 10:00 w\n}\n", "tue 10:00 w"},
+    };
+    for (const auto& mistake : cases) {
+        INFO(mistake.what);
+        const auto parsed = parse(mistake.file);
+        REQUIRE(!parsed->diagnostics.list().empty());
+        const Diagnostic& d = parsed->diagnostics.list().front();
+        CHECK_MESSAGE(d.help.starts_with("did you mean '" + mistake.fixed + "'? '"), d.help);
+        CHECK_MESSAGE(d.help.find("is not a") != std::string::npos, d.help);
+        REQUIRE(d.fixes.size() == 1);
+        CHECK_MESSAGE(!parse(apply_fixes(mistake.file, d))->diagnostics.has_errors(), apply_fixes(mistake.file, d));
+    }
+    // The reason says what the word was read as.
+    const auto read_as = parse(in_workout("  defualts rest 30s"));
+    CHECK(read_as->diagnostics.list().front().help ==
+          "did you mean 'defaults rest 30s'? 'defualts' is not a keyword, so the statement was read as the exercise 'defualts'");
+
+    // No keyword: a name with a space, a block's entry (entries are exercises), a keyword that is
+    // not close, a statement that reads no further with the keyword (`rest 60 s` fails where
+    // `rets 60 s` did: its unit is the mistake), a name with '_' (`warm_up` has its own help).
+    for (const char* line : {"  goblet sqat 3x12", "  superset 3 rounds {\n    push_up 10\n    rets 30s x\n  }", "  plank_hold x",
+                             "  rets 60 s", "  warm_up {\n    easy_cardio 5min\n  }"}) {
+        INFO(line);
+        const auto p = parse(in_workout(line));
+        REQUIRE(!p->diagnostics.list().empty());
+        CHECK(p->diagnostics.list().front().help.find("is not a keyword") == std::string::npos);
+    }
+    CHECK(parse(in_workout("  rets 60 s"))->diagnostics.list().front().help.starts_with("did you mean 'rets 60s'?"));
+    CHECK(parse(in_workout("  warm_up {\n    easy_cardio 5min\n  }"))->diagnostics.list().front().help.find("one word 'warmup'") !=
+          std::string::npos);
+}
+
 TEST_CASE("suggest: a long line shows a window around the change") {
     const std::string cue(500, 'a');
     const auto parsed = parse(in_workout("  goblet_squat 3x12 \"" + cue + "\" @16"));
