@@ -86,12 +86,17 @@ void Reporter::absorb(const SourceManager& sources, std::vector<Diagnostic> diag
     // keeps its ids, which are the same in every SourceManager.
     add_stdlib_sources(sources_);
     std::vector<std::uint32_t> ids(sources.size(), ~0u);
+    const auto move_over = [&](SourceSpan& span) {
+        const std::uint32_t file = span.file;
+        if (!span.has_position() || file >= sources.size()) return;
+        if (ids[file] == ~0u) ids[file] = sources.file(file).embedded ? file : sources_.add(sources.file(file));
+        span.file = ids[file];
+    };
     for (Diagnostic& diagnostic : diagnostics) {
-        const std::uint32_t file = diagnostic.span.file;
-        if (diagnostic.span.has_position() && file < sources.size()) {
-            if (ids[file] == ~0u) ids[file] = sources.file(file).embedded ? file : sources_.add(sources.file(file));
-            diagnostic.span.file = ids[file];
-        }
+        move_over(diagnostic.span);
+        // The fix-its too: left with their old ids, they pointed at no file (or another one)
+        // whenever the ids differed, and --diagnostics json dropped them.
+        for (FixIt& fix : diagnostic.fixes) move_over(fix.span);
         all_.push_back(std::move(diagnostic));
     }
 }

@@ -237,6 +237,20 @@ TEST_CASE("--diagnostics json") {
     CHECK(io[0]["message"] == "cannot read '" + data("missing.reps") + "': No such file or directory");
 }
 
+// Found while fixing the join of a spaced name: a file whose catalog declaration follows a
+// workout is read twice (the second time whole) under a new file id; the JSON reporter moved each
+// diagnostic to its own ids but left its fix-its on the old one, and dropped them.
+TEST_CASE("--diagnostics json keeps the fix-its of a file checked again whole") {
+    TempDir dir("json-fixes");
+    const fs::path file = dir.write("w.reps", "workout w \"W\" {\n  plank 3 x 12\n}\nexercise late \"Late\" { rep 2s }\n");
+    const auto diagnostics = nlohmann::json::parse(run_reps({"check", "--diagnostics", "json", file.string()}).err)["diagnostics"];
+    REQUIRE(diagnostics.size() == 1);
+    REQUIRE(diagnostics[0]["fixes"].size() == 1);
+    CHECK(diagnostics[0]["fixes"][0]["replacement"] == "3x12");
+    CHECK(diagnostics[0]["fixes"][0]["line"] == 2);
+    CHECK(diagnostics[0]["fixes"][0]["column"] == 9);
+}
+
 TEST_CASE("--color and NO_COLOR") {
     const auto colored = [](const Run& run) { return run.err.find('\033') != std::string::npos; };
     {
