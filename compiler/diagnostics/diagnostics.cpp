@@ -61,6 +61,13 @@ Diagnostic make(Severity severity, Code code, SourceSpan span, std::string messa
 
 }  // namespace
 
+Diagnostic* Diagnostics::find(Code code, const SourceSpan& span) {
+    const auto found = std::find_if(list_.begin(), list_.end(), [&](const Diagnostic& d) {
+        return d.code == code && d.span.file == span.file && d.span.offset == span.offset;
+    });
+    return found == list_.end() ? nullptr : &*found;
+}
+
 Diagnostic& Diagnostics::report(Code code, SourceSpan span, std::string message, std::string help) {
     const Severity severity = code == Code::none ? Severity::error : registry[static_cast<std::size_t>(code) - 1].severity;
     const auto before = list_.size();

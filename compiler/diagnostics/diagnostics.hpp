@@ -72,6 +72,9 @@ public:
     std::size_t error_count() const { return errors_; }
     std::size_t warning_count() const { return list_.size() - errors_; }
     const std::vector<Diagnostic>& list() const { return list_; }
+    // The diagnostic of `code` at `span` (its start), to add what a later phase knows to it;
+    // nullptr if none.
+    Diagnostic* find(Code code, const SourceSpan& span);
     // True once max_errors errors were reported: the phase should skip what is at `span`. The first
     // call that returns true adds E0003 "checking stops here" at `span`.
     bool stop_here(const SourceSpan& span);

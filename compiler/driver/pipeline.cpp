@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/check/spaced_names.hpp"
 #include "compiler/driver/streamed_check.hpp"
 #include "compiler/lower/lower.hpp"
 #include "compiler/timing/timeline_size.hpp"
@@ -85,6 +86,7 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
         // whole check finds every syntax error first): that order, then.
         if (diagnostics.error_count() >= max_errors) return compile_whole();
     } else result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile, {}}, diagnostics);
+    settle_spaced_names(result.loaded.files, result.checked.catalog, sources, diagnostics);
     drop_unknown_damaged_names(result.loaded, sources, diagnostics);
     // Before looking at has_errors: an allowed warning must not count as an error (--werror).
     apply_allow_comments(diagnostics, sources);

@@ -326,6 +326,14 @@ struct ImportDecl {
 using Declaration = std::variant<ImportDecl, RegionDecl, MuscleDecl, EquipmentDecl, ExerciseDecl, ProfileDecl,
                                  WorkoutDecl, ProgramDecl>;
 
+// A name written as two words at a syntax error (`goblet squat 3x12`): whether their join is the
+// fix depends on the names the files can use, known once they have all parsed
+// (compiler/check/spaced_names.hpp settles the error's help then).
+struct SpacedName {
+    SourceSpan error;    // the syntax error's span
+    SourceSpan written;  // `goblet squat`
+};
+
 struct File {
     std::uint32_t file_id = 0;
     List<Declaration> declarations;
@@ -335,6 +343,9 @@ struct File {
     // reported unknown.
     List<Name> damaged_names;
     bool import_damaged = false;  // an `import` with a syntax error: any name may come from it
+    // On the heap, not in the arena: a big file's workouts are parsed into memory given back
+    // after each (parse.hpp), and these must outlive them.
+    std::vector<SpacedName> spaced_names;
 };
 
 }  // namespace reps::ast

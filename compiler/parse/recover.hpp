@@ -42,6 +42,11 @@ void report_syntax_error(const pegtl::parse_error& error, ParseState& state) {
         if (!state.pending_note.empty()) diagnostic.notes.push_back(state.pending_note);
         if (state.pending_fix) {
             diagnostic.help = state.pending_fix->help;
+            if (state.pending_fix->joins_name) {
+                state.out->spaced_names.push_back(ast::SpacedName{
+                    span, SourceSpan{state.file_id, static_cast<std::uint32_t>(state.pending_fix->offset),
+                                     static_cast<std::uint32_t>(state.pending_fix->length)}});
+            }
             if (state.pending_fix->edit) diagnostic.fixes.push_back(FixIt{SourceSpan{state.file_id, static_cast<std::uint32_t>(state.pending_fix->offset),
                                                         static_cast<std::uint32_t>(state.pending_fix->length)},
                                              std::move(state.pending_fix->replacement)});

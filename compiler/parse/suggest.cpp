@@ -431,13 +431,15 @@ std::optional<SyntaxFix> suggest_syntax_fix(std::string_view text, std::size_t a
     }
     // A word where '{' belongs is a title without quotes, never a name to write in lower case.
     if (site == SyntaxSite::open_brace && is_letter(f.at(at))) return fix_unquoted_title(f);
-    // `goblet squat 3x12`: a name with a space in it.
+    // `goblet squat 3x12`: a name with a space in it. Joined, it may be no name at all (`foo bar`);
+    // the help says so only conditionally until the names are known (compiler/check/spaced_names).
     if (site == SyntaxSite::dose && name_at != npos && name_at >= f.line_begin() && is_lower(f.at(at))) {
         const std::size_t word_end = f.word_end(at);
         if (is_digit(f.at(f.skip_spaces(word_end))) && f.skip_spaces(word_end) > word_end) {
-            return f.make(name_at, word_end - name_at,
-                          fmt::format("{}_{}", name, f.line_from(at).substr(0, word_end - at)),
-                          "Names have no spaces: words are joined with '_'");
+            const std::string_view written = f.line_from(name_at).substr(0, word_end - name_at);
+            std::string joined = fmt::format("{}_{}", name, f.line_from(at).substr(0, word_end - at));
+            std::string help = fmt::format("names have no spaces: if '{}' is one name, it is written '{}'", written, joined);
+            return SyntaxFix{std::move(help), name_at, word_end - name_at, std::move(joined), false, true};
         }
     }
     // An upper-case letter in a name: names are lower case.

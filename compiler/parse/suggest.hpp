@@ -39,6 +39,10 @@ struct SyntaxFix {
     std::size_t length = 0;
     std::string replacement;
     bool edit = true;         // false: the help says what is wrong, and no edit fixes it
+    // A name written as two words (`goblet squat`), whose join is `replacement`: whether the join
+    // is the fix depends on the names the files can use, known only once they have all parsed
+    // (compiler/check/spaced_names.hpp). Until then the help edits nothing.
+    bool joins_name = false;
 };
 
 // `text` is the whole file and `at` the offset where parsing failed. `name_at`/`name` are the

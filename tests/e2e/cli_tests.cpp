@@ -251,6 +251,57 @@ TEST_CASE("--diagnostics json keeps the fix-its of a file checked again whole") 
     CHECK(diagnostics[0]["fixes"][0]["column"] == 9);
 }
 
+// Found by an outside tester: `defualts rest 30s` and `foo bar 3x12` were offered the joins
+// `defualts_rest` and `foo_bar` as fixes, names no catalog has, which an editor applied.
+TEST_CASE("check: a name written as two words is joined only into a name the file can use") {
+    TempDir dir("spaced-names");
+    const fs::path file = dir.write("w.reps",
+                                    "exercise my_move \"My Move\" {\n  aka my_alias\n  rep 2s\n}\n"
+                                    "workout w \"W\" {\n"
+                                    "  goblet squat 3x12\n"    // 6: the stdlib's
+                                    "  my move 3x10\n"         // 7: the file's own
+                                    "  my alias 3x10\n"        // 8: an alias
+                                    "  your move 3x10\n"       // 9: declared after it, below
+                                    "  goblet sqat 3x12\n"     // 10: no such name: the closest
+                                    "  foo bar 3x12\n"         // 11: nothing close
+                                    "}\n"
+                                    "exercise your_move \"Your Move\" { rep 2s }\n");
+    const Run run = run_reps({"check", "--diagnostics", "json", file.string()});
+    CHECK(run.code == 1);
+    const auto diagnostics = nlohmann::json::parse(run.err)["diagnostics"];
+    REQUIRE(diagnostics.size() == 6);
+    const auto help = [&](int line) {
+        for (const auto& d : diagnostics) {
+            if (d["line"] == line) return d;
+        }
+        FAIL("no diagnostic at line ", line);
+        return nlohmann::json{};
+    };
+    const auto replacement = [&](int line) {
+        const auto fixes = help(line)["fixes"];
+        REQUIRE(fixes.size() == 1);
+        return fixes[0]["replacement"].get<std::string>();
+    };
+    CHECK(help(6)["help"] == "did you mean 'goblet_squat 3x12'? Names have no spaces: words are joined with '_'");
+    CHECK(replacement(6) == "goblet_squat");
+    CHECK(replacement(7) == "my_move");
+    CHECK(replacement(8) == "my_alias");
+    CHECK(replacement(9) == "your_move");
+    CHECK(help(10)["help"] == "did you mean 'goblet_squat 3x12'? Names have no spaces, and no exercise is called "
+                              "'goblet_sqat': the closest is 'goblet_squat'");
+    CHECK(replacement(10) == "goblet_squat");
+    CHECK(help(11)["help"] == "names have no spaces, but no exercise is called 'foo_bar' either: `reps catalog TERM` "
+                              "searches the catalog");
+    CHECK(help(11)["fixes"].empty());
+
+    // Where the names are not checked (a broken import), the help only says what a join would be.
+    const fs::path broken = dir.write("broken.reps", "import \"nope.reps\"\nworkout w \"W\" {\n  goblet squat 3x12\n}\n");
+    const Run unchecked = run_reps({"check", "--diagnostics", "json", broken.string()});
+    const auto spaced = nlohmann::json::parse(unchecked.err)["diagnostics"][1];
+    CHECK(spaced["help"] == "names have no spaces: if 'goblet squat' is one name, it is written 'goblet_squat'");
+    CHECK(spaced["fixes"].empty());
+}
+
 TEST_CASE("--color and NO_COLOR") {
     const auto colored = [](const Run& run) { return run.err.find('\033') != std::string::npos; };
     {

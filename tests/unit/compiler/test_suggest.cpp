@@ -1,4 +1,4 @@
-// Syntax errors that say what was meant (#20): thirty-one typical mistakes, each with the help line
+// Syntax errors that say what was meant (#20): thirty typical mistakes, each with the help line
 // that shows the fixed text, and a fix-it that, applied, makes the file parse.
 #include <doctest/doctest.h>
 
@@ -56,7 +56,6 @@ const std::vector<Mistake> mistakes = {
     {"16kgs", in_workout("  goblet_squat 3x12 @16kgs"), "goblet_squat 3x12 @16kg"},
     {"a tempo without dashes", in_workout("  goblet_squat 3x12 tempo 3110"), "goblet_squat 3x12 tempo 3-1-1-0"},
     {"a keyword as a workout name", "workout tempo \"Tempo\" {\n  goblet_squat 3x12\n}\n", "workout my_tempo \"Tempo\" {"},
-    {"a name with a space", in_workout("  goblet squat 3x12"), "goblet_squat 3x12"},
     {"a name in upper case", in_workout("  Goblet_squat 3x12"), "goblet_squat 3x12"},
     {"an unquoted note", in_workout("  note easy pace"), "note \"easy pace\""},
     {"a clock with 75 seconds", in_workout("  plank 3x1:75"), "plank 3x2:15"},
@@ -83,7 +82,9 @@ TEST_CASE("suggest: typical mistakes get a help line with the fixed text and a f
         if (help_shows_fix && fix_parses) ++shown;
     }
     MESSAGE(shown, " of ", mistakes.size(), " mistakes get a help line showing the right fix");
-    CHECK(mistakes.size() == 31);
+    // A name with a space (`goblet squat 3x12`) was the 32nd: its fix needs the names the file can
+    // use, which a parse alone does not know (tests/e2e/cli_tests.cpp "check: a name written as two words").
+    CHECK(mistakes.size() == 30);
     CHECK(shown >= 27);  // the target of #20
 }
 
@@ -304,6 +305,19 @@ TEST_CASE("suggest: a misspelt keyword that starts a statement is named, and the
     CHECK(parse(in_workout("  rets 60 s"))->diagnostics.list().front().help.starts_with("did you mean 'rets 60s'?"));
     CHECK(parse(in_workout("  warm_up {\n    easy_cardio 5min\n  }"))->diagnostics.list().front().help.find("one word 'warmup'") !=
           std::string::npos);
+}
+
+// A name written as two words: the parser cannot know whether the join is a name (it may be
+// declared later, or imported), so its help edits nothing until the pipeline knows the names.
+TEST_CASE("suggest: a name with a space: a conditional help and no edit from the parser alone") {
+    const auto parsed = parse(in_workout("  goblet squat 3x12"));
+    REQUIRE(parsed->diagnostics.list().size() == 1);
+    const Diagnostic& d = parsed->diagnostics.list().front();
+    CHECK(d.help == "names have no spaces: if 'goblet squat' is one name, it is written 'goblet_squat'");
+    CHECK(d.fixes.empty());
+    REQUIRE(parsed->file.spaced_names.size() == 1);
+    CHECK(where(*parsed, parsed->file.spaced_names[0].written) == "2:3+12 'goblet squat'");
+    CHECK(parsed->file.spaced_names[0].error.offset == d.span.offset);
 }
 
 TEST_CASE("suggest: a long line shows a window around the change") {
