@@ -21,6 +21,18 @@ using limits::max_steps;
 
 bool is_reps(ast::Amount::Kind kind) { return kind != ast::Amount::Kind::duration; }
 
+// `rets 60s`: a workout's statement that reads as `rest DURATION` (a single duration and nothing
+// else) under a name close to `rest` is most likely the keyword misspelt, not an exercise: it
+// parsed as a prescription, so no syntax error named the keyword.
+bool reads_as_misspelt_rest(const ast::Prescription& prescription) {
+    const auto& dose = prescription.dose;
+    if (!dose || dose->to || dose->from.sets || dose->from.amount.kind != ast::Amount::Kind::duration) return false;
+    const ast::Modifiers& m = prescription.modifiers;
+    const bool has_modifiers = m.each.set || m.alt.set || m.load || m.rest || m.tempo || m.hold || m.cue ||
+                               !m.alternatives.empty() || !m.repeated.empty();
+    return !has_modifiers && closest_name(prescription.exercise.text, {"rest"}).has_value();
+}
+
 // Whether a load of this class can go on the set: added mass needs something to carry it (a
 // vest, a belt), a pair of loads a loadable pair; bodyweight, %1RM, RPE and RIR say how hard, not
 // with what.
@@ -187,7 +199,8 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
         const ast::Name* name = &name_of(option);
         const int index = catalog_.find_exercise(name->text);
         if (index < 0) {
-            report_unknown_exercise(*name);
+            const bool rest = option == 0 && context == EntryContext::prescription && reads_as_misspelt_rest(prescription);
+            report_unknown_exercise(*name, rest ? "rest" : std::string_view{});
             resolved = false;
         }
         entry.options.push_back(index);

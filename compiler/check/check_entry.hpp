@@ -3,6 +3,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/check/checked.hpp"
@@ -43,8 +44,9 @@ private:
         return known.known ? known : learn(exercise);
     }
     const Traits& learn(int exercise);
-    // E0102 with its suggestions; out of line, as every name of a file that checks is known.
-    [[gnu::cold, gnu::noinline]] void report_unknown_exercise(const ast::Name& name);
+    // E0102 with its suggestions (`keyword` first, and as the fix, when the statement reads as one
+    // misspelt: `rets 60s`); out of line, as every name of a file that checks is known.
+    [[gnu::cold, gnu::noinline]] void report_unknown_exercise(const ast::Name& name, std::string_view keyword);
     // W0104 at each `or` alternative that can never be chosen; only an entry with alternatives
     // has any to look for (options: the resolved exercises, -1 for an unknown name).
     void report_repeated_options(const ast::Prescription& prescription, std::span<const int> options);

@@ -190,10 +190,17 @@ std::vector<std::string> EntryChecker::fitting_alternatives(std::span<const int>
     return names;
 }
 
-void EntryChecker::report_unknown_exercise(const ast::Name& name) {
+void EntryChecker::report_unknown_exercise(const ast::Name& name, std::string_view keyword) {
     auto& diagnostic = diagnostics_.report(Code::E0102, name.span, fmt::format("unknown exercise '{}'", name.text));
-    // Ranked as `reps catalog NAME` ranks its matches, so the two agree.
-    if (const auto suggestions = suggest_exercises(catalog_, name.text); !suggestions.empty()) {
+    // Ranked as `reps catalog NAME` ranks its matches, so the two agree; a keyword the statement
+    // reads as comes first, and its edit is the fix.
+    auto suggestions = suggest_exercises(catalog_, name.text);
+    if (!keyword.empty()) {
+        suggestions.insert(suggestions.begin(), std::string(keyword));
+        if (suggestions.size() > max_exercise_suggestions) suggestions.resize(max_exercise_suggestions);
+        diagnostic.fixes.push_back(FixIt{name.span, std::string(keyword)});
+    }
+    if (!suggestions.empty()) {
         diagnostic.help = did_you_mean(suggestions);
     } else {
         diagnostic.help = "`reps catalog TERM` searches the catalog; declare your own with `exercise`";

@@ -202,6 +202,19 @@ try {
   check(zoneChange && zoneChange.newText === '"Europe/Berlin"' && zoneChange.range.start.character === 11 && zoneChange.range.end.character === 19,
         'code action: did you mean, for a quoted time zone, keeps the quotes', zone);
 
+  // `rets 60s` reads as a rest: the keyword's quick fix first and preferred, once, not also as the
+  // diagnostic's fix-it.
+  connection.sendNotification('textDocument/didChange', { textDocument: { uri: typo, version: 4 }, contentChanges: [{ text: 'workout w "W" {\n  rets 60s\n}\n' }] });
+  const rest = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: typo }, range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, context: { diagnostics: [] } });
+  check(rest.length >= 1 && rest[0].isPreferred === true && rest[0].edit.changes[typo].length === 1 &&
+        rest[0].edit.changes[typo][0].newText === 'rest' && rest.filter((a) => a.edit.changes[typo][0].newText === 'rest').length === 1,
+        'code action: a statement that reads as a misspelt rest', rest);
+  // A name written as two words: the join is a quick fix only when it is a name (settled once checked).
+  connection.sendNotification('textDocument/didChange', { textDocument: { uri: typo, version: 5 }, contentChanges: [{ text: 'workout w "W" {\n  goblet squat 3x12\n  foo bar 3x12\n}\n' }] });
+  const joined = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: typo }, range: { start: { line: 1, character: 0 }, end: { line: 2, character: 14 } }, context: { diagnostics: [] } });
+  check(joined.length === 1 && joined[0].edit.changes[typo][0].newText === 'goblet_squat' && joined[0].edit.changes[typo][0].range.start.line === 1,
+        'code action: a name written as two words, joined into a name only', joined);
+
   // Code actions: a syntax fix-it after multibyte text (UTF-16 columns), and `each` for W0101.
   const fixPath = path.join(work, 'fix.reps');
   const fixText = 'workout legs "Größe" {\n  goblet_squat 3x12 "Größe ü" @16\n}\n';

@@ -95,10 +95,11 @@ nlohmann::json code_actions(const Analysis& analysis, const std::string& uri, co
             edits.push_back({{"range", to_json(locator.range(fix.span))}, {"newText", fix.replacement}});
         }
         std::smatch match;
-        // The "did you mean" of an unknown name has no fix-it of its own: it replaces the name.
+        // The "did you mean" of an unknown name replaces the name, one quick fix per name; a
+        // fix-it it has (`rets 60s`: the keyword `rest`) is its first name's.
         const CodeInfo* info = find_code(code_name(diagnostic.code));
         const bool unknown_name = info != nullptr && info->summary.starts_with("unknown");
-        if (edits.empty() && unknown_name && std::regex_search(diagnostic.help, match, did_you_mean)) {
+        if (unknown_name && std::regex_search(diagnostic.help, match, did_you_mean)) {
             // One quick fix per name suggested, the closest first and preferred.
             const std::string names = match[1].str();
             std::vector<std::string> suggested;

@@ -24,6 +24,31 @@ TEST_CASE("check: the stdlib alone is clean") {
     CHECK(c->program.catalog.find_exercise("goblet_squat") >= 0);
 }
 
+// Found by an outside tester: `rets 60s` parses as an exercise `rets` and its dose, and was told
+// only "unknown exercise"; it reads as `rest 60s`, so the keyword comes first, with its edit.
+TEST_CASE("check: an unknown name whose statement reads as 'rest DURATION' suggests the keyword first") {
+    for (const char* line : {"  rets 60s", "  rets 1:30", "  warmup { easy_cardio 5min; rets 60s }", "  reset 2min"}) {
+        INFO(line);
+        const auto c = compile(workout(line));
+        const Diagnostic& d = first(*c);
+        CHECK(d.code == Code::E0102);
+        CHECK(d.help == "did you mean 'rest'?");
+        REQUIRE(d.fixes.size() == 1);
+        CHECK(d.fixes[0].span == d.span);
+        CHECK(d.fixes[0].replacement == "rest");
+    }
+    // Not a rest as written (sets, a cue, a modifier, a block's entry, which takes no rest), or a
+    // name not close to it: the exercises' suggestions alone, and no edit.
+    for (const char* line : {"  rets 3x60s", "  rets 60s \"c\"", "  rets 60s each", "  superset 3 rounds { rets 30s; push_up 10 }",
+                             "  rats_and_mice 60s", "  goblet_sqat 3x12"}) {
+        INFO(line);
+        const auto c = compile(workout(line));
+        CHECK(first(*c).code == Code::E0102);
+        CHECK(first(*c).help.find("'rest'") == std::string::npos);
+        CHECK(first(*c).fixes.empty());
+    }
+}
+
 TEST_CASE("check: unknown names, with did-you-mean over names and aliases") {
     const auto typo = compile(workout("  goblet_sqat 3x12"));
     CHECK(codes(*typo) == "E0102 " + at(*typo, "goblet_sqat"));
