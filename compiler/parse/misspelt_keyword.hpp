@@ -119,7 +119,11 @@ std::optional<SyntaxFix> misspelt_keyword_fix(std::string_view text, std::size_t
     const std::string_view word = text.substr(word_at, word_end - word_at);
     // No keyword has a '_' but full_body, which starts no statement; `warm_up` has a help of its own.
     if (g::is_reserved(word) || word.find('_') != std::string_view::npos) return std::nullopt;
-    const std::string_view rest = f.line_from(word_end);
+    // The trial parses without the parser's actions, which bound the nesting of parentheses: a
+    // line of them would recurse as deep as it is long. A statement shows what it is well before
+    // this many bytes; a failure past them is not read this far.
+    constexpr std::size_t max_trial = 256;
+    const std::string_view rest = f.line_from(word_end).substr(0, max_trial);
     for (const std::string_view keyword : keywords_close_to(word, place)) {
         const std::string trial = std::string(keyword) + std::string(rest);
         // Where the statement failed, in the trial's text: a failure at the word itself is no progress.

@@ -303,6 +303,11 @@ TEST_CASE("suggest: a misspelt keyword that starts a statement is named, and the
         CHECK(p->diagnostics.list().front().help.find("is not a keyword") == std::string::npos);
     }
     CHECK(parse(in_workout("  rets 60 s"))->diagnostics.list().front().help.starts_with("did you mean 'rets 60s'?"));
+    // The keyword's statement is tried without the parser's actions, which bound parentheses: a
+    // line of them is not followed to its end (it recursed once per parenthesis).
+    const auto deep = parse("exercsie x \"X\" { equipment " + std::string(200000, '(') + "\n");
+    REQUIRE(!deep->diagnostics.list().empty());
+    CHECK(deep->diagnostics.list().front().help.starts_with("did you mean 'exercise x \"X\" { equipment ((("));
     CHECK(parse(in_workout("  warm_up {\n    easy_cardio 5min\n  }"))->diagnostics.list().front().help.find("one word 'warmup'") !=
           std::string::npos);
 }
