@@ -212,11 +212,13 @@ struct raising_control : pegtl::normal<Rule> {
         if (const BlockEntries entries = block_entries(state); site == SyntaxSite::statement_end && entries != BlockEntries::none) {
             site = entries == BlockEntries::intervals ? SyntaxSite::interval_entry_end : SyntaxSite::entry_end;
         }
+        // A misspelt keyword explains the failure before the mistakes the words after it may show.
         state.pending_fix = misspelt_keyword_at<Rule>(text, at, state);
-        if (!state.pending_fix) state.pending_fix = suggest_syntax_fix(text, at, site,
-                                               name_in_text ? static_cast<std::size_t>(state.context_name.data() - state.text)
-                                                            : std::string_view::npos,
-                                               state.context_name);
+        if (!state.pending_fix) {
+            const std::size_t name_at = name_in_text ? static_cast<std::size_t>(state.context_name.data() - state.text)
+                                                     : std::string_view::npos;
+            state.pending_fix = suggest_syntax_fix(text, at, site, name_at, state.context_name);
+        }
         throw pegtl::parse_error(message, in);
     }
 };
