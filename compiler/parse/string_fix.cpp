@@ -115,20 +115,22 @@ std::optional<BodyRepair> repair_body(const Fixer& f, const LineString& string) 
         if (first == npos) first = from;
         last_end = to;
     };
+    std::string escape_text;  // what the unknown escape being repaired becomes
     for (std::size_t k = string.open + 1; k < body_end;) {
         const char c = text[k];
         std::size_t next = k + 1;
-        std::string piece(1, c);
+        std::string_view piece = text.substr(k, 1);
         if (c == '\\' && k + 1 < body_end && is_known_escape(text[k + 1])) {
             next = k + 2;
             piece = text.substr(k, 2);
         } else if (c == '\\') {
             EscapeRepair escape = repair_escape(text.substr(k + 1, body_end - k - 1));
             next = k + 1 + escape.length;
-            piece = std::move(escape.text);
+            escape_text = std::move(escape.text);
+            piece = escape_text;
             mark(k, next);
         } else if (is_control(c)) {
-            piece = c == '\v' || c == '\f' ? "\\n" : "";  // a line break from a word processor
+            piece = c == '\v' || c == '\f' ? std::string_view("\\n") : std::string_view();  // a line break from a word processor
             mark(k, next);
         }
         if (first != npos) repaired += piece;
