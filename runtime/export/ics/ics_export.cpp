@@ -16,7 +16,6 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -228,19 +227,13 @@ icalcomponent* alarm(std::int64_t before, const std::string& summary) {
                                nullptr);
 }
 
-// RFC 5545 §3.3.11: in a TEXT value a backslash, ';', ',' and a line end are escaped.
-std::string escaped_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        if (c == '\\' || c == ';' || c == ',') out += '\\';
-        out += c;
-    }
-    return out;
+// RFC 5545 §3.3.11: a TEXT value as written, its backslashes, ';', ',' and line ends escaped, by
+// libical's own writer of TEXT values.
+std::string escaped_text(const std::string& text) {
+    icalvalue* value = icalvalue_new_text(text.c_str());
+    std::string escaped = icalvalue_as_ical_string(value);  // libical's ring buffer: copied at once
+    icalvalue_free(value);
+    return escaped;
 }
 
 // X-WR-CALNAME: not RFC 5545, but the name Apple, Google and Outlook give a subscribed calendar,
