@@ -27,7 +27,7 @@ bool is_reps(ast::Amount::Kind kind) { return kind != ast::Amount::Kind::duratio
 bool reads_as_misspelt_rest(const ast::Prescription& prescription) {
     const auto& dose = prescription.dose;
     if (!dose || dose->to || dose->from.sets || dose->from.amount.kind != ast::Amount::Kind::duration) return false;
-    const ast::Modifiers& m = prescription.modifiers;
+    const ast::Modifiers& m = *prescription.modifiers;
     const bool has_modifiers = m.each.set || m.alt.set || m.load || m.rest || m.tempo || m.hold || m.cue ||
                                !m.alternatives.empty() || !m.repeated.empty();
     return !has_modifiers && closest_name(prescription.exercise.text, {"rest"}).has_value();
@@ -185,7 +185,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
                          checked::Entry& entry) {
     entry.span = prescription.span;
     if (diagnostics_.stop_here(prescription.span)) return;  // exercise -1: not lowered
-    const auto& modifiers = prescription.modifiers;
+    const ast::Modifiers& modifiers = *prescription.modifiers;
 
     // Names: the exercise, then each alternative.
     // The written exercise, then each `or` alternative (no list built: this runs for every entry).
@@ -211,7 +211,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     // The prescription's modifiers, then each alternative's own (SPEC 4.1).
     if (!check_modifier_values(modifiers, context, false)) resolved = false;
     for (const ast::Alternative& alternative : modifiers.alternatives) {
-        if (!check_modifier_values(alternative.modifiers, context, true)) resolved = false;
+        if (!check_modifier_values(*alternative.modifiers, context, true)) resolved = false;
     }
 
     // The dose and its progression.
@@ -303,7 +303,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     const bool timed_dose = !entry.steps.empty() && entry.steps.front().amount.kind == ast::Amount::Kind::duration;
     SmallVector<OptionModifiers, 2> effective;
     for (std::size_t i = 0; i < entry.options.size(); ++i) {
-        effective.push_back(i == 0 ? OptionModifiers::of(modifiers) : OptionModifiers::of(modifiers, modifiers.alternatives[i - 1].modifiers));
+        effective.push_back(i == 0 ? OptionModifiers::of(modifiers) : OptionModifiers::of(modifiers, *modifiers.alternatives[i - 1].modifiers));
     }
     bool options_ok = true;
     SmallVector<const ast::Tempo*, 2> zero_tempos;  // reported already (E0305)
@@ -429,6 +429,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     // The entry takes the chosen option's modifiers: lowering and every output follow them. The
     // looks are for the alternatives shown beside the chosen one: an entry without any needs none.
     if (effective.size() > 1) {
+        entry.option_looks.reserve(effective.size());
         for (const OptionModifiers& option : effective) {
             checked::Entry::OptionLook look;
             if (option.load) look.load = *option.load;

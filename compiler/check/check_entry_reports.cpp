@@ -31,14 +31,14 @@ void EntryChecker::report_repeated_options(const ast::Prescription& prescription
         }
         if (!repeated) return;
     }
-    const ast::Modifiers& modifiers = prescription.modifiers;
+    const ast::Modifiers& modifiers = *prescription.modifiers;
     const auto name_of = [&](std::size_t i) -> const ast::Name& {
         return i == 0 ? prescription.exercise : modifiers.alternatives[i - 1].name;
     };
     // The kind of load the option is done with: an alternative's own, else the prescription's
     // (SPEC 4.1), unless its equipment cannot take that one (W0103: done without it).
     const auto load_class_done = [&](std::size_t i) {
-        const std::optional<ast::Load>& own = i == 0 ? modifiers.load : modifiers.alternatives[i - 1].modifiers.load;
+        const std::optional<ast::Load>& own = i == 0 ? modifiers.load : modifiers.alternatives[i - 1].modifiers->load;
         if (own) return load_class_of(&*own);
         const LoadClass inherited = load_class_of(modifiers.load ? &*modifiers.load : nullptr);
         return traits(options[i]).takes[inherited] ? inherited : no_load;

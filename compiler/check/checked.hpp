@@ -51,12 +51,13 @@ struct Entry {
     SmallVector<int, 2> options;      // the exercise and its `or` alternatives, in order
     // Each option's load and cue as it would be done (its own or inherited, SPEC 4.1), in the
     // order of `options`, for the sheet to print beside an alternative (empty without one).
-    // Copies; their text views the source, as `load` and `cue` do.
+    // Copies; their text views the source, as `load` and `cue` do. On the heap, not in place:
+    // few entries have an alternative, and room for two in each entry was 200 of its 456 bytes.
     struct OptionLook {
         std::optional<ast::Load> load;
         std::optional<std::string_view> cue;
     };
-    SmallVector<OptionLook, 2> option_looks;
+    std::vector<OptionLook> option_looks;
     SmallVector<int, 3> equipment;    // the equipment the chosen option uses (sorted indices)
     std::optional<ast::Load> load;
     std::optional<std::string_view> tempo;  // as written ("3-1-x-0"); its seconds are in rep_seconds

@@ -168,7 +168,7 @@ public:
         Nest nest(w_);
         w_.field("exercise", name(p.exercise));
         if (p.dose) dose(*p.dose);
-        modifiers(p.modifiers);
+        modifiers(*p.modifiers);
     }
 
     void operator()(const ast::RestStatement& s) { w_.line("Rest " + at(s.span) + " duration " + duration(s.duration)); }
@@ -282,7 +282,7 @@ private:
         for (const ast::Alternative& alternative : m.alternatives) {
             w_.field("or", names(std::span<const ast::Name>(&alternative.name, 1)));
             Nest nest(w_);
-            modifiers(alternative.modifiers);
+            modifiers(*alternative.modifiers);
         }
     }
 

@@ -92,7 +92,7 @@ public:
         mix(static_cast<std::uint64_t>(Tag::prescription) | flags({p.dose.has_value()}) << 8);
         add(p.exercise);
         if (p.dose) add(*p.dose);
-        add(p.modifiers);
+        add(*p.modifiers);
     }
     void operator()(const ast::RestStatement& s) {
         tag(Tag::rest);
@@ -252,7 +252,7 @@ private:
         for (const ast::Alternative& alternative : m.alternatives) {
             tag(Tag::alternative);
             add(alternative.name);
-            add(alternative.modifiers);
+            add(*alternative.modifiers);
         }
     }
     static std::uint64_t flags(std::initializer_list<bool> bits) {

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "compiler/parse/actions_names.hpp"
+#include "compiler/parse/workout_limits.hpp"
 
 namespace reps {
 // An unnamed namespace in a header on purpose: only compiler/parse/parse.cpp includes this file, so
@@ -307,7 +308,8 @@ template <>
 struct action<g::alternative_ref> {
     template <typename Input>
     static void apply(const Input& in, ParseState& state) {
-        state.prescription->modifiers.alternatives.push_back(ast::Alternative{name_of(in, state), {}});
+        state.prescription->modifiers.edit().alternatives.push_back(ast::Alternative{name_of(in, state), {}});
+        count_workout_statement(in, state, false);  // not done as well as its exercise: takes no time of its own
     }
 };
 

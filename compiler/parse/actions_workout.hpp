@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "compiler/parse/actions_names.hpp"
+#include "compiler/parse/workout_limits.hpp"
 
 namespace reps {
 // An unnamed namespace in a header on purpose: only compiler/parse/parse.cpp includes this file, so
@@ -57,6 +58,7 @@ struct action<g::tabata_exercise> {
         entry.exercise = name_of(in, state);
         entry.span = entry.exercise.span;
         state.intervals.entries.push_back(std::move(entry));
+        count_workout_statement(in, state, true);  // an entry, as a block's are
     }
 };
 

@@ -177,21 +177,39 @@ struct Modifiers {
     List<SourceSpan> repeated;  // modifiers given twice (error E0206)
 };
 
+// The modifiers written after a prescription or an alternative. Most entries have none, and all
+// of them took 264 bytes of every node (of every statement, the largest kind of which sets a
+// Statement's size): they are kept off the node (Boxed). Reading gives the empty set when none
+// was written; the parser writes through edit().
+class WrittenModifiers {
+public:
+    const Modifiers& operator*() const { return box_ ? *box_ : none; }
+    const Modifiers* operator->() const { return &**this; }
+    Modifiers& edit() {
+        return box_ ? *box_ : box_.emplace();
+    }
+
+private:
+    static const Modifiers none;
+    Boxed<Modifiers> box_;
+};
+inline const Modifiers WrittenModifiers::none{};
+
 // An `or` alternative with the modifiers written after it, which replace the prescription's of
 // the same kind for it alone (SPEC 4.1). Its modifiers' own `alternatives` stay empty.
 struct Alternative {
     Name name;
-    Modifiers modifiers;
+    WrittenModifiers modifiers;
 };
 
 // A prescription, or an entry of a superset/circuit/intervals/emom/amrap (which has no dose sets).
 struct Prescription {
     // Provided, so that a new node (the parser's emplace_back()) only gets its members' initial
-    // values: the implicit constructor made value-initialisation zero its 440 bytes first.
+    // values: the implicit constructor made value-initialisation zero all its bytes first.
     Prescription() {}  // NOLINT(modernize-use-equals-default)
     Name exercise;
     std::optional<Dose> dose;  // absent for interval and tabata entries
-    Modifiers modifiers;
+    WrittenModifiers modifiers;
     SourceSpan span;
 };
 

@@ -315,8 +315,8 @@ std::string_view trimmed_word(std::string_view text) {
 
 // Where a modifier being parsed goes: after `or NAME` it belongs to that alternative (SPEC 4.1).
 ast::Modifiers& current_modifiers(ParseState& state) {
-    auto& modifiers = state.prescription->modifiers;
-    return modifiers.alternatives.empty() ? modifiers : modifiers.alternatives.back().modifiers;
+    ast::Modifiers& modifiers = state.prescription->modifiers.edit();
+    return modifiers.alternatives.empty() ? modifiers : modifiers.alternatives.back().modifiers.edit();
 }
 
 void mark_repeated(bool already, const SourceSpan& span, ast::Modifiers& modifiers) {

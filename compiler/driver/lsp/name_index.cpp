@@ -24,7 +24,7 @@ public:
 
     void prescription(const ast::Prescription& prescription) {
         use(NameKind::exercise, prescription.exercise);
-        for (const ast::Alternative& alternative : prescription.modifiers.alternatives) use(NameKind::exercise, alternative.name);
+        for (const ast::Alternative& alternative : prescription.modifiers->alternatives) use(NameKind::exercise, alternative.name);
     }
 
     void statements(const ast::LongList<ast::Statement>& body) {

@@ -127,7 +127,7 @@ TEST_CASE("parse: prescriptions, doses and modifiers") {
     CHECK(describe(squat.dose->from.amount) == "range 8-12");
     CHECK(where(*p, squat.dose->from.amount.span) == "2:18+4 '8-12'");
     CHECK_FALSE(squat.dose->to);
-    const auto& m = squat.modifiers;
+    const auto& m = *squat.modifiers;
     CHECK(describe(m.load) == "mass 16 kg '16kg'");
     CHECK(where(*p, m.load->span) == "2:23+5 '@16kg'");
     CHECK(m.rest->seconds == 90);
@@ -154,22 +154,22 @@ TEST_CASE("parse: prescriptions, doses and modifiers") {
     REQUIRE(lunge.dose->step);
     CHECK(lunge.dose->step->value == 1);
     CHECK(where(*p, lunge.dose->span) == "3:9+18 '2x8 -> 3x12 step 1'");
-    CHECK(lunge.modifiers.each.set);
-    CHECK(where(*p, lunge.modifiers.each.span) == "3:28+4 'each'");
-    CHECK(describe(lunge.modifiers.load) == "pair 10 kg '2x10kg'");
+    CHECK(lunge.modifiers->each.set);
+    CHECK(where(*p, lunge.modifiers->each.span) == "3:28+4 'each'");
+    CHECK(describe(lunge.modifiers->load) == "pair 10 kg '2x10kg'");
 
     const auto& plank = statement<ast::Prescription>(w.body, 2);
     CHECK_FALSE(plank.dose->from.sets);
     CHECK(describe(plank.dose->from.amount) == "duration 30");
-    CHECK(plank.modifiers.alt.set);
-    CHECK(describe(plank.modifiers.load) == "bodyweight_plus 5 kg 'bw+5kg'");
+    CHECK(plank.modifiers->alt.set);
+    CHECK(describe(plank.modifiers->load) == "bodyweight_plus 5 kg 'bw+5kg'");
 
     const auto& push = statement<ast::Prescription>(w.body, 3);
     CHECK(describe(push.dose->from.amount) == "at_least 5");
-    CHECK(describe(push.modifiers.load) == "percent_1rm 70  '70%'");
-    CHECK(describe(statement<ast::Prescription>(w.body, 4).modifiers.load) == "rpe 8.5  'rpe 8.5'");
-    CHECK(describe(statement<ast::Prescription>(w.body, 5).modifiers.load) == "rir 2  'rir 2'");
-    CHECK(describe(statement<ast::Prescription>(w.body, 6).modifiers.load) == "bodyweight 0  'bw'");
+    CHECK(describe(push.modifiers->load) == "percent_1rm 70  '70%'");
+    CHECK(describe(statement<ast::Prescription>(w.body, 4).modifiers->load) == "rpe 8.5  'rpe 8.5'");
+    CHECK(describe(statement<ast::Prescription>(w.body, 5).modifiers->load) == "rir 2  'rir 2'");
+    CHECK(describe(statement<ast::Prescription>(w.body, 6).modifiers->load) == "bodyweight 0  'bw'");
     CHECK(where(*p, statement<ast::Prescription>(w.body, 6).span) == "5:58+12 'pull 3x5 @bw'");
 }
 
@@ -179,30 +179,30 @@ TEST_CASE("parse: modifiers after 'or NAME' belong to that alternative") {
                          "}\n");
     CHECK(p->diagnostics.list().empty());
     const auto& row = statement<ast::Prescription>(declaration<ast::WorkoutDecl>(*p, 0).body, 0);
-    const auto& m = row.modifiers;
+    const auto& m = *row.modifiers;
     CHECK(m.cue->value == "chest to handles");
     CHECK_FALSE(m.load);
     CHECK_FALSE(m.rest);
     REQUIRE(m.alternatives.size() == 2);
     const auto& dumbbell = m.alternatives[0];
     CHECK(dumbbell.name.text == "dumbbell_row");
-    CHECK(dumbbell.modifiers.cue->value == "pull to the hip");
-    CHECK(describe(dumbbell.modifiers.load) == "pair 10 kg '2x10kg'");
-    CHECK(dumbbell.modifiers.rest->seconds == 120);
-    CHECK(dumbbell.modifiers.alternatives.empty());
+    CHECK(dumbbell.modifiers->cue->value == "pull to the hip");
+    CHECK(describe(dumbbell.modifiers->load) == "pair 10 kg '2x10kg'");
+    CHECK(dumbbell.modifiers->rest->seconds == 120);
+    CHECK(dumbbell.modifiers->alternatives.empty());
     const auto& b = m.alternatives[1];
-    CHECK(b.modifiers.hold->seconds == 2);  // the last one written, as for the prescription
-    REQUIRE(b.modifiers.repeated.size() == 1);  // the second hold: E0206 when checked
-    CHECK(where(*p, b.modifiers.repeated[0]) == "2:107+7 'hold 2s'");
-    CHECK_FALSE(b.modifiers.cue);
+    CHECK(b.modifiers->hold->seconds == 2);  // the last one written, as for the prescription
+    REQUIRE(b.modifiers->repeated.size() == 1);  // the second hold: E0206 when checked
+    CHECK(where(*p, b.modifiers->repeated[0]) == "2:107+7 'hold 2s'");
+    CHECK_FALSE(b.modifiers->cue);
 }
 
 TEST_CASE("parse: a modifier given twice is recorded for the checker") {
     const auto p = parse("workout w { squat 3x5 @10kg rest 60s @12kg rest 90s }");
     CHECK(p->diagnostics.list().empty());
     const auto& squat = statement<ast::Prescription>(declaration<ast::WorkoutDecl>(*p, 0).body, 0);
-    REQUIRE(squat.modifiers.repeated.size() == 2);
-    CHECK(where(*p, squat.modifiers.repeated[0]) == "1:38+5 '@12kg'");
+    REQUIRE(squat.modifiers->repeated.size() == 2);
+    CHECK(where(*p, squat.modifiers->repeated[0]) == "1:38+5 '@12kg'");
 }
 
 TEST_CASE("parse: every statement kind") {
@@ -345,14 +345,14 @@ TEST_CASE("parse: strings and loads view the source, or the manager's copy when 
     CHECK(inside_source(w.title->value));
     // Written with three spaces, the load reads "rpe 8" all the same: a copy kept by the manager.
     const auto& row = statement<ast::Prescription>(w.body, 0);
-    CHECK(row.modifiers.load->text == "rpe 8");
-    CHECK_FALSE(inside_source(row.modifiers.load->text));
-    CHECK(row.modifiers.cue->value == "a\nb");
-    CHECK_FALSE(inside_source(row.modifiers.cue->value));
+    CHECK(row.modifiers->load->text == "rpe 8");
+    CHECK_FALSE(inside_source(row.modifiers->load->text));
+    CHECK(row.modifiers->cue->value == "a\nb");
+    CHECK_FALSE(inside_source(row.modifiers->cue->value));
     const auto& dip = statement<ast::Prescription>(w.body, 1);
-    CHECK(dip.modifiers.load->text == "rir 2");
-    CHECK(inside_source(dip.modifiers.load->text));
-    CHECK(inside_source(dip.modifiers.cue->value));
+    CHECK(dip.modifiers->load->text == "rir 2");
+    CHECK(inside_source(dip.modifiers->load->text));
+    CHECK(inside_source(dip.modifiers->cue->value));
 }
 
 TEST_CASE("parse: a copy of the source manager keeps the rewritten strings alive") {

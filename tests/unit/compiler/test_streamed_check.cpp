@@ -335,6 +335,30 @@ TEST_CASE("streamed check: a workout of too many statements is refused as it par
     CHECK(refused.diagnostics.find("error[E0003]: workout 'notes' has more than 1000000 statements") != std::string::npos);
 }
 
+TEST_CASE("streamed check: a tabata's names count as block entries, `or` alternatives as statements") {
+    Scratch scratch;
+    // One line `tabata burpee burpee ...`: each name is an entry (unbounded, one took 1 KB of memory).
+    std::string tabata = "workout t \"T\" { tabata";
+    for (int i = 0; i < 100'001; ++i) tabata += " burpee";
+    const auto over = scratch.write("tabata.reps", tabata + " }\nworkout next \"Next\" { goblat_squat 3x10 }\n");
+    const Run refused = run(over, true);
+    CHECK(refused.diagnostics.find("tabata.reps:1:9: error[E0005]: workout 't' has more than 100000 exercises, rests and entries") !=
+          std::string::npos);
+    CHECK(refused.diagnostics.find("error[E0102]: unknown exercise 'goblat_squat'") != std::string::npos);
+    CHECK(refused.diagnostics == run(over, false).diagnostics);
+    // At the limit: a warning that the entries after the eighth are never done, and no error.
+    std::string at_limit = "workout t \"T\" { tabata";
+    for (int i = 0; i < 100'000; ++i) at_limit += " burpee";
+    const Run accepted = run(scratch.write("at_limit.reps", at_limit + " }\n"), true);
+    CHECK(accepted.diagnostics.find("error") == std::string::npos);
+    CHECK(accepted.diagnostics.find("warning[W0105]") != std::string::npos);
+
+    std::string alternatives = "workout a \"A\" { plank 30s";
+    for (int i = 0; i < 1'000'000; ++i) alternatives += " or burpee";
+    const Run too_many = run(scratch.write("alternatives.reps", alternatives + " }\n"), true);
+    CHECK(too_many.diagnostics.find("error[E0003]: workout 'a' has more than 1000000 statements") != std::string::npos);
+}
+
 namespace {
 
 // `reps build --workout NAME`'s timeline in `week`, from a streamed check that kept NAME or a whole one.
