@@ -146,13 +146,37 @@ Diagnostics Diagnostics::take_from(std::size_t first) {
 }
 
 void Diagnostics::sort_by_position() {
-    std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        const auto key = [](const Diagnostic& d) {
-            // Within a file the offset orders as line and column do.
-            return std::array<std::uint32_t, 3>{d.span.has_position() ? 0u : 1u, d.span.file, d.span.offset};
-        };
-        return key(a) < key(b);
-    });
+    // Within a file the offset orders as line and column do.
+    const auto key = [](const Diagnostic& d) {
+        return std::array<std::uint32_t, 3>{d.span.has_position() ? 0u : 1u, d.span.file, d.span.offset};
+    };
+    const auto before = [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); };
+    if (std::is_sorted(list_.begin(), list_.end(), before)) return;
+    // The keys are sorted, and each diagnostic moved once into its place: a stable sort of the
+    // diagnostics themselves moved each of them some log2(n) times, which was a quarter of
+    // checking a file of a million warnings.
+    struct Place {
+        std::array<std::uint32_t, 3> key;
+        std::size_t index;
+    };
+    std::vector<Place> order;
+    order.reserve(list_.size());
+    for (std::size_t i = 0; i < list_.size(); ++i) order.push_back(Place{key(list_[i]), i});
+    std::stable_sort(order.begin(), order.end(), [](const Place& a, const Place& b) { return a.key < b.key; });
+    // In place, cycle by cycle (no second list of diagnostics): position `at` takes the one from `from`.
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start].index == start) continue;
+        Diagnostic first = std::move(list_[start]);
+        std::size_t at = start;
+        while (order[at].index != start) {
+            const std::size_t from = order[at].index;
+            list_[at] = std::move(list_[from]);
+            order[at].index = at;  // done
+            at = from;
+        }
+        list_[at] = std::move(first);
+        order[at].index = at;
+    }
 }
 
 // ---- shared by both renderers ---------------------------------------------------------------

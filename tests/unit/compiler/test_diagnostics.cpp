@@ -286,6 +286,30 @@ TEST_CASE("diagnostics: sort by file, line, column, no position last") {
     CHECK(diagnostics.error_count() == 5);
 }
 
+TEST_CASE("diagnostics: sorting many, in long cycles and with ties, keeps insertion order among equals") {
+    // Each diagnostic is moved once, following the cycles of the sorting permutation: compared
+    // with the order a stable sort gives (position, then the order reported in).
+    Diagnostics diagnostics;
+    std::vector<std::pair<std::uint32_t, std::string>> expected;
+    std::uint32_t state = 12345;
+    for (int i = 0; i < 2000; ++i) {
+        state = state * 1103515245u + 12345u;
+        const std::uint32_t offset = (state >> 16) % 300;  // many ties
+        const std::string message = std::to_string(i);
+        diagnostics.report(Code::W0101, SourceSpan{0, offset, 1}, message);
+        expected.emplace_back(offset, message);
+    }
+    std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    diagnostics.sort_by_position();
+    REQUIRE(diagnostics.list().size() == expected.size());
+    bool same = true;
+    for (std::size_t i = 0; i < expected.size(); ++i) same = same && diagnostics.list()[i].message == expected[i].second;
+    CHECK(same);
+    diagnostics.sort_by_position();  // sorted already: unchanged
+    CHECK(diagnostics.list().front().message == expected.front().second);
+    CHECK(diagnostics.list().back().message == expected.back().second);
+}
+
 TEST_CASE("render_json: the same data as one document") {
     SourceManager sources;
     const auto id = sources.add("j.reps", "\xC3\xA9 goblet_sqat 3x12\nnext\n");
