@@ -5,6 +5,7 @@
 #include <array>
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -129,9 +130,15 @@ Diagnostics Diagnostics::with_same_settings() const {
 }
 
 void Diagnostics::append(Diagnostics&& other) {
+    if (list_.empty() && other.suppressed_ == suppressed_ && other.werror_ == werror_) {
+        // Added under the same settings already: taken as they are, not copied into a second list.
+        list_ = std::exchange(other.list_, {});
+        errors_ = std::exchange(other.errors_, 0);
+        return;
+    }
     list_.reserve(list_.size() + other.list_.size());
     for (auto& diagnostic : other.list_) add(std::move(diagnostic));
-    other.list_.clear();
+    other.list_ = {};  // its room too: a big file's warnings would otherwise be held twice over
     other.errors_ = 0;
 }
 

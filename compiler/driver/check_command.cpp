@@ -2,9 +2,12 @@
 // and reporting its diagnostics as text (with a summary line) or as one JSON document.
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <sstream>
+#include <streambuf>
 #include <utility>
+#include <vector>
 
 #include "compiler/base/arena.hpp"
 #include "compiler/driver/cli_internal.hpp"
@@ -175,13 +178,49 @@ struct FileReport {
     int status = 0;
 };
 
-FileReport check_file(const Input& input, const Options& options) {
+// Text passed on to `target` 64 KB at a time (the error stream is unbuffered): the rendered
+// diagnostics of a file of a million warnings, some 250 MB, are never held whole.
+class ForwardInChunks final : public std::streambuf {
+public:
+    explicit ForwardInChunks(std::ostream& target) : target_(target), buffer_(64 * 1024) {
+        setp(buffer_.data(), buffer_.data() + buffer_.size());
+    }
+    ~ForwardInChunks() override { sync(); }
+    ForwardInChunks(const ForwardInChunks&) = delete;
+    ForwardInChunks& operator=(const ForwardInChunks&) = delete;
+
+protected:
+    int_type overflow(int_type c) override {
+        sync();
+        if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+        *pptr() = traits_type::to_char_type(c);
+        pbump(1);
+        return c;
+    }
+    int sync() override {
+        target_.write(pbase(), pptr() - pbase());
+        setp(buffer_.data(), buffer_.data() + buffer_.size());
+        return 0;
+    }
+
+private:
+    std::ostream& target_;
+    std::vector<char> buffer_;
+};
+
+// `direct`: where the file's diagnostics go as they are rendered, when nothing is printed
+// between (files checked one after the other); else they are kept in the report.
+FileReport check_file(const Input& input, const Options& options, std::ostream* direct) {
     // The file's AST comes from this thread's arena, which is reset for the next file when the
     // scope ends; the report holds nothing of the AST.
     thread_local Arena arena;
     const ArenaScope arena_scope(arena);
     FileReport report;
-    std::ostringstream out, err;
+    std::ostringstream out, kept_err;
+    std::optional<ForwardInChunks> forward;
+    if (direct) forward.emplace(*direct);
+    std::ostream forwarded(forward ? &*forward : nullptr);
+    std::ostream& err = forward ? forwarded : kept_err;
     Reporter reporter(options, err);
     if (!input.error.empty()) {
         reporter.fail(input.error);
@@ -220,7 +259,7 @@ FileReport check_file(const Input& input, const Options& options) {
         drop_into_arena(compiled.loaded);
     }
     report.out = std::move(out).str();
-    report.err = std::move(err).str();
+    report.err = std::move(kept_err).str();
     report.diagnostics = reporter.take_collected();
     if (!report.diagnostics.empty()) report.sources = reporter.sources();
     return report;
@@ -242,8 +281,15 @@ int run_check(const Options& options, std::ostream& out, std::ostream& err) {
         err << unwritten;
         unwritten.clear();
     };
+    // One after the other (one job, or one file), each file's diagnostics go straight out.
+    const bool one_by_one = std::min<std::size_t>(jobs, inputs.size()) <= 1;
     run_ordered<FileReport>(
-        inputs.size(), jobs, [&](std::size_t i) { return check_file(inputs[i], options); },
+        inputs.size(), jobs,
+        [&](std::size_t i) {
+            if (!one_by_one) return check_file(inputs[i], options, nullptr);
+            write_diagnostics();  // the files' before it
+            return check_file(inputs[i], options, &err);
+        },
         [&](std::size_t, FileReport report) {
             out << report.out;
             if (unwritten.empty() && report.err.size() >= 64 * 1024) {

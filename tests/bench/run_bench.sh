@@ -225,6 +225,24 @@ for shape in $shapes; do
         info "$shape" "a line of $w_count warnings ($(mb "$(bytes_of "$work/warnings-large.reps")") MB), CPU time" "$(calc %.2f "$w_large")" "s" ""
         row "$shape" "its time / a line of a quarter as many" "$(calc %.2f "$(ms "$w_large") / $(ms "$w_small")")" 4.4 max "x"
     fi
+    if [ "$shape" = big ]; then
+        # One file where every workout warns three times (no warm-up W0201, too short W0205,
+        # `lunge` without `each` W0101), as a generated plan may: what a file of warnings costs,
+        # whose diagnostics, rendered, are some 20 times its size.
+        warning_file() {
+            python3 -c "import sys; n = int(sys.argv[1]); sys.stdout.write(''.join('workout w%d \"T\" { lunge 3x10 }\n' % i for i in range(n)))" "$1" >"$2"
+        }
+        wf_workouts=$([ "$smoke" = 1 ] && echo 2500 || echo 50000)
+        warning_file "$wf_workouts" "$work/warning-file-small.reps"; warning_file $((4 * wf_workouts)) "$work/warning-file-large.reps"
+        wf_bytes=$(bytes_of "$work/warning-file-large.reps")
+        read -r _ wf_small _ < <(measure "$work/warning-file-small.err" "${pin1[@]}" "$reps" check "$work/warning-file-small.reps")
+        read -r _ wf_large wf_rss _ < <(measure "$work/warning-file-large.err" "${pin1[@]}" "$reps" check "$work/warning-file-large.reps")
+        wf_count=$(grep -c 'warning\[' "$work/warning-file-large.err" || true)
+        info "$shape" "a file of $wf_count warnings ($(mb "$wf_bytes") MB, $(mb "$(stat -c %s "$work/warning-file-large.err")") MB of diagnostics)" \
+            "$(calc %.1f "$wf_bytes / 1e6 / $(ms "$wf_large")")" "MB/s" "(CPU time)"
+        row "$shape" "its time / a file of a quarter as many" "$(calc %.2f "$(ms "$wf_large") / $(ms "$wf_small")")" 4.4 max "x"
+        row "$shape" "its peak memory / input ($((wf_rss / 1024)) MB RSS)" "$(calc %.2f "$wf_rss * 1024 / $wf_bytes")" 2 max "x"
+    fi
 
     # Many files: the speedup of two cores, and the same output from both.
     if [ "$shape" = small ] || [ "$shape" = mb ]; then
