@@ -13,6 +13,13 @@ function serverCommand() {
   return configured && configured.trim() !== '' ? configured : 'reps';
 }
 
+// The server's own settings (the "reps" section less the client's `server.*`): sent when it
+// starts, and again by the client whenever the section changes (workspace/didChangeConfiguration).
+function serverSettings() {
+  const profile = vscode.workspace.getConfiguration('reps').get('profile');
+  return { profile: typeof profile === 'string' ? profile.trim() : '' };
+}
+
 async function startClient() {
   if (!vscode.workspace.getConfiguration('reps').get('server.enable')) return;
   const command = serverCommand();
@@ -22,7 +29,8 @@ async function startClient() {
       { scheme: 'file', language: 'reps' },
       { scheme: 'untitled', language: 'reps' },
     ],
-    synchronize: { fileEvents: watcher },
+    synchronize: { fileEvents: watcher, configurationSection: 'reps' },
+    initializationOptions: serverSettings(),
   };
   client = new LanguageClient('reps', 'Reps language server', serverOptions, clientOptions);
   try {

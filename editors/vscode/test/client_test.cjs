@@ -2,14 +2,16 @@
 // `vscode` module (settings, commands, events, messages) and for vscode-languageclient's
 // LanguageClient (which records what it is given), and activated. Checks: `reps lsp` is started
 // over stdio for reps documents; reps.server.path and reps.server.enable are obeyed when the
-// settings change; "Reps: Restart the language server" restarts it; a server that cannot start
-// gives a warning and no exception; deactivate stops it.
+// settings change; reps.profile is handed to the server at start and kept in sync without a
+// restart; "Reps: Restart the language server" restarts it; a server that cannot start gives a
+// warning and no exception; deactivate stops it. Also the folding and indentation patterns of
+// language-configuration.json beside it.
 // Usage: node client_test.cjs EXTENSION_DIR/extension.js
 'use strict';
 const Module = require('node:module');
 const assert = require('node:assert/strict');
 
-const settings = { 'server.path': 'reps', 'server.enable': true };
+const settings = { 'server.path': 'reps', 'server.enable': true, profile: '' };
 const commands = {};
 const configurationListeners = [];
 const warnings = [];
@@ -68,6 +70,13 @@ const running = () => clients.filter((client) => client.state === 'running');
   assert.ok(first.clientOptions.documentSelector.some((selector) => selector.language === 'reps' && selector.scheme === 'file'),
     'the client serves reps files');
   assert.equal(first.clientOptions.synchronize.fileEvents.pattern, '**/*.reps');
+  // reps.profile: given at start, and the whole "reps" section synchronized after (no restart).
+  assert.deepEqual(first.clientOptions.initializationOptions, { profile: '' });
+  assert.equal(first.clientOptions.synchronize.configurationSection, 'reps');
+  Object.assign(settings, { profile: ' home ' });
+  for (const listener of configurationListeners) await listener({ affectsConfiguration: (section) => 'reps.profile'.startsWith(section) });
+  assert.equal(first.state, 'running', 'a new profile does not restart the server');
+  assert.equal(clients.length, 1);
 
   await changeSettings({ 'server.path': '/opt/reps/bin/reps' });
   assert.equal(first.state, 'stopped', 'a new server path stops the old server');
@@ -81,6 +90,7 @@ const running = () => clients.filter((client) => client.state === 'running');
   assert.equal(beforeRestart.state, 'stopped');
   assert.equal(running().length, 1);
   assert.notEqual(running()[0], beforeRestart, 'restart starts a new client');
+  assert.deepEqual(running()[0].clientOptions.initializationOptions, { profile: 'home' }, 'a new server starts with the profile');
 
   await changeSettings({ 'server.enable': false });
   assert.equal(running().length, 0, 'reps.server.enable: false stops the server');
@@ -99,6 +109,23 @@ const running = () => clients.filter((client) => client.state === 'running');
   assert.equal(running().length, 1);
   await extension.deactivate();
   assert.equal(running().length, 0, 'deactivate stops the server');
+
+  // The language configuration beside the client: a block opens at a `{` outside strings and
+  // comments, so a comment or a cue ending in `{` neither starts a fold nor indents the next line.
+  const configuration = JSON.parse(require('node:fs').readFileSync(
+    require('node:path').join(require('node:path').dirname(process.argv[2]), 'language-configuration.json'), 'utf8'));
+  for (const pattern of [configuration.folding.markers.start, configuration.indentationRules.increaseIndentPattern]) {
+    const opens = new RegExp(pattern);
+    for (const line of ['workout w "Day #1" {', '  superset 3 rounds { # two', '  warmup {', '} ; superset 2 rounds {',
+                        'workout w "a \\" # {" {']) {
+      assert.ok(opens.test(line), `${pattern} opens a block at ${line}`);
+    }
+    for (const line of ['# a comment {', '  plank 30s # {', '  plank 30s "hold {"', 'workout w "x"']) {
+      assert.ok(!opens.test(line), `${pattern} opens no block at ${line}`);
+    }
+  }
+  const closes = new RegExp(configuration.folding.markers.end);
+  assert.ok(closes.test('  }') && !closes.test('  plank 30s # }'));
   console.log(`client_test: ok (${clients.length} clients started)`);
 })().catch((error) => {
   console.error(`client_test: FAIL: ${error.message}`);
