@@ -44,12 +44,13 @@ public:
     const T* operator->() const { return value_; }
     T* operator->() { return value_; }
     void reset() { replace(nullptr); }
-    // A default value, made in place (no temporary to copy: a node's parts are hundreds of bytes).
+    // A default value, made in place (no temporary to copy, and default- rather than
+    // value-initialised: no zeroing first, as a node's parts are hundreds of bytes).
     T& emplace() {
         ArenaAllocator<T> allocator;
         T* place = allocator.allocate(1);
         try {
-            replace(::new (static_cast<void*>(place)) T());
+            replace(::new (static_cast<void*>(place)) T);
         } catch (...) {
             allocator.deallocate(place, 1);
             throw;

@@ -281,15 +281,11 @@ int run_check(const Options& options, std::ostream& out, std::ostream& err) {
         err << unwritten;
         unwritten.clear();
     };
-    // One after the other (one job, or one file), each file's diagnostics go straight out.
-    const bool one_by_one = std::min<std::size_t>(jobs, inputs.size()) <= 1;
+    // One after the other (one job, or one file), each file's diagnostics go straight out; not
+    // with --dump, whose output for a file comes first, as from several jobs.
+    const bool straight_out = std::min<std::size_t>(jobs, inputs.size()) <= 1 && options.dump == Dump::none;
     run_ordered<FileReport>(
-        inputs.size(), jobs,
-        [&](std::size_t i) {
-            if (!one_by_one) return check_file(inputs[i], options, nullptr);
-            write_diagnostics();  // the files' before it
-            return check_file(inputs[i], options, &err);
-        },
+        inputs.size(), jobs, [&](std::size_t i) { return check_file(inputs[i], options, straight_out ? &err : nullptr); },
         [&](std::size_t, FileReport report) {
             out << report.out;
             if (unwritten.empty() && report.err.size() >= 64 * 1024) {

@@ -194,7 +194,7 @@ private:
     // Checks the encoding, parses, and opens the file for its imports.
     void open(LoadedProgram& program, std::uint32_t id, FileIdentity identity, fs::path relative) {
         if (!check_utf8(sources_, id, diagnostics_)) {
-            program.files.push_back(ast::File{id, {}, {}, false, {}});
+            program.files.push_back(ast::File{id, {}, {}, false, {}, {}});
             return;
         }
         // The main file is the one opened first, before any file is open for its imports.
@@ -365,7 +365,7 @@ LoadedProgram load_program(const std::filesystem::path& path, SourceManager& sou
         // with its first line as the excerpt.
         Loader(sources, diagnostics).load_stdlib(program);
         program.main_file = report_too_large(path.string(), std::move(read.head), sources, diagnostics);
-        program.files.push_back(ast::File{program.main_file, {}, {}, false, {}});
+        program.files.push_back(ast::File{program.main_file, {}, {}, false, {}, {}});
         return program;
     }
     if (!read.text) {

@@ -18,8 +18,17 @@ namespace {
 // segments (E0005). Any other error of loading (encoding, imports, limits, numbers, a broken
 // import) leaves a program whose check would only add follow-on errors.
 bool checkable_after_syntax_errors(const LoadedProgram& loaded, const Diagnostics& diagnostics) {
+    // A workout too large to parse (E0003 or E0005 at its name) is left out, as a statement with a
+    // syntax error is; any other E0003 (a file or import too large, too many errors) stops here.
+    const auto refused = [&](const SourceSpan& span) {
+        return std::any_of(loaded.files.begin(), loaded.files.end(), [&](const ast::File& file) {
+            return std::find(file.refused_workouts.begin(), file.refused_workouts.end(), span) != file.refused_workouts.end();
+        });
+    };
     for (const auto& diagnostic : diagnostics.list()) {
-        if (diagnostic.severity == Severity::error && diagnostic.code != Code::E0001 && diagnostic.code != Code::E0005) return false;
+        if (diagnostic.severity != Severity::error || diagnostic.code == Code::E0001 || diagnostic.code == Code::E0005) continue;
+        if (diagnostic.code == Code::E0003 && refused(diagnostic.span)) continue;
+        return false;
     }
     return std::none_of(loaded.files.begin(), loaded.files.end(), [](const ast::File& file) { return file.import_damaged; });
 }

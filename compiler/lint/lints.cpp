@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "compiler/catalog/stdlib_catalog.hpp"
+#include "compiler/check/limits.hpp"
 #include "compiler/timing/program_schedule.hpp"
 #include "compiler/timing/timeline_size.hpp"
 #include "compiler/timing/timeline_walk.hpp"
@@ -54,10 +55,17 @@ std::string turns_text(const checked::Block& block, std::int64_t turns) {
     return fmt::format("the {} {} {}s reach its first {} entries", owner, turns, turn, turns);
 }
 
-// How to reach every entry: more turns (a tabata has none to add), or fewer entries.
+// How to reach every entry: more turns (a tabata has none to add), or fewer entries. More turns
+// than a block may have (100 rounds, a 24h emom) is not offered: that fix would be an error.
 std::string never_done_help(const checked::Block& block, std::size_t never_done) {
     const std::size_t entries = block.entries.size();
     const char* remove = never_done == 1 ? "remove the entry" : "remove those entries";
+    const bool emom = block.kind == BlockKind::emom;
+    const auto most_turns = static_cast<std::size_t>(emom ? limits::max_seconds / 60 : limits::max_rounds);
+    if (entries > most_turns) {
+        return fmt::format("{}, or split them into blocks of at most {} entries (a block has at most {} {})", remove,
+                           most_turns, most_turns, emom ? "minutes" : "rounds");
+    }
     switch (block.kind) {
     case BlockKind::tabata:
         return fmt::format("a tabata is always 8 rounds: {}, or write 'intervals {} x 20s on 10s off {{ ... }}' to do each once",

@@ -364,6 +364,9 @@ struct File {
     // On the heap, not in the arena: a big file's workouts are parsed into memory given back
     // after each (parse.hpp), and these must outlive them.
     std::vector<SpacedName> spaced_names;
+    // The names of the workouts refused whole for their size as they parsed (E0003, E0005): the
+    // file is checked without them, as after a syntax error (on the heap, as spaced_names).
+    std::vector<SourceSpan> refused_workouts;
 };
 
 }  // namespace reps::ast

@@ -201,14 +201,18 @@ struct BlockScope {
 
 // How long each list a statement may add to was before it, so that a statement that fails leaves
 // nothing of itself behind: a half-parsed `warm_up {` would be checked as the prescription
-// `warm_up` and give a follow-on "unknown exercise".
+// `warm_up` and give a follow-on "unknown exercise". The workout's counts too (workout_limits.hpp),
+// which its entries and alternatives add to as they parse: a statement dropped, or read again by
+// the enclosing block, must not count toward E0003 or E0005.
 struct StatementMark {
     std::size_t workout_body, phase_body, group_entries, timed_entries, intervals_entries;
+    int workout_statements, workout_timed_statements;
 };
 
 StatementMark mark_statement(const ParseState& state) {
-    return {state.workout.body.size(), state.phase.body.size(), state.group.entries.size(), state.timed.entries.size(),
-            state.intervals.entries.size()};
+    return {state.workout.body.size(),     state.phase.body.size(),  state.group.entries.size(),
+            state.timed.entries.size(),    state.intervals.entries.size(), state.workout_statements,
+            state.workout_timed_statements};
 }
 
 template <typename List>
@@ -222,6 +226,8 @@ void forget_statement(ParseState& state, const StatementMark& mark) {
     shorten(state.group.entries, mark.group_entries);
     shorten(state.timed.entries, mark.timed_entries);
     shorten(state.intervals.entries, mark.intervals_entries);
+    state.workout_statements = mark.workout_statements;
+    state.workout_timed_statements = mark.workout_timed_statements;
 }
 
 // Back to what the block had before the statement, without the scratch values a half-parsed

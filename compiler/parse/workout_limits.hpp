@@ -30,7 +30,7 @@ template <typename Input>
     const std::string_view name = state.workout.name.text;
     if (state.workout_statements > max_workout_statements) {
         state.diagnostics->report(Code::E0003, state.workout.name.span,
-                                  fmt::format("workout '{}' has more than {} statements", name, max_workout_statements),
+                                  fmt::format("workout '{}' has more than {} statements and `or` alternatives", name, max_workout_statements),
                                   "split it into several workouts");
     } else {
         state.diagnostics->report(Code::E0005, state.workout.name.span,
@@ -39,6 +39,7 @@ template <typename Input>
                                               name, max_timeline_segments_parsed, max_timeline_segments_parsed),
                                   "split it into several workouts");
     }
+    state.out->refused_workouts.push_back(state.workout.name.span);
     state.unrecoverable = true;
     state.follows_earlier_error = true;  // reported here, not again as a syntax error
     throw limit_error("too many statements", in);

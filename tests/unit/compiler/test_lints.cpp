@@ -311,6 +311,12 @@ TEST_CASE("entry never done: the entries after a tabata's 8 rounds, an emom's mi
                                    "sit_up burpee push_up\n")),
                    Code::W0105) ==
           std::vector<std::string>{"'sit_up' and the 2 entries after it are never done: the tabata's 8 rounds reach its first 8 entries"});
+    // More entries than a block may have rounds (100) or minutes (1440): no fix that is an error.
+    std::string hundred = "  tabata";
+    for (int i = 0; i < 100; ++i) hundred += " burpee";
+    CHECK(helps(lint(workout_of(hundred + " burpee\n")), Code::W0105) ==
+          std::vector<std::string>{"remove those entries, or split them into blocks of at most 100 entries (a block has at most 100 rounds)"});
+    CHECK(helps(lint(workout_of(hundred + "\n")), Code::W0105).front().find("'intervals 100 x 20s on 10s off") != std::string::npos);
     // An alias is named as the catalog names the exercise.
     CHECK(messages(lint(workout_of("  intervals 1 x 20s on 10s off { burpee; jumping_jack }\n")), Code::W0105) ==
           std::vector<std::string>{"'jumping_jacks' is never done: the intervals block's 1 round reaches its first entry"});

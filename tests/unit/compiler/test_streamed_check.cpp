@@ -331,8 +331,15 @@ TEST_CASE("streamed check: a workout of too many statements is refused as it par
     // Statements that take no time count only toward the size limit of E0003.
     std::string notes = "workout notes \"Notes\" { ";
     for (int i = 0; i < 1'000'001; ++i) notes += "note \"n\"; ";
-    const Run refused = run(scratch.write("notes.reps", notes + "}\n"), true);
+    const auto notes_path = scratch.write("notes.reps", notes + "}\nworkout next \"Next\" { goblat_squat 3x10 }\n" +
+                                                         "program p \"P\" {\n  start 2026-12-07\n  mon 18:00 notes\n  tue 18:00 zz\n}\n");
+    const Run refused = run(notes_path, true);
     CHECK(refused.diagnostics.find("error[E0003]: workout 'notes' has more than 1000000 statements") != std::string::npos);
+    // And the rest of the file is checked, as after E0005 (before, nothing was).
+    CHECK(refused.diagnostics.find("error[E0102]: unknown exercise 'goblat_squat'") != std::string::npos);
+    CHECK(refused.diagnostics.find("unknown workout 'zz'") != std::string::npos);
+    CHECK(refused.diagnostics.find("unknown workout 'notes'") == std::string::npos);
+    CHECK(refused.diagnostics == run(notes_path, false).diagnostics);
 }
 
 TEST_CASE("streamed check: a tabata's names count as block entries, `or` alternatives as statements") {
@@ -356,7 +363,27 @@ TEST_CASE("streamed check: a tabata's names count as block entries, `or` alterna
     std::string alternatives = "workout a \"A\" { plank 30s";
     for (int i = 0; i < 1'000'000; ++i) alternatives += " or burpee";
     const Run too_many = run(scratch.write("alternatives.reps", alternatives + " }\n"), true);
-    CHECK(too_many.diagnostics.find("error[E0003]: workout 'a' has more than 1000000 statements") != std::string::npos);
+    CHECK(too_many.diagnostics.find("error[E0003]: workout 'a' has more than 1000000 statements and `or` alternatives") !=
+          std::string::npos);
+}
+
+TEST_CASE("streamed check: a statement dropped at a syntax error, or read again, does not count toward the limits") {
+    Scratch scratch;
+    // 60,000 names in a tabata with a syntax error (dropped), then 60,000 in one without: 60,000 count.
+    std::string names;
+    for (int i = 0; i < 60'000; ++i) names += " burpee";
+    const Run dropped = run(scratch.write("dropped.reps", "workout t \"T\" {\n  tabata" + names + " @@\n  tabata" + names + "\n}\n"), true);
+    CHECK(dropped.diagnostics.find("error[E0001]") != std::string::npos);
+    CHECK(dropped.diagnostics.find("E0005") == std::string::npos);
+    // A block left open: its last line is read again by the workout, where its error is reported;
+    // its 600,000 alternatives count once (before, twice: E0003 hid the syntax error).
+    std::string alternatives;
+    for (int i = 0; i < 600'000; ++i) alternatives += " or burpee";
+    const Run reread = run(scratch.write("reread.reps", "workout s \"S\" {\n  superset 2 rounds {\n    plank 30s\n  plank 30s" +
+                                                            alternatives + " @@\n}\n"),
+                           true);
+    CHECK(reread.diagnostics.find("error[E0001]") != std::string::npos);
+    CHECK(reread.diagnostics.find("E0003") == std::string::npos);
 }
 
 namespace {
