@@ -444,10 +444,12 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     } else if (chosen.sides == ast::Sides::each && context != EntryContext::intervals && context != EntryContext::amrap) {
         entry.sides = checked::SideMode::each;
         // The option done warns (SPEC 5.2), at its name: an alternative under a profile that chooses it too.
-        diagnostics_.report(Code::W0101, name_of(chosen_option).span,
-                            fmt::format("'{}' is unilateral: assuming each side", catalog_.exercises[entry.exercise].name),
-                            chosen_option == 0 ? "write 'each' (or 'alt') to say so"
-                                               : "write 'each' (or 'alt') after it to say so");
+        if (diagnostics_.wanted(Code::W0101)) {
+            diagnostics_.report(Code::W0101, name_of(chosen_option).span,
+                                fmt::format("'{}' is unilateral: assuming each side", catalog_.exercises[entry.exercise].name),
+                                chosen_option == 0 ? "write 'each' (or 'alt') to say so"
+                                                   : "write 'each' (or 'alt') after it to say so");
+        }
     }
     if (use.load) entry.load = *use.load;
     if (use.rest && context == EntryContext::prescription) {

@@ -83,11 +83,20 @@ Diagnostic& Diagnostics::failure(SourceSpan span, std::string message) {
     return report(Code::none, span, std::move(message));
 }
 
+void Diagnostics::set_suppressed(const std::vector<std::string>& codes) {
+    suppressed_.reset();
+    for (const CodeInfo& info : registry) {
+        if (info.severity != Severity::warning) continue;  // errors cannot be suppressed
+        const bool named = std::any_of(codes.begin(), codes.end(), [&](const std::string& name) { return same_code(name, info.code); });
+        if (named) suppressed_.set(static_cast<std::size_t>(info.id));
+    }
+}
+
+bool Diagnostics::wanted(Code code) const { return !suppressed_.test(static_cast<std::size_t>(code)); }
+
 void Diagnostics::add(Diagnostic diagnostic) {
     if (diagnostic.severity == Severity::warning) {
-        const bool suppressed = std::any_of(suppressed_.begin(), suppressed_.end(),
-                                            [&](const std::string& code) { return same_code(code, code_name(diagnostic.code)); });
-        if (suppressed) return;
+        if (!wanted(diagnostic.code)) return;
         // The code stays W...: `reps explain` still finds the lint behind the error.
         if (werror_) diagnostic.severity = Severity::error;
     }

@@ -1,6 +1,7 @@
 // Diagnostics: phases collect them in one list and keep going; one renderer prints them.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
@@ -79,8 +80,11 @@ public:
     // call that returns true adds E0003 "checking stops here" at `span`.
     bool stop_here(const SourceSpan& span);
 
+    // False for a warning that -W no-CODE drops: a phase need not work out what it would say (a
+    // file of a million workouts formatted a million dropped messages).
+    bool wanted(Code code) const;
     // Warnings named here are dropped ("-W no-W0101"); with werror the rest become errors.
-    void set_suppressed(std::vector<std::string> codes) { suppressed_ = std::move(codes); }
+    void set_suppressed(const std::vector<std::string>& codes);
     void set_werror(bool werror) { werror_ = werror; }
     // Drops the warnings (codes W...) for which `drop` is true, even when --werror made them errors.
     void drop_warnings_if(const std::function<bool(const Diagnostic&)>& drop);
@@ -98,7 +102,7 @@ public:
 
 private:
     std::vector<Diagnostic> list_;
-    std::vector<std::string> suppressed_;
+    std::bitset<256> suppressed_;  // by Code: the warnings -W no-CODE names
     std::size_t errors_ = 0;
     bool werror_ = false;
     bool stopped_ = false;

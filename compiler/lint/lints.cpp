@@ -203,7 +203,7 @@ WorkoutLints::WorkoutLints(const Catalog& catalog) : catalog_(catalog) {
 void WorkoutLints::run(const checked::Workout& workout, Diagnostics& diagnostics) {
     const Catalog& catalog = catalog_;
     std::vector<std::uint8_t>& reached = reached_;
-    if (!workout.has_warmup) {
+    if (!workout.has_warmup && diagnostics.wanted(Code::W0201)) {
         diagnostics.report(Code::W0201, workout.span,
                            fmt::format("workout '{}' has no warm-up{}", workout.name,
                                        workout.warmup_without_work ? ": its warmup block has no exercise" : ""),
@@ -286,6 +286,7 @@ std::optional<std::string> range_taking_in(std::span<const std::int64_t> lengths
 // `range_text`: session_range_text(options), worked out once for every workout.
 void lint_session_length(const checked::Workout& workout, const WorkoutMeasure& measure, int weeks, const LintOptions& options,
                          std::string_view range_text, Diagnostics& diagnostics) {
+    if (!diagnostics.wanted(Code::W0205)) return;
     // Weeks after the longest progression repeat its last step: measured once.
     const int measured_weeks = std::min(weeks, static_cast<int>(measure.week_seconds.size()));
     const std::span<const std::int64_t> lengths(measure.week_seconds.begin(), static_cast<std::size_t>(measured_weeks));

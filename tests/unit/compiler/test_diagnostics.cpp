@@ -260,7 +260,12 @@ TEST_CASE("diagnostics: werror and suppression") {
     suppressed.report(Code::W0102, span, "unused modifier");
     Diagnostic lint{Severity::warning, Code::W0101, span, "added directly", {}, {}, {}};
     suppressed.add(lint);
+    // What a phase asks before working out a message.
+    CHECK_FALSE(suppressed.wanted(Code::W0101));
+    CHECK(suppressed.wanted(Code::W0102));
+    CHECK(Diagnostics().wanted(Code::W0101));
     suppressed.set_suppressed({"E0102"});  // errors cannot be suppressed
+    CHECK(suppressed.wanted(Code::E0102));
     suppressed.report(Code::E0102, span, "unknown exercise");
     REQUIRE(suppressed.list().size() == 2);
     CHECK(code_name(suppressed.list()[0].code) == "W0102");
