@@ -45,7 +45,8 @@ public:
     T* operator->() { return value_; }
     void reset() { replace(nullptr); }
     // A default value, made in place (no temporary to copy, and default- rather than
-    // value-initialised: no zeroing first, as a node's parts are hundreds of bytes).
+    // value-initialised: no zeroing first, as a node's parts are hundreds of bytes). So a T boxed
+    // this way must give every member an initial value of its own, as the AST's nodes do.
     T& emplace() {
         ArenaAllocator<T> allocator;
         T* place = allocator.allocate(1);

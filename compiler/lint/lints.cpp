@@ -63,7 +63,7 @@ std::string never_done_help(const checked::Block& block, std::size_t never_done)
     const bool emom = block.kind == BlockKind::emom;
     const auto most_turns = static_cast<std::size_t>(emom ? limits::max_seconds / 60 : limits::max_rounds);
     if (entries > most_turns) {
-        return fmt::format("{}, or split them into blocks of at most {} entries (a block has at most {} {})", remove,
+        return fmt::format("{}, or split the block's entries into blocks of at most {} (a block has at most {} {})", remove,
                            most_turns, most_turns, emom ? "minutes" : "rounds");
     }
     switch (block.kind) {

@@ -13,11 +13,11 @@ function serverCommand() {
   return configured && configured.trim() !== '' ? configured : 'reps';
 }
 
-// The server's own settings (the "reps" section less the client's `server.*`): sent when it
-// starts, and again by the client whenever the section changes (workspace/didChangeConfiguration).
+// The server's own settings: sent when it starts; the client sends the whole "reps" section
+// again whenever it changes (workspace/didChangeConfiguration), and the server trims the name.
 function serverSettings() {
   const profile = vscode.workspace.getConfiguration('reps').get('profile');
-  return { profile: typeof profile === 'string' ? profile.trim() : '' };
+  return { profile: typeof profile === 'string' ? profile : '' };
 }
 
 async function startClient() {

@@ -277,6 +277,11 @@ try {
   check(!(await allCount()), 'settings: a profile set by didChangeConfiguration', null);
   connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: '' } } });
   check(await allCount(), 'settings: a profile set to "" clears it', null);
+  // As a settings editor may leave it (VS Code sends the section as written).
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { server: {}, profile: ' home ' } } });
+  check(!(await allCount()), 'settings: a profile with spaces around it is that profile', null);
+  connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: '  ' } } });
+  check(await allCount(), 'settings: a profile of spaces clears it', null);
   connection.sendNotification('workspace/didChangeConfiguration', { settings: { reps: { profile: 'home' } } });
   // initialize is sent once: a second is refused and changes nothing (it was answered, and its
   // initializationOptions cleared the profile).

@@ -143,8 +143,14 @@ void Server::apply_settings(const nlohmann::json& reps) {
     // initializationOptions gave. "" or null clears it.
     if (!reps.is_object() || !reps.contains("profile")) return;
     const nlohmann::json& profile = reps["profile"];
-    if (profile.is_string()) profile_ = profile.get<std::string>();
-    else if (profile.is_null()) profile_.clear();
+    if (profile.is_string()) {
+        // Spaces around the name, as a settings editor may leave them, are not part of it.
+        const std::string name = profile.get<std::string>();
+        const auto first = name.find_first_not_of(" \t");
+        profile_ = first == std::string::npos ? std::string() : name.substr(first, name.find_last_not_of(" \t") - first + 1);
+    } else if (profile.is_null()) {
+        profile_.clear();
+    }
 }
 
 nlohmann::json Server::request(const std::string& method, const nlohmann::json& params) {

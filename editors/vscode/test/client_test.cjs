@@ -90,7 +90,7 @@ const running = () => clients.filter((client) => client.state === 'running');
   assert.equal(beforeRestart.state, 'stopped');
   assert.equal(running().length, 1);
   assert.notEqual(running()[0], beforeRestart, 'restart starts a new client');
-  assert.deepEqual(running()[0].clientOptions.initializationOptions, { profile: 'home' }, 'a new server starts with the profile');
+  assert.deepEqual(running()[0].clientOptions.initializationOptions, { profile: ' home ' }, 'a new server starts with the profile');
 
   await changeSettings({ 'server.enable': false });
   assert.equal(running().length, 0, 'reps.server.enable: false stops the server');

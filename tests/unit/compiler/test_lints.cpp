@@ -315,7 +315,7 @@ TEST_CASE("entry never done: the entries after a tabata's 8 rounds, an emom's mi
     std::string hundred = "  tabata";
     for (int i = 0; i < 100; ++i) hundred += " burpee";
     CHECK(helps(lint(workout_of(hundred + " burpee\n")), Code::W0105) ==
-          std::vector<std::string>{"remove those entries, or split them into blocks of at most 100 entries (a block has at most 100 rounds)"});
+          std::vector<std::string>{"remove those entries, or split the block's entries into blocks of at most 100 (a block has at most 100 rounds)"});
     CHECK(helps(lint(workout_of(hundred + "\n")), Code::W0105).front().find("'intervals 100 x 20s on 10s off") != std::string::npos);
     // An alias is named as the catalog names the exercise.
     CHECK(messages(lint(workout_of("  intervals 1 x 20s on 10s off { burpee; jumping_jack }\n")), Code::W0105) ==
