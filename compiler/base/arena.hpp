@@ -42,7 +42,8 @@ public:
     void reset();
 
     // A point to come back to: rewind(mark()) frees what was allocated after it, so that a parse
-    // can drop one declaration's AST (a streamed workout) and keep the rest of the file's.
+    // can drop one declaration's AST (a streamed workout) and keep the rest of the file's. Back to
+    // a mark from before the first block, the largest block is kept (empty), as reset() keeps it.
     struct Mark {
         std::size_t blocks = 0;
         std::size_t used = 0;
