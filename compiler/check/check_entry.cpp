@@ -429,7 +429,6 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     // The entry takes the chosen option's modifiers: lowering and every output follow them. The
     // looks are for the alternatives shown beside the chosen one: an entry without any needs none.
     if (effective.size() > 1) {
-        entry.option_looks.reserve(effective.size());
         for (const OptionModifiers& option : effective) {
             checked::Entry::OptionLook look;
             if (option.load) look.load = *option.load;
