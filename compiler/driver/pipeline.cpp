@@ -14,9 +14,10 @@ namespace reps {
 namespace {
 
 // With syntax errors (E0001) alone, the declarations that parsed whole are checked: the parser left
-// out the damaged ones; so too after a workout refused as it parsed for lowering to too many
-// segments (E0005). Any other error of loading (encoding, imports, limits, numbers, a broken
-// import) leaves a program whose check would only add follow-on errors.
+// out the damaged ones; so too after a workout refused whole as it parsed, for lowering to too
+// many segments (E0005) or holding too many statements (E0003). Any other error of loading
+// (encoding, imports, other limits, numbers, a broken import) leaves a program whose check would
+// only add follow-on errors.
 bool checkable_after_syntax_errors(const LoadedProgram& loaded, const Diagnostics& diagnostics) {
     // A workout too large to parse (E0003 or E0005 at its name) is left out, as a statement with a
     // syntax error is; any other E0003 (a file or import too large, too many errors) stops here.

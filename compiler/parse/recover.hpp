@@ -210,9 +210,8 @@ struct StatementMark {
 };
 
 StatementMark mark_statement(const ParseState& state) {
-    return {state.workout.body.size(),     state.phase.body.size(),  state.group.entries.size(),
-            state.timed.entries.size(),    state.intervals.entries.size(), state.workout_statements,
-            state.workout_timed_statements};
+    return {state.workout.body.size(), state.phase.body.size(), state.group.entries.size(), state.timed.entries.size(),
+            state.intervals.entries.size(), state.workout_statements, state.workout_timed_statements};
 }
 
 template <typename List>
