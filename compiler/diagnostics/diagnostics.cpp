@@ -94,14 +94,47 @@ void Diagnostics::set_suppressed(const std::vector<std::string>& codes) {
 
 bool Diagnostics::wanted(Code code) const { return !suppressed_.test(static_cast<std::size_t>(code)); }
 
-void Diagnostics::add(Diagnostic diagnostic) {
+void Diagnostics::add(Diagnostic diagnostic) { admit(std::move(diagnostic), true); }
+
+void Diagnostics::admit(Diagnostic&& diagnostic, bool limited) {
     if (diagnostic.severity == Severity::warning) {
         if (!wanted(diagnostic.code)) return;
         // The code stays W...: `reps explain` still finds the lint behind the error.
         if (werror_) diagnostic.severity = Severity::error;
     }
-    if (diagnostic.severity == Severity::error) ++errors_;
+    if (diagnostic.severity == Severity::error) {
+        ++errors_;
+    } else if (limited && warning_limit_ > 0) {
+        if (reported_warnings_ >= warning_limit_) {
+            if (!allowed_ || !allowed_(diagnostic)) count_hidden(diagnostic.code, 1);
+            return;
+        }
+        ++reported_warnings_;
+    }
     list_.push_back(std::move(diagnostic));
+}
+
+void Diagnostics::count_hidden(Code code, std::size_t count) {
+    auto at = std::lower_bound(hidden_.begin(), hidden_.end(), code,
+                               [](const HiddenWarnings& hidden, Code c) { return hidden.code < c; });
+    if (at == hidden_.end() || at->code != code) at = hidden_.insert(at, HiddenWarnings{code, 0});
+    at->count += count;
+}
+
+std::size_t Diagnostics::hidden_warning_count() const {
+    std::size_t total = 0;
+    for (const HiddenWarnings& hidden : hidden_) total += hidden.count;
+    return total;
+}
+
+void Diagnostics::limit_warnings() {
+    if (warning_limit_ == 0) return;
+    std::size_t kept = 0;
+    std::erase_if(list_, [&](const Diagnostic& diagnostic) {
+        if (diagnostic.severity != Severity::warning || ++kept <= warning_limit_) return false;
+        count_hidden(diagnostic.code, 1);
+        return true;
+    });
 }
 
 bool Diagnostics::stop_here(const SourceSpan& span) {
@@ -135,10 +168,14 @@ Diagnostics Diagnostics::with_same_settings() const {
     Diagnostics empty;
     empty.suppressed_ = suppressed_;
     empty.werror_ = werror_;
+    empty.warning_limit_ = warning_limit_;
+    empty.allowed_ = allowed_;
     return empty;
 }
 
 void Diagnostics::append(Diagnostics&& other) {
+    for (const HiddenWarnings& hidden : other.hidden_) count_hidden(hidden.code, hidden.count);
+    other.hidden_.clear();
     if (list_.empty() && other.suppressed_ == suppressed_ && other.werror_ == werror_) {
         // Added under the same settings already: taken as they are, not copied into a second list.
         list_ = std::exchange(other.list_, {});
@@ -146,7 +183,7 @@ void Diagnostics::append(Diagnostics&& other) {
         return;
     }
     list_.reserve(list_.size() + other.list_.size());
-    for (auto& diagnostic : other.list_) add(std::move(diagnostic));
+    for (auto& diagnostic : other.list_) admit(std::move(diagnostic), false);
     other.list_ = {};  // its room too: a big file's warnings would otherwise be held twice over
     other.errors_ = 0;
 }
@@ -155,7 +192,7 @@ Diagnostics Diagnostics::take_from(std::size_t first) {
     Diagnostics taken = with_same_settings();
     for (std::size_t i = first; i < list_.size(); ++i) {
         if (list_[i].severity == Severity::error) --errors_;
-        taken.add(std::move(list_[i]));
+        taken.admit(std::move(list_[i]), false);  // past the limit already, if it was
     }
     list_.erase(list_.begin() + static_cast<std::ptrdiff_t>(std::min(first, list_.size())), list_.end());
     return taken;
@@ -473,7 +510,8 @@ void render_text(std::ostream& out, const SourceManager& sources, const std::vec
 
 // ---- JSON -----------------------------------------------------------------------------------
 
-void render_json(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics) {
+void render_json(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics,
+                 const std::vector<HiddenInFile>& hidden) {
     using nlohmann::ordered_json;
     ordered_json list = ordered_json::array();
     for (const Diagnostic& d : diagnostics) {
@@ -521,6 +559,15 @@ void render_json(std::ostream& out, const SourceManager& sources, const std::vec
     }
     ordered_json document;
     document["diagnostics"] = std::move(list);
+    if (!hidden.empty()) {
+        ordered_json counts = ordered_json::array();
+        for (const HiddenInFile& file : hidden) {
+            for (const HiddenWarnings& count : file.counts) {
+                counts.push_back(ordered_json{{"file", file.file}, {"code", code_name(count.code)}, {"count", count.count}});
+            }
+        }
+        document["hidden_warnings"] = std::move(counts);
+    }
     // Messages quote source text, which may not be UTF-8; replace rather than throw.
     out << document.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }

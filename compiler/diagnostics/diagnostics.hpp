@@ -60,6 +60,17 @@ std::vector<CodeInfo> all_codes();
 // of a million mistakes (each with a "did you mean" search) must not take hours to report.
 inline constexpr std::size_t max_errors = 100;
 
+// How many warnings of a file `reps` shows (--warning-limit): the rest are counted by code, not
+// kept. A generated file can warn millions of times, and held to the end of the file (where it is
+// known that they count) they took some 30 times the file's size in memory.
+inline constexpr std::size_t default_warning_limit = 1000;
+
+// Warnings of one code that were counted and not kept (Diagnostics::set_warning_limit).
+struct HiddenWarnings {
+    Code code = Code::none;
+    std::size_t count = 0;
+};
+
 class Diagnostics {
 public:
     // Adds a diagnostic of `code` with the registry's severity (--werror and -W no-CODE applied). A
@@ -71,7 +82,11 @@ public:
 
     bool has_errors() const { return errors_ > 0; }
     std::size_t error_count() const { return errors_; }
+    // The warnings in list(); hidden_warning_count() more were counted past the limit.
     std::size_t warning_count() const { return list_.size() - errors_; }
+    std::size_t hidden_warning_count() const;
+    // By code, in the registry's order.
+    const std::vector<HiddenWarnings>& hidden_warnings() const { return hidden_; }
     const std::vector<Diagnostic>& list() const { return list_; }
     // The diagnostic of `code` at `span` (its start), to add what a later phase knows to it;
     // nullptr if none.
@@ -86,6 +101,16 @@ public:
     // Warnings named here are dropped ("-W no-W0101"); with werror the rest become errors.
     void set_suppressed(const std::vector<std::string>& codes);
     void set_werror(bool werror) { werror_ = werror; }
+    // Keeps the first `limit` warnings reported to this list (0: all) and counts the others by
+    // code. Each phase reports in the order of the file, so its first ones are the file's first;
+    // limit_warnings() keeps the first `limit` of them all once they are in order.
+    void set_warning_limit(std::size_t limit) { warning_limit_ = limit; }
+    std::size_t warning_limit() const { return warning_limit_; }
+    // Which of the warnings past the limit a `# reps: allow` comment drops (apply_allow_comments
+    // drops those that were kept): they are not counted.
+    void set_allowed(std::function<bool(const Diagnostic&)> allowed) { allowed_ = std::move(allowed); }
+    // After sort_by_position: the warnings past the limit move from the list to the counts.
+    void limit_warnings();
     // Drops the warnings (codes W...) for which `drop` is true, even when --werror made them errors.
     void drop_warnings_if(const std::function<bool(const Diagnostic&)>& drop);
     // Drops the errors for which `drop` is true (follow-on errors of a syntax error: pipeline.cpp).
@@ -101,11 +126,20 @@ public:
     void sort_by_position();
 
 private:
+    // With suppression and --werror applied; `limited`: a report, which the warning limit applies
+    // to (an appended list was limited as it was reported).
+    void admit(Diagnostic&& diagnostic, bool limited);
+    void count_hidden(Code code, std::size_t count);
+
     std::vector<Diagnostic> list_;
     std::bitset<256> suppressed_;  // by Code: the warnings -W no-CODE names
     std::size_t errors_ = 0;
     bool werror_ = false;
     bool stopped_ = false;
+    std::size_t warning_limit_ = 0;       // 0: none
+    std::size_t reported_warnings_ = 0;   // kept by report() and add(), toward the limit
+    std::vector<HiddenWarnings> hidden_;
+    std::function<bool(const Diagnostic&)> allowed_;
 };
 
 struct RenderOptions {
@@ -115,7 +149,15 @@ struct RenderOptions {
 // GCC/Clang layout: "file:line:col: error[E0102]: message", the source line, a caret, help: lines.
 void render_text(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics,
                  const RenderOptions& options);
-// The same data as one JSON document: {"diagnostics": [...]}.
-void render_json(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics);
+// A file's warnings past the warning limit, by code, for the JSON document.
+struct HiddenInFile {
+    std::string file;
+    std::vector<HiddenWarnings> counts;
+};
+
+// The same data as one JSON document: {"diagnostics": [...]}, and "hidden_warnings": [{"file",
+// "code", "count"}, ...] when some warnings were past the limit.
+void render_json(std::ostream& out, const SourceManager& sources, const std::vector<Diagnostic>& diagnostics,
+                 const std::vector<HiddenInFile>& hidden = {});
 
 }  // namespace reps

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "compiler/base/arena.hpp"
 #include "compiler/driver/cli_internal.hpp"
 #include "compiler/dump/dump.hpp"
@@ -46,8 +48,9 @@ std::string printable(std::string_view text) {
 std::string summary_counts(const Diagnostics& diagnostics) {
     std::string out;
     if (diagnostics.error_count() > 0) out = plural(diagnostics.error_count(), "error");
-    if (diagnostics.warning_count() > 0) {
-        out += (out.empty() ? "" : ", ") + plural(diagnostics.warning_count(), "warning");
+    // Those past the limit too: the count is the file's.
+    if (const std::size_t warnings = diagnostics.warning_count() + diagnostics.hidden_warning_count(); warnings > 0) {
+        out += (out.empty() ? "" : ", ") + plural(warnings, "warning");
     }
     return out;
 }
@@ -56,16 +59,36 @@ Diagnostics Reporter::make_diagnostics() const {
     Diagnostics diagnostics;
     diagnostics.set_werror(options_.werror);
     diagnostics.set_suppressed(options_.suppressed);
+    diagnostics.set_warning_limit(options_.warning_limit);
     return diagnostics;
 }
 
+namespace {
+
+// "1199000 more warnings not shown (W0101 399000, W0201 400000, W0205 400000)".
+std::string hidden_text(const Diagnostics& diagnostics) {
+    std::string counts;
+    for (const HiddenWarnings& hidden : diagnostics.hidden_warnings()) {
+        counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", code_name(hidden.code), hidden.count);
+    }
+    return fmt::format("{} more {} not shown ({})", diagnostics.hidden_warning_count(),
+                       diagnostics.hidden_warning_count() == 1 ? "warning" : "warnings", counts);
+}
+
+}  // namespace
+
 void Reporter::report(std::string_view display_path, Diagnostics& diagnostics, bool summary) {
     diagnostics.sort_by_position();
+    diagnostics.limit_warnings();
     if (options_.json_diagnostics) {
         all_.insert(all_.end(), diagnostics.list().begin(), diagnostics.list().end());
+        if (diagnostics.hidden_warning_count() > 0) hidden_.push_back(HiddenInFile{std::string(display_path), diagnostics.hidden_warnings()});
         return;
     }
     render_text(err_, sources_, diagnostics.list(), RenderOptions{options_.color});
+    if (diagnostics.hidden_warning_count() > 0) {
+        err_ << printable(display_path) << ": " << hidden_text(diagnostics) << "; --warning-limit 0 shows them all\n";
+    }
     const std::string counts = summary_counts(diagnostics);
     if (summary && !counts.empty()) err_ << printable(display_path) << ": " << counts << '\n';
 }
@@ -79,12 +102,13 @@ void Reporter::fail(std::string message) {
 }
 
 void Reporter::finish() {
-    if (options_.json_diagnostics) render_json(err_, sources_, all_);
+    if (options_.json_diagnostics) render_json(err_, sources_, all_, hidden_);
 }
 
 std::vector<Diagnostic> Reporter::take_collected() { return std::exchange(all_, {}); }
 
-void Reporter::absorb(const SourceManager& sources, std::vector<Diagnostic> diagnostics) {
+void Reporter::absorb(const SourceManager& sources, std::vector<Diagnostic> diagnostics, std::vector<HiddenInFile> hidden) {
+    for (HiddenInFile& file : hidden) hidden_.push_back(std::move(file));
     // The files the diagnostics point into join this reporter's sources under new ids; the stdlib
     // keeps its ids, which are the same in every SourceManager.
     add_stdlib_sources(sources_);
@@ -175,6 +199,7 @@ struct FileReport {
     std::string err;  // its diagnostics, rendered (text mode)
     SourceManager sources;                // --diagnostics json: what the diagnostics point into
     std::vector<Diagnostic> diagnostics;  // --diagnostics json: for the one document at the end
+    std::vector<HiddenInFile> hidden;     // --diagnostics json: its warnings past the limit
     int status = 0;
 };
 
@@ -261,6 +286,7 @@ FileReport check_file(const Input& input, const Options& options, std::ostream* 
     report.out = std::move(out).str();
     report.err = std::move(kept_err).str();
     report.diagnostics = reporter.take_collected();
+    report.hidden = reporter.take_hidden();
     if (!report.diagnostics.empty()) report.sources = reporter.sources();
     return report;
 }
@@ -294,7 +320,9 @@ int run_check(const Options& options, std::ostream& out, std::ostream& err) {
                 unwritten += report.err;
                 if (unwritten.size() >= 64 * 1024) write_diagnostics();
             }
-            if (!report.diagnostics.empty()) reporter.absorb(report.sources, std::move(report.diagnostics));
+            if (!report.diagnostics.empty() || !report.hidden.empty()) {
+                reporter.absorb(report.sources, std::move(report.diagnostics), std::move(report.hidden));
+            }
             status = std::max(status, report.status);
         });
     write_diagnostics();

@@ -36,7 +36,7 @@ int run_explain(const Options& options, std::ostream& out, std::ostream& err) {
 int run_help(const Options&, std::ostream& out, std::ostream&);
 
 // Options that only some commands take; the common ones (--color, --diagnostics) go anywhere.
-const std::set<std::string, std::less<>> compile_options = {"werror", "-W", "dump", "profile", "week",
+const std::set<std::string, std::less<>> compile_options = {"werror", "-W", "warning-limit", "dump", "profile", "week",
                                                                      "session-range"};
 const std::set<std::string, std::less<>> build_only_options = {"to", "output", "workout", "program", "at",
                                                                    "timezone", "alarm", "dtstamp"};
@@ -60,7 +60,7 @@ constexpr std::size_t many = static_cast<std::size_t>(-1);
 
 const Command commands[] = {
     {"check",
-     "reps check FILE... [-j N] [--werror] [-W no-CODE] [--profile NAME] [--session-range MIN-MAX] "
+     "reps check FILE... [-j N] [--werror] [-W no-CODE] [--warning-limit N] [--profile NAME] [--session-range MIN-MAX] "
      "[--dump ast|checked|timeline]",
      1, many,
      true, false, run_check},
@@ -130,6 +130,8 @@ int run_help(const Options&, std::ostream& out, std::ostream&) {
         << "Check and build options:\n"
         << "  --werror                 treat warnings as errors\n"
         << "  -W no-CODE               silence warning CODE (repeatable), e.g. -W no-W0101\n"
+        << "  --warning-limit N        show at most N warnings per file and count the rest (default "
+        << default_warning_limit << "; 0: all)\n"
         << "  --session-range MIN-MAX  expected session length, e.g. 20min-45min (default 30min-60min)\n"
         << "  --dump ast|checked|timeline\n"
         << "                           print that phase's output instead of building\n"
@@ -253,6 +255,14 @@ unsigned parse_jobs(const std::string& text) {
     return static_cast<unsigned>(jobs);
 }
 
+// --warning-limit 1000: how many warnings of a file are shown; 0 shows them all.
+std::size_t parse_warning_limit(const std::string& text) {
+    bool digits = !text.empty() && text.size() <= 9;
+    for (char c : text) digits = digits && c >= '0' && c <= '9';
+    if (!digits) throw UsageError("--warning-limit takes a number of warnings, 0 for all, not '" + text + "'");
+    return static_cast<std::size_t>(std::stoul(text));
+}
+
 Dump parse_dump(const std::string& text) {
     if (text == "ast") return Dump::ast;
     if (text == "checked") return Dump::checked;
@@ -276,6 +286,7 @@ Parsed parse(int argc, const char* const argv[]) {
         ("color", po::value<std::string>(), "")                     //
         ("werror", "")                                              //
         (",W", po::value<std::vector<std::string>>(), "")           //
+        ("warning-limit", po::value<std::string>(), "")             //
         ("dump", po::value<std::string>(), "")                      //
         ("to", po::value<std::string>(), "")                        //
         ("output,o", po::value<std::string>(), "")                  //
@@ -397,6 +408,7 @@ Parsed parse(int argc, const char* const argv[]) {
     }
     if (vm.count("dtstamp")) options.dtstamp = parse_epoch(text("dtstamp"));
     if (vm.count("jobs")) options.jobs = parse_jobs(text("jobs"));
+    if (vm.count("warning-limit")) options.warning_limit = parse_warning_limit(text("warning-limit"));
     if (vm.count("speed")) options.speed = parse_speed(text("speed"));
     options.plain = vm.count("plain") > 0;
     options.fmt_check = vm.count("check") > 0;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "compiler/check/checked.hpp"
@@ -35,6 +36,7 @@ struct Options {
     std::string color_mode = "auto";  // --color as given (the player's screen is stdout, not stderr)
     bool werror = false;
     std::vector<std::string> suppressed;  // codes from -W no-CODE
+    std::size_t warning_limit = default_warning_limit;  // --warning-limit N, per file; 0: none
     Dump dump = Dump::none;
     std::string profile;
     int week = 1;
@@ -70,9 +72,10 @@ public:
     Reporter(const Options& options, std::ostream& err) : options_(options), err_(err) {}
 
     SourceManager& sources() { return sources_; }
-    // A fresh list with --werror and -W no-CODE applied.
+    // A fresh list with --werror, -W no-CODE and --warning-limit applied.
     Diagnostics make_diagnostics() const;
-    // Sorts and prints one file's diagnostics, then "FILE: 2 errors, 1 warning" (text mode only).
+    // Sorts and prints one file's diagnostics (the first --warning-limit warnings; the count of
+    // the others by code), then "FILE: 2 errors, 1 warning" (text mode only).
     void report(std::string_view display_path, Diagnostics& diagnostics, bool summary = true);
     // A failure that is not about the input (an exporter, a file to write): "reps: error: MESSAGE"
     // in text mode, a diagnostic without code or position in the JSON document.
@@ -82,13 +85,15 @@ public:
     // --diagnostics json: hands over what report() and fail() collected, and takes in diagnostics
     // another Reporter collected against `sources` (`reps check` reports each file on its own).
     std::vector<Diagnostic> take_collected();
-    void absorb(const SourceManager& sources, std::vector<Diagnostic> diagnostics);
+    std::vector<HiddenInFile> take_hidden() { return std::exchange(hidden_, {}); }
+    void absorb(const SourceManager& sources, std::vector<Diagnostic> diagnostics, std::vector<HiddenInFile> hidden);
 
 private:
     const Options& options_;
     std::ostream& err_;
     SourceManager sources_;
     std::vector<Diagnostic> all_;
+    std::vector<HiddenInFile> hidden_;  // --diagnostics json: the warnings past the limit, by file
 };
 
 // The pipeline's options from the command line's; `check` false stops once parsed.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <set>
 #include <span>
@@ -533,6 +534,31 @@ void run_lints(const CheckedProgram& program, const LintOptions& options, Diagno
     run_lints(program, measure_workouts(program), options, diagnostics);
 }
 
+namespace {
+
+constexpr std::string_view allow_marker = "# reps: allow ";
+
+// Whether `line`'s allow comment (its marker at `marker`) names `code`. Codes separated by commas
+// or spaces; the first word that is not a code ends the list, so "# reps: allow W0205 (a long
+// session on purpose)" works.
+bool allows(std::string_view line, std::size_t marker, Code code) {
+    if (marker == std::string_view::npos) return false;
+    std::string_view rest = line.substr(marker + allow_marker.size());
+    while (true) {
+        while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' || rest.front() == ',')) rest.remove_prefix(1);
+        const auto end = rest.find_first_of(" \t,\r");
+        const std::string_view word = rest.substr(0, end);
+        const bool is_code = word.size() == 5 && (word[0] == 'W' || word[0] == 'E') &&
+                             std::all_of(word.begin() + 1, word.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!is_code) return false;
+        if (word == code_name(code)) return true;
+        if (end == std::string_view::npos) return false;
+        rest.remove_prefix(end);
+    }
+}
+
+}  // namespace
+
 void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources) {
     // The marker of the line looked at last: warnings come in source order, and thousands on one
     // long line (a generated file's only line) must not each search it again.
@@ -543,25 +569,25 @@ void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources
         const auto line = sources.line_text(diagnostic.span);
         if (line.data() != last_line.data() || line.size() != last_line.size()) {
             last_line = line;
-            last_marker = line.find("# reps: allow ");
+            last_marker = line.find(allow_marker);
         }
-        const auto marker = last_marker;
-        if (marker == std::string_view::npos) return false;
-        // Codes separated by commas or spaces; the first word that is not a code ends the list,
-        // so "# reps: allow W0205 (a long session on purpose)" works.
-        std::string_view rest = line.substr(marker + 14);
-        while (true) {
-            while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' || rest.front() == ',')) rest.remove_prefix(1);
-            const auto end = rest.find_first_of(" \t,\r");
-            const std::string_view word = rest.substr(0, end);
-            const bool is_code = word.size() == 5 && (word[0] == 'W' || word[0] == 'E') &&
-                                 std::all_of(word.begin() + 1, word.end(), [](char c) { return c >= '0' && c <= '9'; });
-            if (!is_code) return false;
-            if (word == code_name(diagnostic.code)) return true;
-            if (end == std::string_view::npos) return false;
-            rest.remove_prefix(end);
-        }
+        return allows(line, last_marker, diagnostic.code);
     });
+}
+
+std::function<bool(const Diagnostic&)> allow_comment_filter(const SourceManager& sources) {
+    // Most files have no allow comment at all: each file is searched once, not each line.
+    auto has_marker = std::make_shared<std::vector<std::int8_t>>();  // by file id: -1 not yet searched
+    return [&sources, has_marker](const Diagnostic& diagnostic) {
+        if (!diagnostic.span.has_position() || diagnostic.span.file >= sources.size()) return false;
+        const std::size_t file = diagnostic.span.file;
+        if (has_marker->size() <= file) has_marker->resize(file + 1, -1);
+        std::int8_t& known = (*has_marker)[file];
+        if (known < 0) known = sources.file(diagnostic.span.file).text.find(allow_marker) != std::string_view::npos ? 1 : 0;
+        if (known == 0) return false;
+        const auto line = sources.line_text(diagnostic.span);
+        return allows(line, line.find(allow_marker), diagnostic.code);
+    };
 }
 
 }  // namespace reps

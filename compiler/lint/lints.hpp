@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 #include <string>
@@ -77,5 +78,8 @@ void lint_schedule(const checked::Program& plan, std::span<const WorkoutMeasure>
 
 // Drops warnings whose source line carries `# reps: allow CODE` (several codes: comma-separated).
 void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources);
+// The same test for one diagnostic, for the warnings past the limit, which are counted rather than
+// kept (Diagnostics::set_allowed): an allowed one is not counted. Holds a reference to `sources`.
+std::function<bool(const Diagnostic&)> allow_comment_filter(const SourceManager& sources);
 
 }  // namespace reps

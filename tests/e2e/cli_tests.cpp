@@ -123,6 +123,85 @@ TEST_CASE("usage errors exit 2 with a short usage message") {
     }
 }
 
+// `workout w0 "T" { lunge 3x10 }` per line: three warnings each (no warm-up W0201, too short
+// W0205, lunge without each W0101), as a generated plan may have.
+std::string warning_workouts(int count, const std::string& comment = "") {
+    std::string text;
+    for (int i = 0; i < count; ++i) text += "workout w" + std::to_string(i) + " \"T\" { lunge 3x10 }" + comment + "\n";
+    return text;
+}
+
+std::size_t count_of(const std::string& text, const std::string& needle) {
+    std::size_t count = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
+    return count;
+}
+
+TEST_CASE("check: at most --warning-limit warnings of a file are shown, the first in it, and the rest counted by code") {
+    const TempDir dir("warning-limit");
+    const std::string file = dir.write("plan.reps", warning_workouts(600)).string();
+
+    const Run run = run_reps({"check", file});
+    CHECK(run.code == 0);
+    CHECK(count_of(run.err, ": warning[") == 1000);
+    // The first 1000 by position: every warning of the first 333 workouts, and one of the 334th.
+    CHECK(contains(run.err, file + ":333:20: warning[W0101]"));
+    CHECK_FALSE(contains(run.err, file + ":335:"));
+    CHECK(run.err.ends_with(file + ": 800 more warnings not shown (W0101 267, W0201 266, W0205 267); "
+                            "--warning-limit 0 shows them all\n" + file + ": 1800 warnings\n"));
+
+    const Run all = run_reps({"check", "--warning-limit", "0", file});
+    CHECK(count_of(all.err, ": warning[") == 1800);
+    CHECK_FALSE(contains(all.err, "not shown"));
+    CHECK(all.err.ends_with(file + ": 1800 warnings\n"));
+
+    const Run two = run_reps({"check", "--warning-limit=2", file});
+    CHECK(count_of(two.err, ": warning[") == 2);
+    CHECK(count_of(two.err, file + ":1:9: warning[") == 2);  // W0201 and W0205, at the workout's name
+    CHECK(contains(two.err, file + ": 1798 more warnings not shown (W0101 600, W0201 599, W0205 599)"));
+
+    // --werror: they are errors, shown up to the error limit.
+    CHECK(run_reps({"check", "--werror", file}).code == 1);
+
+    for (const char* bad : {"-1", "many", "", "1e3"}) {
+        const Run refused = run_reps({"check", "--warning-limit", bad, file});
+        CHECK(refused.code == 2);
+        CHECK(contains(refused.err, "reps: error: --warning-limit takes a number of warnings, 0 for all, not '"));
+    }
+}
+
+TEST_CASE("check: --diagnostics json lists the warnings past the limit by file and code") {
+    const TempDir dir("warning-limit-json");
+    const std::string a = dir.write("a.reps", warning_workouts(400)).string();
+    const std::string b = dir.write("b.reps", warning_workouts(2)).string();
+    for (const char* jobs : {"1", "2"}) {
+        const Run run = run_reps({"check", "-j", jobs, "--diagnostics", "json", a, b});
+        CHECK(run.code == 0);
+        const auto document = nlohmann::json::parse(run.err);
+        CHECK(document["diagnostics"].size() == 1006);
+        REQUIRE(document["hidden_warnings"].size() == 3);
+        std::size_t hidden = 0;
+        for (const auto& entry : document["hidden_warnings"]) {
+            CHECK(entry["file"] == a);
+            hidden += entry["count"].get<std::size_t>();
+        }
+        CHECK(hidden == 200);
+        CHECK(document["hidden_warnings"][0]["code"] == "W0101");
+    }
+    // None past the limit: no such member, as before.
+    CHECK_FALSE(nlohmann::json::parse(run_reps({"check", "--diagnostics", "json", b}).err).contains("hidden_warnings"));
+}
+
+TEST_CASE("check: a warning past the limit that a `# reps: allow` comment drops is not counted") {
+    const TempDir dir("warning-limit-allow");
+    const std::string file = dir.write("plan.reps", warning_workouts(600, "  # reps: allow W0201")).string();
+    const Run run = run_reps({"check", file});
+    CHECK(count_of(run.err, ": warning[") == 1000);
+    CHECK(count_of(run.err, "warning[W0201]") == 0);
+    CHECK(run.err.ends_with(file + ": 200 more warnings not shown (W0101 100, W0205 100); "
+                            "--warning-limit 0 shows them all\n" + file + ": 1200 warnings\n"));
+}
+
 TEST_CASE("check: exit codes and diagnostics") {
     SUBCASE("a file that cannot be read is an I/O error") {
         const Run run = run_reps({"check", data("missing.reps")});

@@ -273,6 +273,90 @@ TEST_CASE("diagnostics: werror and suppression") {
     CHECK(suppressed.error_count() == 2);
 }
 
+TEST_CASE("diagnostics: a warning limit keeps the first warnings reported and counts the rest by code") {
+    Diagnostics diagnostics;
+    diagnostics.set_warning_limit(2);
+    diagnostics.report(Code::W0201, SourceSpan{0, 10, 1}, "kept 1");
+    diagnostics.report(Code::E0102, SourceSpan{0, 11, 1}, "an error is never limited");
+    diagnostics.report(Code::W0205, SourceSpan{0, 20, 1}, "kept 2");
+    diagnostics.report(Code::W0205, SourceSpan{0, 30, 1}, "hidden");
+    // A later phase adding to a hidden warning gets a diagnostic that goes nowhere.
+    diagnostics.report(Code::W0201, SourceSpan{0, 40, 1}, "hidden").notes.push_back("nowhere");
+    diagnostics.report(Code::W0205, SourceSpan{0, 50, 1}, "hidden");
+    diagnostics.report(Code::E0102, SourceSpan{0, 60, 1}, "past the limit of warnings, errors are kept");
+    std::vector<std::string> kept;
+    for (const Diagnostic& d : diagnostics.list()) kept.push_back(d.message);
+    CHECK(kept == std::vector<std::string>{"kept 1", "an error is never limited", "kept 2",
+                                           "past the limit of warnings, errors are kept"});
+    CHECK(diagnostics.warning_count() == 2);
+    CHECK(diagnostics.error_count() == 2);
+    CHECK(diagnostics.hidden_warning_count() == 3);
+    // By code, in the registry's order.
+    REQUIRE(diagnostics.hidden_warnings().size() == 2);
+    CHECK(diagnostics.hidden_warnings()[0].code == Code::W0201);
+    CHECK(diagnostics.hidden_warnings()[0].count == 1);
+    CHECK(diagnostics.hidden_warnings()[1].code == Code::W0205);
+    CHECK(diagnostics.hidden_warnings()[1].count == 2);
+
+    // --werror: they are errors, which the limit does not apply to.
+    Diagnostics werror;
+    werror.set_werror(true);
+    werror.set_warning_limit(1);
+    for (std::uint32_t i = 0; i < 3; ++i) werror.report(Code::W0101, SourceSpan{0, i, 1}, "each");
+    CHECK(werror.error_count() == 3);
+    CHECK(werror.hidden_warning_count() == 0);
+    // Without a limit every warning is kept.
+    Diagnostics all;
+    for (std::uint32_t i = 0; i < 3000; ++i) all.report(Code::W0101, SourceSpan{0, i, 1}, "each");
+    CHECK(all.warning_count() == 3000);
+    CHECK(all.hidden_warning_count() == 0);
+}
+
+TEST_CASE("diagnostics: the warnings kept are the first by position, whichever phase's list they were reported to") {
+    // Two phases report in the file's order into lists of their own (as the streamed check's
+    // workout lints and checker do), the second of them after the first is done; the main list
+    // gets reports of its own after taking both. The first three by position of all of them stay.
+    Diagnostics main;
+    main.set_warning_limit(3);
+    Diagnostics checker = main.with_same_settings();
+    Diagnostics lints = main.with_same_settings();
+    for (std::uint32_t workout = 0; workout < 5; ++workout) {
+        checker.report(Code::W0101, SourceSpan{0, workout * 100 + 20, 1}, "W0101 " + std::to_string(workout));
+        lints.report(Code::W0201, SourceSpan{0, workout * 100, 1}, "W0201 " + std::to_string(workout));
+    }
+    CHECK(checker.hidden_warning_count() == 2);
+    main.append(std::move(checker));
+    main.append(std::move(lints));
+    for (std::uint32_t workout = 0; workout < 5; ++workout) {
+        main.report(Code::W0205, SourceSpan{0, workout * 100 + 10, 1}, "W0205 " + std::to_string(workout));
+    }
+    CHECK(main.hidden_warning_count() == 6);
+    main.sort_by_position();
+    main.limit_warnings();
+    std::vector<std::string> kept;
+    for (const Diagnostic& d : main.list()) kept.push_back(d.message);
+    CHECK(kept == std::vector<std::string>{"W0201 0", "W0205 0", "W0101 0"});
+    CHECK(main.hidden_warning_count() == 12);
+    REQUIRE(main.hidden_warnings().size() == 3);
+    for (const HiddenWarnings& hidden : main.hidden_warnings()) CHECK(hidden.count == 4);
+}
+
+TEST_CASE("diagnostics: a warning past the limit that an allow comment drops is not counted") {
+    Diagnostics diagnostics;
+    diagnostics.set_warning_limit(1);
+    diagnostics.set_allowed([](const Diagnostic& d) { return d.span.offset == 7; });
+    diagnostics.report(Code::W0201, SourceSpan{0, 1, 1}, "kept");
+    diagnostics.report(Code::W0201, SourceSpan{0, 7, 1}, "allowed");
+    diagnostics.report(Code::W0201, SourceSpan{0, 9, 1}, "hidden");
+    CHECK(diagnostics.warning_count() == 1);
+    CHECK(diagnostics.hidden_warning_count() == 1);
+    // The lists of a phase (with_same_settings) ask the same.
+    Diagnostics phase = diagnostics.with_same_settings();
+    phase.report(Code::W0201, SourceSpan{0, 2, 1}, "kept");
+    phase.report(Code::W0201, SourceSpan{0, 7, 1}, "allowed");
+    CHECK(phase.hidden_warning_count() == 0);
+}
+
 TEST_CASE("diagnostics: sort by file, line, column, no position last") {
     SourceManager sources;
     sources.add("a.reps", "x\ny\n");
