@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/base/room_for_file.hpp"
 #include "compiler/check/check_entry.hpp"
 #include "compiler/check/limits.hpp"
 #include "compiler/check/program_calendar.hpp"
@@ -117,6 +118,10 @@ public:
             kept_ = Kept{result_.workouts.size(), current_streamed_, result_.block_store, result_.entry_store};
         }
         // What programs and duplicate names need of it: no blocks, entries or focus.
+        if (decl.span.has_position()) {
+            make_room_for_rest_of_file(result_.workouts, decl.span.offset + decl.span.length,
+                                       sources_.file(decl.span.file).text.size());
+        }
         checked::Workout& kept = result_.workouts.emplace_back();
         kept.name = current_streamed_.name;
         kept.title = current_streamed_.title;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <span>
 
+#include "compiler/base/room_for_file.hpp"
 #include "compiler/driver/loader.hpp"
 #include "compiler/timing/program_schedule.hpp"
 
@@ -58,6 +59,10 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
     // that recovery dropped a statement of has a syntax error (reported by the parser, not here),
     // and its blocks may have lost every entry: the walk of SPEC 6 is not for it.
     const bool has_errors = workout.damaged || has_input_errors(std::span(checks_.list()).subspan(reported_before));
+    if (workout.span.has_position()) {
+        make_room_for_rest_of_file(measures_, workout.span.offset + workout.span.length,
+                                   sources_.file(workout.span.file).text.size());
+    }
     if (!has_errors) {
         measures_.push_back(measure_workout(checked));
         workout_lints_->run(checked, workout_warnings_);
