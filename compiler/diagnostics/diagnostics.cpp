@@ -5,6 +5,7 @@
 #include <array>
 #include <ostream>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -96,22 +97,68 @@ bool Diagnostics::wanted(Code code) const { return !suppressed_.test(static_cast
 
 void Diagnostics::add(Diagnostic diagnostic) { admit(std::move(diagnostic), true); }
 
+namespace {
+
+// Where a diagnostic is, for the warning limit (a position-less one is never limited).
+std::array<std::uint32_t, 2> place_of(const Diagnostic& diagnostic) { return {diagnostic.span.file, diagnostic.span.offset}; }
+
+bool limited_warning(const Diagnostic& diagnostic) {
+    return diagnostic.severity == Severity::warning && diagnostic.span.has_position();
+}
+
+}  // namespace
+
 void Diagnostics::admit(Diagnostic&& diagnostic, bool limited) {
     if (diagnostic.severity == Severity::warning) {
         if (!wanted(diagnostic.code)) return;
+        if (allowed_ && allowed_(diagnostic)) return;
         // The code stays W...: `reps explain` still finds the lint behind the error.
         if (werror_) diagnostic.severity = Severity::error;
     }
     if (diagnostic.severity == Severity::error) {
         ++errors_;
-    } else if (limited && warning_limit_ > 0) {
-        if (reported_warnings_ >= warning_limit_) {
-            if (!allowed_ || !allowed_(diagnostic)) count_hidden(diagnostic.code, 1);
+    } else if (warning_limit_ > 0 && limited_warning(diagnostic)) {
+        // Before adding it, so that the one added is the last (report() hands it back).
+        if (!holding_positions_ && limited_warnings_ >= 2 * warning_limit_) drop_warnings_past_limit();
+        if (limited && past_limit_ && place_of(diagnostic) >= *past_limit_) {
+            count_hidden(diagnostic.code, 1);
             return;
         }
-        ++reported_warnings_;
+        ++limited_warnings_;
     }
     list_.push_back(std::move(diagnostic));
+}
+
+void Diagnostics::hold_positions(bool hold) {
+    holding_positions_ = hold;
+    if (!hold && warning_limit_ > 0 && limited_warnings_ >= 2 * warning_limit_) drop_warnings_past_limit();
+}
+
+void Diagnostics::drop_warnings_past_limit() {
+    // The limit-th warning by position, ties in list order (as the stable sort for output has them).
+    struct Place {
+        std::array<std::uint32_t, 2> place;
+        std::size_t index;
+        bool operator<(const Place& other) const { return std::tie(place, index) < std::tie(other.place, other.index); }
+    };
+    std::vector<Place> places;
+    places.reserve(limited_warnings_);
+    for (std::size_t i = 0; i < list_.size(); ++i) {
+        if (limited_warning(list_[i])) places.push_back(Place{place_of(list_[i]), i});
+    }
+    if (places.size() <= warning_limit_) return;
+    const auto last_kept = places.begin() + static_cast<std::ptrdiff_t>(warning_limit_ - 1);
+    std::nth_element(places.begin(), last_kept, places.end());
+    const Place bound = *last_kept;
+    std::size_t index = 0;
+    std::erase_if(list_, [&](const Diagnostic& diagnostic) {
+        const std::size_t i = index++;
+        if (!limited_warning(diagnostic) || !(bound < Place{place_of(diagnostic), i})) return false;
+        count_hidden(diagnostic.code, 1);
+        return true;
+    });
+    limited_warnings_ = warning_limit_;
+    past_limit_ = bound.place;
 }
 
 void Diagnostics::count_hidden(Code code, std::size_t count) {
@@ -131,10 +178,11 @@ void Diagnostics::limit_warnings() {
     if (warning_limit_ == 0) return;
     std::size_t kept = 0;
     std::erase_if(list_, [&](const Diagnostic& diagnostic) {
-        if (diagnostic.severity != Severity::warning || ++kept <= warning_limit_) return false;
+        if (!limited_warning(diagnostic) || ++kept <= warning_limit_) return false;
         count_hidden(diagnostic.code, 1);
         return true;
     });
+    limited_warnings_ = std::min(kept, warning_limit_);
 }
 
 bool Diagnostics::stop_here(const SourceSpan& span) {
@@ -152,6 +200,8 @@ void Diagnostics::drop_warnings_if(const std::function<bool(const Diagnostic&)>&
     std::erase_if(list_, [&](const Diagnostic& diagnostic) {
         if (!code_name(diagnostic.code).starts_with('W') || !drop(diagnostic)) return false;
         if (diagnostic.severity == Severity::error) --errors_;  // a warning made an error by --werror
+        if (limited_warning(diagnostic)) --limited_warnings_;
+        past_limit_.reset();  // fewer than the limit may be before it now
         return true;
     });
 }
@@ -180,20 +230,26 @@ void Diagnostics::append(Diagnostics&& other) {
         // Added under the same settings already: taken as they are, not copied into a second list.
         list_ = std::exchange(other.list_, {});
         errors_ = std::exchange(other.errors_, 0);
+        limited_warnings_ = std::exchange(other.limited_warnings_, 0);
+        past_limit_ = std::exchange(other.past_limit_, std::nullopt);
         return;
     }
     list_.reserve(list_.size() + other.list_.size());
     for (auto& diagnostic : other.list_) admit(std::move(diagnostic), false);
     other.list_ = {};  // its room too: a big file's warnings would otherwise be held twice over
     other.errors_ = 0;
+    other.limited_warnings_ = 0;
+    other.past_limit_.reset();
 }
 
 Diagnostics Diagnostics::take_from(std::size_t first) {
     Diagnostics taken = with_same_settings();
     for (std::size_t i = first; i < list_.size(); ++i) {
         if (list_[i].severity == Severity::error) --errors_;
+        if (limited_warning(list_[i])) --limited_warnings_;
         taken.admit(std::move(list_[i]), false);  // past the limit already, if it was
     }
+    if (first < list_.size()) past_limit_.reset();
     list_.erase(list_.begin() + static_cast<std::ptrdiff_t>(std::min(first, list_.size())), list_.end());
     return taken;
 }

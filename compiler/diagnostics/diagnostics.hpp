@@ -1,10 +1,12 @@
 // Diagnostics: phases collect them in one list and keep going; one renderer prints them.
 #pragma once
 
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -101,14 +103,20 @@ public:
     // Warnings named here are dropped ("-W no-W0101"); with werror the rest become errors.
     void set_suppressed(const std::vector<std::string>& codes);
     void set_werror(bool werror) { werror_ = werror; }
-    // Keeps the first `limit` warnings reported to this list (0: all) and counts the others by
-    // code. Each phase reports in the order of the file, so its first ones are the file's first;
-    // limit_warnings() keeps the first `limit` of them all once they are in order.
+    // Keeps at most `limit` warnings with a position (0: all), the first in the file, and counts
+    // the others by code. Warnings come in any order (a lint pass reports by date, a whole check
+    // reports the parser's before the checker's): past twice the limit the list keeps the first
+    // `limit` by position, and a warning after all of those is counted at once. limit_warnings()
+    // keeps the first `limit` once they are in order. Warnings about the command line (no
+    // position) are all kept.
     void set_warning_limit(std::size_t limit) { warning_limit_ = limit; }
     std::size_t warning_limit() const { return warning_limit_; }
-    // Which of the warnings past the limit a `# reps: allow` comment drops (apply_allow_comments
-    // drops those that were kept): they are not counted.
+    // The warnings a `# reps: allow` comment drops, dropped as they are reported: with a limit
+    // they must not take a place in it (apply_allow_comments drops them at the end otherwise).
     void set_allowed(std::function<bool(const Diagnostic&)> allowed) { allowed_ = std::move(allowed); }
+    // While true, list() only grows (nothing is dropped to keep the limit): for a phase that
+    // holds positions in it (the streamed check, while a workout is checked).
+    void hold_positions(bool hold);
     // After sort_by_position: the warnings past the limit move from the list to the counts.
     void limit_warnings();
     // Drops the warnings (codes W...) for which `drop` is true, even when --werror made them errors.
@@ -130,14 +138,20 @@ private:
     // to (an appended list was limited as it was reported).
     void admit(Diagnostic&& diagnostic, bool limited);
     void count_hidden(Code code, std::size_t count);
+    // Keeps the first warning_limit_ positioned warnings by position (in place, in their order).
+    void drop_warnings_past_limit();
 
     std::vector<Diagnostic> list_;
     std::bitset<256> suppressed_;  // by Code: the warnings -W no-CODE names
     std::size_t errors_ = 0;
     bool werror_ = false;
     bool stopped_ = false;
-    std::size_t warning_limit_ = 0;       // 0: none
-    std::size_t reported_warnings_ = 0;   // kept by report() and add(), toward the limit
+    std::size_t warning_limit_ = 0;     // 0: none
+    std::size_t limited_warnings_ = 0;  // in the list, with a position
+    bool holding_positions_ = false;
+    // Once the list was cut to the limit: where its last kept warning is. A warning reported at or
+    // after it comes after `limit` others.
+    std::optional<std::array<std::uint32_t, 2>> past_limit_;
     std::vector<HiddenWarnings> hidden_;
     std::function<bool(const Diagnostic&)> allowed_;
 };

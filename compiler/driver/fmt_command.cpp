@@ -68,6 +68,7 @@ int run_fmt(const Options& options, std::ostream& out, std::ostream& err) {
         // The reader `check` and `build` use: regular files only, the same size limit.
         FileRead read = read_source_file(path);
         auto diagnostics = reporter.make_diagnostics();
+        diagnostics.set_warning_limit(0);  // fmt reports the parser's few warnings, and takes no --warning-limit
         if (read.too_large) {
             report_too_large(path, std::move(read.head), reporter.sources(), diagnostics);
             reporter.report(path, diagnostics);

@@ -63,8 +63,8 @@ void drop_unknown_damaged_names(const LoadedProgram& loaded, const SourceManager
 Compilation compile(const std::string& path, const PipelineOptions& options, SourceManager& sources,
                     Diagnostics& diagnostics) {
     Compilation result;
-    // Warnings past the limit are counted as they are reported: the allow comments that drop
-    // the kept ones at the end must not let the others count.
+    // With a warning limit, allowed warnings are dropped as they are reported, so that they take
+    // no place in it (apply_allow_comments below drops them too, without a limit).
     if (diagnostics.warning_limit() > 0) diagnostics.set_allowed(allow_comment_filter(sources));
     std::optional<StreamedCheck> stream;
     std::optional<Diagnostics> before_load;  // to start again, checking the file whole

@@ -53,12 +53,15 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
         }
         workout_lints_.emplace(checker_->catalog());
     }
+    // Its diagnostics are those from here on: none dropped for the warning limit till then.
+    checks_.hold_positions(true);
     const std::size_t reported_before = checks_.list().size();
     const checked::Workout& checked = checker_->check(workout);
     // Sizes and lints are for workouts without errors; with one, the file gets neither. A workout
     // that recovery dropped a statement of has a syntax error (reported by the parser, not here),
     // and its blocks may have lost every entry: the walk of SPEC 6 is not for it.
     const bool has_errors = workout.damaged || has_input_errors(std::span(checks_.list()).subspan(reported_before));
+    checks_.hold_positions(false);
     if (workout.span.has_position()) {
         make_room_for_rest_of_file(measures_, workout.span.offset + workout.span.length,
                                    sources_.file(workout.span.file).text.size());
@@ -74,12 +77,14 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
 
 bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::ProgramDecl& program) {
     if (refused_ || !checker_) return false;  // before the first workout: checked at the end
+    checks_.hold_positions(true);
     const std::size_t reported_before = checks_.list().size();
     const std::optional<checked::Program> checked = checker_->check_program(program);
-    if (!checked) return false;
     // Its errors go after the names taken twice, as in the whole check: E0403 (no start date) and
     // E0101 (a duplicate) are both at its name, and the order they are added in is the one shown.
-    Diagnostics own = checks_.take_from(reported_before);
+    Diagnostics own = checked ? checks_.take_from(reported_before) : checks_.with_same_settings();
+    checks_.hold_positions(false);
+    if (!checked) return false;
     const bool has_errors = has_input_errors(own.list());
     program_checks_.append(std::move(own));
     // Its size and lints count only for a file without errors, as the workouts': held until then.

@@ -576,17 +576,27 @@ void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources
 }
 
 std::function<bool(const Diagnostic&)> allow_comment_filter(const SourceManager& sources) {
-    // Most files have no allow comment at all: each file is searched once, not each line.
-    auto has_marker = std::make_shared<std::vector<std::int8_t>>();  // by file id: -1 not yet searched
-    return [&sources, has_marker](const Diagnostic& diagnostic) {
+    // Most files have no allow comment at all: each file is searched once, not each line; and the
+    // marker of the line looked at last is kept, as above (a generated file's only line).
+    struct Searched {
+        std::vector<std::int8_t> has_marker;  // by file id: -1 not yet searched
+        std::string_view line;
+        std::size_t marker = std::string_view::npos;
+    };
+    auto searched = std::make_shared<Searched>();
+    return [&sources, searched](const Diagnostic& diagnostic) {
         if (!diagnostic.span.has_position() || diagnostic.span.file >= sources.size()) return false;
         const std::size_t file = diagnostic.span.file;
-        if (has_marker->size() <= file) has_marker->resize(file + 1, -1);
-        std::int8_t& known = (*has_marker)[file];
+        if (searched->has_marker.size() <= file) searched->has_marker.resize(file + 1, -1);
+        std::int8_t& known = searched->has_marker[file];
         if (known < 0) known = sources.file(diagnostic.span.file).text.find(allow_marker) != std::string_view::npos ? 1 : 0;
         if (known == 0) return false;
         const auto line = sources.line_text(diagnostic.span);
-        return allows(line, line.find(allow_marker), diagnostic.code);
+        if (line.data() != searched->line.data() || line.size() != searched->line.size()) {
+            searched->line = line;
+            searched->marker = line.find(allow_marker);
+        }
+        return allows(line, searched->marker, diagnostic.code);
     };
 }
 

@@ -78,8 +78,8 @@ void lint_schedule(const checked::Program& plan, std::span<const WorkoutMeasure>
 
 // Drops warnings whose source line carries `# reps: allow CODE` (several codes: comma-separated).
 void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources);
-// The same test for one diagnostic, for the warnings past the limit, which are counted rather than
-// kept (Diagnostics::set_allowed): an allowed one is not counted. Holds a reference to `sources`.
+// The same test for one diagnostic as it is reported (Diagnostics::set_allowed): with a warning
+// limit an allowed warning must not take a place in it. Holds a reference to `sources`.
 std::function<bool(const Diagnostic&)> allow_comment_filter(const SourceManager& sources);
 
 }  // namespace reps

@@ -170,6 +170,65 @@ TEST_CASE("check: at most --warning-limit warnings of a file are shown, the firs
     }
 }
 
+TEST_CASE("check: the warnings shown are the first in the file, whichever phase found them and in whatever order") {
+    const TempDir dir("warning-limit-order");
+    // Checked whole (a catalog declaration after the workouts): the parser's, the checker's and
+    // the lints' warnings come one phase after the other.
+    const std::string whole = dir.write("whole.reps", "workout w1 \"W1\" {\n  plank 3x45s\n}\n"
+                                                      "workout w2 \"W2\" {\n  warmup { easy_cardio 5min }\n"
+                                                      "  bulgarian_split_squat 3x10 @2x10kg\n}\n"
+                                                      "exercise my_thing \"My thing\" {\n  primary core\n}\n").string();
+    const Run first = run_reps({"check", "--warning-limit", "1", whole});
+    CHECK(contains(first.err, whole + ":1:9: warning[W0201]"));
+    CHECK(count_of(first.err, ": warning[") == 1);
+    CHECK(contains(first.err, whole + ": 3 more warnings not shown (W0101 1, W0205 2)"));
+    // A program before its workouts, linted at the end, with a warning at a session line.
+    const std::string program = dir.write("program.reps", "program p \"P\" {\n  start 2026-12-01\n  weeks 1\n"
+                                                          "  tue 17:30 w1\n  tue 17:35 w1\n}\n"
+                                                          "workout w1 \"W1\" {\n  warmup { easy_cardio 5min }\n  plank 3x45s\n}\n").string();
+    const Run sessions = run_reps({"check", "--warning-limit", "1", program});
+    CHECK(contains(sessions.err, program + ":5:3: warning[W0206]"));
+    CHECK(contains(sessions.err, program + ": 1 more warning not shown (W0205 1)"));
+    // 1,500 W0106 in the second workout, found by the parser before the first workout's lints.
+    std::string long_workout = "workout w1 \"W1\" {\n  warmup { easy_cardio 5min }\n  plank 3x45s\n}\n"
+                               "workout w2 \"W2\" {\n  warmup { easy_cardio 5min }\n";
+    for (int i = 0; i < 1500; ++i) long_workout += "  plank 1min90s\n";
+    const std::string parsed = dir.write("parsed.reps", long_workout + "}\n").string();
+    const Run run = run_reps({"check", parsed});
+    CHECK(contains(run.err, parsed + ":1:9: warning[W0205]"));
+    CHECK(contains(run.err, parsed + ":5:9: warning[W0205]"));
+    CHECK(contains(run.err, parsed + ": 502 more warnings not shown (W0106 502)"));
+    // reps fmt shows every warning of the parser (with the syntax error that stops it), and takes
+    // no --warning-limit.
+    const std::string broken = dir.write("broken.reps", long_workout + "  plank 3x\n}\n").string();
+    const Run formatted = run_reps({"fmt", "--check", broken});
+    CHECK(formatted.code == 1);
+    CHECK(count_of(formatted.err, ": warning[W0106]") == 1500);
+    CHECK_FALSE(contains(formatted.err, "not shown"));
+}
+
+TEST_CASE("check: warnings dropped by `# reps: allow` take no place in the warning limit") {
+    const TempDir dir("warning-limit-allowed-first");
+    std::string text;
+    for (int i = 0; i < 1200; ++i) text += "workout a" + std::to_string(i) + " \"A\" {  # reps: allow W0201, W0205\n  plank 3x45s\n}\n";
+    text += "workout b \"B\" {\n  plank 3x45s\n}\n";
+    const std::string file = dir.write("plan.reps", text).string();
+    const Run run = run_reps({"check", file});
+    CHECK(contains(run.err, file + ":3601:9: warning[W0201]"));
+    CHECK(contains(run.err, file + ":3601:9: warning[W0205]"));
+    CHECK(run.err.ends_with(file + ": 2 warnings\n"));
+}
+
+TEST_CASE("build: a warning about the command line is shown past the warning limit") {
+    const TempDir dir("warning-limit-command-line");
+    const std::string file = dir.write("plan.reps", warning_workouts(5)).string();
+    const Run run = run_reps({"build", file, "--workout", "w1", "--to", "ics", "--at", "2026-12-01T17:30",
+                              "-o", (dir.path() / "w1.ics").string(), "--warning-limit", "1"});
+    CHECK(run.code == 0);
+    CHECK(contains(run.err, "warning[W0302]"));
+    CHECK(contains(run.err, file + ": 14 more warnings not shown"));
+}
+
 TEST_CASE("check: --diagnostics json lists the warnings past the limit by file and code") {
     const TempDir dir("warning-limit-json");
     const std::string a = dir.write("a.reps", warning_workouts(400)).string();

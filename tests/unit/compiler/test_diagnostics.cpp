@@ -273,7 +273,7 @@ TEST_CASE("diagnostics: werror and suppression") {
     CHECK(suppressed.error_count() == 2);
 }
 
-TEST_CASE("diagnostics: a warning limit keeps the first warnings reported and counts the rest by code") {
+TEST_CASE("diagnostics: a warning limit keeps the first warnings and counts the rest by code") {
     Diagnostics diagnostics;
     diagnostics.set_warning_limit(2);
     diagnostics.report(Code::W0201, SourceSpan{0, 10, 1}, "kept 1");
@@ -312,48 +312,79 @@ TEST_CASE("diagnostics: a warning limit keeps the first warnings reported and co
     CHECK(all.hidden_warning_count() == 0);
 }
 
-TEST_CASE("diagnostics: the warnings kept are the first by position, whichever phase's list they were reported to") {
+TEST_CASE("diagnostics: the warnings kept are the first by position, in whatever order they were reported") {
+    // Reported last to first (a lint pass reports by date): the list keeps at most twice the limit,
+    // and the three first by position stay.
+    Diagnostics reversed;
+    reversed.set_warning_limit(3);
+    for (std::uint32_t i = 20; i-- > 0;) {
+        reversed.report(Code::W0101, SourceSpan{0, i * 10, 1}, "at " + std::to_string(i * 10));
+        CHECK(reversed.warning_count() <= 6);
+    }
+    // Warnings about the command line (no position) are never limited.
+    reversed.report(Code::W0302, SourceSpan{}, "read as UTC");
+    reversed.sort_by_position();
+    reversed.limit_warnings();
+    std::vector<std::string> kept;
+    for (const Diagnostic& d : reversed.list()) kept.push_back(d.message);
+    CHECK(kept == std::vector<std::string>{"at 0", "at 10", "at 20", "read as UTC"});
+    CHECK(reversed.hidden_warning_count() == 17);
+
     // Two phases report in the file's order into lists of their own (as the streamed check's
-    // workout lints and checker do), the second of them after the first is done; the main list
-    // gets reports of its own after taking both. The first three by position of all of them stay.
+    // workout lints and checker do); the main list gets reports of its own after taking both.
     Diagnostics main;
     main.set_warning_limit(3);
     Diagnostics checker = main.with_same_settings();
     Diagnostics lints = main.with_same_settings();
-    for (std::uint32_t workout = 0; workout < 5; ++workout) {
+    for (std::uint32_t workout = 0; workout < 10; ++workout) {
         checker.report(Code::W0101, SourceSpan{0, workout * 100 + 20, 1}, "W0101 " + std::to_string(workout));
         lints.report(Code::W0201, SourceSpan{0, workout * 100, 1}, "W0201 " + std::to_string(workout));
     }
-    CHECK(checker.hidden_warning_count() == 2);
+    CHECK(checker.warning_count() <= 6);
     main.append(std::move(checker));
     main.append(std::move(lints));
-    for (std::uint32_t workout = 0; workout < 5; ++workout) {
+    for (std::uint32_t workout = 10; workout-- > 0;) {
         main.report(Code::W0205, SourceSpan{0, workout * 100 + 10, 1}, "W0205 " + std::to_string(workout));
     }
-    CHECK(main.hidden_warning_count() == 6);
     main.sort_by_position();
     main.limit_warnings();
-    std::vector<std::string> kept;
+    kept.clear();
     for (const Diagnostic& d : main.list()) kept.push_back(d.message);
     CHECK(kept == std::vector<std::string>{"W0201 0", "W0205 0", "W0101 0"});
-    CHECK(main.hidden_warning_count() == 12);
+    CHECK(main.hidden_warning_count() == 27);
     REQUIRE(main.hidden_warnings().size() == 3);
-    for (const HiddenWarnings& hidden : main.hidden_warnings()) CHECK(hidden.count == 4);
+    for (const HiddenWarnings& hidden : main.hidden_warnings()) CHECK(hidden.count == 9);
 }
 
-TEST_CASE("diagnostics: a warning past the limit that an allow comment drops is not counted") {
+TEST_CASE("diagnostics: while a phase holds positions in the list, nothing is dropped for the limit") {
     Diagnostics diagnostics;
     diagnostics.set_warning_limit(1);
-    diagnostics.set_allowed([](const Diagnostic& d) { return d.span.offset == 7; });
-    diagnostics.report(Code::W0201, SourceSpan{0, 1, 1}, "kept");
-    diagnostics.report(Code::W0201, SourceSpan{0, 7, 1}, "allowed");
+    diagnostics.hold_positions(true);
+    for (std::uint32_t i = 10; i-- > 0;) diagnostics.report(Code::W0101, SourceSpan{0, i, 1}, "each");
+    CHECK(diagnostics.warning_count() == 10);
+    diagnostics.hold_positions(false);  // then cut to the limit
+    REQUIRE(diagnostics.warning_count() == 1);
+    CHECK(diagnostics.list()[0].span.offset == 0);
+    CHECK(diagnostics.hidden_warning_count() == 9);
+}
+
+TEST_CASE("diagnostics: an allowed warning takes no place in the limit and is not counted") {
+    Diagnostics diagnostics;
+    diagnostics.set_warning_limit(1);
+    diagnostics.set_allowed([](const Diagnostic& d) { return d.span.offset < 5; });
+    diagnostics.report(Code::W0201, SourceSpan{0, 1, 1}, "allowed");
+    diagnostics.report(Code::W0201, SourceSpan{0, 7, 1}, "kept");
+    diagnostics.report(Code::W0201, SourceSpan{0, 2, 1}, "allowed");
     diagnostics.report(Code::W0201, SourceSpan{0, 9, 1}, "hidden");
-    CHECK(diagnostics.warning_count() == 1);
+    diagnostics.sort_by_position();
+    diagnostics.limit_warnings();
+    REQUIRE(diagnostics.warning_count() == 1);
+    CHECK(diagnostics.list()[0].message == "kept");
     CHECK(diagnostics.hidden_warning_count() == 1);
     // The lists of a phase (with_same_settings) ask the same.
     Diagnostics phase = diagnostics.with_same_settings();
-    phase.report(Code::W0201, SourceSpan{0, 2, 1}, "kept");
-    phase.report(Code::W0201, SourceSpan{0, 7, 1}, "allowed");
+    phase.report(Code::W0201, SourceSpan{0, 2, 1}, "allowed");
+    CHECK(phase.warning_count() == 0);
     CHECK(phase.hidden_warning_count() == 0);
 }
 
