@@ -72,9 +72,8 @@ Diagnostic* Diagnostics::find(Code code, const SourceSpan& span) {
 
 Diagnostic& Diagnostics::report(Code code, SourceSpan span, std::string message, std::string help) {
     const Severity severity = code == Code::none ? Severity::error : registry[static_cast<std::size_t>(code) - 1].severity;
-    const auto before = list_.size();
-    add(make(severity, code, span, std::move(message), std::move(help)));
-    if (list_.size() > before) return list_.back();
+    // Whether it was kept, not whether the list grew: keeping it may have dropped others first.
+    if (admit(make(severity, code, span, std::move(message), std::move(help)), true)) return list_.back();
     thread_local Diagnostic dropped;
     dropped = Diagnostic{};
     return dropped;
@@ -108,10 +107,10 @@ bool limited_warning(const Diagnostic& diagnostic) {
 
 }  // namespace
 
-void Diagnostics::admit(Diagnostic&& diagnostic, bool limited) {
+bool Diagnostics::admit(Diagnostic&& diagnostic, bool limited) {
     if (diagnostic.severity == Severity::warning) {
-        if (!wanted(diagnostic.code)) return;
-        if (allowed_ && allowed_(diagnostic)) return;
+        if (!wanted(diagnostic.code)) return false;
+        if (allowed_ && allowed_(diagnostic)) return false;
         // The code stays W...: `reps explain` still finds the lint behind the error.
         if (werror_) diagnostic.severity = Severity::error;
     }
@@ -122,11 +121,28 @@ void Diagnostics::admit(Diagnostic&& diagnostic, bool limited) {
         if (!holding_positions_ && limited_warnings_ >= 2 * warning_limit_) drop_warnings_past_limit();
         if (limited && past_limit_ && place_of(diagnostic) >= *past_limit_) {
             count_hidden(diagnostic.code, 1);
-            return;
+            return false;
         }
         ++limited_warnings_;
     }
     list_.push_back(std::move(diagnostic));
+    return true;
+}
+
+bool Diagnostics::will_keep(Code code, const SourceSpan& span) {
+    if (!wanted(code)) return false;
+    Diagnostic probe;
+    probe.severity = registry[static_cast<std::size_t>(code) - 1].severity;
+    probe.code = code;
+    probe.span = span;
+    if (probe.severity != Severity::warning) return true;
+    if (allowed_ && allowed_(probe)) return false;
+    if (werror_ || warning_limit_ == 0 || !limited_warning(probe)) return true;
+    if (past_limit_ && place_of(probe) >= *past_limit_) {
+        count_hidden(code, 1);
+        return false;
+    }
+    return true;
 }
 
 void Diagnostics::hold_positions(bool hold) {

@@ -100,6 +100,10 @@ public:
     // False for a warning that -W no-CODE drops: a phase need not work out what it would say (a
     // file of a million workouts formatted a million dropped messages).
     bool wanted(Code code) const;
+    // For a warning a phase reports often: false when one of `code` at `span` would not be kept
+    // (dropped as `wanted` says or by an allow comment, or counted past the warning limit, which
+    // this counts it for), so that the phase need not work out its message and reports nothing.
+    bool will_keep(Code code, const SourceSpan& span);
     // Warnings named here are dropped ("-W no-W0101"); with werror the rest become errors.
     void set_suppressed(const std::vector<std::string>& codes);
     void set_werror(bool werror) { werror_ = werror; }
@@ -135,8 +139,8 @@ public:
 
 private:
     // With suppression and --werror applied; `limited`: a report, which the warning limit applies
-    // to (an appended list was limited as it was reported).
-    void admit(Diagnostic&& diagnostic, bool limited);
+    // to (an appended list was limited as it was reported). True when it was kept (last in the list).
+    bool admit(Diagnostic&& diagnostic, bool limited);
     void count_hidden(Code code, std::size_t count);
     // Keeps the first warning_limit_ positioned warnings by position (in place, in their order).
     void drop_warnings_past_limit();

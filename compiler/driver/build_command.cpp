@@ -441,6 +441,7 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     // Warnings come first, so that a terminal shows them above the output.
     reporter.report(path, diagnostics);
     Diagnostics export_warnings = reporter.make_diagnostics();
+    export_warnings.set_allowed(allow_comment_filter(sources));  // before the warning limit counts them
     const std::string failure = write_output(*format, options, workout, program, out, export_warnings, sources);
     reporter.report(path, export_warnings, false);
     if (!failure.empty()) reporter.fail(failure);

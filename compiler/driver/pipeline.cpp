@@ -63,9 +63,9 @@ void drop_unknown_damaged_names(const LoadedProgram& loaded, const SourceManager
 Compilation compile(const std::string& path, const PipelineOptions& options, SourceManager& sources,
                     Diagnostics& diagnostics) {
     Compilation result;
-    // With a warning limit, allowed warnings are dropped as they are reported, so that they take
-    // no place in it (apply_allow_comments below drops them too, without a limit).
-    if (diagnostics.warning_limit() > 0) diagnostics.set_allowed(allow_comment_filter(sources));
+    // Allowed warnings are dropped as they are reported, so that they take no place in the warning
+    // limit, and count toward no error (--werror) on a path that returns before the end.
+    diagnostics.set_allowed(allow_comment_filter(sources));
     std::optional<StreamedCheck> stream;
     std::optional<Diagnostics> before_load;  // to start again, checking the file whole
     if (options.stream && options.check) {

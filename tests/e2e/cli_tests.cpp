@@ -219,6 +219,31 @@ TEST_CASE("check: warnings dropped by `# reps: allow` take no place in the warni
     CHECK(run.err.ends_with(file + ": 2 warnings\n"));
 }
 
+TEST_CASE("build: the exporter's warnings that allow comments drop take no place in the warning limit") {
+    const TempDir dir("warning-limit-fit");
+    const std::string file = dir.write("plan.reps", "workout w \"W\" {  # reps: allow W0205\n  warmup { easy_cardio 5min }\n"
+                                                    "  goblet_squat 3x12 @rpe 8  # reps: allow W0301\n"
+                                                    "  goblet_squat 3x12 @rpe 8  # reps: allow W0301\n"
+                                                    "  goblet_squat 3x12 @rpe 8  # reps: allow W0301\n"
+                                                    "  goblet_squat 3x12 @rpe 8\n  goblet_squat 3x12 @rpe 8\n}\n").string();
+    const Run run = run_reps({"build", file, "--to", "fit", "-o", (dir.path() / "w.fit").string(), "--warning-limit", "1"});
+    CHECK(run.code == 0);
+    CHECK(contains(run.err, file + ":6:3: warning[W0301]"));
+    CHECK(count_of(run.err, ": warning[") == 1);
+    CHECK(contains(run.err, file + ": 1 more warning not shown (W0301 1)"));
+}
+
+TEST_CASE("check: an allowed warning is no error under --werror, whatever the warning limit") {
+    const TempDir dir("warning-limit-werror-allowed");
+    const std::string file = dir.write("w.reps", "workout w \"W\" {  # reps: allow W0205\n  warmup { easy_cardio 5min }\n"
+                                                 "  plank 3x1min90s  # reps: allow W0106\n}\n").string();
+    for (const char* limit : {"0", "1000"}) {
+        const Run run = run_reps({"check", "--werror", "--warning-limit", limit, file});
+        CHECK(run.code == 0);
+        CHECK(run.err.empty());
+    }
+}
+
 TEST_CASE("build: a warning about the command line is shown past the warning limit") {
     const TempDir dir("warning-limit-command-line");
     const std::string file = dir.write("plan.reps", warning_workouts(5)).string();

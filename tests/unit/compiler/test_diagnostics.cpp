@@ -356,6 +356,46 @@ TEST_CASE("diagnostics: the warnings kept are the first by position, in whatever
     for (const HiddenWarnings& hidden : main.hidden_warnings()) CHECK(hidden.count == 9);
 }
 
+TEST_CASE("diagnostics: the warning kept when keeping it drops others is the one report hands back") {
+    Diagnostics diagnostics;
+    diagnostics.set_warning_limit(1);
+    diagnostics.report(Code::W0101, SourceSpan{0, 30, 1}, "third");
+    diagnostics.report(Code::W0101, SourceSpan{0, 20, 1}, "second");
+    // Twice the limit: this report first drops the warnings past it, then keeps this one.
+    diagnostics.report(Code::W0104, SourceSpan{0, 10, 1}, "first").notes.push_back("its note");
+    diagnostics.sort_by_position();
+    diagnostics.limit_warnings();
+    REQUIRE(diagnostics.list().size() == 1);
+    CHECK(diagnostics.list()[0].message == "first");
+    CHECK(diagnostics.list()[0].notes == std::vector<std::string>{"its note"});
+    CHECK(diagnostics.hidden_warning_count() == 2);
+}
+
+TEST_CASE("diagnostics: will_keep tells a phase whether to work out a warning, and counts one it need not") {
+    Diagnostics diagnostics;
+    diagnostics.set_warning_limit(1);
+    diagnostics.set_allowed([](const Diagnostic& d) { return d.span.offset == 5; });
+    CHECK_FALSE(diagnostics.will_keep(Code::W0201, SourceSpan{0, 5, 1}));  // allowed: dropped, not counted
+    CHECK(diagnostics.will_keep(Code::W0201, SourceSpan{0, 10, 1}));
+    diagnostics.report(Code::W0201, SourceSpan{0, 10, 1}, "kept");
+    diagnostics.report(Code::W0201, SourceSpan{0, 20, 1}, "past the limit");
+    diagnostics.report(Code::W0201, SourceSpan{0, 30, 1}, "cuts the list to the limit");
+    CHECK(diagnostics.hidden_warning_count() == 2);
+    // After the limit's bound: counted now, and the phase reports nothing.
+    CHECK_FALSE(diagnostics.will_keep(Code::W0201, SourceSpan{0, 40, 1}));
+    CHECK(diagnostics.hidden_warning_count() == 3);
+    // Before it: kept.
+    CHECK(diagnostics.will_keep(Code::W0201, SourceSpan{0, 1, 1}));
+    CHECK(diagnostics.will_keep(Code::E0102, SourceSpan{0, 40, 1}));  // an error is always kept
+    diagnostics.set_suppressed({"W0201"});
+    CHECK_FALSE(diagnostics.will_keep(Code::W0201, SourceSpan{0, 1, 1}));
+    Diagnostics werror;
+    werror.set_werror(true);
+    werror.set_warning_limit(1);
+    for (std::uint32_t i = 3; i-- > 0;) CHECK(werror.will_keep(Code::W0201, SourceSpan{0, i, 1}));
+    CHECK(diagnostics.hidden_warning_count() == 3);
+}
+
 TEST_CASE("diagnostics: while a phase holds positions in the list, nothing is dropped for the limit") {
     Diagnostics diagnostics;
     diagnostics.set_warning_limit(1);
