@@ -443,7 +443,7 @@ void EntryChecker::check(const ast::Prescription& prescription, EntryContext con
     } else if (chosen.sides == ast::Sides::each && context != EntryContext::intervals && context != EntryContext::amrap) {
         entry.sides = checked::SideMode::each;
         // The option done warns (SPEC 5.2), at its name: an alternative under a profile that chooses it too.
-        if (diagnostics_.will_keep(Code::W0101, name_of(chosen_option).span)) {
+        if (diagnostics_.report_or_count(Code::W0101, name_of(chosen_option).span)) {
             diagnostics_.report(Code::W0101, name_of(chosen_option).span,
                                 fmt::format("'{}' is unilateral: assuming each side", catalog_.exercises[entry.exercise].name),
                                 chosen_option == 0 ? "write 'each' (or 'alt') to say so"

@@ -129,7 +129,7 @@ bool Diagnostics::admit(Diagnostic&& diagnostic, bool limited) {
     return true;
 }
 
-bool Diagnostics::will_keep(Code code, const SourceSpan& span) {
+bool Diagnostics::report_or_count(Code code, const SourceSpan& span) {
     if (!wanted(code)) return false;
     Diagnostic probe;
     probe.severity = registry[static_cast<std::size_t>(code) - 1].severity;

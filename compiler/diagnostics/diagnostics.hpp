@@ -100,10 +100,11 @@ public:
     // False for a warning that -W no-CODE drops: a phase need not work out what it would say (a
     // file of a million workouts formatted a million dropped messages).
     bool wanted(Code code) const;
-    // For a warning a phase reports often: false when one of `code` at `span` would not be kept
-    // (dropped as `wanted` says or by an allow comment, or counted past the warning limit, which
-    // this counts it for), so that the phase need not work out its message and reports nothing.
-    bool will_keep(Code code, const SourceSpan& span);
+    // For a warning a phase reports often, asked once for each it would report: true when the
+    // phase is to report it; false when it is dropped (as `wanted` says, or by an allow comment)
+    // or past the warning limit, which this counts it for: the phase then reports nothing and need
+    // not work out its message. Asking twice for one warning counts it twice.
+    bool report_or_count(Code code, const SourceSpan& span);
     // Warnings named here are dropped ("-W no-W0101"); with werror the rest become errors.
     void set_suppressed(const std::vector<std::string>& codes);
     void set_werror(bool werror) { werror_ = werror; }

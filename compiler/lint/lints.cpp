@@ -204,7 +204,7 @@ WorkoutLints::WorkoutLints(const Catalog& catalog) : catalog_(catalog) {
 void WorkoutLints::run(const checked::Workout& workout, Diagnostics& diagnostics) {
     const Catalog& catalog = catalog_;
     std::vector<std::uint8_t>& reached = reached_;
-    if (!workout.has_warmup && diagnostics.will_keep(Code::W0201, workout.span)) {
+    if (!workout.has_warmup && diagnostics.report_or_count(Code::W0201, workout.span)) {
         diagnostics.report(Code::W0201, workout.span,
                            fmt::format("workout '{}' has no warm-up{}", workout.name,
                                        workout.warmup_without_work ? ": its warmup block has no exercise" : ""),
@@ -299,7 +299,7 @@ void lint_session_length(const checked::Workout& workout, const WorkoutMeasure& 
     for (int week = 1; week <= weeks; ++week) {
         if (out_of_range(length_in(week))) weeks_out.push_back(week);
     }
-    if (weeks_out.empty() || !diagnostics.will_keep(Code::W0205, workout.span)) return;
+    if (weeks_out.empty() || !diagnostics.report_or_count(Code::W0205, workout.span)) return;
     const std::int64_t seconds = length_in(weeks_out.front());
     const bool too_long = seconds > options.session_max_seconds;
     // A workout the same every week (no progression) is not told week by week.

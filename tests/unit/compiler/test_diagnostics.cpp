@@ -371,28 +371,28 @@ TEST_CASE("diagnostics: the warning kept when keeping it drops others is the one
     CHECK(diagnostics.hidden_warning_count() == 2);
 }
 
-TEST_CASE("diagnostics: will_keep tells a phase whether to work out a warning, and counts one it need not") {
+TEST_CASE("diagnostics: report_or_count tells a phase whether to report a warning, and counts one it need not") {
     Diagnostics diagnostics;
     diagnostics.set_warning_limit(1);
     diagnostics.set_allowed([](const Diagnostic& d) { return d.span.offset == 5; });
-    CHECK_FALSE(diagnostics.will_keep(Code::W0201, SourceSpan{0, 5, 1}));  // allowed: dropped, not counted
-    CHECK(diagnostics.will_keep(Code::W0201, SourceSpan{0, 10, 1}));
+    CHECK_FALSE(diagnostics.report_or_count(Code::W0201, SourceSpan{0, 5, 1}));  // allowed: dropped, not counted
+    CHECK(diagnostics.report_or_count(Code::W0201, SourceSpan{0, 10, 1}));
     diagnostics.report(Code::W0201, SourceSpan{0, 10, 1}, "kept");
     diagnostics.report(Code::W0201, SourceSpan{0, 20, 1}, "past the limit");
     diagnostics.report(Code::W0201, SourceSpan{0, 30, 1}, "cuts the list to the limit");
     CHECK(diagnostics.hidden_warning_count() == 2);
     // After the limit's bound: counted now, and the phase reports nothing.
-    CHECK_FALSE(diagnostics.will_keep(Code::W0201, SourceSpan{0, 40, 1}));
+    CHECK_FALSE(diagnostics.report_or_count(Code::W0201, SourceSpan{0, 40, 1}));
     CHECK(diagnostics.hidden_warning_count() == 3);
     // Before it: kept.
-    CHECK(diagnostics.will_keep(Code::W0201, SourceSpan{0, 1, 1}));
-    CHECK(diagnostics.will_keep(Code::E0102, SourceSpan{0, 40, 1}));  // an error is always kept
+    CHECK(diagnostics.report_or_count(Code::W0201, SourceSpan{0, 1, 1}));
+    CHECK(diagnostics.report_or_count(Code::E0102, SourceSpan{0, 40, 1}));  // an error is always kept
     diagnostics.set_suppressed({"W0201"});
-    CHECK_FALSE(diagnostics.will_keep(Code::W0201, SourceSpan{0, 1, 1}));
+    CHECK_FALSE(diagnostics.report_or_count(Code::W0201, SourceSpan{0, 1, 1}));
     Diagnostics werror;
     werror.set_werror(true);
     werror.set_warning_limit(1);
-    for (std::uint32_t i = 3; i-- > 0;) CHECK(werror.will_keep(Code::W0201, SourceSpan{0, i, 1}));
+    for (std::uint32_t i = 3; i-- > 0;) CHECK(werror.report_or_count(Code::W0201, SourceSpan{0, i, 1}));
     CHECK(diagnostics.hidden_warning_count() == 3);
 }
 
