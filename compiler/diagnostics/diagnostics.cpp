@@ -145,11 +145,6 @@ bool Diagnostics::report_or_count(Code code, const SourceSpan& span) {
     return true;
 }
 
-void Diagnostics::hold_positions(bool hold) {
-    holding_positions_ = hold;
-    if (!hold && warning_limit_ > 0 && limited_warnings_ >= 2 * warning_limit_) drop_warnings_past_limit();
-}
-
 void Diagnostics::drop_warnings_past_limit() {
     // The limit-th warning by position, ties in list order (as the stable sort for output has them).
     struct Place {

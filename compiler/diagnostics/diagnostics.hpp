@@ -121,7 +121,10 @@ public:
     void set_allowed(std::function<bool(const Diagnostic&)> allowed) { allowed_ = std::move(allowed); }
     // While true, list() only grows (nothing is dropped to keep the limit): for a phase that
     // holds positions in it (the streamed check, while a workout is checked).
-    void hold_positions(bool hold);
+    void hold_positions(bool hold) {
+        holding_positions_ = hold;
+        if (!hold && warning_limit_ > 0 && limited_warnings_ >= 2 * warning_limit_) drop_warnings_past_limit();
+    }
     // After sort_by_position: the warnings past the limit move from the list to the counts.
     void limit_warnings();
     // Drops the warnings (codes W...) for which `drop` is true, even when --werror made them errors.
