@@ -206,17 +206,6 @@ bool Diagnostics::stop_here(const SourceSpan& span) {
     return true;
 }
 
-void Diagnostics::drop_warnings_if(const std::function<bool(const Diagnostic&)>& drop) {
-    // In place: a big file's thousands of warnings are not copied to drop a few.
-    std::erase_if(list_, [&](const Diagnostic& diagnostic) {
-        if (!code_name(diagnostic.code).starts_with('W') || !drop(diagnostic)) return false;
-        if (diagnostic.severity == Severity::error) --errors_;  // a warning made an error by --werror
-        if (limited_warning(diagnostic)) --limited_warnings_;
-        past_limit_.reset();  // fewer than the limit may be before it now
-        return true;
-    });
-}
-
 void Diagnostics::drop_errors_if(const std::function<bool(const Diagnostic&)>& drop) {
     std::erase_if(list_, [&](const Diagnostic& diagnostic) {
         if (diagnostic.severity != Severity::error || !drop(diagnostic)) return false;

@@ -116,8 +116,8 @@ public:
     // position) are all kept.
     void set_warning_limit(std::size_t limit) { warning_limit_ = limit; }
     std::size_t warning_limit() const { return warning_limit_; }
-    // The warnings a `# reps: allow` comment drops, dropped as they are reported: with a limit
-    // they must not take a place in it (apply_allow_comments drops them at the end otherwise).
+    // The warnings a `# reps: allow` comment drops (allow_comment_filter), dropped as they are
+    // reported: they take no place in the warning limit and count as no error under --werror.
     void set_allowed(std::function<bool(const Diagnostic&)> allowed) { allowed_ = std::move(allowed); }
     // While true, list() only grows (nothing is dropped to keep the limit): for a phase that
     // holds positions in it (the streamed check, while a workout is checked).
@@ -127,8 +127,6 @@ public:
     }
     // After sort_by_position: the warnings past the limit move from the list to the counts.
     void limit_warnings();
-    // Drops the warnings (codes W...) for which `drop` is true, even when --werror made them errors.
-    void drop_warnings_if(const std::function<bool(const Diagnostic&)>& drop);
     // Drops the errors for which `drop` is true (follow-on errors of a syntax error: pipeline.cpp).
     void drop_errors_if(const std::function<bool(const Diagnostic&)>& drop);
     // An empty list with the same settings (-W no-CODE, --werror): a phase's diagnostics kept apart

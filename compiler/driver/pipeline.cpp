@@ -63,8 +63,8 @@ void drop_unknown_damaged_names(const LoadedProgram& loaded, const SourceManager
 Compilation compile(const std::string& path, const PipelineOptions& options, SourceManager& sources,
                     Diagnostics& diagnostics) {
     Compilation result;
-    // Allowed warnings are dropped as they are reported, so that they take no place in the warning
-    // limit, and count toward no error (--werror) on a path that returns before the end.
+    // Allowed warnings (`# reps: allow CODE`) are dropped as they are reported, so that they take no
+    // place in the warning limit and count as no error under --werror.
     diagnostics.set_allowed(allow_comment_filter(sources));
     std::optional<StreamedCheck> stream;
     std::optional<Diagnostics> before_load;  // to start again, checking the file whole
@@ -101,8 +101,6 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
     } else result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile, {}}, diagnostics);
     settle_spaced_names(result.loaded.files, result.checked.catalog, sources, diagnostics);
     drop_unknown_damaged_names(result.loaded, sources, diagnostics);
-    // Before looking at has_errors: an allowed warning must not count as an error (--werror).
-    apply_allow_comments(diagnostics, sources);
     // Sizes and lints read every entry's checked dose: they need a program without errors.
     if (diagnostics.has_errors()) return result;
     if (!streamed) measured = measure_workouts(result.checked);
@@ -116,7 +114,6 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
     } else {
         run_lints(result.checked, measured, options.lints, diagnostics);
     }
-    apply_allow_comments(diagnostics, sources);
     return result;
 }
 

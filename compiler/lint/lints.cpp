@@ -559,25 +559,10 @@ bool allows(std::string_view line, std::size_t marker, Code code) {
 
 }  // namespace
 
-void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources) {
-    // The marker of the line looked at last: warnings come in source order, and thousands on one
-    // long line (a generated file's only line) must not each search it again.
-    std::string_view last_line;
-    std::size_t last_marker = std::string_view::npos;
-    diagnostics.drop_warnings_if([&](const Diagnostic& diagnostic) {
-        if (!diagnostic.span.has_position()) return false;
-        const auto line = sources.line_text(diagnostic.span);
-        if (line.data() != last_line.data() || line.size() != last_line.size()) {
-            last_line = line;
-            last_marker = line.find(allow_marker);
-        }
-        return allows(line, last_marker, diagnostic.code);
-    });
-}
-
 std::function<bool(const Diagnostic&)> allow_comment_filter(const SourceManager& sources) {
     // Most files have no allow comment at all: each file is searched once, not each line; and the
-    // marker of the line looked at last is kept, as above (a generated file's only line).
+    // marker of the line looked at last is kept: thousands of warnings on one long line (a
+    // generated file's only line) must not each search it again.
     struct Searched {
         std::vector<std::int8_t> has_marker;  // by file id: -1 not yet searched
         std::string_view line;

@@ -76,10 +76,9 @@ void note_weeks_used(const checked::Program& plan, std::vector<int>& weeks_used)
 // workout, in order (the sessions' lengths).
 void lint_schedule(const checked::Program& plan, std::span<const WorkoutMeasure> measures, Diagnostics& diagnostics);
 
-// Drops warnings whose source line carries `# reps: allow CODE` (several codes: comma-separated).
-void apply_allow_comments(Diagnostics& diagnostics, const SourceManager& sources);
-// The same test for one diagnostic as it is reported (Diagnostics::set_allowed): with a warning
-// limit an allowed warning must not take a place in it. Holds a reference to `sources`.
+// True for a warning whose source line carries `# reps: allow CODE` (several codes: comma- or
+// space-separated), for Diagnostics::set_allowed, which drops such a warning as it is reported.
+// Holds a reference to `sources`.
 std::function<bool(const Diagnostic&)> allow_comment_filter(const SourceManager& sources);
 
 }  // namespace reps

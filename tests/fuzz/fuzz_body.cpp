@@ -77,6 +77,7 @@ Outcome run_one(std::string_view input, const std::filesystem::path& root) {
     const ArenaScope arena_scope(arena);
     SourceManager sources;
     Diagnostics diagnostics;
+    diagnostics.set_allowed(allow_comment_filter(sources));  // as compile() does
     LoadedProgram loaded = load_program_text("fuzz.reps", std::string(input), root, sources, diagnostics);
     std::ostringstream dump;
     for (const auto& file : loaded.files) {
@@ -89,7 +90,6 @@ Outcome run_one(std::string_view input, const std::filesystem::path& root) {
         if (!diagnostics.has_errors()) {
             dump_checked(dump, checked, sources);
             run_lints(checked, LintOptions{}, diagnostics);
-            apply_allow_comments(diagnostics, sources);
             for (const auto& workout : checked.workouts) {
                 const TimelineSize bound = timeline_size(workout);
                 for (int week : {1, 3}) {
