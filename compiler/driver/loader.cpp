@@ -391,6 +391,15 @@ LoadedProgram load_program_text(std::string display_path, std::string text, cons
     return program;
 }
 
+LoadedProgram parse_main_file_again(const LoadedProgram& first, const SourceManager& sources, Diagnostics& diagnostics,
+                                    WorkoutReceiver* receiver) {
+    LoadedProgram again;
+    again.main_file = first.main_file;
+    again.inputs = first.inputs;
+    again.files.push_back(parse_file(sources, first.main_file, diagnostics, receiver));
+    return again;
+}
+
 void drop_into_arena(LoadedProgram& program) {
     if (!current_arena) return;
     for (ast::File& file : program.files) {

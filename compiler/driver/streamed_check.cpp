@@ -27,21 +27,24 @@ bool has_input_errors(std::span<const Diagnostic> reported) {
 
 }  // namespace
 
-StreamedCheck::StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics)
-    : sources_(sources), options_(options), diagnostics_(diagnostics),
+StreamedCheck::StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics,
+                             const ast::File* whole_catalog)
+    : sources_(sources), options_(options), diagnostics_(diagnostics), whole_catalog_(whole_catalog),
       checks_(diagnostics.with_same_settings()), workout_warnings_(diagnostics.with_same_settings()),
       program_checks_(diagnostics.with_same_settings()), program_sizes_(diagnostics.with_same_settings()),
       program_warnings_(diagnostics.with_same_settings()) {}
 
 bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workout) {
     if (refused_) return false;
+    if (catalog_grew_) return true;  // checked again (checked_with_whole_catalog): dropped unchecked
     if (!checker_) {
         // Imports are checked with the file as one program: the file is held whole.
         refused_ = std::any_of(so_far.declarations.begin(), so_far.declarations.end(),
                                [](const ast::Declaration& declaration) { return std::holds_alternative<ast::ImportDecl>(declaration); });
         if (refused_) return false;
-        catalog_declarations_ = catalog_declarations(so_far);
-        checker_.emplace(std::span(&so_far, 1), sources_, options_, checks_);
+        const ast::File& catalog = whole_catalog_ ? *whole_catalog_ : so_far;
+        catalog_declarations_ = catalog_declarations(catalog);
+        checker_.emplace(std::span(&catalog, 1), sources_, options_, checks_);
         // A record and a measure of every workout stay to the end (for programs and lints): room
         // for one per 512 bytes of the file, as library workouts take 300-1,000. Grown by doubling,
         // they touched twice their memory: 800 page faults more for a 20 MB file, each about 12 us
@@ -52,7 +55,14 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
             measures_.reserve(expected);
         }
         workout_lints_.emplace(checker_->catalog());
+    } else if (!whole_catalog_ && so_far.declarations.size() > declarations_seen_) {
+        // A declaration since the last workout (programs taken are not in so_far): a catalog one
+        // means the workouts so far were checked without it, and the rest need not be.
+        catalog_grew_ = std::any_of(so_far.declarations.begin() + static_cast<std::ptrdiff_t>(declarations_seen_),
+                                    so_far.declarations.end(), is_catalog_declaration);
+        if (catalog_grew_) return true;
     }
+    declarations_seen_ = so_far.declarations.size();
     // Its diagnostics are those from here on: none dropped for the warning limit till then.
     checks_.hold_positions(true);
     const std::size_t reported_before = checks_.list().size();
@@ -77,6 +87,7 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
 
 bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::ProgramDecl& program) {
     if (refused_ || !checker_) return false;  // before the first workout: checked at the end
+    if (catalog_grew_) return true;            // checked again: dropped unchecked
     checks_.hold_positions(true);
     const std::size_t reported_before = checks_.list().size();
     const std::optional<checked::Program> checked = checker_->check_program(program);
@@ -101,7 +112,7 @@ bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::Program
 bool StreamedCheck::checked_with_whole_catalog(const LoadedProgram& loaded) const {
     const auto main = std::find_if(loaded.files.begin(), loaded.files.end(),
                                    [&](const ast::File& file) { return file.file_id == loaded.main_file; });
-    return main != loaded.files.end() && catalog_declarations(*main) == catalog_declarations_;
+    return !catalog_grew_ && main != loaded.files.end() && catalog_declarations(*main) == catalog_declarations_;
 }
 
 CheckedProgram StreamedCheck::finish(const LoadedProgram& loaded) {

@@ -20,12 +20,17 @@ namespace reps {
 
 struct LoadedProgram;
 
-// Given to the parser of the main file (load_program's main_receiver). Streams only a file whose
-// catalog declarations (exercises, regions, profiles, ...) all come before its first workout and
-// that imports nothing: the catalog must be complete before the first workout is checked.
+// Given to the parser of the main file (load_program's main_receiver). The catalog must be
+// complete before the first workout is checked: it is the file's catalog declarations (exercises,
+// regions, profiles, ...) before its first workout, or all of them when a first parse collected
+// them (`whole_catalog`). A file that imports is not streamed.
 class StreamedCheck final : public WorkoutReceiver {
 public:
-    StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics);
+    // whole_catalog: the same file parsed once already, whose catalog declarations are all the
+    // file's (pipeline.cpp parses a file again so when one comes after a workout); it must
+    // outlive the first workout taken.
+    StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics,
+                  const ast::File* whole_catalog = nullptr);
 
     bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) override;
     bool take_program(const ast::File& so_far, const ast::ProgramDecl& program) override;
@@ -33,7 +38,8 @@ public:
     // True when no workout was taken: the AST is whole, for the whole-file pipeline to check.
     bool took_nothing() const { return !checker_; }
     // False when the loaded file declares catalog items after its first workout (or imports there):
-    // its first workouts were checked without them, so it must be compiled whole instead.
+    // its first workouts were checked without them, so it must be checked again, with them. From
+    // the first such declaration on, workouts and programs are taken without being checked.
     bool checked_with_whole_catalog(const LoadedProgram& loaded) const;
 
     // Checks the programs and the names declared twice; adds the checker's diagnostics to the
@@ -57,7 +63,10 @@ private:
     CheckOptions options_;
     Diagnostics& diagnostics_;
     bool refused_ = false;                  // the file imports: held whole, checked as one program
-    std::size_t catalog_declarations_ = 0;  // before the first workout
+    const ast::File* whole_catalog_ = nullptr;
+    std::size_t catalog_declarations_ = 0;  // before the first workout (or in whole_catalog_)
+    std::size_t declarations_seen_ = 0;     // of the file so far, at the last workout taken
+    bool catalog_grew_ = false;             // a catalog declaration came after a workout
     std::optional<WorkoutByWorkoutChecker> checker_;
     std::optional<WorkoutLints> workout_lints_;
     Diagnostics checks_;                    // the checker's

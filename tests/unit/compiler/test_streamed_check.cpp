@@ -194,7 +194,7 @@ workout last "Last" { warmup { easy_cardio 5min }
 )"));
 }
 
-TEST_CASE("streamed check: a catalog declaration after the first workout makes the file checked whole") {
+TEST_CASE("streamed check: a catalog declaration after the first workout makes the file streamed again, with it") {
     Scratch scratch;
     // my_row is used before it is declared: legal (SPEC 2), but the first workout parsed before it.
     const auto path = scratch.write("late_exercise.reps", R"(workout a "A" {
@@ -209,7 +209,62 @@ workout b "B" { my_row 3x12 }
 )");
     const Run streamed = run(path, true);
     CHECK(streamed.diagnostics.find("error") == std::string::npos);
-    CHECK(streamed.ast_workouts == 2);  // compiled again, whole
+    CHECK(streamed.ast_workouts == 0);  // parsed again and streamed, not held whole
+    CHECK(streamed.checked_workouts == 2);
+    check_same(path);
+
+    // The catalog at the end, after every workout and a program; errors of the catalog itself and
+    // of the workouts (a name still unknown, a load the exercise cannot take), each reported once.
+    const auto at_end = scratch.write("catalog_at_end.reps", R"(workout a "A" {
+  my_row 3x10 @20kg
+  my_rwo 3x10
+}
+program p "P" { start 2026-12-07
+  mon 18:00 a
+  wed 18:00 b
+}
+workout b "B" { my_plank 3x30s
+  my_plank 3x10 }
+exercise my_row "My row" {
+  primary lats
+  equipment dumbbell
+}
+exercise my_plank "My plank" {
+  primary core
+  measure time
+  equipment mat | nothing_like_it
+}
+)");
+    const Run end_run = run(at_end, true);
+    CHECK(end_run.ast_workouts == 0);
+    CHECK(end_run.diagnostics.find("E0102") != std::string::npos);  // my_rwo
+    CHECK(end_run.diagnostics.find("unknown exercise 'my_row'") == std::string::npos);  // declared at the end
+    check_same(at_end);
+
+    // Only warnings: the lints of the second stream, not of the first.
+    const auto warnings = scratch.write("catalog_at_end_warnings.reps", R"(workout a "A" { my_lunge 3x10 }
+workout b "B" {
+  warmup { easy_cardio 5min }
+  my_lunge 3x10 each
+}
+exercise my_lunge "My lunge" {
+  primary quads
+  sides each
+}
+)");
+    const Run warned = run(warnings, true);
+    CHECK(warned.ast_workouts == 0);
+    CHECK(warned.diagnostics.find("W0101") != std::string::npos);  // a's lunge: assuming each side
+    check_same(warnings);
+}
+
+TEST_CASE("streamed check: an import after the first workout makes the file checked whole") {
+    Scratch scratch;
+    scratch.write("moves.reps", "exercise my_row \"My row\" {\n  primary lats\n  equipment dumbbell\n}\n");
+    const auto path = scratch.write("late_import.reps", "workout a \"A\" { my_row 3x10 }\nimport \"moves.reps\"\nworkout b \"B\" { my_row 3x8 }\n");
+    const Run whole = run(path, true);
+    CHECK(whole.ast_workouts == 2);
+    CHECK(whole.diagnostics.find("error") == std::string::npos);
     check_same(path);
 }
 
