@@ -36,8 +36,8 @@ struct LoadedProgram {
 // allocated there: the arena's reset frees it at once, and destroying it was a walk over all of
 // it. Without an arena (or for lists made outside it) nothing changes.
 // The main file of `first` parsed again from the text it was read from (not read again: the same
-// text, the same positions), with `receiver` taking its workouts; for a file that imports nothing
-// (its imports are not followed). Its encoding was checked by the first load.
+// text, the same positions), with `receiver` taking its workouts. Its imports are not followed
+// again (the first load's files hold them), nor its encoding checked.
 LoadedProgram parse_main_file_again(const LoadedProgram& first, const SourceManager& sources, Diagnostics& diagnostics,
                                     WorkoutReceiver* receiver);
 

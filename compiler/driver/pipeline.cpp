@@ -58,18 +58,6 @@ void drop_unknown_damaged_names(const LoadedProgram& loaded, const SourceManager
     });
 }
 
-bool imports_anything(const LoadedProgram& loaded) {
-    return std::any_of(loaded.files.begin(), loaded.files.end(), [](const ast::File& file) {
-        return std::any_of(file.declarations.begin(), file.declarations.end(),
-                           [](const ast::Declaration& declaration) { return std::holds_alternative<ast::ImportDecl>(declaration); });
-    });
-}
-
-const ast::File& main_file_of(const LoadedProgram& loaded) {
-    return *std::find_if(loaded.files.begin(), loaded.files.end(),
-                         [&](const ast::File& file) { return file.file_id == loaded.main_file; });
-}
-
 }  // namespace
 
 Compilation compile(const std::string& path, const PipelineOptions& options, SourceManager& sources,
@@ -93,26 +81,29 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
         return result;
     }
     if (!options.check) return result;
-    bool streamed = stream && !stream->took_nothing();
+    const bool streamed = stream && !stream->took_nothing();
     const auto compile_whole = [&] {
         diagnostics = std::move(*before_load);
         PipelineOptions whole = options;
         whole.stream = false;
         return compile(path, whole, sources, diagnostics);
     };
-    // A catalog declaration after a workout, which the workouts before it may use: the file is
-    // parsed again, from the text already read, and streamed with the whole catalog, which the
-    // first parse collected (it checked nothing after that declaration). Held whole instead, a
-    // 20 MB file took 620 MB. One that imports is checked whole.
-    LoadedProgram first_parse;  // its catalog declarations: the second stream's catalog
-    if (streamed && !stream->checked_with_whole_catalog(result.loaded)) {
-        if (imports_anything(result.loaded)) return compile_whole();
+    // A catalog declaration after a workout (which the workouts before it may use), or an import:
+    // the first parse took the workouts from there on unchecked. The file is parsed again, from the
+    // text already read, and streamed with the whole catalog of the first parse's files; then the
+    // workouts of its imports (loaded whole) are taken. Held whole instead, a 20 MB file took 620 MB.
+    LoadedProgram first_parse;  // the second stream's catalog
+    if (streamed && stream->needs_whole_catalog(result.loaded)) {
         first_parse = std::move(result.loaded);
-        diagnostics = *before_load;
-        stream.emplace(sources, CheckOptions{options.profile, options.keep_workout}, diagnostics, &main_file_of(first_parse));
-        result.loaded = parse_main_file_again(first_parse, sources, diagnostics, &*stream);
-        streamed = !stream->took_nothing();
-        if (streamed && !stream->checked_with_whole_catalog(result.loaded)) return compile_whole();
+        stream.emplace(sources, CheckOptions{options.profile, options.keep_workout}, diagnostics, first_parse.files);
+        // The parser's diagnostics are the first parse's, reported already.
+        Diagnostics parsed_again = diagnostics.with_same_settings();
+        result.loaded = parse_main_file_again(first_parse, sources, parsed_again, &*stream);
+        if (stream->took_nothing() || stream->needs_whole_catalog(result.loaded)) return compile_whole();
+        for (ast::File& file : first_parse.files) {
+            if (file.file_id != first_parse.main_file) result.loaded.files.push_back(std::move(file));
+        }
+        stream->take_imported(result.loaded);
     }
     if (diagnostics.has_errors() && !checkable_after_syntax_errors(result.loaded, diagnostics)) return result;
 

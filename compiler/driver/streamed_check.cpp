@@ -14,8 +14,11 @@ bool is_catalog_declaration(const ast::Declaration& declaration) {
     return !std::holds_alternative<ast::WorkoutDecl>(declaration) && !std::holds_alternative<ast::ProgramDecl>(declaration);
 }
 
-std::size_t catalog_declarations(const ast::File& file) {
-    return static_cast<std::size_t>(std::count_if(file.declarations.begin(), file.declarations.end(), is_catalog_declaration));
+// Of the file `file_id` among `files`.
+std::size_t catalog_declarations(std::uint32_t file_id, std::span<const ast::File> files) {
+    const auto file = std::find_if(files.begin(), files.end(), [&](const ast::File& f) { return f.file_id == file_id; });
+    if (file == files.end()) return 0;
+    return static_cast<std::size_t>(std::count_if(file->declarations.begin(), file->declarations.end(), is_catalog_declaration));
 }
 
 // Errors of the input among `reported`. A warning made an error by --werror does not count: an
@@ -28,23 +31,28 @@ bool has_input_errors(std::span<const Diagnostic> reported) {
 }  // namespace
 
 StreamedCheck::StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics,
-                             const ast::File* whole_catalog)
+                             std::span<const ast::File> whole_catalog)
     : sources_(sources), options_(options), diagnostics_(diagnostics), whole_catalog_(whole_catalog),
       checks_(diagnostics.with_same_settings()), workout_warnings_(diagnostics.with_same_settings()),
       program_checks_(diagnostics.with_same_settings()), program_sizes_(diagnostics.with_same_settings()),
       program_warnings_(diagnostics.with_same_settings()) {}
 
 bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workout) {
-    if (refused_) return false;
-    if (catalog_grew_) return true;  // checked again (checked_with_whole_catalog): dropped unchecked
+    took_any_ = true;
+    if (check_again_) return true;  // dropped unchecked: the file is parsed again (needs_whole_catalog)
     if (!checker_) {
-        // Imports are checked with the file as one program: the file is held whole.
-        refused_ = std::any_of(so_far.declarations.begin(), so_far.declarations.end(),
-                               [](const ast::Declaration& declaration) { return std::holds_alternative<ast::ImportDecl>(declaration); });
-        if (refused_) return false;
-        const ast::File& catalog = whole_catalog_ ? *whole_catalog_ : so_far;
-        catalog_declarations_ = catalog_declarations(catalog);
-        checker_.emplace(std::span(&catalog, 1), sources_, options_, checks_);
+        // The catalog must be whole before the first workout is checked: imports add to it, and
+        // are loaded only once the file has parsed.
+        const bool imports = std::any_of(so_far.declarations.begin(), so_far.declarations.end(), [](const ast::Declaration& declaration) {
+            return std::holds_alternative<ast::ImportDecl>(declaration);
+        });
+        if (whole_catalog_.empty() && imports) {
+            check_again_ = true;
+            return true;
+        }
+        const std::span<const ast::File> catalog = whole_catalog_.empty() ? std::span(&so_far, 1) : whole_catalog_;
+        catalog_declarations_ = catalog_declarations(so_far.file_id, catalog);
+        checker_.emplace(catalog, sources_, options_, checks_);
         // A record and a measure of every workout stay to the end (for programs and lints): room
         // for one per 512 bytes of the file, as library workouts take 300-1,000. Grown by doubling,
         // they touched twice their memory: 800 page faults more for a 20 MB file, each about 12 us
@@ -55,12 +63,12 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
             measures_.reserve(expected);
         }
         workout_lints_.emplace(checker_->catalog());
-    } else if (!whole_catalog_ && so_far.declarations.size() > declarations_seen_) {
+    } else if (whole_catalog_.empty() && so_far.declarations.size() > declarations_seen_) {
         // A declaration since the last workout (programs taken are not in so_far): a catalog one
-        // means the workouts so far were checked without it, and the rest need not be.
-        catalog_grew_ = std::any_of(so_far.declarations.begin() + static_cast<std::ptrdiff_t>(declarations_seen_),
-                                    so_far.declarations.end(), is_catalog_declaration);
-        if (catalog_grew_) return true;
+        // (or an import) means the workouts so far were checked without it, and the rest need not be.
+        check_again_ = std::any_of(so_far.declarations.begin() + static_cast<std::ptrdiff_t>(declarations_seen_),
+                                   so_far.declarations.end(), is_catalog_declaration);
+        if (check_again_) return true;
     }
     declarations_seen_ = so_far.declarations.size();
     // Its diagnostics are those from here on: none dropped for the warning limit till then.
@@ -86,8 +94,8 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
 }
 
 bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::ProgramDecl& program) {
-    if (refused_ || !checker_) return false;  // before the first workout: checked at the end
-    if (catalog_grew_) return true;            // checked again: dropped unchecked
+    if (check_again_) return true;  // dropped unchecked, as the workouts
+    if (!checker_) return false;    // before the first workout: checked at the end
     checks_.hold_positions(true);
     const std::size_t reported_before = checks_.list().size();
     const std::optional<checked::Program> checked = checker_->check_program(program);
@@ -109,10 +117,28 @@ bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::Program
     return true;
 }
 
-bool StreamedCheck::checked_with_whole_catalog(const LoadedProgram& loaded) const {
-    const auto main = std::find_if(loaded.files.begin(), loaded.files.end(),
-                                   [&](const ast::File& file) { return file.file_id == loaded.main_file; });
-    return !catalog_grew_ && main != loaded.files.end() && catalog_declarations(*main) == catalog_declarations_;
+bool StreamedCheck::needs_whole_catalog(const LoadedProgram& loaded) const {
+    return check_again_ || catalog_declarations(loaded.main_file, loaded.files) != catalog_declarations_;
+}
+
+void StreamedCheck::take_imported(LoadedProgram& loaded) {
+    const auto is_workout = [](const ast::Declaration& declaration) { return std::holds_alternative<ast::WorkoutDecl>(declaration); };
+    std::size_t count = 0;
+    for (const ast::File& file : loaded.files) {
+        if (file.file_id != loaded.main_file) count += static_cast<std::size_t>(std::count_if(file.declarations.begin(), file.declarations.end(), is_workout));
+    }
+    if (count == 0 || !checker_) return;
+    // Room for them all: the room made as a file streams projects from that file's size.
+    checker_->expect_workouts(measures_.size() + count);
+    measures_.reserve(measures_.size() + count);
+    for (ast::File& file : loaded.files) {
+        if (file.file_id == loaded.main_file) continue;
+        for (const ast::Declaration& declaration : file.declarations) {
+            if (const auto* workout = std::get_if<ast::WorkoutDecl>(&declaration)) take(file, *workout);
+        }
+        // As the parser leaves a workout taken out of the main file's AST.
+        std::erase_if(file.declarations, is_workout);
+    }
 }
 
 CheckedProgram StreamedCheck::finish(const LoadedProgram& loaded) {

@@ -22,25 +22,28 @@ struct LoadedProgram;
 
 // Given to the parser of the main file (load_program's main_receiver). The catalog must be
 // complete before the first workout is checked: it is the file's catalog declarations (exercises,
-// regions, profiles, ...) before its first workout, or all of them when a first parse collected
-// them (`whole_catalog`). A file that imports is not streamed.
+// regions, profiles, ...) before its first workout, or, when a first parse found more after it
+// or an import, every catalog declaration of the file and its imports (`whole_catalog`): the file
+// is then parsed again (pipeline.cpp), and its imports' workouts are taken after its own.
 class StreamedCheck final : public WorkoutReceiver {
 public:
-    // whole_catalog: the same file parsed once already, whose catalog declarations are all the
-    // file's (pipeline.cpp parses a file again so when one comes after a workout); it must
-    // outlive the first workout taken.
+    // whole_catalog: the files of a first parse (the main file and its imports); it must outlive
+    // the first workout taken.
     StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics,
-                  const ast::File* whole_catalog = nullptr);
+                  std::span<const ast::File> whole_catalog = {});
 
     bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) override;
     bool take_program(const ast::File& so_far, const ast::ProgramDecl& program) override;
 
     // True when no workout was taken: the AST is whole, for the whole-file pipeline to check.
-    bool took_nothing() const { return !checker_; }
-    // False when the loaded file declares catalog items after its first workout (or imports there):
-    // its first workouts were checked without them, so it must be checked again, with them. From
-    // the first such declaration on, workouts and programs are taken without being checked.
-    bool checked_with_whole_catalog(const LoadedProgram& loaded) const;
+    bool took_nothing() const { return !took_any_; }
+    // True when the loaded file declares catalog items (or imports) after its first workout, or
+    // imports before it: its workouts were checked without them, or not at all after them, and it
+    // must be parsed again with a StreamedCheck given the whole catalog.
+    bool needs_whole_catalog(const LoadedProgram& loaded) const;
+    // With the whole catalog: checks the workouts of the files the main file imports (loaded whole,
+    // after it), as the parser's were, and leaves them out of their ASTs.
+    void take_imported(LoadedProgram& loaded);
 
     // Checks the programs and the names declared twice; adds the checker's diagnostics to the
     // pipeline's (only now: they do not count when the load is not checkable, pipeline.cpp).
@@ -62,11 +65,11 @@ private:
     const SourceManager& sources_;
     CheckOptions options_;
     Diagnostics& diagnostics_;
-    bool refused_ = false;                  // the file imports: held whole, checked as one program
-    const ast::File* whole_catalog_ = nullptr;
-    std::size_t catalog_declarations_ = 0;  // before the first workout (or in whole_catalog_)
+    std::span<const ast::File> whole_catalog_;
+    bool took_any_ = false;
+    bool check_again_ = false;              // an import, or a catalog declaration after a workout
+    std::size_t catalog_declarations_ = 0;  // of the main file, before its first workout (or in whole_catalog_)
     std::size_t declarations_seen_ = 0;     // of the file so far, at the last workout taken
-    bool catalog_grew_ = false;             // a catalog declaration came after a workout
     std::optional<WorkoutByWorkoutChecker> checker_;
     std::optional<WorkoutLints> workout_lints_;
     Diagnostics checks_;                    // the checker's

@@ -258,22 +258,42 @@ exercise my_lunge "My lunge" {
     check_same(warnings);
 }
 
-TEST_CASE("streamed check: an import after the first workout makes the file checked whole") {
+TEST_CASE("streamed check: a file that imports is parsed again and streamed with its imports' catalog") {
     Scratch scratch;
-    scratch.write("moves.reps", "exercise my_row \"My row\" {\n  primary lats\n  equipment dumbbell\n}\n");
-    const auto path = scratch.write("late_import.reps", "workout a \"A\" { my_row 3x10 }\nimport \"moves.reps\"\nworkout b \"B\" { my_row 3x8 }\n");
-    const Run whole = run(path, true);
-    CHECK(whole.ast_workouts == 2);
-    CHECK(whole.diagnostics.find("error") == std::string::npos);
-    check_same(path);
+    // The import brings an exercise the file uses, a workout of its own (checked after the file's,
+    // as the whole check orders them) and a program naming workouts of both files.
+    scratch.write("moves.reps", R"(exercise my_row "My row" {
+  primary lats
+  equipment dumbbell
 }
-
-TEST_CASE("streamed check: a file that imports is held whole") {
-    Scratch scratch;
-    scratch.write("moves.reps", "exercise my_row \"My row\" {\n  primary lats\n  equipment dumbbell\n}\n");
-    const auto path = scratch.write("main.reps", "import \"moves.reps\"\nworkout a \"A\" { my_row 3x10 }\n");
-    CHECK(run(path, true).ast_workouts == 1);
+workout pulled "Pulled" { my_row 3x10
+  my_rwo 3x8 }
+program plan "Plan" { start 2026-12-07
+  mon 18:00 a
+  wed 18:00 pulled
+}
+)");
+    const auto path = scratch.write("main.reps", "import \"moves.reps\"\nworkout a \"A\" { my_row 3x10 }\nworkout b \"B\" { my_row 3x8 }\n");
+    const Run streamed = run(path, true);
+    CHECK(streamed.ast_workouts == 0);
+    CHECK(streamed.checked_workouts == 3);
+    CHECK(streamed.diagnostics.find("unknown exercise 'my_rwo'") != std::string::npos);
     check_same(path);
+
+    // An import after the first workout, and a workout named twice across the files.
+    const auto late = scratch.write("late_import.reps",
+                                    "workout a \"A\" { my_row 3x10 }\nimport \"moves.reps\"\nworkout pulled \"B\" { my_row 3x8 }\n");
+    const Run twice = run(late, true);
+    CHECK(twice.ast_workouts == 0);
+    CHECK(twice.diagnostics.find("duplicate workout 'pulled'") != std::string::npos);
+    check_same(late);
+
+    // An import that cannot be read: reported once, from the first parse.
+    const auto missing = scratch.write("missing.reps", "import \"nowhere.reps\"\nworkout a \"A\" { goblet_squat 3x10 }\n");
+    const Run unread = run(missing, true);
+    CHECK(unread.diagnostics.find("E0111") != std::string::npos);
+    CHECK(unread.diagnostics.find("E0111") == unread.diagnostics.rfind("E0111"));
+    check_same(missing);
 }
 
 TEST_CASE("streamed check: errors, sizes and lints as the whole check gives them") {
