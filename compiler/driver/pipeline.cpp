@@ -103,9 +103,10 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
         for (ast::File& file : first_parse.files) {
             if (file.file_id != first_parse.main_file) result.loaded.files.push_back(std::move(file));
         }
-        stream->take_imported(result.loaded);
     }
     if (diagnostics.has_errors() && !checkable_after_syntax_errors(result.loaded, diagnostics)) return result;
+    // Only now: an import's workouts are checked only when its errors are syntax errors alone.
+    if (streamed) stream->take_imported(result.loaded);
 
     std::vector<WorkoutMeasure> measured;  // of the whole file's workouts (a stream measured its own)
     if (streamed) {
