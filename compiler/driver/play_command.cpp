@@ -11,6 +11,7 @@
 #include <string>
 #include <ostream>
 
+#include "compiler/base/arena.hpp"
 #include "compiler/driver/cli_internal.hpp"
 #include "runtime/player/player.hpp"
 
@@ -47,8 +48,17 @@ int run_play(const Options& options, std::ostream& out, std::ostream& err) {
             return 2;
         }
     }
+    // As `reps build --workout`: one workout named, the others are checked as the file parses and
+    // dropped (a big library), in an arena declared before the AST it holds.
+    Arena arena;
+    const ArenaScope arena_scope(arena);
     Diagnostics diagnostics = reporter.make_diagnostics();
-    Compilation compiled = compile(path, pipeline_options(options, true), reporter.sources(), diagnostics);
+    PipelineOptions pipeline = pipeline_options(options, true);
+    if (!options.workout.empty()) {
+        pipeline.stream = true;
+        pipeline.keep_workout = options.workout;
+    }
+    Compilation compiled = compile(path, pipeline, reporter.sources(), diagnostics);
     if (compiled.read_failed) {
         reporter.report(path, diagnostics, false);
         reporter.finish();

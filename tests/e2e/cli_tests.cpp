@@ -658,6 +658,30 @@ TEST_CASE("play: a program's file plays the workout it schedules and says which"
     CHECK(run_reps({"play", both.string(), "--plain", "--speed", "1000000", "--workout", "lower"}).code == 0);
 }
 
+TEST_CASE("play: --workout from a library plays what the workout alone plays") {
+    // The library streams past (its other workouts checked and dropped as it parses); an exercise
+    // declared after the workouts and one from an import make it parse twice. Same play, same
+    // output as the workout in a file of its own.
+    TempDir dir("play-library");
+    dir.write("moves.reps", "exercise my_row \"My row\" {\n  primary lats\n  equipment dumbbell\n}\n");
+    const std::string press = "exercise my_press \"My press\" {\n  primary chest\n  equipment dumbbell\n}\n";
+    const std::string chosen = "workout pull \"Pull\" {\n  my_row 2x8 @20kg rest 30s\n  my_press 2x5\n}\n";
+    std::string library = "import \"moves.reps\"\n";
+    for (int i = 0; i < 50; ++i) library += "workout w" + std::to_string(i) + " \"W\" { my_press 3x10 }\n";
+    const fs::path whole = dir.write("library.reps", library + chosen + "workout last \"L\" { my_row 3x10 }\n" + press);
+    const fs::path alone = dir.write("alone.reps", "import \"moves.reps\"\n" + chosen + press);
+    const Run from_library = run_reps({"play", whole.string(), "--workout", "pull", "--plain", "--speed", "1000000"});
+    const Run from_alone = run_reps({"play", alone.string(), "--plain", "--speed", "1000000"});
+    CHECK(from_library.code == 0);
+    CHECK(contains(from_library.out, "My row"));
+    CHECK(from_library.out == from_alone.out);
+    // Another workout's error stops the play, as before.
+    const fs::path broken = dir.write("broken.reps", library + chosen + "workout bad \"B\" { my_rwo 3x10 }\n" + press);
+    const Run refused = run_reps({"play", broken.string(), "--workout", "pull", "--plain", "--speed", "1000000"});
+    CHECK(refused.code == 1);
+    CHECK(contains(refused.err, "unknown exercise 'my_rwo'"));
+}
+
 TEST_CASE("build: options that do not fit the target") {
     const Run week = run_reps({"build", data("plan.reps"), "--to", "json", "--week", "2"});
     CHECK(week.code == 2);
