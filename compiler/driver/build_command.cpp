@@ -367,7 +367,8 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
 
     PipelineOptions pipeline = pipeline_options(options, options.dump != Dump::ast);
     // One workout named: the others are checked as the file parses and dropped (a big library).
-    if (!options.workout.empty() && options.dump == Dump::none) {
+    // One program named: the same, and then it and its workouts are parsed again and checked alone.
+    if ((!options.workout.empty() || !options.program.empty()) && options.dump == Dump::none) {
         pipeline.stream = true;
         pipeline.keep_workout = options.workout;
     }
@@ -390,6 +391,16 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
         return finish(diagnostics.has_errors() ? 1 : 0);
     }
     if (diagnostics.has_errors()) return finish(1);
+    if (pipeline.stream && !options.program.empty()) {
+        std::optional<Compilation> alone = compile_program_alone(compiled, options.program, pipeline, reporter.sources());
+        if (!alone) {
+            // Not declared: the whole file, for the programs its error suggests.
+            pipeline.stream = false;
+            diagnostics = reporter.make_diagnostics();
+            alone = compile(path, pipeline, reporter.sources(), diagnostics);
+        }
+        compiled = std::move(*alone);
+    }
     if (options.dump == Dump::checked) {
         dump_checked(out, compiled.checked, reporter.sources());
         return finish(0);

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "compiler/base/source.hpp"
 #include "compiler/check/checked.hpp"
@@ -44,6 +45,14 @@ struct Compilation {
 // Every phase reports into `diagnostics`; lowering is asked for separately (lower_target).
 Compilation compile(const std::string& path, const PipelineOptions& options, SourceManager& sources,
                     Diagnostics& diagnostics);
+
+// `reps build --program NAME` of a file compiled as a stream (options.stream): the program and the
+// workouts it schedules, parsed again from the text read and checked whole, the main file's other
+// workouts and programs left out as they parse (its imports are parsed whole). The stream gave
+// the diagnostics; the result is for lowering only. nullopt when the program is not declared
+// there (the caller compiles the file whole, for its suggestions). For a compilation without errors.
+std::optional<Compilation> compile_program_alone(const Compilation& streamed, std::string_view program,
+                                                 const PipelineOptions& options, SourceManager& sources);
 
 // What a command builds from a checked file: one workout or one program.
 struct Target {

@@ -682,6 +682,44 @@ TEST_CASE("play: --workout from a library plays what the workout alone plays") {
     CHECK(contains(refused.err, "unknown exercise 'my_rwo'"));
 }
 
+TEST_CASE("build: --program from a library builds what the program alone builds") {
+    // The library streams past; the program and the workouts it schedules are then parsed again
+    // and checked alone. Same output as a file of just them, in every format that takes a program.
+    TempDir dir("build-library");
+    dir.write("moves.reps", "exercise my_row \"My row\" {\n  primary lats\n  equipment dumbbell\n}\n");
+    const std::string press = "exercise my_press \"My press\" {\n  primary chest\n  equipment dumbbell\n}\n";
+    const std::string pull = "workout pull \"Pull\" {\n  my_row 2x8 -> 4x8 @20kg\n  my_press 2x5\n}\n";
+    const std::string push = "workout push \"Push\" { my_press 3x10 }\n";
+    const std::string plan = "program plan \"Plan\" {\n  start 2026-12-07\n  weeks 3\n  timezone \"Europe/Berlin\"\n"
+                             "  mon 18:00 pull\n  thu 07:30 push\n  sat 09:00 run \"Long run\" 60min easy\n}\n";
+    std::string library = "import \"moves.reps\"\n";
+    for (int i = 0; i < 40; ++i) library += "workout w" + std::to_string(i) + " \"W\" { my_press 3x10 }\n";
+    library += pull + "program other \"Other\" { start 2026-12-07\n  mon 18:00 w1\n}\n" + push + plan;
+    // One program before its workouts, and the exercise declared after them all.
+    const fs::path whole = dir.write("library.reps", plan + library.substr(0, library.size() - plan.size()) + press);
+    const fs::path alone = dir.write("alone.reps", "import \"moves.reps\"\n" + press + pull + push + plan);
+    for (const std::string format : {"json", "text", "ics", "html"}) {
+        CAPTURE(format);
+        const auto build = [&](const fs::path& file) {
+            std::vector<std::string> args{"build", file.string(), "--program", "plan", "--to", format};
+            if (format == "ics") args.insert(args.end(), {"--dtstamp", "0"});
+            return run_reps(args);
+        };
+        const Run from_library = build(whole);
+        Run from_alone = build(alone);
+        // The sheet's footer names the file.
+        for (std::size_t at; (at = from_alone.out.find("alone.reps")) != std::string::npos;) from_alone.out.replace(at, 10, "library.reps");
+        CHECK(from_library.code == 0);
+        CHECK(contains(from_library.out, "Pull"));
+        CHECK(from_library.out == from_alone.out);
+    }
+    // A program the file does not declare: suggested, as before.
+    const Run unknown = run_reps({"build", whole.string(), "--program", "plann", "--to", "json"});
+    CHECK(unknown.code == 1);
+    CHECK(contains(unknown.err, "unknown program 'plann'"));
+    CHECK(contains(unknown.err, "did you mean 'plan'?"));
+}
+
 TEST_CASE("build: options that do not fit the target") {
     const Run week = run_reps({"build", data("plan.reps"), "--to", "json", "--week", "2"});
     CHECK(week.code == 2);
