@@ -32,15 +32,15 @@ struct LoadedProgram {
     std::vector<FileIdentity> inputs;  // every file read: the main file and each import
 };
 
-// Leaves the program's AST in the current arena (ArenaScope) without destroying it, when it was
-// allocated there: the arena's reset frees it at once, and destroying it was a walk over all of
-// it. Without an arena (or for lists made outside it) nothing changes.
 // The main file of `first` parsed again from the text it was read from (not read again: the same
 // text, the same positions), with `receiver` taking its workouts. Its imports are not followed
 // again (the first load's files hold them), nor its encoding checked.
 LoadedProgram parse_main_file_again(const LoadedProgram& first, const SourceManager& sources, Diagnostics& diagnostics,
                                     WorkoutReceiver* receiver);
 
+// Leaves the program's AST in the current arena (ArenaScope) without destroying it, when it was
+// allocated there: the arena's reset frees it at once, and destroying it was a walk over all of
+// it. Without an arena (or for lists made outside it) nothing changes.
 void drop_into_arena(LoadedProgram& program);
 
 // Limits that keep hostile input cheap.

@@ -22,7 +22,7 @@ struct PipelineOptions {
     const SourceOverlay* overlay = nullptr;  // an editor's unsaved text (`reps lsp`), read before the disk
     // Check each workout as it parses and drop it (streamed_check.hpp): for a command that keeps
     // nothing of the file but its diagnostics. The result then holds no workout's blocks or
-    // entries, and the main file's AST no workouts.
+    // entries, and the ASTs no workouts (the main file's nor, once checked, its imports').
     bool stream = false;
     // With stream: the workout whose blocks and entries the result keeps, to lower it.
     std::string keep_workout;

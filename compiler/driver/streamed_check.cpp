@@ -33,6 +33,7 @@ bool has_input_errors(std::span<const Diagnostic> reported) {
 StreamedCheck::StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics,
                              std::span<const ast::File> whole_catalog)
     : sources_(sources), options_(options), diagnostics_(diagnostics), whole_catalog_(whole_catalog),
+      second_parse_(!whole_catalog.empty()),
       checks_(diagnostics.with_same_settings()), workout_warnings_(diagnostics.with_same_settings()),
       program_checks_(diagnostics.with_same_settings()), program_sizes_(diagnostics.with_same_settings()),
       program_warnings_(diagnostics.with_same_settings()) {}
@@ -46,11 +47,11 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
         const bool imports = std::any_of(so_far.declarations.begin(), so_far.declarations.end(), [](const ast::Declaration& declaration) {
             return std::holds_alternative<ast::ImportDecl>(declaration);
         });
-        if (whole_catalog_.empty() && imports) {
+        if (!second_parse_ && imports) {
             check_again_ = true;
             return true;
         }
-        const std::span<const ast::File> catalog = whole_catalog_.empty() ? std::span(&so_far, 1) : whole_catalog_;
+        const std::span<const ast::File> catalog = second_parse_ ? whole_catalog_ : std::span(&so_far, 1);
         catalog_declarations_ = catalog_declarations(so_far.file_id, catalog);
         checker_.emplace(catalog, sources_, options_, checks_);
         // A record and a measure of every workout stay to the end (for programs and lints): room
@@ -63,7 +64,7 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
             measures_.reserve(expected);
         }
         workout_lints_.emplace(checker_->catalog());
-    } else if (whole_catalog_.empty() && so_far.declarations.size() > declarations_seen_) {
+    } else if (!second_parse_ && so_far.declarations.size() > declarations_seen_) {
         // A declaration since the last workout (programs taken are not in so_far): a catalog one
         // (or an import) means the workouts so far were checked without it, and the rest need not be.
         check_again_ = std::any_of(so_far.declarations.begin() + static_cast<std::ptrdiff_t>(declarations_seen_),
@@ -78,7 +79,10 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
     // Sizes and lints are for workouts without errors; with one, the file gets neither. A workout
     // that recovery dropped a statement of has a syntax error (reported by the parser, not here),
     // and its blocks may have lost every entry: the walk of SPEC 6 is not for it.
-    const bool has_errors = workout.damaged || has_input_errors(std::span(checks_.list()).subspan(reported_before));
+    // Past max_errors the checker skips every workout without a word (Diagnostics::stop_here): its
+    // entries are not resolved, and the file is checked again, whole (pipeline.cpp).
+    const bool has_errors = workout.damaged || checks_.error_count() >= max_errors ||
+                            has_input_errors(std::span(checks_.list()).subspan(reported_before));
     checks_.hold_positions(false);
     if (workout.span.has_position()) {
         make_room_for_rest_of_file(measures_, workout.span.offset + workout.span.length,

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "compiler/base/source.hpp"
@@ -20,7 +21,8 @@ namespace reps {
 
 struct LoadedProgram;
 
-// Given to the parser of the main file (load_program's main_receiver). The catalog must be
+// Given to the parser of the main file (load_program's main_receiver, or parse_main_file_again's
+// receiver when it is parsed a second time). The catalog must be
 // complete before the first workout is checked: it is the file's catalog declarations (exercises,
 // regions, profiles, ...) before its first workout, or, when a first parse found more after it
 // or an import, every catalog declaration of the file and its imports (`whole_catalog`): the file
@@ -66,6 +68,7 @@ private:
     CheckOptions options_;
     Diagnostics& diagnostics_;
     std::span<const ast::File> whole_catalog_;
+    bool second_parse_ = false;             // whole_catalog_ given: catalog declarations are not watched
     bool took_any_ = false;
     bool check_again_ = false;              // an import, or a catalog declaration after a workout
     std::size_t catalog_declarations_ = 0;  // of the main file, before its first workout (or in whole_catalog_)

@@ -540,6 +540,33 @@ TEST_CASE("streamed check: past 100 errors the same errors stop the check as in 
     CHECK(streamed.diagnostics == run(path, false).diagnostics);
 }
 
+TEST_CASE("streamed check: past 100 errors the workouts the checker skips are neither measured nor linted") {
+    Scratch scratch;
+    // 101 unknown exercises stop the checker; the emom after them, never checked, has entries that
+    // were not resolved: its lints (W0105 reads each entry's exercise) crashed on them. In a plain
+    // file, after an import at its top, in an import, and in a first parse that did not have the
+    // exercise declared at the end (its errors were false, the file is parsed again).
+    std::string many = "workout manyerr \"M\" {\n";
+    for (int i = 0; i <= 100; ++i) many += "  nosuch_" + std::to_string(i) + " 3x10\n";
+    many += "}\n";
+    const std::string emom = "workout legs \"Legs\" {\n  emom 1min { burpee 10; plank 30s }\n}\n";
+    scratch.write("empty.reps", "");
+    scratch.write("legs.reps", emom);
+    for (const auto& [name, text] : {std::pair<const char*, std::string>{"plain.reps", many + emom},
+                                     {"import_first.reps", "import \"empty.reps\"\n" + many + emom},
+                                     {"import_after.reps", many + "import \"legs.reps\"\n"}}) {
+        const auto path = scratch.write(name, text);
+        const Run streamed = run(path, true);
+        CHECK(streamed.diagnostics.find("checking stops here") != std::string::npos);
+        check_same(path);
+    }
+    std::string late = "";
+    for (int i = 0; i <= 100; ++i) late += "workout w" + std::to_string(i) + " \"W\" { my_press 3x10 }\n";
+    const auto path = scratch.write("late.reps", late + emom + "exercise my_press \"P\" { primary chest }\n");
+    CHECK(run(path, true).diagnostics.find("error") == std::string::npos);
+    check_same(path);
+}
+
 TEST_CASE("streamed check: a warning made an error by --werror and then allowed leaves the lints as in a whole check") {
     Scratch scratch;
     // W0101 under --werror is an error until the allow comment drops it; the lints then need the
