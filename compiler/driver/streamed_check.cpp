@@ -39,6 +39,7 @@ StreamedCheck::StreamedCheck(const SourceManager& sources, const CheckOptions& o
       program_warnings_(diagnostics.with_same_settings()) {}
 
 bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workout) {
+    if (refused_) return false;
     took_any_ = true;
     if (check_again_) return true;  // dropped unchecked: the file is parsed again (needs_whole_catalog)
     if (!checker_) {
@@ -48,6 +49,14 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
             return std::holds_alternative<ast::ImportDecl>(declaration);
         });
         if (!second_parse_ && imports) {
+            // A small file is held whole and checked as one program with its imports: its AST takes
+            // a few MB, and a second parse would cost a directory of small files that each import a
+            // catalog a third more time.
+            if (sources_.file(so_far.file_id).text.size() < hold_whole_below_bytes) {
+                took_any_ = false;
+                refused_ = true;
+                return false;
+            }
             check_again_ = true;
             return true;
         }
@@ -98,8 +107,8 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
 }
 
 bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::ProgramDecl& program) {
-    if (check_again_) return true;  // dropped unchecked, as the workouts
-    if (!checker_) return false;    // before the first workout: checked at the end
+    if (check_again_) return true;          // dropped unchecked, as the workouts
+    if (refused_ || !checker_) return false;  // held whole, or before the first workout: checked at the end
     checks_.hold_positions(true);
     const std::size_t reported_before = checks_.list().size();
     const std::optional<checked::Program> checked = checker_->check_program(program);

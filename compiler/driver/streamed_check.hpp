@@ -22,13 +22,18 @@ namespace reps {
 struct LoadedProgram;
 
 // Given to the parser of the main file (load_program's main_receiver, or parse_main_file_again's
-// receiver when it is parsed a second time). The catalog must be
-// complete before the first workout is checked: it is the file's catalog declarations (exercises,
-// regions, profiles, ...) before its first workout, or, when a first parse found more after it
-// or an import, every catalog declaration of the file and its imports (`whole_catalog`): the file
-// is then parsed again (pipeline.cpp), and its imports' workouts are taken after its own.
+// receiver when it is parsed a second time). The catalog must be complete before the first
+// workout is checked: it is the file's catalog declarations (exercises, regions, profiles, ...)
+// before its first workout, or, when a first parse found more after it or an import, every
+// catalog declaration of the file and its imports (`whole_catalog`): the file is then parsed
+// again (pipeline.cpp), and its imports' workouts are taken after its own. A small file that
+// imports is held whole instead (hold_whole_below_bytes).
 class StreamedCheck final : public WorkoutReceiver {
 public:
+    // A file smaller than this that imports is held whole and checked as one program with its
+    // imports: its AST takes at most some 10 MB, where parsing it twice would cost a third more time.
+    static constexpr std::size_t hold_whole_below_bytes = 256 * 1024;
+
     // whole_catalog: the files of a first parse (the main file and its imports); it must outlive
     // the first workout taken.
     StreamedCheck(const SourceManager& sources, const CheckOptions& options, Diagnostics& diagnostics,
@@ -69,6 +74,7 @@ private:
     Diagnostics& diagnostics_;
     std::span<const ast::File> whole_catalog_;
     bool second_parse_ = false;             // whole_catalog_ given: catalog declarations are not watched
+    bool refused_ = false;                  // a small file that imports: held whole (hold_whole_below_bytes)
     bool took_any_ = false;
     bool check_again_ = false;              // an import, or a catalog declaration after a workout
     std::size_t catalog_declarations_ = 0;  // of the main file, before its first workout (or in whole_catalog_)

@@ -254,6 +254,15 @@ for shape in $shapes; do
         info "$shape" "the $smb MB file with an exercise declared at its end" "$(calc %.1f "$lc_bytes / 1e6 / $(ms "$lc_time")")" "MB/s" \
             "(CPU time; parsed twice)"
         row "$shape" "its peak memory / input ($((lc_rss / 1024)) MB RSS)" "$(calc %.2f "$lc_rss * 1024 / $lc_bytes")" 2 max "x"
+        # The same file importing its coach's exercises (parsed twice too; it was held whole: 30x).
+        printf 'exercise my_press "My Press" {\n  primary chest\n  equipment dumbbell\n}\n' >"$work/moves.reps"
+        importing=$work/importing.reps
+        { echo 'import "moves.reps"'; cat "$sdir"/*.reps; } >"$importing"
+        im_bytes=$(bytes_of "$importing")
+        read -r _ im_time im_rss _ < <(measure "$work/importing.err" "${pin1[@]}" "$reps" check "$importing")
+        info "$shape" "the $smb MB file importing a catalog" "$(calc %.1f "$im_bytes / 1e6 / $(ms "$im_time")")" "MB/s" \
+            "(CPU time; $([ "$im_bytes" -ge 262144 ] && echo 'parsed twice' || echo 'under 256 KiB: held whole'))"
+        row "$shape" "its peak memory / input ($((im_rss / 1024)) MB RSS)" "$(calc %.2f "$im_rss * 1024 / $im_bytes")" 2 max "x"
     fi
 
     # Many files: the speedup of two cores, and the same output from both.

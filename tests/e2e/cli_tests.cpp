@@ -658,6 +658,13 @@ TEST_CASE("play: a program's file plays the workout it schedules and says which"
     CHECK(run_reps({"play", both.string(), "--plain", "--speed", "1000000", "--workout", "lower"}).code == 0);
 }
 
+// At least `bytes` of comment lines: a file that imports streams only from 256 KiB on.
+std::string comment_lines(std::size_t bytes) {
+    std::string text;
+    while (text.size() < bytes) text += "# a line of the library's notes\n";
+    return text;
+}
+
 TEST_CASE("play: --workout from a library plays what the workout alone plays") {
     // The library streams past (its other workouts checked and dropped as it parses); an exercise
     // declared after the workouts and one from an import make it parse twice. Same play, same
@@ -666,7 +673,7 @@ TEST_CASE("play: --workout from a library plays what the workout alone plays") {
     dir.write("moves.reps", "exercise my_row \"My row\" {\n  primary lats\n  equipment dumbbell\n}\n");
     const std::string press = "exercise my_press \"My press\" {\n  primary chest\n  equipment dumbbell\n}\n";
     const std::string chosen = "workout pull \"Pull\" {\n  my_row 2x8 @20kg rest 30s\n  my_press 2x5\n}\n";
-    std::string library = "import \"moves.reps\"\n";
+    std::string library = "import \"moves.reps\"\n" + comment_lines(300 * 1024);  // large enough to stream
     for (int i = 0; i < 50; ++i) library += "workout w" + std::to_string(i) + " \"W\" { my_press 3x10 }\n";
     const fs::path whole = dir.write("library.reps", library + chosen + "workout last \"L\" { my_row 3x10 }\n" + press);
     const fs::path alone = dir.write("alone.reps", "import \"moves.reps\"\n" + chosen + press);
@@ -692,7 +699,7 @@ TEST_CASE("build: --program from a library builds what the program alone builds"
     const std::string push = "workout push \"Push\" { my_press 3x10 }\n";
     const std::string plan = "program plan \"Plan\" {\n  start 2026-12-07\n  weeks 3\n  timezone \"Europe/Berlin\"\n"
                              "  mon 18:00 pull\n  thu 07:30 push\n  sat 09:00 run \"Long run\" 60min easy\n}\n";
-    std::string library = "import \"moves.reps\"\n";
+    std::string library = "import \"moves.reps\"\n" + comment_lines(300 * 1024);  // large enough to stream
     for (int i = 0; i < 40; ++i) library += "workout w" + std::to_string(i) + " \"W\" { my_press 3x10 }\n";
     library += pull + "program other \"Other\" { start 2026-12-07\n  mon 18:00 w1\n}\n" + push + plan;
     // One program before its workouts, and the exercise declared after them all.

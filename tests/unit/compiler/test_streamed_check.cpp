@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "compiler/driver/pipeline.hpp"
+#include "compiler/driver/streamed_check.hpp"
 #include "compiler/dump/dump.hpp"
 
 using namespace reps;
@@ -66,6 +67,14 @@ public:
 private:
     fs::path dir_;
 };
+
+// Comment lines enough to make a file that imports large enough to be streamed
+// (StreamedCheck::hold_whole_below_bytes).
+std::string padding() {
+    std::string text;
+    while (text.size() <= StreamedCheck::hold_whole_below_bytes) text += "# A comment line to make the file larger than a small one.\n";
+    return text;
+}
 
 void check_same(const fs::path& path) {
     CAPTURE(path.string());
@@ -273,7 +282,9 @@ program plan "Plan" { start 2026-12-07
   wed 18:00 pulled
 }
 )");
-    const auto path = scratch.write("main.reps", "import \"moves.reps\"\nworkout a \"A\" { my_row 3x10 }\nworkout b \"B\" { my_row 3x8 }\n");
+    // Large enough to be streamed (a smaller one is held whole, as below).
+    const auto path = scratch.write("main.reps", "import \"moves.reps\"\n" + padding() +
+                                                     "workout a \"A\" { my_row 3x10 }\nworkout b \"B\" { my_row 3x8 }\n");
     const Run streamed = run(path, true);
     CHECK(streamed.ast_workouts == 0);
     CHECK(streamed.checked_workouts == 3);
@@ -289,11 +300,19 @@ program plan "Plan" { start 2026-12-07
     check_same(late);
 
     // An import that cannot be read: reported once, from the first parse.
-    const auto missing = scratch.write("missing.reps", "import \"nowhere.reps\"\nworkout a \"A\" { goblet_squat 3x10 }\n");
+    const auto missing =
+        scratch.write("missing.reps", "import \"nowhere.reps\"\n" + padding() + "workout a \"A\" { goblet_squat 3x10 }\n");
     const Run unread = run(missing, true);
     CHECK(unread.diagnostics.find("E0111") != std::string::npos);
     CHECK(unread.diagnostics.find("E0111") == unread.diagnostics.rfind("E0111"));
     check_same(missing);
+
+    // A small file that imports is held whole, checked as one program with its imports.
+    const auto small = scratch.write("small.reps", "import \"moves.reps\"\nworkout a \"A\" { my_row 3x10 }\n");
+    const Run held = run(small, true);
+    CHECK(held.ast_workouts == 1);
+    CHECK(held.checked_workouts == 2);
+    check_same(small);
 }
 
 TEST_CASE("streamed check: errors, sizes and lints as the whole check gives them") {
@@ -553,7 +572,8 @@ TEST_CASE("streamed check: past 100 errors the workouts the checker skips are ne
     scratch.write("empty.reps", "");
     scratch.write("legs.reps", emom);
     for (const auto& [name, text] : {std::pair<const char*, std::string>{"plain.reps", many + emom},
-                                     {"import_first.reps", "import \"empty.reps\"\n" + many + emom},
+                                     {"import_first.reps", "import \"empty.reps\"\n" + padding() + many + emom},
+                                     {"import_first_small.reps", "import \"empty.reps\"\n" + many + emom},
                                      {"import_after.reps", many + "import \"legs.reps\"\n"}}) {
         const auto path = scratch.write(name, text);
         const Run streamed = run(path, true);
