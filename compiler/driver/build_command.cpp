@@ -392,12 +392,19 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     }
     if (diagnostics.has_errors()) return finish(1);
     if (pipeline.stream && !options.program.empty()) {
-        std::optional<Compilation> alone = compile_program_alone(compiled, options.program, pipeline, reporter.sources());
+        std::optional<Compilation> alone = compile_program_alone(compiled, options.program, pipeline.profile, reporter.sources());
         if (!alone) {
-            // Not declared: the whole file, for the programs its error suggests.
+            // Not declared: the whole file, for the programs its error suggests (read again: it may
+            // have changed, or become unreadable, since).
             pipeline.stream = false;
             diagnostics = reporter.make_diagnostics();
             alone = compile(path, pipeline, reporter.sources(), diagnostics);
+            if (alone->read_failed) {
+                reporter.report(path, diagnostics, false);
+                reporter.finish();
+                return 2;
+            }
+            if (diagnostics.has_errors()) return finish(1);
         }
         compiled = std::move(*alone);
     }

@@ -138,14 +138,15 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
 
 namespace {
 
-// Takes out of the main file's AST, as it parses, every program but one and every workout but
-// those named (all of them while `workouts` is null).
+// Takes out of the ASTs, as they parse, every program but one and every workout but those named
+// (all of them while `workouts` is null).
 class ProgramSelector final : public WorkoutReceiver {
 public:
+    // workouts: sorted, for a binary search (a program may schedule thousands).
     ProgramSelector(std::string_view program, const std::vector<std::string_view>* workouts)
         : program_(program), workouts_(workouts) {}
     bool take(const ast::File&, const ast::WorkoutDecl& workout) override {
-        return workouts_ == nullptr || std::find(workouts_->begin(), workouts_->end(), workout.name.text) == workouts_->end();
+        return workouts_ == nullptr || !std::binary_search(workouts_->begin(), workouts_->end(), workout.name.text);
     }
     bool take_program(const ast::File&, const ast::ProgramDecl& program) override { return program.name.text != program_; }
 
@@ -154,45 +155,48 @@ private:
     const std::vector<std::string_view>* workouts_;
 };
 
-// The files of `loaded` parsed again from their registered text, the main file through `selector`.
+// The files of `loaded` parsed again from their registered text, each through `selector`.
 LoadedProgram parse_again(const LoadedProgram& loaded, const SourceManager& sources, Diagnostics& diagnostics,
                           WorkoutReceiver& selector) {
     LoadedProgram again;
     again.main_file = loaded.main_file;
     again.inputs = loaded.inputs;
-    for (const ast::File& file : loaded.files) {
-        again.files.push_back(parse_file(sources, file.file_id, diagnostics, file.file_id == loaded.main_file ? &selector : nullptr));
-    }
+    for (const ast::File& file : loaded.files) again.files.push_back(parse_file(sources, file.file_id, diagnostics, &selector));
     return again;
 }
 
 }  // namespace
 
 std::optional<Compilation> compile_program_alone(const Compilation& streamed, std::string_view program,
-                                                 const PipelineOptions& options, SourceManager& sources) {
-    // Their diagnostics were the stream's: these are dropped.
-    Diagnostics again;
+                                                 const std::string& profile, SourceManager& sources) {
+    // The stream reported every diagnostic of these files: the parses and check here report into
+    // a list that is dropped.
+    Diagnostics dropped;
     // First the program alone, for the workouts it schedules (it usually comes after them)...
     ProgramSelector program_only(program, nullptr);
-    const LoadedProgram first = parse_again(streamed.loaded, sources, again, program_only);
     std::vector<std::string_view> workouts;
     bool found = false;
-    for (const ast::File& file : first.files) {
-        for (const ast::Declaration& declaration : file.declarations) {
-            const auto* plan = std::get_if<ast::ProgramDecl>(&declaration);
-            if (plan == nullptr || plan->name.text != program) continue;
-            found = true;
-            for (const ast::SessionDecl& session : plan->sessions) {
-                if (session.workout) workouts.push_back(session.workout->text);
+    {
+        const LoadedProgram first = parse_again(streamed.loaded, sources, dropped, program_only);
+        for (const ast::File& file : first.files) {
+            for (const ast::Declaration& declaration : file.declarations) {
+                const auto* plan = std::get_if<ast::ProgramDecl>(&declaration);
+                if (plan == nullptr || plan->name.text != program) continue;
+                found = true;
+                for (const ast::SessionDecl& session : plan->sessions) {
+                    if (session.workout) workouts.push_back(session.workout->text);
+                }
             }
         }
     }
     if (!found) return std::nullopt;
+    std::sort(workouts.begin(), workouts.end());
+    workouts.erase(std::unique(workouts.begin(), workouts.end()), workouts.end());
     // ...then with them.
     ProgramSelector with_workouts(program, &workouts);
     Compilation result;
-    result.loaded = parse_again(streamed.loaded, sources, again, with_workouts);
-    result.checked = check_program(result.loaded.files, sources, CheckOptions{options.profile, {}}, again);
+    result.loaded = parse_again(streamed.loaded, sources, dropped, with_workouts);
+    result.checked = check_program(result.loaded.files, sources, CheckOptions{profile, {}}, dropped);
     return result;
 }
 

@@ -21,8 +21,9 @@ struct PipelineOptions {
     LintOptions lints;     // the session range
     const SourceOverlay* overlay = nullptr;  // an editor's unsaved text (`reps lsp`), read before the disk
     // Check each workout as it parses and drop it (streamed_check.hpp): for a command that keeps
-    // nothing of the file but its diagnostics. The result then holds no workout's blocks or
-    // entries, and the ASTs no workouts (the main file's nor, once checked, its imports').
+    // nothing of the file but its diagnostics and at most one workout (keep_workout). The result
+    // then holds no other workout's blocks or entries, and the ASTs no workouts (the main file's
+    // nor, once checked, its imports').
     bool stream = false;
     // With stream: the workout whose blocks and entries the result keeps, to lower it.
     std::string keep_workout;
@@ -47,12 +48,12 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
                     Diagnostics& diagnostics);
 
 // `reps build --program NAME` of a file compiled as a stream (options.stream): the program and the
-// workouts it schedules, parsed again from the text read and checked whole, the main file's other
-// workouts and programs left out as they parse (its imports are parsed whole). The stream gave
-// the diagnostics; the result is for lowering only. nullopt when the program is not declared
-// there (the caller compiles the file whole, for its suggestions). For a compilation without errors.
+// workouts it schedules, parsed again from the text read and checked whole, every other workout
+// and program of the file and its imports left out as they parse. The stream gave the
+// diagnostics; the result is for lowering only. nullopt when the program is not declared there
+// (the caller compiles the file whole, for its suggestions). For a compilation without errors.
 std::optional<Compilation> compile_program_alone(const Compilation& streamed, std::string_view program,
-                                                 const PipelineOptions& options, SourceManager& sources);
+                                                 const std::string& profile, SourceManager& sources);
 
 // What a command builds from a checked file: one workout or one program.
 struct Target {

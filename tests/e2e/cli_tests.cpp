@@ -693,12 +693,14 @@ TEST_CASE("build: --program from a library builds what the program alone builds"
     // The library streams past; the program and the workouts it schedules are then parsed again
     // and checked alone. Same output as a file of just them, in every format that takes a program.
     TempDir dir("build-library");
-    dir.write("moves.reps", "exercise my_row \"My row\" {\n  primary lats\n  equipment dumbbell\n}\n");
+    // The import holds a workout the program schedules, and others it does not.
+    dir.write("moves.reps", "exercise my_row \"My row\" {\n  primary lats\n  equipment dumbbell\n}\n"
+                            "workout imported \"Imported\" { my_row 3x5 }\nworkout unused \"Unused\" { my_row 3x6 }\n");
     const std::string press = "exercise my_press \"My press\" {\n  primary chest\n  equipment dumbbell\n}\n";
     const std::string pull = "workout pull \"Pull\" {\n  my_row 2x8 -> 4x8 @20kg\n  my_press 2x5\n}\n";
     const std::string push = "workout push \"Push\" { my_press 3x10 }\n";
     const std::string plan = "program plan \"Plan\" {\n  start 2026-12-07\n  weeks 3\n  timezone \"Europe/Berlin\"\n"
-                             "  mon 18:00 pull\n  thu 07:30 push\n  sat 09:00 run \"Long run\" 60min easy\n}\n";
+                             "  mon 18:00 pull\n  thu 07:30 push\n  fri 18:00 imported\n  sat 09:00 run \"Long run\" 60min easy\n}\n";
     std::string library = "import \"moves.reps\"\n" + comment_lines(300 * 1024);  // large enough to stream
     for (int i = 0; i < 40; ++i) library += "workout w" + std::to_string(i) + " \"W\" { my_press 3x10 }\n";
     library += pull + "program other \"Other\" { start 2026-12-07\n  mon 18:00 w1\n}\n" + push + plan;
@@ -718,6 +720,7 @@ TEST_CASE("build: --program from a library builds what the program alone builds"
         for (std::size_t at; (at = from_alone.out.find("alone.reps")) != std::string::npos;) from_alone.out.replace(at, 10, "library.reps");
         CHECK(from_library.code == 0);
         CHECK(contains(from_library.out, "Pull"));
+        CHECK(contains(from_library.out, "Imported"));  // scheduled from the import
         CHECK(from_library.out == from_alone.out);
     }
     // A program the file does not declare: suggested, as before.
