@@ -371,6 +371,7 @@ int run_build(const Options& options, std::ostream& out, std::ostream& err) {
     if ((!options.workout.empty() || !options.program.empty()) && options.dump == Dump::none) {
         pipeline.stream = true;
         pipeline.keep_workout = options.workout;
+        pipeline.keep_program = options.program;
     }
     Compilation compiled = compile(path, pipeline, reporter.sources(), diagnostics);
     if (compiled.read_failed) {

@@ -71,6 +71,7 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
     if (options.stream && options.check) {
         before_load = diagnostics;
         stream.emplace(sources, CheckOptions{options.profile, options.keep_workout}, diagnostics);
+        stream->keep_program_workouts(options.keep_program);
     }
     result.loaded = load_program(path, sources, diagnostics, options.overlay, stream ? &*stream : nullptr);
     if (result.loaded.read_failed) {
@@ -99,6 +100,7 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
         if (diagnostics.has_errors() && !checkable_after_syntax_errors(result.loaded, diagnostics)) return result;
         first_parse = std::move(result.loaded);
         stream.emplace(sources, CheckOptions{options.profile, options.keep_workout}, diagnostics, first_parse.files);
+        stream->keep_program_workouts(options.keep_program);
         // The parser's diagnostics are the first parse's, reported already.
         Diagnostics parsed_again = diagnostics.with_same_settings();
         result.loaded = parse_main_file_again(first_parse, sources, parsed_again, &*stream);
@@ -110,6 +112,7 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
     if (diagnostics.has_errors() && !checkable_after_syntax_errors(result.loaded, diagnostics)) return result;
     // Only now: an import's workouts are checked only when its errors are syntax errors alone.
     if (streamed) stream->take_imported(result.loaded);
+    if (stream) result.program_workouts = stream->program_workouts();
 
     std::vector<WorkoutMeasure> measured;  // of the whole file's workouts (a stream measured its own)
     if (streamed) {
@@ -138,15 +141,14 @@ Compilation compile(const std::string& path, const PipelineOptions& options, Sou
 
 namespace {
 
-// Takes out of the ASTs, as they parse, every program but one and every workout but those named
-// (all of them while `workouts` is null).
+// Takes out of the ASTs, as they parse, every program but one and every workout but those named.
 class ProgramSelector final : public WorkoutReceiver {
 public:
     // workouts: sorted, for a binary search (a program may schedule thousands).
     ProgramSelector(std::string_view program, const std::vector<std::string_view>* workouts)
         : program_(program), workouts_(workouts) {}
     bool take(const ast::File&, const ast::WorkoutDecl& workout) override {
-        return workouts_ == nullptr || !std::binary_search(workouts_->begin(), workouts_->end(), workout.name.text);
+        return !std::binary_search(workouts_->begin(), workouts_->end(), workout.name.text);
     }
     bool take_program(const ast::File&, const ast::ProgramDecl& program) override { return program.name.text != program_; }
 
@@ -172,27 +174,23 @@ std::optional<Compilation> compile_program_alone(const Compilation& streamed, st
     // The stream reported every diagnostic of these files: the parses and check here report into
     // a list that is dropped.
     Diagnostics dropped;
-    // First the program alone, for the workouts it schedules (it usually comes after them)...
-    ProgramSelector program_only(program, nullptr);
+    // The workouts it schedules: kept by the stream that took it, else read from the AST.
     std::vector<std::string_view> workouts;
-    bool found = false;
-    {
-        const LoadedProgram first = parse_again(streamed.loaded, sources, dropped, program_only);
-        for (const ast::File& file : first.files) {
-            for (const ast::Declaration& declaration : file.declarations) {
-                const auto* plan = std::get_if<ast::ProgramDecl>(&declaration);
-                if (plan == nullptr || plan->name.text != program) continue;
-                found = true;
-                for (const ast::SessionDecl& session : plan->sessions) {
-                    if (session.workout) workouts.push_back(session.workout->text);
-                }
+    bool found = streamed.program_workouts.has_value();
+    if (found) workouts = *streamed.program_workouts;
+    for (const ast::File& file : streamed.loaded.files) {
+        for (const ast::Declaration& declaration : file.declarations) {
+            const auto* plan = std::get_if<ast::ProgramDecl>(&declaration);
+            if (found || plan == nullptr || plan->name.text != program) continue;
+            found = true;
+            for (const ast::SessionDecl& session : plan->sessions) {
+                if (session.workout) workouts.push_back(session.workout->text);
             }
         }
     }
     if (!found) return std::nullopt;
     std::sort(workouts.begin(), workouts.end());
     workouts.erase(std::unique(workouts.begin(), workouts.end()), workouts.end());
-    // ...then with them.
     ProgramSelector with_workouts(program, &workouts);
     Compilation result;
     result.loaded = parse_again(streamed.loaded, sources, dropped, with_workouts);

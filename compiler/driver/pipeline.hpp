@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "compiler/base/source.hpp"
 #include "compiler/check/checked.hpp"
@@ -27,6 +28,9 @@ struct PipelineOptions {
     bool stream = false;
     // With stream: the workout whose blocks and entries the result keeps, to lower it.
     std::string keep_workout;
+    // With stream: the program whose scheduled workouts' names the result keeps, should the
+    // stream take it (Compilation::program_workouts), for compile_program_alone.
+    std::string keep_program;
 };
 
 // One input file taken through the phases that ran.
@@ -34,6 +38,9 @@ struct Compilation {
     LoadedProgram loaded;
     CheckedProgram checked;
     bool read_failed = false;  // the file could not be read (an I/O error: exit 2)
+    // options.keep_program's sessions' workouts, as written, when the stream took it out of the
+    // AST (views of the source text).
+    std::optional<std::vector<std::string_view>> program_workouts;
 };
 
 // 1. load: read the file and its imports, parse them (a read failure ends here);

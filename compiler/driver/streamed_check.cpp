@@ -107,6 +107,12 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
 }
 
 bool StreamedCheck::take_program(const ast::File& /*so_far*/, const ast::ProgramDecl& program) {
+    if (!kept_program_.empty() && program.name.text == kept_program_) {
+        program_workouts_.emplace();
+        for (const ast::SessionDecl& session : program.sessions) {
+            if (session.workout) program_workouts_->push_back(session.workout->text);
+        }
+    }
     if (check_again_) return true;          // dropped unchecked, as the workouts
     if (refused_ || !checker_) return false;  // held whole, or before the first workout: checked at the end
     checks_.hold_positions(true);

@@ -8,6 +8,8 @@
 
 #include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/base/source.hpp"
@@ -41,6 +43,11 @@ public:
 
     bool take(const ast::File& so_far, const ast::WorkoutDecl& workout) override;
     bool take_program(const ast::File& so_far, const ast::ProgramDecl& program) override;
+
+    // The workouts the program named `program` schedules, as written, kept from its AST if it is
+    // taken (reps build --program: PipelineOptions::keep_program).
+    void keep_program_workouts(std::string_view program) { kept_program_ = program; }
+    const std::optional<std::vector<std::string_view>>& program_workouts() const { return program_workouts_; }
 
     // True when no workout was taken: the AST is whole, for the whole-file pipeline to check.
     bool took_nothing() const { return !took_any_; }
@@ -87,6 +94,8 @@ private:
     Diagnostics program_sizes_;             // E0005 and E0409 of the streamed programs
     Diagnostics program_warnings_;          // their lints
     std::vector<int> weeks_used_;
+    std::string kept_program_;
+    std::optional<std::vector<std::string_view>> program_workouts_;
     std::vector<WorkoutMeasure> measures_;  // one per workout taken (empty for one with errors)
 };
 
