@@ -723,6 +723,14 @@ TEST_CASE("build: --program from a library builds what the program alone builds"
         CHECK(contains(from_library.out, "Imported"));  // scheduled from the import
         CHECK(from_library.out == from_alone.out);
     }
+    // The program after its workouts, as a library usually has it: the stream takes it, noting
+    // the workouts it schedules.
+    const fs::path at_end = dir.write("library_end.reps", library + press);
+    const Run from_end = run_reps({"build", at_end.string(), "--program", "plan", "--to", "json"});
+    const Run alone_json = run_reps({"build", alone.string(), "--program", "plan", "--to", "json"});
+    CHECK(from_end.code == 0);
+    CHECK(contains(from_end.out, "Imported"));
+    CHECK(from_end.out == alone_json.out);
     // A program the file does not declare: suggested, as before.
     const Run unknown = run_reps({"build", whole.string(), "--program", "plann", "--to", "json"});
     CHECK(unknown.code == 1);
