@@ -53,7 +53,6 @@ bool StreamedCheck::take(const ast::File& so_far, const ast::WorkoutDecl& workou
             // a few MB, and a second parse would cost a directory of small files that each import a
             // catalog a third more time.
             if (sources_.file(so_far.file_id).text.size() < hold_whole_below_bytes) {
-                took_any_ = false;
                 refused_ = true;
                 return false;
             }

@@ -50,7 +50,7 @@ public:
     const std::optional<std::vector<std::string_view>>& program_workouts() const { return program_workouts_; }
 
     // True when no workout was taken: the AST is whole, for the whole-file pipeline to check.
-    bool took_nothing() const { return !took_any_; }
+    bool took_nothing() const { return refused_ || !took_any_; }  // refused at the first workout, before any
     // True when the loaded file declares catalog items (or imports) after its first workout, or
     // imports before it: its workouts were checked without them, or not at all after them, and it
     // must be parsed again with a StreamedCheck given the whole catalog.
